@@ -1,0 +1,170 @@
+package index
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"planbot/index/segment"
+)
+
+// Kinds of documents in a report's bleve index.
+const (
+	KindSentence  = "sentence"
+	KindRow       = "row"
+	KindParagraph = "paragraph"
+	KindFigure    = "figure"
+)
+
+// doc is what bleve indexes for a sentence, row, paragraph or figure.
+type doc struct {
+	Kind    string `json:"kind"`
+	Report  string `json:"report"`
+	Text    string `json:"text"`
+	Section string `json:"section"`
+	Part    string `json:"part"`
+	Pos     int    `json:"pos"`
+	Period  string `json:"period,omitempty"`
+	Unit    string `json:"unit,omitempty"`
+}
+
+// newMapping maps text and section through the gse analyzer and the rest
+// as keywords; nothing is stored, as the parsed report is kept beside the
+// index.
+func newMapping() mapping.IndexMapping {
+	zh := bleve.NewTextFieldMapping()
+	zh.Analyzer = segment.AnalyzerName
+	zh.Store = false
+	zh.IncludeInAll = false
+	kw := bleve.NewTextFieldMapping()
+	kw.Analyzer = keyword.Name
+	kw.Store = false
+	kw.IncludeTermVectors = false
+	kw.IncludeInAll = false
+	num := bleve.NewNumericFieldMapping()
+	num.Store = false
+	num.IncludeInAll = false
+
+	dm := bleve.NewDocumentStaticMapping()
+	dm.AddFieldMappingsAt("text", zh)
+	dm.AddFieldMappingsAt("section", zh)
+	for _, f := range []string{"kind", "report", "part", "period", "unit"} {
+		dm.AddFieldMappingsAt(f, kw)
+	}
+	dm.AddFieldMappingsAt("pos", num)
+
+	im := bleve.NewIndexMapping()
+	im.DefaultMapping = dm
+	im.DefaultAnalyzer = segment.AnalyzerName
+	return im
+}
+
+// docID names the document of a sentence (s12), paragraph (p3) or
+// figure (f12.0); table rows are sentences too.
+func docID(kind string, id, sub int) string {
+	switch kind {
+	case KindParagraph:
+		return "p" + strconv.Itoa(id)
+	case KindFigure:
+		return "f" + strconv.Itoa(id) + "." + strconv.Itoa(sub)
+	}
+	return "s" + strconv.Itoa(id)
+}
+
+// SentenceID returns the sentence id of a document id, or -1.
+func SentenceID(doc string) int {
+	if !strings.HasPrefix(doc, "s") {
+		return -1
+	}
+	n, err := strconv.Atoi(doc[1:])
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
+// buildIndex writes the bleve index of r at dir.
+func buildIndex(r *Report, dir string) error {
+	idx, err := bleve.New(dir, newMapping())
+	if err != nil {
+		return fmt.Errorf("create index %s: %w", dir, err)
+	}
+	b := idx.NewBatch()
+	add := func(id string, d doc) error { return b.Index(id, d) }
+	for _, s := range r.Sentences {
+		kind := KindSentence
+		if s.Row >= 0 {
+			kind = KindRow
+		}
+		d := doc{Kind: kind, Report: r.Meta.ID, Text: s.Text, Section: strings.Join(s.Section, " "), Part: string(s.Part), Pos: s.ID}
+		if err := add(docID(kind, s.ID, 0), d); err != nil {
+			idx.Close()
+			return fmt.Errorf("index sentence %d: %w", s.ID, err)
+		}
+		for k, f := range s.Figures {
+			fd := doc{Kind: KindFigure, Report: r.Meta.ID, Text: f.Measure + " " + f.Text, Section: d.Section,
+				Part: d.Part, Pos: s.ID, Period: string(f.Period), Unit: f.Unit}
+			if err := add(docID(KindFigure, s.ID, k), fd); err != nil {
+				idx.Close()
+				return fmt.Errorf("index figure %d.%d: %w", s.ID, k, err)
+			}
+		}
+	}
+	for _, p := range r.Paragraphs {
+		d := doc{Kind: KindParagraph, Report: r.Meta.ID, Text: p.Text, Section: strings.Join(p.Section, " "), Part: string(p.Part), Pos: p.ID}
+		if err := add(docID(KindParagraph, p.ID, 0), d); err != nil {
+			idx.Close()
+			return fmt.Errorf("index paragraph %d: %w", p.ID, err)
+		}
+	}
+	if err := idx.Batch(b); err != nil {
+		idx.Close()
+		return fmt.Errorf("index %s: %w", r.Meta.ID, err)
+	}
+	if err := idx.Close(); err != nil {
+		return fmt.Errorf("close index %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Hit is a sentence (or table row) found by a search, with bleve's score.
+type Hit struct {
+	Sentence int
+	Score    float64
+}
+
+// Search finds the sentences and table rows of a report whose text or
+// section matches the words of q (analysed with the gse analyzer).
+// Sections count for less than the sentence's own text.
+func Search(idx bleve.Index, q string, size int) ([]Hit, error) {
+	text := bleve.NewMatchQuery(q)
+	text.SetField("text")
+	section := bleve.NewMatchQuery(q)
+	section.SetField("section")
+	section.SetBoost(0.3)
+	kinds := bleve.NewDisjunctionQuery(termQuery("kind", KindSentence), termQuery("kind", KindRow))
+	req := bleve.NewSearchRequestOptions(
+		bleve.NewConjunctionQuery(kinds, bleve.NewDisjunctionQuery(text, section)), size, 0, false)
+	res, err := idx.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", q, err)
+	}
+	out := make([]Hit, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		if id := SentenceID(h.ID); id >= 0 {
+			out = append(out, Hit{Sentence: id, Score: h.Score})
+		}
+	}
+	return out, nil
+}
+
+func termQuery(field, term string) query.Query {
+	q := bleve.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}

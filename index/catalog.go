@@ -1,0 +1,95 @@
+package index
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// catalogFile lists the reports being served and where their indexes are.
+// It is replaced atomically (write, fsync, rename), so a reader sees the old
+// catalog or the new one, never a half-written one, and an index directory
+// is referenced only once it is complete.
+const catalogFile = "catalog.json"
+
+// Catalog is the content of catalog.json.
+type Catalog struct {
+	Dict     string  `json:"dict"`     // the pruned dictionary, relative to the data directory
+	Reports  []Entry `json:"reports"`  // sorted by plan year, then id
+	Previous []string `json:"previous"` // directories of the catalog before, kept for readers still using them
+}
+
+// Entry is one report of the catalog.
+type Entry struct {
+	Meta      Meta   `json:"meta"`
+	Dir       string `json:"dir"`    // relative to the data directory
+	Source    string `json:"source"` // the report file
+	Seed      bool   `json:"seed"`
+	Sentences int    `json:"sentences"`
+	Figures   int    `json:"figures"`
+}
+
+func readCatalog(dataDir string) (*Catalog, error) {
+	b, err := os.ReadFile(filepath.Join(dataDir, catalogFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read catalog: %w", err)
+	}
+	var c Catalog
+	if err := json.Unmarshal(b, &c); err != nil {
+		return nil, fmt.Errorf("read catalog %s: %w", filepath.Join(dataDir, catalogFile), err)
+	}
+	return &c, nil
+}
+
+// writeCatalog replaces catalog.json atomically.
+func writeCatalog(dataDir string, c *Catalog) error {
+	b, err := json.MarshalIndent(c, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode catalog: %w", err)
+	}
+	return writeFileAtomic(filepath.Join(dataDir, catalogFile), b)
+}
+
+// writeFileAtomic writes path through a temporary file that is synced and
+// renamed over it, then syncs the directory.
+func writeFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, ".tmp-"+filepath.Base(path)+"-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp) // a no-op once renamed
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("sync %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("replace %s: %w", path, err)
+	}
+	return syncDir(dir)
+}
+
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("sync %s: %w", dir, err)
+	}
+	return nil
+}

@@ -1,0 +1,244 @@
+// Package segment cuts Chinese text into words with gse and offers the
+// result to bleve as the tokenizer "gse" and the analyzer "zh".
+//
+// Loading gse's full dictionary takes about a second and 200 MB, so it is
+// loaded only to build an index. The build keeps a pruned dictionary: the
+// words of the full one that occur in the indexed reports, plus the domain
+// terms, plus one balancing entry that keeps the total frequency of the
+// full dictionary. gse's path costs depend only on the words present in a
+// text and on that total, so the pruned dictionary cuts every indexed text
+// exactly as the full one does, and loads in milliseconds.
+package segment
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/go-ego/gse"
+)
+
+//go:embed terms.txt
+var domainTerms string
+
+// termFreq is the frequency given to domain and report terms: high enough
+// that a term stays whole rather than being cut into shorter words.
+const termFreq = 2000
+
+// balanceToken stands for the words pruned away; it is a private-use
+// pair of characters that never occurs in text (gse forces one-character
+// words to frequency 2, so it must be two).
+const balanceToken = "\ue000\ue001"
+
+// Token is a word of a text with its byte offsets.
+type Token struct {
+	Term       string
+	Start, End int
+}
+
+// Segmenter cuts text into words. It is safe for concurrent use.
+type Segmenter struct {
+	seg gse.Segmenter
+}
+
+// Full loads gse's Simplified Chinese dictionary and the domain terms, with
+// extra terms (for example a report's headings) added.
+func Full(extra []string) (*Segmenter, error) {
+	s := &Segmenter{}
+	s.seg.SkipLog = true
+	// Terms loaded first win over the same words in gse's dictionary.
+	if err := s.seg.LoadDictStr(dictText(termLines(extra))); err != nil {
+		return nil, fmt.Errorf("load domain terms: %w", err)
+	}
+	if err := s.seg.LoadDictEmbed("zh_s"); err != nil {
+		return nil, fmt.Errorf("load gse dictionary: %w", err)
+	}
+	return s, nil
+}
+
+// FromDict loads a dictionary written by Prune.
+func FromDict(dict string) (*Segmenter, error) {
+	s := &Segmenter{}
+	s.seg.SkipLog = true
+	if err := s.seg.LoadDictStr(dict); err != nil {
+		return nil, fmt.Errorf("load pruned dictionary: %w", err)
+	}
+	if s.seg.Dict.NumTokens() == 0 {
+		return nil, fmt.Errorf("load pruned dictionary: it is empty")
+	}
+	return s, nil
+}
+
+// Prune writes the dictionary that cuts texts as s does: every word of s
+// found in texts or in keep, and the balancing entry.
+func (s *Segmenter) Prune(texts []string, keep []string) string {
+	d := s.seg.Dict
+	seen := map[string]float64{}
+	look := func(text string) {
+		runes := []rune(text)
+		for i := range runes {
+			for n := 1; n <= d.MaxTokenLen() && i+n <= len(runes); n++ {
+				w := string(runes[i : i+n])
+				if _, ok := seen[w]; ok {
+					continue
+				}
+				if f, _, ok := d.Find([]byte(w)); ok && f > 0 {
+					seen[w] = f
+				}
+			}
+		}
+	}
+	for _, t := range texts {
+		look(t)
+	}
+	for _, t := range keep {
+		look(t)
+	}
+	words := make([]string, 0, len(seen))
+	kept := 0.0
+	for w, f := range seen {
+		words = append(words, w)
+		kept += f
+	}
+	sort.Strings(words)
+	var b strings.Builder
+	for _, w := range words {
+		if strings.ContainsAny(w, " \t\n") {
+			continue
+		}
+		b.WriteString(w)
+		b.WriteByte(' ')
+		b.WriteString(strconv.FormatFloat(seen[w], 'f', -1, 64))
+		b.WriteByte('\n')
+	}
+	if rest := d.TotalFreq() - kept; rest >= 2 {
+		fmt.Fprintf(&b, "%s %s\n", balanceToken, strconv.FormatFloat(rest, 'f', -1, 64))
+	}
+	return b.String()
+}
+
+// Cut returns the words of text in search mode: each word, then the shorter
+// dictionary words inside it, with byte offsets into text. Spaces and
+// punctuation are dropped.
+func (s *Segmenter) Cut(text string) []Token {
+	var out []Token
+	for _, sg := range s.seg.ModeSegment([]byte(text), false) {
+		tok := sg.Token()
+		word := text[sg.Start():sg.End()]
+		if !isWord(word) {
+			continue
+		}
+		out = append(out, Token{Term: word, Start: sg.Start(), End: sg.End()})
+		addSubwords(&out, tok, text, sg.Start())
+	}
+	return out
+}
+
+// addSubwords adds the dictionary words inside a long word, for recall:
+// 高标准农田 also yields 标准 and 农田.
+func addSubwords(out *[]Token, tok *gse.Token, text string, base int) {
+	subs := tok.Segments()
+	if len(subs) < 2 {
+		return
+	}
+	for _, sub := range subs {
+		start, end := base+sub.Start(), base+sub.End()
+		if end > len(text) || end-start < 4 { // at least two CJK characters
+			continue
+		}
+		*out = append(*out, Token{Term: text[start:end], Start: start, End: end})
+		addSubwords(out, sub.Token(), text, start)
+	}
+}
+
+// Words returns the words of text without their offsets.
+func (s *Segmenter) Words(text string) []string {
+	toks := s.Cut(text)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Term
+	}
+	return out
+}
+
+// isWord reports whether w has a letter or a digit.
+func isWord(w string) bool {
+	for _, r := range w {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// termLines returns domain terms and extra terms as dictionary lines.
+func termLines(extra []string) []string {
+	var out []string
+	for _, l := range strings.Split(domainTerms, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	for _, t := range extra {
+		t = strings.TrimSpace(t)
+		if n := utf8.RuneCountInString(t); n >= 2 && n <= 12 && !strings.ContainsAny(t, " \t") {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// dictText writes dictionary lines "word freq" for terms without one.
+func dictText(terms []string) string {
+	var b strings.Builder
+	for _, l := range terms {
+		if strings.Contains(l, " ") {
+			b.WriteString(l)
+		} else {
+			fmt.Fprintf(&b, "%s %d", l, termFreq)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+var (
+	current   *Segmenter
+	currentMu sync.RWMutex
+)
+
+// Use makes s the segmenter of the "gse" tokenizer.
+func Use(s *Segmenter) {
+	currentMu.Lock()
+	current = s
+	currentMu.Unlock()
+}
+
+// Current returns the segmenter of the "gse" tokenizer. Without one set by
+// Use it loads the full dictionary once, which is slow but never wrong.
+func Current() *Segmenter {
+	currentMu.RLock()
+	s := current
+	currentMu.RUnlock()
+	if s != nil {
+		return s
+	}
+	fallbackOnce.Do(func() { fallback, fallbackErr = Full(nil) })
+	if fallbackErr != nil {
+		panic(fmt.Sprintf("segment: %v", fallbackErr)) // the embedded dictionary is broken
+	}
+	return fallback
+}
+
+var (
+	fallbackOnce sync.Once
+	fallback     *Segmenter
+	fallbackErr  error
+)
