@@ -7,6 +7,9 @@ type Result struct {
 	// Closest lists section headings near the question, offered when the
 	// report does not answer it.
 	Closest []string `json:"closest,omitempty"`
+	// Note says why there is no answer when the reason is known, e.g. that
+	// no report covers the place or year asked about.
+	Note string `json:"note,omitempty"`
 }
 
 // Answer is one sentence (or table row) that answers a question.

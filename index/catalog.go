@@ -16,8 +16,8 @@ const catalogFile = "catalog.json"
 
 // Catalog is the content of catalog.json.
 type Catalog struct {
-	Dict     string  `json:"dict"`     // the pruned dictionary, relative to the data directory
-	Reports  []Entry `json:"reports"`  // sorted by plan year, then id
+	Dict     string   `json:"dict"`     // the pruned dictionary, relative to the data directory
+	Reports  []Entry  `json:"reports"`  // sorted by plan year, then id
 	Previous []string `json:"previous"` // directories of the catalog before, kept for readers still using them
 }
 

@@ -1,0 +1,181 @@
+package answers
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/mozillazg/go-pinyin"
+
+	"planbot/index"
+	"planbot/index/segment"
+)
+
+// reportCache holds what the engine derives from a report once: lowered
+// texts to match against, document frequencies, the report's words by
+// their pinyin.
+type reportCache struct {
+	r       *index.Loaded
+	text    []string // lowered sentence texts
+	section []string // lowered section paths
+	all     string   // the whole report, lowered
+
+	dfMu sync.Mutex
+	dfs  map[string]int
+
+	pyOnce sync.Once
+	byPY   map[string][]string // toneless pinyin → words of the report
+}
+
+func newReportCache(r *index.Loaded) *reportCache {
+	rc := &reportCache{r: r, dfs: map[string]int{}}
+	var all strings.Builder
+	for _, s := range r.Sentences {
+		t := strings.ToLower(s.Text)
+		rc.text = append(rc.text, t)
+		rc.section = append(rc.section, strings.ToLower(strings.Join(s.Section, " ")))
+		all.WriteString(t)
+		all.WriteByte('\n')
+	}
+	for _, h := range r.Headings {
+		all.WriteString(strings.ToLower(h))
+		all.WriteByte('\n')
+	}
+	rc.all = all.String()
+	return rc
+}
+
+// contains reports whether the report uses w anywhere.
+func (rc *reportCache) contains(w string) bool { return strings.Contains(rc.all, w) }
+
+// df counts the sentences that contain w.
+func (rc *reportCache) df(w string) int {
+	rc.dfMu.Lock()
+	n, ok := rc.dfs[w]
+	rc.dfMu.Unlock()
+	if ok {
+		return n
+	}
+	for _, t := range rc.text {
+		if strings.Contains(t, w) {
+			n++
+		}
+	}
+	rc.dfMu.Lock()
+	rc.dfs[w] = n
+	rc.dfMu.Unlock()
+	return n
+}
+
+var pinyinArgs = pinyin.NewArgs()
+
+// pinyinKey spells a word in toneless pinyin, or "" if a letter has none.
+func pinyinKey(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		p := pinyin.SinglePinyin(r, pinyinArgs)
+		if len(p) == 0 {
+			return ""
+		}
+		b.WriteString(p[0])
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// homophones returns words of the report that sound like w and share a
+// character with it: the typos of a pinyin input method (城真 → 城镇).
+func (rc *reportCache) homophones(w string) []string {
+	if utf8.RuneCountInString(w) < 2 || utf8.RuneCountInString(w) > 4 {
+		return nil
+	}
+	rc.pyOnce.Do(rc.indexPinyin)
+	key := pinyinKey(w)
+	if key == "" {
+		return nil
+	}
+	var out []string
+	for _, c := range rc.byPY[key] {
+		if c != w && shareRune(c, w) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (rc *reportCache) indexPinyin() {
+	rc.byPY = map[string][]string{}
+	seen := map[string]bool{}
+	seg := segment.Current()
+	for _, s := range rc.r.Sentences {
+		for _, t := range seg.Cut(s.Text) {
+			w := t.Term
+			n := utf8.RuneCountInString(w)
+			if n < 2 || n > 4 || seen[w] || !allHan(w) {
+				continue
+			}
+			seen[w] = true
+			if k := pinyinKey(w); k != "" {
+				rc.byPY[k] = append(rc.byPY[k], w)
+			}
+		}
+	}
+}
+
+func allHan(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+func shareRune(a, b string) bool {
+	for _, r := range a {
+		if strings.ContainsRune(b, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// fixTypos replaces two-character windows of q that sound like a word of
+// the report and share a character with it (城真居民 → 城镇居民, 粮食产亮 →
+// 粮食产量). Only characters that belong to no word the report uses (and
+// to no question word) are touched, so correct text is never changed.
+func (rc *reportCache) fixTypos(q string) string {
+	runes := []rune(q)
+	known := make([]bool, len(runes))
+	for i := range runes {
+		for n := 2; n <= 4 && i+n <= len(runes); n++ {
+			w := string(runes[i : i+n])
+			if rc.contains(w) || isQuestionWord(w) {
+				for k := i; k < i+n; k++ {
+					known[k] = true
+				}
+			}
+		}
+	}
+	for i := 0; i+2 <= len(runes); i++ {
+		w := string(runes[i : i+2])
+		if known[i] || known[i+1] || !allHan(w) {
+			continue
+		}
+		if hs := rc.homophones(w); len(hs) == 1 {
+			copy(runes[i:i+2], []rune(hs[0]))
+			i++
+		}
+	}
+	return string(runes)
+}
+
+func isQuestionWord(w string) bool {
+	for _, q := range questionWords {
+		if q == w {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,179 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+
+	"planbot/index"
+)
+
+var (
+	// Places named with an administrative suffix: 昆都仑区, 包头市, 内蒙古自治区.
+	rePlace = regexp.MustCompile(`\p{Han}{2,8}?(?:自治区|特别行政区|省|市|县|旗|区|盟|州)`)
+	// Words ending like places that are not places.
+	notPlaces = []string{"全区", "全市", "全省", "全县", "全旗", "我区", "我市", "我省", "本区", "本市", "城区", "园区", "社区", "景区", "牧区",
+		"市区", "郊区", "新区", "片区", "辖区", "地区", "山区", "矿区", "开发区", "高新区", "示范区", "试验区", "自贸区", "保税区",
+		"街区", "校区", "厂区", "城市", "都市", "超市", "上市", "股市", "楼市", "城乡", "乡县", "农村牧区"}
+	// Short names people use without a suffix.
+	knownPlaces = []string{"北京", "上海", "天津", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+		"福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
+		"青海", "宁夏", "新疆", "香港", "澳门", "台湾", "深圳", "广州", "杭州", "南京", "武汉", "成都", "西安", "包头", "呼和浩特",
+		"鄂尔多斯", "全国", "国务院", "中央"}
+)
+
+// placesIn returns the places a question names.
+func placesIn(q string) []string {
+	var out []string
+	for _, m := range rePlace.FindAllString(q, -1) {
+		generic := false
+		for _, n := range notPlaces {
+			if strings.HasSuffix(m, n) {
+				generic = true
+				break
+			}
+		}
+		if !generic {
+			out = append(out, m)
+		}
+	}
+	for _, p := range knownPlaces {
+		if strings.Contains(q, p) && !containsPrefixOf(out, p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func containsPrefixOf(list []string, p string) bool {
+	for _, l := range list {
+		if strings.Contains(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// regionStem drops the suffix of a region: 九原区 → 九原, 北京市 → 北京.
+func regionStem(r string) string {
+	for _, s := range []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县", "旗"} {
+		if strings.HasSuffix(r, s) && len([]rune(r)) > len([]rune(s))+1 {
+			return strings.TrimSuffix(r, s)
+		}
+	}
+	return r
+}
+
+// matchesPlace reports whether report r is about place p.
+func matchesPlace(r *index.Loaded, p string) bool {
+	region := r.Meta.Region
+	if region == "" {
+		return false
+	}
+	stem := regionStem(region)
+	ps := regionStem(p)
+	if region == "全国" {
+		return ps == "全国" || ps == "国务院" || ps == "中央" || ps == "中国"
+	}
+	return strings.Contains(p, stem) || strings.Contains(stem, ps) || strings.Contains(r.Meta.Title, ps)
+}
+
+// choice is the reports a question is answered from, or why none.
+type choice struct {
+	reports []*index.Loaded
+	reason  string // why the collection cannot answer, when reports is empty
+}
+
+// choose picks the reports that answer q: those of a place it names, the
+// one that reviews or plans a year it names, all of them for questions
+// across years, and otherwise the newest report of the default region.
+func choose(snap *index.Snapshot, q *question, defaultRegion string) choice {
+	cands := snap.Reports
+	if len(cands) == 0 {
+		return choice{reason: "还没有导入任何报告"}
+	}
+	if places := placesIn(q.text); len(places) > 0 {
+		var named []*index.Loaded
+		for _, r := range cands {
+			for _, p := range places {
+				if matchesPlace(r, p) {
+					named = append(named, r)
+					break
+				}
+			}
+		}
+		switch {
+		case len(named) > 0:
+			cands = named
+			q.place = places[0]
+		default:
+			// A place that the reports only mention (包头 in a 九原区 report)
+			// does not pick a report but does not rule the question out.
+			mentioned := false
+			for _, p := range places {
+				for _, r := range cands {
+					if reportMentions(r, p) {
+						mentioned = true
+					}
+				}
+			}
+			if !mentioned {
+				return choice{reason: "报告没有涉及" + places[0]}
+			}
+		}
+	} else if defaultRegion != "" {
+		var local []*index.Loaded
+		for _, r := range cands {
+			if matchesPlace(r, defaultRegion) {
+				local = append(local, r)
+			}
+		}
+		if len(local) > 0 {
+			cands = local
+		}
+	}
+	if q.across {
+		return choice{reports: cands}
+	}
+	newest := cands[len(cands)-1]
+	for _, y := range q.years {
+		var byReview, byPlan *index.Loaded
+		for _, r := range cands {
+			if r.Meta.ReviewYear == y {
+				byReview = r
+			}
+			if r.Meta.PlanYear == y {
+				byPlan = r
+			}
+		}
+		switch {
+		case q.intent == wantResult && byReview != nil:
+			return choice{reports: []*index.Loaded{byReview}}
+		case byPlan != nil && (q.intent != wantResult || byReview == nil):
+			return choice{reports: []*index.Loaded{byPlan}}
+		case byReview != nil:
+			return choice{reports: []*index.Loaded{byReview}}
+		}
+		if !reportMentions(newest, itoa(y)+"年") {
+			return choice{reason: "报告没有涉及" + itoa(y) + "年"}
+		}
+	}
+	if strings.Contains(q.text, "去年的报告") || strings.Contains(q.text, "上一份报告") {
+		if len(cands) > 1 {
+			return choice{reports: []*index.Loaded{cands[len(cands)-2]}}
+		}
+	}
+	return choice{reports: []*index.Loaded{newest}}
+}
+
+// reportMentions reports whether s occurs in the report's text.
+func reportMentions(r *index.Loaded, s string) bool {
+	if strings.Contains(r.Meta.Title, s) {
+		return true
+	}
+	for _, p := range r.Paragraphs {
+		if strings.Contains(p.Text, s) {
+			return true
+		}
+	}
+	return false
+}

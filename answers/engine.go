@@ -1,0 +1,262 @@
+// Package answers understands a question about a report, finds the
+// sentences that answer it and ranks them, or says that the reports do not
+// answer it.
+package answers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"unicode"
+
+	"planbot/index"
+)
+
+// candidates is how many search hits are ranked.
+const candidates = 60
+
+// Options shape one question.
+type Options struct {
+	Top      int    // at most this many answers (default 3)
+	ReportID string // ask this report only
+}
+
+// Engine answers questions from a library of reports.
+type Engine struct {
+	lib           *index.Library
+	vocab         *Vocabulary
+	defaultRegion string
+
+	mu     sync.Mutex
+	caches map[*index.Report]*reportCache
+	han    map[*index.Snapshot]map[rune]bool
+}
+
+// New returns an engine over lib. defaultRegion picks the reports asked
+// when a question names no place ("" for all).
+func New(lib *index.Library, vocab *Vocabulary, defaultRegion string) *Engine {
+	return &Engine{lib: lib, vocab: vocab, defaultRegion: defaultRegion,
+		caches: map[*index.Report]*reportCache{}, han: map[*index.Snapshot]map[rune]bool{}}
+}
+
+// Ask answers one question.
+func (e *Engine) Ask(ctx context.Context, raw string, opt Options) (Result, error) {
+	if opt.Top <= 0 {
+		opt.Top = 3
+	}
+	res := Result{Question: raw, Answers: []Answer{}}
+	err := e.lib.View(func(snap *index.Snapshot) error {
+		res = e.ask(snap, raw, opt)
+		return nil
+	})
+	if err != nil {
+		return res, fmt.Errorf("ask %q: %w", raw, err)
+	}
+	return res, ctx.Err()
+}
+
+func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
+	res := Result{Question: raw, Answers: []Answer{}}
+	text := normalise(raw, e.knownHan(snap))
+	text, groups := e.vocab.expand(text)
+	q := understand(raw, text, groups)
+	if strings.TrimSpace(text) == "" {
+		return res
+	}
+	var ch choice
+	if opt.ReportID != "" {
+		r := snap.Report(opt.ReportID)
+		if r == nil {
+			res.Note = "没有这个报告: " + opt.ReportID
+			return res
+		}
+		ch.reports = []*index.Loaded{r}
+	} else {
+		ch = choose(snap, &q, e.defaultRegion)
+	}
+	if len(ch.reports) == 0 {
+		res.Note = ch.reason
+		return res
+	}
+	resolveYears(&q, ch.reports)
+	if q.across && len(ch.reports) > 1 {
+		for _, r := range ch.reports {
+			if best := e.answerFrom(r, q, 1); len(best) > 0 {
+				res.Answers = append(res.Answers, best[0])
+			}
+		}
+		return res
+	}
+	r := ch.reports[len(ch.reports)-1]
+	res.Answers = e.answerFrom(r, q, opt.Top)
+	if len(res.Answers) == 0 {
+		res.Closest = e.closest(r, q)
+	}
+	return res
+}
+
+// resolveYears reads 今年/去年 and years named against the report's years:
+// a year the report plans asks for targets, one it reviews for results.
+func resolveYears(q *question, reports []*index.Loaded) {
+	r := reports[len(reports)-1].Meta
+	explicitTarget := containsAny(q.text, targetCues)
+	explicitResult := containsAny(q.text, resultCues)
+	for _, y := range q.years {
+		switch {
+		case y == r.PlanYear && !explicitResult:
+			q.intent = wantTarget
+		case y == r.ReviewYear && !explicitTarget:
+			q.intent = wantResult
+		}
+	}
+}
+
+// answerFrom ranks the sentences of one report for q.
+func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
+	rc := e.cache(r)
+	q.text = rc.fixTypos(q.text)
+	kws := e.keywords(q, rc)
+	if len(kws) == 0 {
+		return nil
+	}
+	hits, err := index.Search(r.Index, searchText(kws), candidates)
+	if err != nil || len(hits) == 0 {
+		return nil
+	}
+	ranked := rank(q, kws, rc, hits)
+	if len(ranked) == 0 || ranked[0].coverage < minCoverage {
+		return nil
+	}
+	var out []Answer
+	for _, s := range ranked {
+		if len(out) == top || s.coverage < minCoverage {
+			break
+		}
+		out = append(out, compose(r, s, q))
+	}
+	return out
+}
+
+// searchText is the query given to bleve: every word of every topic.
+func searchText(kws []keyword) string {
+	var b strings.Builder
+	for _, k := range kws {
+		for _, a := range k.alts {
+			b.WriteString(a)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// compose turns a ranked sentence into an answer.
+func compose(r *index.Loaded, s scored, q question) Answer {
+	a := Answer{
+		Text:        s.s.Text,
+		Section:     strings.Join(s.s.Section, " › "),
+		Path:        s.s.Section,
+		Report:      r.Meta.Title,
+		ReportID:    r.Meta.ID,
+		Part:        string(s.s.Part),
+		Score:       round3(s.score),
+		SentenceID:  s.s.ID,
+		ParagraphID: s.s.Para,
+	}
+	for _, f := range s.s.Figures {
+		a.Marks = append(a.Marks, Span{Start: f.Start, End: f.End})
+	}
+	if len(q.units) > 0 && !hasUnit(s.s, q.units) && len(s.s.Figures) > 0 {
+		a.Note = "报告未给出所问单位的数字，这里是相关的" + describe(s.s.Figures[0])
+	}
+	return a
+}
+
+func describe(f index.Figure) string {
+	switch f.Unit {
+	case "%":
+		return "增速或比例"
+	}
+	return "数字"
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// closest offers the headings nearest to a question the report does not
+// answer, for the bot to suggest.
+func (e *Engine) closest(r *index.Loaded, q question) []string {
+	rc := e.cache(r)
+	kws := e.keywords(q, rc)
+	type cand struct {
+		h string
+		s float64
+	}
+	var cs []cand
+	for _, h := range r.Headings {
+		lh := strings.ToLower(h)
+		s := 0.0
+		for _, k := range kws {
+			for _, a := range k.alts {
+				if strings.Contains(lh, a) {
+					s += k.weight
+					break
+				}
+			}
+		}
+		if s > 0 {
+			cs = append(cs, cand{h, s})
+		}
+	}
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].s > cs[j-1].s; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
+	var out []string
+	for _, c := range cs {
+		if len(out) == 4 {
+			break
+		}
+		out = append(out, c.h)
+	}
+	return out
+}
+
+// cache returns the derived data of a report, made once.
+func (e *Engine) cache(r *index.Loaded) *reportCache {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	rc := e.caches[r.Report]
+	if rc == nil {
+		if len(e.caches) > 1000 { // reports of old snapshots
+			clear(e.caches)
+		}
+		rc = newReportCache(r)
+		e.caches[r.Report] = rc
+	}
+	return rc
+}
+
+// knownHan returns a test for the Han characters the reports use.
+func (e *Engine) knownHan(snap *index.Snapshot) func(rune) bool {
+	e.mu.Lock()
+	set := e.han[snap]
+	if set == nil {
+		if len(e.han) > 8 {
+			clear(e.han)
+		}
+		set = map[rune]bool{}
+		for _, r := range snap.Reports {
+			for _, p := range r.Paragraphs {
+				for _, c := range p.Text {
+					if unicode.Is(unicode.Han, c) {
+						set[c] = true
+					}
+				}
+			}
+		}
+		e.han[snap] = set
+	}
+	e.mu.Unlock()
+	return func(c rune) bool { return set[c] }
+}

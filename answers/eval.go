@@ -1,0 +1,171 @@
+package answers
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+)
+
+// Case is one question of an evaluation set.
+type Case struct {
+	ID      string     `json:"id"`
+	Q       string     `json:"q"`
+	Expect  [][]string `json:"expect"`  // alternatives; each a list of strings the first answer must all contain; empty: no answer
+	Section string     `json:"section"` // a string the first answer's section must contain
+	Cat     string     `json:"cat"`
+}
+
+// ReadCases reads an evaluation set, one JSON object a line.
+func ReadCases(path string) ([]Case, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read question set: %w", err)
+	}
+	defer f.Close()
+	var out []Case
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" {
+			continue
+		}
+		var c Case
+		if err := json.Unmarshal([]byte(line), &c); err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return out, nil
+}
+
+// Score counts how a system did on a set.
+type Score struct {
+	N, Top1, Top3, Top1Section int
+	Unanswerable, Abstained    int // questions without an answer, and how many the system left unanswered
+	Answerable, Missed         int // questions with an answer, and how many it wrongly left unanswered
+	Failures                   []string
+}
+
+// Pct returns n out of d as a percentage.
+func Pct(n, d int) float64 {
+	if d == 0 {
+		return 0
+	}
+	return 100 * float64(n) / float64(d)
+}
+
+// Evaluation is the score of a system overall and per category.
+type Evaluation struct {
+	All   Score
+	ByCat map[string]*Score
+}
+
+// Evaluate runs ask on every case. A case without an expected answer is
+// right when ask returns none.
+func Evaluate(cases []Case, ask func(q string) []Answer) Evaluation {
+	ev := Evaluation{ByCat: map[string]*Score{}}
+	for _, c := range cases {
+		got := ask(c.Q)
+		cat := ev.ByCat[c.Cat]
+		if cat == nil {
+			cat = &Score{}
+			ev.ByCat[c.Cat] = cat
+		}
+		for _, s := range []*Score{&ev.All, cat} {
+			s.add(c, got)
+		}
+	}
+	return ev
+}
+
+func (s *Score) add(c Case, got []Answer) {
+	s.N++
+	if len(c.Expect) == 0 {
+		s.Unanswerable++
+		if len(got) == 0 {
+			s.Abstained++
+			s.Top1++
+			s.Top3++
+			s.Top1Section++
+		} else {
+			s.Failures = append(s.Failures, fmt.Sprintf("%s %q: expected no answer, got %q", c.ID, c.Q, got[0].Text))
+		}
+		return
+	}
+	s.Answerable++
+	if len(got) == 0 {
+		s.Missed++
+		s.Failures = append(s.Failures, fmt.Sprintf("%s %q: no answer, expected %v", c.ID, c.Q, c.Expect))
+		return
+	}
+	if matches(got[0].Text, c.Expect) {
+		s.Top1++
+		if c.Section == "" || strings.Contains(got[0].Section, c.Section) {
+			s.Top1Section++
+		} else {
+			s.Failures = append(s.Failures, fmt.Sprintf("%s %q: right text, section %q lacks %q", c.ID, c.Q, got[0].Section, c.Section))
+		}
+	} else {
+		s.Failures = append(s.Failures, fmt.Sprintf("%s %q: got %q, expected %v", c.ID, c.Q, got[0].Text, c.Expect))
+	}
+	for i := 0; i < len(got) && i < 3; i++ {
+		if matches(got[i].Text, c.Expect) {
+			s.Top3++
+			break
+		}
+	}
+}
+
+// matches reports whether text holds every string of one alternative.
+func matches(text string, expect [][]string) bool {
+	for _, alt := range expect {
+		ok := true
+		for _, want := range alt {
+			if !strings.Contains(text, want) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// Print writes the evaluation of planbot beside that of the plain search.
+func Print(w io.Writer, name string, mine, plain Evaluation, verbose bool) {
+	fmt.Fprintf(w, "%s: %d questions (%d without an answer)\n", name, mine.All.N, mine.All.Unanswerable)
+	fmt.Fprintf(w, "%-12s %5s  %-28s %-28s %-28s %s\n", "category", "n", "top-1 planbot / plain", "top-3 planbot / plain", "top-1+section planbot / plain", "abstained right / wrongly")
+	row := func(label string, m, p *Score) {
+		fmt.Fprintf(w, "%-12s %5d  %6.1f%% / %6.1f%%           %6.1f%% / %6.1f%%           %6.1f%% / %6.1f%%           %d/%d / %d\n",
+			label, m.N, Pct(m.Top1, m.N), Pct(p.Top1, p.N), Pct(m.Top3, m.N), Pct(p.Top3, p.N),
+			Pct(m.Top1Section, m.N), Pct(p.Top1Section, p.N), m.Abstained, m.Unanswerable, m.Missed)
+	}
+	row("all", &mine.All, &plain.All)
+	cats := make([]string, 0, len(mine.ByCat))
+	for c := range mine.ByCat {
+		cats = append(cats, c)
+	}
+	sort.Strings(cats)
+	for _, c := range cats {
+		row(c, mine.ByCat[c], plain.ByCat[c])
+	}
+	fmt.Fprintf(w, "abstention right: %.1f%% (%d of %d unanswerable), answered: %.1f%% of answerable\n",
+		Pct(mine.All.Abstained, mine.All.Unanswerable), mine.All.Abstained, mine.All.Unanswerable,
+		Pct(mine.All.Answerable-mine.All.Missed, mine.All.Answerable))
+	if verbose {
+		fmt.Fprintln(w, "failures:")
+		for _, f := range mine.All.Failures {
+			fmt.Fprintln(w, "  "+f)
+		}
+	}
+}

@@ -1,0 +1,131 @@
+package answers
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Intent says what a question asks for.
+type Intent int
+
+// Intents.
+const (
+	anyPeriod  Intent = iota
+	wantTarget        // a plan or target of the planned year
+	wantResult        // what was achieved in the reviewed year
+)
+
+// question is a question understood.
+type question struct {
+	raw    string
+	text   string     // normalised, Latin aliases in Chinese
+	groups [][]string // alternatives from the vocabulary
+	intent Intent
+	years  []int  // years named explicitly
+	rel    string // "this" (今年/明年), "last" (去年) or ""
+	figure bool   // asks for a number: 多少, 几, 多大…
+	how    bool   // asks what/which/how: 哪些, 什么, 怎么, 措施…
+	units  []string
+	across bool // across years: 历年, 这几年…
+	place  string
+}
+
+var (
+	reYear4    = regexp.MustCompile(`(19|20)\d\d`)
+	targetCues = []string{"目标", "计划", "预期", "力争", "打算", "要达到", "要完成", "要", "将", "争取", "任务", "安排", "规划", "准备", "预计", "确保", "控制在", "期望"}
+	resultCues = []string{"完成", "实现", "达到了", "取得", "成效", "成绩", "情况", "实际", "结果", "做到", "多少了", "增长了", "有多少", "总共", "累计", "新增了", "了多少", "干了", "做了"}
+	figureCues = []string{"多少", "几", "多大", "多高", "多快", "多长", "多重", "百分之", "比例", "比率", "增速", "增幅", "率", "数量", "规模", "总额", "总量", "产量", "面积", "金额", "怎么样", "how much", "how many", "what"}
+	howCues    = []string{"哪些", "什么", "怎么", "怎样", "如何", "措施", "举措", "做法", "办法", "重点", "工作", "内容", "有啥", "啥"}
+	acrossCues = []string{"历年", "这几年", "近几年", "每年", "逐年", "历次", "各年"}
+	// Units asked for and the figure units that satisfy them.
+	unitCues = []struct {
+		cue   string
+		units []string
+	}{
+		{"亿", []string{"亿元", "万亿元", "亿美元", "亿"}},
+		{"万元", []string{"万元"}},
+		{"多少钱", []string{"亿元", "万元", "元"}},
+		{"元", []string{"元", "万元", "亿元"}},
+		{"万亩", []string{"万亩", "亩"}},
+		{"亩", []string{"亩", "万亩"}},
+		{"公顷", []string{"公顷"}},
+		{"吨", []string{"吨", "万吨"}},
+		{"家", []string{"家", "户", "个"}},
+		{"个", []string{"个", "家", "项"}},
+		{"项", []string{"项", "个"}},
+		{"人", []string{"人", "万人", "名", "人次", "万人次"}},
+		{"场", []string{"场"}},
+		{"部", []string{"部"}},
+		{"所", []string{"所"}},
+		{"套", []string{"套"}},
+		{"公里", []string{"公里", "千米"}},
+		{"百分", []string{"%"}},
+		{"%", []string{"%"}},
+		{"增速", []string{"%"}},
+		{"增长多少", []string{"%"}},
+		{"增幅", []string{"%"}},
+		{"率", []string{"%"}},
+		{"天", []string{"天", "%"}},
+	}
+)
+
+// understand reads intent, years and the kind of answer wanted from q.
+func understand(raw, text string, groups [][]string) question {
+	q := question{raw: raw, text: text, groups: groups}
+	for _, m := range reYear4.FindAllString(text, -1) {
+		y, _ := strconv.Atoi(m)
+		q.years = append(q.years, y)
+	}
+	switch {
+	case containsAny(text, []string{"今年", "明年", "本年", "新的一年", "下一年", "this year", "next year"}):
+		q.rel = "this"
+	case containsAny(text, []string{"去年", "上年", "上一年", "过去一年", "last year"}):
+		q.rel = "last"
+	}
+	t, r := containsAny(text, targetCues), containsAny(text, resultCues)
+	switch {
+	case t && !r:
+		q.intent = wantTarget
+	case r && !t:
+		q.intent = wantResult
+	case t && r: // "目标完成了吗" asks for the result; "要完成多少" for the target
+		if strings.Contains(text, "目标") && !strings.Contains(text, "完成了") && !strings.Contains(text, "实现了") {
+			q.intent = wantTarget
+		} else {
+			q.intent = wantResult
+		}
+	}
+	switch q.rel {
+	case "this":
+		if q.intent == anyPeriod {
+			q.intent = wantTarget
+		}
+	case "last":
+		q.intent = wantResult
+	}
+	q.figure = containsAny(text, figureCues)
+	q.how = containsAny(text, howCues) && !containsAny(text, []string{"多少", "几"})
+	for _, u := range unitCues {
+		if strings.Contains(text, u.cue) && (u.cue != "个" || strings.Contains(text, "几个") || strings.Contains(text, "多少个")) &&
+			(u.cue != "人" || strings.Contains(text, "多少人") || strings.Contains(text, "几人")) &&
+			(u.cue != "家" || strings.Contains(text, "几家") || strings.Contains(text, "多少家")) &&
+			(u.cue != "率" || q.figure) && (u.cue != "天" || strings.Contains(text, "多少天")) {
+			q.units = append(q.units, u.units...)
+			if u.cue == "亿" || u.cue == "元" || u.cue == "亩" || u.cue == "吨" {
+				break
+			}
+		}
+	}
+	q.across = containsAny(text, acrossCues)
+	return q
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,125 @@
+package answers
+
+import (
+	"math"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"planbot/index/segment"
+)
+
+// keyword is a thing the answer must talk about, with the words that
+// count as saying it.
+type keyword struct {
+	alts   []string
+	weight float64
+}
+
+var (
+	// Words that shape a question but are not its topic.
+	questionWords = []string{
+		"是多少", "有多少", "多少", "是什么", "什么", "哪些", "哪个", "哪里", "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "有无",
+		"多大", "多高", "多快", "几个", "几家", "几项", "几", "吗", "么", "啥", "咋",
+		"目标", "计划", "预期", "预计", "力争", "打算", "争取", "任务", "安排", "规划", "准备", "期望",
+		"完成", "实现", "达到", "取得", "成效", "成绩", "情况", "实际", "结果", "做到", "总共", "累计",
+		"今年", "明年", "去年", "本年", "上年", "上一年", "下一年", "新的一年", "过去一年", "这几年", "近几年", "历年", "每年",
+		"措施", "举措", "做法", "办法", "重点", "内容", "具体", "主要", "数据", "数字", "情况", "方面", "相关", "关于",
+		"报告", "政府工作报告", "政府", "我们", "你们", "咱们", "我区", "全区", "区里", "市里", "这个", "那个", "一下", "知道",
+		"可以", "能够", "应该", "需要", "提到", "说了", "讲了", "写了", "里面", "当中", "the", "of", "in", "and", "what", "is", "how",
+		"much", "many", "for", "rate", "this", "year", "last", "next",
+	}
+	reYearWord = regexp.MustCompile(`(19|20)\d\d年?`)
+)
+
+// keywords returns the topics of q, each weighted by how rare it is in
+// the report (rare words decide; common ones barely count).
+func (e *Engine) keywords(q question, rc *reportCache) []keyword {
+	text := reYearWord.ReplaceAllString(q.text, " ")
+	var out []keyword
+	for _, g := range q.groups {
+		out = append(out, keyword{alts: g})
+	}
+	for _, w := range questionWords {
+		text = strings.ReplaceAll(text, w, " ")
+	}
+	for _, t := range topLevel(segment.Current().Cut(text)) {
+		w := t.Term
+		if !meaningful(w) || coveredBy(out, w) {
+			continue
+		}
+		k := keyword{alts: []string{w}}
+		if !rc.contains(w) {
+			k.alts = append(k.alts, rc.homophones(w)...)
+		}
+		out = append(out, k)
+	}
+	for i := range out {
+		out[i].weight = rc.idf(out[i].alts)
+	}
+	return out
+}
+
+// topLevel drops the sub-words that search-mode segmentation adds inside
+// a longer word.
+func topLevel(toks []segment.Token) []segment.Token {
+	var out []segment.Token
+	end := -1
+	for _, t := range toks {
+		if t.Start < end {
+			continue
+		}
+		out = append(out, t)
+		end = t.End
+	}
+	return out
+}
+
+// meaningful reports whether w can be a topic: two or more letters, or one
+// Latin word, not a bare number.
+func meaningful(w string) bool {
+	n := utf8.RuneCountInString(w)
+	hasHan, hasLetter := false, false
+	for _, r := range w {
+		if unicode.Is(unicode.Han, r) {
+			hasHan = true
+		} else if unicode.IsLetter(r) {
+			hasLetter = true
+		}
+	}
+	switch {
+	case hasHan:
+		return n >= 2
+	case hasLetter:
+		return n >= 2
+	}
+	return false
+}
+
+func coveredBy(ks []keyword, w string) bool {
+	for _, k := range ks {
+		for _, a := range k.alts {
+			if strings.Contains(a, w) || strings.Contains(w, a) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// idf weighs a keyword by the rarest of its words found in the report;
+// words the report never uses weigh like the rarest ones.
+func (rc *reportCache) idf(alts []string) float64 {
+	n := float64(len(rc.r.Sentences))
+	best := 0.0
+	for _, a := range alts {
+		if df := rc.df(a); df > 0 {
+			best = max(best, math.Log(1+n/(1+float64(df))))
+		}
+	}
+	if best == 0 {
+		return math.Log(1 + n)
+	}
+	return best
+}

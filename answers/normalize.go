@@ -1,0 +1,187 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/longbridgeapp/opencc"
+	"golang.org/x/text/width"
+)
+
+var (
+	reMention = regexp.MustCompile(`@[A-Za-z0-9_]{3,}`)
+	reCommand = regexp.MustCompile(`^/[A-Za-z_]+(@[A-Za-z0-9_]+)?\s*`)
+	// Politeness and chat noise that says nothing about the question.
+	noise = []string{
+		"请问一下", "请问下", "请问", "麻烦问一下", "麻烦问下", "麻烦帮我查一下", "麻烦帮我查下", "麻烦你", "麻烦",
+		"想问一下", "想问下", "想问问", "问一下", "问下", "帮我查一下", "帮我查下", "帮我看看", "帮我看下", "帮忙查一下",
+		"帮我", "帮忙", "我想知道", "想知道", "想了解一下", "想了解", "了解一下", "能不能告诉我", "能告诉我", "告诉我", "请告诉我",
+		"谢谢你", "谢谢", "多谢", "感谢", "辛苦了", "您好", "你好", "大家好", "哈喽", "嗨", "hello", "hi", "thanks", "please",
+		"小助手",
+	}
+	// Sentence-final particles, dropped where they end a clause.
+	reParticles = regexp.MustCompile(`[呢呀啊吧啦哦嘛喔噢]+([?？!！。,，~\s]|$)`)
+)
+
+// normalise turns a question as typed in a chat into plain Simplified
+// Chinese: no @names, commands, greetings or emoji, half-width letters
+// and digits, Chinese numerals that carry figures written as digits.
+func normalise(q string, isKnownHan func(rune) bool) string {
+	q = reCommand.ReplaceAllString(strings.TrimSpace(q), "")
+	q = reMention.ReplaceAllString(q, " ")
+	q = width.Fold.String(q) // full-width ＧＤＰ２０２５ → GDP2025
+	q = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\u3000':
+			return ' '
+		case unicode.Is(unicode.So, r), unicode.Is(unicode.Sk, r), unicode.In(r, unicode.Cs, unicode.Co, unicode.Cc) && r != '\n',
+			r >= 0x1F000, r == 0xFE0F, r == 0x200D:
+			return -1 // emoji and other symbols
+		}
+		return r
+	}, q)
+	if needsT2S(q, isKnownHan) {
+		q = toSimplified(q)
+	}
+	q = strings.ToLower(q)
+	for _, n := range noise {
+		if isASCII(n) {
+			q = reWord(n).ReplaceAllString(q, " ")
+			continue
+		}
+		q = strings.ReplaceAll(q, n, " ")
+	}
+	q = reParticles.ReplaceAllString(q, "$1")
+	q = cnNumerals(q)
+	return strings.Join(strings.Fields(q), " ")
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+var wordRes sync.Map
+
+// reWord matches w as a whole ASCII word.
+func reWord(w string) *regexp.Regexp {
+	if re, ok := wordRes.Load(w); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(w) + `\b`)
+	wordRes.Store(w, re)
+	return re
+}
+
+var (
+	t2sOnce sync.Once
+	t2s     *opencc.OpenCC
+)
+
+// needsT2S reports whether q has Han characters that the reports never use;
+// only then is OpenCC's dictionary loaded, which costs time.
+func needsT2S(q string, isKnownHan func(rune) bool) bool {
+	for _, r := range q {
+		if unicode.Is(unicode.Han, r) && (isKnownHan == nil || !isKnownHan(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// toSimplified converts Traditional characters to Simplified with OpenCC.
+func toSimplified(q string) string {
+	t2sOnce.Do(func() { t2s, _ = opencc.New("t2s") })
+	if t2s == nil {
+		return q
+	}
+	out, err := t2s.Convert(q)
+	if err != nil {
+		return q
+	}
+	return out
+}
+
+var (
+	cnDigit = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	cnUnit  = map[rune]int{'十': 10, '百': 100, '千': 1000}
+	// A Chinese numeral followed by a unit: 两千亩, 十五万吨, 百分之五.
+	reCNFigure  = regexp.MustCompile(`([零〇一二两三四五六七八九十百千]+)(万|亿)?(亩|吨|元|人|家|个|项|场|所|户|公里|公顷|倍)`)
+	reCNPercent = regexp.MustCompile(`百分之([零〇一二两三四五六七八九十点]+)`)
+)
+
+// cnNumerals writes Chinese numerals that carry figures as digits:
+// 两千亩 → 2000亩, 百分之五 → 5%. Numerals in names (十四五, 二十大) stay.
+func cnNumerals(q string) string {
+	q = reCNPercent.ReplaceAllStringFunc(q, func(m string) string {
+		s := strings.TrimPrefix(m, "百分之")
+		parts := strings.SplitN(s, "点", 2)
+		n, ok := parseCN(parts[0])
+		if !ok {
+			return m
+		}
+		out := itoa(n)
+		if len(parts) == 2 {
+			var frac strings.Builder
+			for _, r := range parts[1] {
+				d, ok := cnDigit[r]
+				if !ok {
+					return m
+				}
+				frac.WriteByte(byte('0' + d))
+			}
+			out += "." + frac.String()
+		}
+		return out + "%"
+	})
+	return reCNFigure.ReplaceAllStringFunc(q, func(m string) string {
+		sub := reCNFigure.FindStringSubmatch(m)
+		n, ok := parseCN(sub[1])
+		if !ok {
+			return m
+		}
+		return itoa(n) + sub[2] + sub[3]
+	})
+}
+
+// parseCN reads a Chinese numeral below ten thousand.
+func parseCN(s string) (int, bool) {
+	total, cur := 0, -1
+	for _, r := range s {
+		if d, ok := cnDigit[r]; ok {
+			cur = d
+			continue
+		}
+		u, ok := cnUnit[r]
+		if !ok {
+			return 0, false
+		}
+		if cur < 0 {
+			cur = 1
+		}
+		total += cur * u
+		cur = -1
+	}
+	if cur > 0 {
+		total += cur
+	}
+	return total, total > 0 || s == "零"
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for n > 0 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+		n /= 10
+	}
+	return string(b)
+}

@@ -1,0 +1,136 @@
+package answers
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"planbot/index"
+)
+
+// Weights of the ranking. Coverage of the question's topics decides; the
+// rest picks among sentences that cover them equally.
+const (
+	sectionCredit   = 0.6  // a topic found only in the section path
+	intentMatch     = 0.15 // the sentence is in the part the intent asks for
+	intentMismatch  = 0.25
+	periodMatch     = 0.1 // a figure of the asked period
+	figureWanted    = 0.15
+	unitMatch       = 0.2
+	unitMismatch    = 0.1
+	yearMatch       = 0.1
+	shortPenalty    = 0.15
+	relevanceWeight = 0.1
+	// minCoverage is the share of the question's topics (by weight) the best
+	// sentence must cover; below it the report does not answer.
+	minCoverage = 0.6
+)
+
+// scored is a candidate sentence with its score.
+type scored struct {
+	s        *index.Sentence
+	score    float64
+	coverage float64
+}
+
+// rank scores the candidates of one report for q.
+func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored {
+	maxRel := 0.0
+	for _, h := range hits {
+		maxRel = max(maxRel, h.Score)
+	}
+	total := 0.0
+	for _, k := range kws {
+		total += k.weight
+	}
+	out := make([]scored, 0, len(hits))
+	for _, h := range hits {
+		s := &rc.r.Sentences[h.Sentence]
+		cov := coverage(kws, rc.text[h.Sentence], rc.section[h.Sentence]) / max(total, 1e-9)
+		sc := scored{s: s, coverage: cov, score: cov}
+		sc.score += fit(q, s)
+		if maxRel > 0 {
+			sc.score += relevanceWeight * h.Score / maxRel
+		}
+		out = append(out, sc)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
+	return out
+}
+
+// coverage sums the weights of the topics a sentence talks about.
+func coverage(kws []keyword, text, section string) float64 {
+	sum := 0.0
+	for _, k := range kws {
+		credit := 0.0
+		for _, a := range k.alts {
+			switch {
+			case strings.Contains(text, a):
+				credit = 1
+			case strings.Contains(section, a):
+				credit = max(credit, sectionCredit)
+			}
+			if credit == 1 {
+				break
+			}
+		}
+		sum += credit * k.weight
+	}
+	return sum
+}
+
+// fit scores how well a sentence suits what the question asks for: the
+// part of the report, the period of its figures, the unit, the year.
+func fit(q question, s *index.Sentence) float64 {
+	score := 0.0
+	switch {
+	case s.Part == index.PartTable:
+		if q.figure || q.intent != anyPeriod {
+			score += intentMatch / 2
+		}
+	case q.intent == wantTarget && s.Part == index.PartPlan, q.intent == wantResult && (s.Part == index.PartReview || s.Part == index.PartFront):
+		score += intentMatch
+	case q.intent == wantTarget && s.Part == index.PartReview, q.intent == wantResult && s.Part == index.PartPlan:
+		score -= intentMismatch
+	}
+	for _, f := range s.Figures {
+		if q.intent == wantTarget && f.Period == index.PeriodTarget || q.intent == wantResult && f.Period == index.PeriodResult {
+			score += periodMatch
+			break
+		}
+	}
+	if q.figure && !q.how {
+		if len(s.Figures) > 0 {
+			score += figureWanted
+		} else {
+			score -= figureWanted
+		}
+	}
+	if len(q.units) > 0 {
+		if hasUnit(s, q.units) {
+			score += unitMatch
+		} else {
+			score -= unitMismatch
+		}
+	}
+	for _, y := range q.years {
+		if strings.Contains(s.Text, itoa(y)+"年") {
+			score += yearMatch
+		}
+	}
+	if utf8.RuneCountInString(s.Text) < 12 && len(s.Figures) == 0 {
+		score -= shortPenalty // a sub-heading such as 全方位夯实粮食安全。
+	}
+	return score
+}
+
+func hasUnit(s *index.Sentence, units []string) bool {
+	for _, f := range s.Figures {
+		for _, u := range units {
+			if f.Unit == u {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,147 @@
+package answers
+
+import (
+	_ "embed"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+)
+
+//go:embed vocab.txt
+var defaultVocab string
+
+// Vocabulary maps what people say (aliases: abbreviations, colloquial and
+// English words) to the terms reports use.
+type Vocabulary struct {
+	aliases []alias // longest first, so 规上工业 wins over 规上
+}
+
+type alias struct {
+	from  string
+	terms []string
+	latin bool
+}
+
+// LoadVocabulary reads the built-in vocabulary and, when path is not
+// empty, the admins' file, whose lines add to it.
+func LoadVocabulary(path string) (*Vocabulary, error) {
+	v := &Vocabulary{}
+	if err := v.parse(defaultVocab, "built-in vocabulary"); err != nil {
+		return nil, err
+	}
+	if path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("read vocabulary: %w", err)
+		}
+		if err := v.parse(string(b), path); err != nil {
+			return nil, err
+		}
+	}
+	sort.SliceStable(v.aliases, func(i, j int) bool { return len(v.aliases[i].from) > len(v.aliases[j].from) })
+	return v, nil
+}
+
+func (v *Vocabulary) parse(text, name string) error {
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		from, to, ok := strings.Cut(line, "=")
+		terms := strings.Fields(to)
+		from = strings.ToLower(strings.TrimSpace(from))
+		if !ok || from == "" || len(terms) == 0 {
+			return fmt.Errorf("%s:%d: want \"alias = term ...\", got %q", name, n+1, line)
+		}
+		v.aliases = append(v.aliases, alias{from: from, terms: terms, latin: isASCII(from)})
+	}
+	return nil
+}
+
+// Texts returns every term of the vocabulary, for the index to keep in its
+// dictionary.
+func (v *Vocabulary) Texts() []string {
+	var out []string
+	for _, a := range v.aliases {
+		out = append(out, a.terms...)
+	}
+	return out
+}
+
+// expand finds the aliases in q. It returns q with Latin aliases replaced
+// by their first term (so that "GDP growth target" reads as Chinese) and
+// the groups of alternative terms each alias stands for.
+func (v *Vocabulary) expand(q string) (string, [][]string) {
+	var groups [][]string
+	taken := make([]bool, len(q))
+	for _, a := range v.aliases {
+		for from := 0; ; {
+			i := strings.Index(q[from:], a.from)
+			if i < 0 {
+				break
+			}
+			i += from
+			j := i + len(a.from)
+			from = j
+			if a.latin && !(latinBoundary(q, i-1) && latinBoundary(q, j)) {
+				continue
+			}
+			if anyTaken(taken, i, j) {
+				continue
+			}
+			for k := i; k < j; k++ {
+				taken[k] = true
+			}
+			g := append([]string{}, a.terms...)
+			if !a.latin {
+				g = append(g, a.from)
+			}
+			groups = append(groups, g)
+		}
+	}
+	for _, a := range v.aliases { // replace Latin aliases with a Chinese term
+		if a.latin {
+			q = replaceWord(q, a.from, " "+a.terms[0]+" ")
+		}
+	}
+	return q, groups
+}
+
+func anyTaken(t []bool, i, j int) bool {
+	for k := i; k < j; k++ {
+		if t[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// latinBoundary reports whether q[i] is not a Latin letter or digit.
+func latinBoundary(q string, i int) bool {
+	if i < 0 || i >= len(q) {
+		return true
+	}
+	c := q[i]
+	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '&')
+}
+
+func replaceWord(q, w, with string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(q, w)
+		if i < 0 {
+			b.WriteString(q)
+			return b.String()
+		}
+		j := i + len(w)
+		if latinBoundary(q, i-1) && latinBoundary(q, j) {
+			b.WriteString(q[:i])
+			b.WriteString(with)
+		} else {
+			b.WriteString(q[:j])
+		}
+		q = q[j:]
+	}
+}

@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors classify why Text failed. Every error returned by Text is
+// an *Error whose chain contains exactly one of them, so callers can branch
+// with errors.Is(err, ErrUnsupported) and still show Error.Reason to users.
+var (
+	// ErrEmpty: the file has no bytes, only whitespace, or no text at all.
+	ErrEmpty = errors.New("extract: empty file")
+	// ErrTooLarge: the file (or the document inside a docx) exceeds a size cap.
+	ErrTooLarge = errors.New("extract: file too large")
+	// ErrUnsupported: the file is in a format Text does not read (PDF, .doc,
+	// images, spreadsheets, archives, other binary content).
+	ErrUnsupported = errors.New("extract: unsupported file format")
+	// ErrEncoding: the file looks like text but its character encoding could
+	// not be identified.
+	ErrEncoding = errors.New("extract: unknown text encoding")
+	// ErrCorrupt: the file claims a supported format (docx) but is damaged.
+	ErrCorrupt = errors.New("extract: damaged file")
+	// ErrNotReport: the text was extracted but is too short or hardly
+	// Chinese, so it cannot be a planning report.
+	ErrNotReport = errors.New("extract: too short or not a Chinese report")
+)
+
+// Error is the error type returned by Text.
+//
+// Error() is meant for users: it is the file name and the short Chinese
+// Reason only. The technical cause (and the sentinel) is kept in Err for
+// logs and errors.Is / errors.As.
+type Error struct {
+	// File is the file name passed to Text.
+	File string
+	// Reason is a short explanation in Chinese, suitable to show to the user,
+	// e.g. "PDF 文件暂不支持，请转换为 docx 或 txt 后再上传".
+	Reason string
+	// Err is the wrapped cause: one of the sentinel errors, possibly joined
+	// with the underlying error (e.g. an XML syntax error).
+	Err error
+}
+
+// Error returns "File: Reason", or only Reason when File is empty.
+func (e *Error) Error() string {
+	if e.File == "" {
+		return e.Reason
+	}
+	return e.File + ": " + e.Reason
+}
+
+// Unwrap returns the wrapped cause.
+func (e *Error) Unwrap() error { return e.Err }
+
+// fail builds an *Error of the given kind (a sentinel); cause, when not nil,
+// is wrapped as well so that both errors.Is(err, kind) and errors.As on the
+// cause work.
+func fail(name, reason string, kind, cause error) *Error {
+	err := kind
+	if cause != nil {
+		err = fmt.Errorf("%w: %w", kind, cause)
+	}
+	return &Error{File: name, Reason: reason, Err: err}
+}
+
+// Reasons shown to users.
+const (
+	reasonEmpty       = "文件为空"
+	reasonNoText      = "文件中没有文字内容"
+	reasonTooLarge    = "文件太大（超过 20 MB），请拆分后再上传"
+	reasonDocTooLarge = "Word 文件正文过大（超过 50 MB），无法读取"
+	reasonNotText     = "不是文本文件"
+	reasonEncoding    = "文件编码无法识别，请另存为 UTF-8 文本后再上传"
+	reasonNotReport   = "内容太短或不是中文报告"
+	reasonPDF         = "PDF 文件暂不支持，请转换为 docx 或 txt 后再上传"
+	reasonDoc         = "旧版 Word (.doc) 文件暂不支持，请另存为 docx"
+	reasonWPS         = "WPS (.wps) 文件暂不支持，请另存为 docx"
+	reasonXLS         = "Excel 表格 (.xls) 不支持，请上传报告的 docx 或 txt 文件"
+	reasonPPT         = "PowerPoint (.ppt) 文件不支持，请上传报告的 docx 或 txt 文件"
+	reasonOLE         = "旧版 Office 文件暂不支持，请另存为 docx"
+	reasonEncrypted   = "文件已加密，请取消密码后另存为 docx 再上传"
+	reasonXLSX        = "Excel 表格 (.xlsx) 不支持，请上传报告的 docx 或 txt 文件"
+	reasonPPTX        = "PowerPoint (.pptx) 文件不支持，请上传报告的 docx 或 txt 文件"
+	reasonODF         = "OpenDocument (.odt) 文件暂不支持，请另存为 docx"
+	reasonOFD         = "OFD 文件暂不支持，请转换为 docx 或 txt 后再上传"
+	reasonZip         = "压缩包不是 Word (docx) 文档，请解压后上传报告文件"
+	reasonArchive     = "压缩文件不支持，请解压后上传报告文件"
+	reasonImage       = "图片文件不支持，请上传文字版报告（docx 或 txt）"
+	reasonRTF         = "RTF 文件暂不支持，请另存为 docx"
+	reasonMHT         = "网页存档 (.mht) 文件暂不支持，请另存为 html 或 docx"
+	reasonXML         = "XML 文件暂不支持，请转换为 docx 或 txt 后再上传"
+	reasonDocxCorrupt = "Word (docx) 文件已损坏，无法读取"
+	reasonZipCorrupt  = "压缩文件已损坏，无法读取"
+)

@@ -1,0 +1,109 @@
+// Package extract turns an uploaded report file into clean UTF-8 plain text,
+// one paragraph per line, ready for index.Parse.
+//
+// Supported inputs are plain text (UTF-8 with or without BOM, UTF-16 with or
+// without BOM, UTF-32 with BOM, GBK/GB18030), Word .docx and HTML pages as
+// saved from government websites. Formats are detected from the content; the
+// file name is only a hint. Tables become one line per row, written as
+// "| cell1 | cell2 |". Anything else (PDF, .doc, images, spreadsheets,
+// archives…) is rejected with an *Error whose Reason tells the user what to
+// do.
+package extract
+
+import (
+	"unicode"
+)
+
+// Limits applied by Text.
+const (
+	// MaxFileSize is the largest input Text accepts, in bytes.
+	MaxFileSize = 20 << 20
+	// MaxDocumentSize caps the uncompressed size of the main document part
+	// of a docx (word/document.xml), in bytes, as a guard against zip bombs.
+	MaxDocumentSize = 50 << 20
+	// MinTextLen is the least number of non-space characters the extracted
+	// text must have to be accepted as a report.
+	MinTextLen = 200
+	// MinHanShare is the least share, in percent, of Chinese (Han)
+	// characters among the non-space characters of an accepted report.
+	MinHanShare = 25
+)
+
+// Text reads a report file's bytes and returns its text as UTF-8, one
+// paragraph per line.
+//
+// name is the file name; it is used in error messages and as a hint only.
+// The returned text has no control characters other than tabs and newlines,
+// no leading or trailing spaces on a line and no runs of blank lines.
+//
+// On failure the error is an *Error; its Reason is a short Chinese message
+// for the user and errors.Is(err, ErrEmpty / ErrTooLarge / ErrUnsupported /
+// ErrEncoding / ErrCorrupt / ErrNotReport) tells the cases apart.
+func Text(name string, data []byte) (string, error) {
+	if len(data) == 0 {
+		return "", fail(name, reasonEmpty, ErrEmpty, nil)
+	}
+	if len(data) > MaxFileSize {
+		return "", fail(name, reasonTooLarge, ErrTooLarge, nil)
+	}
+	if err := sniffBinary(name, data); err != nil {
+		return "", err
+	}
+
+	var (
+		text  string
+		err   error
+		empty = reasonNoText
+	)
+	if isZip(data) {
+		text, err = zipText(name, data)
+	} else {
+		text, err = markupOrPlain(name, data)
+		empty = reasonEmpty
+	}
+	if err != nil {
+		return "", err
+	}
+	if text == "" {
+		return "", fail(name, empty, ErrEmpty, nil)
+	}
+	if !looksLikeReport(text) {
+		return "", fail(name, reasonNotReport, ErrNotReport, nil)
+	}
+	return text, nil
+}
+
+// markupOrPlain decodes text-like data and extracts HTML or cleans plain
+// text.
+func markupOrPlain(name string, data []byte) (string, error) {
+	s, err := decodeText(name, data)
+	if err != nil {
+		return "", err
+	}
+	switch kindOfMarkup(name, s) {
+	case markupHTML:
+		return htmlText(name, s)
+	case markupXML:
+		return "", fail(name, reasonXML, ErrUnsupported, nil)
+	}
+	if tooManyControls(s) {
+		return "", fail(name, reasonNotText, ErrUnsupported, nil)
+	}
+	return cleanText(s), nil
+}
+
+// looksLikeReport reports whether text is long enough and Chinese enough to
+// be a planning report.
+func looksLikeReport(text string) bool {
+	var n, han int
+	for _, r := range text {
+		if unicode.IsSpace(r) || r == '|' {
+			continue
+		}
+		n++
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return n >= MinTextLen && han*100 >= n*MinHanShare
+}
