@@ -49,6 +49,16 @@ func newReportCache(r *index.Loaded) *reportCache {
 // contains reports whether the report uses w anywhere.
 func (rc *reportCache) contains(w string) bool { return strings.Contains(rc.all, w) }
 
+// containsAny reports whether the report uses any of ws.
+func (rc *reportCache) containsAny(ws []string) bool {
+	for _, w := range ws {
+		if rc.contains(w) {
+			return true
+		}
+	}
+	return false
+}
+
 // df counts the sentences that contain w.
 func (rc *reportCache) df(w string) int {
 	rc.dfMu.Lock()
@@ -160,7 +170,7 @@ func (rc *reportCache) fixTypos(q string) string {
 	}
 	for i := 0; i+2 <= len(runes); i++ {
 		w := string(runes[i : i+2])
-		if known[i] || known[i+1] || !allHan(w) {
+		if known[i] || known[i+1] || !allHan(w) || strings.ContainsAny(w, functionChars) {
 			continue
 		}
 		if hs := rc.homophones(w); len(hs) == 1 {
@@ -171,11 +181,4 @@ func (rc *reportCache) fixTypos(q string) string {
 	return string(runes)
 }
 
-func isQuestionWord(w string) bool {
-	for _, q := range questionWords {
-		if q == w {
-			return true
-		}
-	}
-	return false
-}
+func isQuestionWord(w string) bool { return isOneOf(w, questionWords) }

@@ -6,12 +6,15 @@ package answers
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"sync"
 	"unicode"
 
 	"planbot/index"
 )
+
+var debug = os.Getenv("PLANBOT_DEBUG") != ""
 
 // candidates is how many search hits are ranked.
 const candidates = 60
@@ -105,9 +108,9 @@ func resolveYears(q *question, reports []*index.Loaded) {
 	for _, y := range q.years {
 		switch {
 		case y == r.PlanYear && !explicitResult:
-			q.intent = wantTarget
+			q.intent, q.strict = wantTarget, true
 		case y == r.ReviewYear && !explicitTarget:
-			q.intent = wantResult
+			q.intent, q.strict = wantResult, true
 		}
 	}
 }
@@ -124,18 +127,56 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
 	if err != nil || len(hits) == 0 {
 		return nil
 	}
-	ranked := rank(q, kws, rc, hits)
-	if len(ranked) == 0 || ranked[0].coverage < minCoverage {
-		return nil
-	}
 	var out []Answer
-	for _, s := range ranked {
+	if debug {
+		fmt.Fprintf(os.Stderr, "q=%+v\nkws=%+v\n", q, kws)
+		for i, s := range rank(q, kws, rc, hits) {
+			if i < 5 {
+				fmt.Fprintf(os.Stderr, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, answers(q, s.s, r.Meta), s.s.Text)
+			}
+		}
+	}
+	for _, s := range rank(q, kws, rc, hits) {
 		if len(out) == top || s.coverage < minCoverage {
 			break
 		}
-		out = append(out, compose(r, s, q))
+		if answers(q, s.s, r.Meta) {
+			out = append(out, compose(r, s, q))
+		}
 	}
 	return out
+}
+
+// answers reports whether a sentence can answer q at all: a wrong figure
+// is worse than none, so a result is no answer to a question about a
+// target (and the reverse), a sentence without a number is no answer to
+// "how much", and a growth rate is no answer to "how many 亿元".
+func answers(q question, s *index.Sentence, m index.Meta) bool {
+	if q.strict && s.Part != index.PartTable {
+		switch {
+		case q.intent == wantTarget && (s.Part == index.PartReview || s.Part == index.PartFront) &&
+			!strings.Contains(s.Text, itoa(m.PlanYear)+"年") && !hasPeriod(s, index.PeriodTarget):
+			return false
+		case q.intent == wantResult && s.Part == index.PartPlan && !strings.Contains(s.Text, itoa(m.ReviewYear)+"年"):
+			return false
+		}
+	}
+	if q.figure && !q.how && len(s.Figures) == 0 {
+		return false
+	}
+	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s, q.units) {
+		return false
+	}
+	return true
+}
+
+func hasPeriod(s *index.Sentence, p index.Period) bool {
+	for _, f := range s.Figures {
+		if f.Period == p {
+			return true
+		}
+	}
+	return false
 }
 
 // searchText is the query given to bleve: every word of every topic.

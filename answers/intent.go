@@ -28,6 +28,7 @@ type question struct {
 	how    bool   // asks what/which/how: 哪些, 什么, 怎么, 措施…
 	units  []string
 	across bool // across years: 历年, 这几年…
+	strict bool // the period is asked for plainly: a year, 今年/去年, 目标…
 	place  string
 }
 
@@ -96,6 +97,7 @@ func understand(raw, text string, groups [][]string) question {
 			q.intent = wantResult
 		}
 	}
+	q.strict = q.rel != "" || containsAny(text, []string{"目标", "预期", "力争", "计划"}) && q.intent == wantTarget
 	switch q.rel {
 	case "this":
 		if q.intent == anyPeriod {

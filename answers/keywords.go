@@ -14,6 +14,7 @@ import (
 // count as saying it.
 type keyword struct {
 	alts   []string
+	parts  []string // words inside the keyword, each worth partial credit
 	weight float64
 }
 
@@ -28,8 +29,19 @@ var (
 		"措施", "举措", "做法", "办法", "重点", "内容", "具体", "主要", "数据", "数字", "情况", "方面", "相关", "关于",
 		"报告", "政府工作报告", "政府", "我们", "你们", "咱们", "我区", "全区", "区里", "市里", "这个", "那个", "一下", "知道",
 		"可以", "能够", "应该", "需要", "提到", "说了", "讲了", "写了", "里面", "当中", "the", "of", "in", "and", "what", "is", "how",
-		"much", "many", "for", "rate", "this", "year", "last", "next",
+		"much", "many", "for", "this", "year", "last", "next", "target", "goal", "plan", "planned", "total", "number", "about",
+		"to", "by", "on", "at", "are", "was", "be", "do", "does", "did", "there", "which", "who", "new", "increase", "level", "value", "amount",
+		"程度", "水平怎么样", "问题", "方面的", "总额", "总量", "金额", "数量", "一共", "到底", "大概", "大约", "多少钱", "怎么回事", "进展", "新进展", "有啥", "哪几", "哪几个",
 	}
+	// Characters that never start or end a topic on their own.
+	functionChars = "的了是在有和与及或等也都还就又把被给让吗呢吧啊么着过对从向往为之其而要将会能可去来上下里中个这那我你他她它们"
+	// Verbs that say a figure changed, not what it measures: they count
+	// for little.
+	genericWords = []string{"新增", "增加", "提高", "提升", "达到", "突破", "增长", "推进", "推动", "开展", "实施", "建设", "加快", "加强", "发展", "获评", "新获评", "签约", "签订", "改造"}
+	genericWeight = 0.3
+	// unknownWeight scales the weight of a topic the report never uses:
+	// it counts against answering, but less than a word the report has.
+	unknownWeight = 0.7
 	reYearWord = regexp.MustCompile(`(19|20)\d\d年?`)
 )
 
@@ -44,7 +56,13 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	for _, w := range questionWords {
 		text = strings.ReplaceAll(text, w, " ")
 	}
-	for _, t := range topLevel(segment.Current().Cut(text)) {
+	for _, place := range []string{rc.r.Meta.Region, regionStem(rc.r.Meta.Region)} {
+		if place != "" {
+			text = strings.ReplaceAll(text, place, " ") // the report's own place is implied
+		}
+	}
+	seg := segment.Current()
+	for _, t := range mergeSingles(topLevel(seg.Cut(text))) {
 		w := t.Term
 		if !meaningful(w) || coveredBy(out, w) {
 			continue
@@ -53,10 +71,44 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if !rc.contains(w) {
 			k.alts = append(k.alts, rc.homophones(w)...)
 		}
+		for _, sub := range seg.Words(w) { // the words inside, for partial credit
+			if sub != w && utf8.RuneCountInString(sub) >= 2 && rc.contains(sub) {
+				k.parts = append(k.parts, sub)
+			}
+		}
 		out = append(out, k)
 	}
 	for i := range out {
 		out[i].weight = rc.idf(out[i].alts)
+		if !rc.containsAny(out[i].alts) {
+			out[i].weight *= unknownWeight
+		}
+		if isOneOf(out[i].alts[0], genericWords) {
+			out[i].weight *= genericWeight
+		}
+	}
+	return out
+}
+
+// mergeSingles joins runs of single Han characters that the dictionary did
+// not know (房/价/走/势 → 房价走势), so that a topic the reports never
+// use is still a topic; function characters break a run.
+func mergeSingles(toks []segment.Token) []segment.Token {
+	var out []segment.Token
+	run := -1 // index in out of the run being extended
+	for _, t := range toks {
+		r, n := utf8.DecodeRuneInString(t.Term)
+		single := n == len(t.Term) && unicode.Is(unicode.Han, r) && !strings.ContainsRune(functionChars, r)
+		if single && run >= 0 && out[run].End == t.Start {
+			out[run].Term += t.Term
+			out[run].End = t.End
+			continue
+		}
+		out = append(out, t)
+		run = -1
+		if single {
+			run = len(out) - 1
+		}
 	}
 	return out
 }
@@ -122,4 +174,13 @@ func (rc *reportCache) idf(alts []string) float64 {
 		return math.Log(1 + n)
 	}
 	return best
+}
+
+func isOneOf(w string, list []string) bool {
+	for _, l := range list {
+		if l == w {
+			return true
+		}
+	}
+	return false
 }

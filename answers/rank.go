@@ -12,6 +12,7 @@ import (
 // rest picks among sentences that cover them equally.
 const (
 	sectionCredit   = 0.6  // a topic found only in the section path
+	partCredit      = 0.7  // a topic whose words are all found, but apart
 	intentMatch     = 0.15 // the sentence is in the part the intent asks for
 	intentMismatch  = 0.25
 	periodMatch     = 0.1 // a figure of the asked period
@@ -73,6 +74,15 @@ func coverage(kws []keyword, text, section string) float64 {
 			if credit == 1 {
 				break
 			}
+		}
+		if credit == 0 && len(k.parts) > 0 {
+			found := 0
+			for _, p := range k.parts {
+				if strings.Contains(text, p) {
+					found++
+				}
+			}
+			credit = partCredit * float64(found) / float64(len(k.parts))
 		}
 		sum += credit * k.weight
 	}

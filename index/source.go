@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"planbot/index/extract"
 )
 
 // Source is a report file to be indexed.
@@ -103,7 +105,7 @@ func (s Source) Load() (*Report, error) {
 
 // ParseFile turns a report file of any supported format into a Report.
 func ParseFile(name string, data []byte, meta Meta, id, hash string) (*Report, error) {
-	text, err := decodeFile(filepath.Base(name), data)
+	text, err := extract.Text(filepath.Base(name), data)
 	if err != nil {
 		return nil, err
 	}
@@ -116,6 +118,3 @@ func ParseFile(name string, data []byte, meta Meta, id, hash string) (*Report, e
 	}
 	return r, nil
 }
-
-// decodeFile is replaced by extract.Text once that package lands. TODO
-var decodeFile = func(name string, data []byte) (string, error) { return string(data), nil }
