@@ -19,6 +19,7 @@ type reportCache struct {
 	r       *index.Loaded
 	text    []string // lowered sentence texts
 	section []string // lowered section paths
+	lead    []string // lowered topic sentence that opens the passage a sentence is in
 	all     string   // the whole report, lowered
 
 	dfMu sync.Mutex
@@ -31,8 +32,16 @@ type reportCache struct {
 func newReportCache(r *index.Loaded) *reportCache {
 	rc := &reportCache{r: r, dfs: map[string]int{}}
 	var all strings.Builder
+	lead, leadPara := "", -2
 	for _, s := range r.Sentences {
 		t := strings.ToLower(s.Text)
+		if s.Para != leadPara {
+			lead, leadPara = "", s.Para
+		}
+		rc.lead = append(rc.lead, lead)
+		if isTopicSentence(s) {
+			lead = t
+		}
 		rc.text = append(rc.text, t)
 		rc.section = append(rc.section, strings.ToLower(strings.Join(s.Section, " ")))
 		all.WriteString(t)
@@ -44,6 +53,12 @@ func newReportCache(r *index.Loaded) *reportCache {
 	}
 	rc.all = all.String()
 	return rc
+}
+
+// isTopicSentence reports whether s reads as the title of the sentences
+// after it: short, no figure, in a paragraph (深化“放管服”改革。).
+func isTopicSentence(s index.Sentence) bool {
+	return s.Para >= 0 && len(s.Figures) == 0 && utf8.RuneCountInString(s.Text) <= 16 && strings.HasSuffix(s.Text, "。")
 }
 
 // contains reports whether the report uses w anywhere.

@@ -164,10 +164,29 @@ func answers(q question, s *index.Sentence, m index.Meta) bool {
 	if q.figure && !q.how && len(s.Figures) == 0 {
 		return false
 	}
+	if len(q.years) > 0 && len(s.Figures) > 0 && !figureOfYears(s, q.years) {
+		return false // a figure of another year
+	}
 	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s, q.units) {
 		return false
 	}
 	return true
+}
+
+// figureOfYears reports whether a figure of s, or its text, is about one
+// of years.
+func figureOfYears(s *index.Sentence, years []int) bool {
+	for _, y := range years {
+		if strings.Contains(s.Text, itoa(y)+"年") {
+			return true
+		}
+		for _, f := range s.Figures {
+			if f.Year == y || f.Year == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func hasPeriod(s *index.Sentence, p index.Period) bool {

@@ -29,6 +29,7 @@ type question struct {
 	units  []string
 	across bool // across years: 历年, 这几年…
 	strict bool // the period is asked for plainly: a year, 今年/去年, 目标…
+	growth bool // asks for a rate: 增长, 增速, 比例, 率…
 	place  string
 }
 
@@ -120,6 +121,7 @@ func understand(raw, text string, groups [][]string) question {
 		}
 	}
 	q.across = containsAny(text, acrossCues)
+	q.growth = containsAny(text, []string{"增长", "增速", "增幅", "增加了", "提高了", "百分", "%", "率", "比例", "比重", "强度", "growth", "rate"})
 	return q
 }
 

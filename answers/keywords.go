@@ -67,6 +67,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if !meaningful(w) || coveredBy(out, w) {
 			continue
 		}
+		out = dropNarrower(out, w)
 		k := keyword{alts: []string{w}}
 		if !rc.contains(w) {
 			k.alts = append(k.alts, rc.homophones(w)...)
@@ -149,15 +150,31 @@ func meaningful(w string) bool {
 	return false
 }
 
+// coveredBy reports whether a topic already says w (w is part of one of
+// its words).
 func coveredBy(ks []keyword, w string) bool {
 	for _, k := range ks {
 		for _, a := range k.alts {
-			if strings.Contains(a, w) || strings.Contains(w, a) {
+			if strings.Contains(a, w) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// dropNarrower removes vocabulary topics whose alias is only a part of the
+// longer word w: in 粮食播种面积 the topic is not 粮食.
+func dropNarrower(ks []keyword, w string) []keyword {
+	out := ks[:0]
+	for _, k := range ks {
+		alias := k.alts[len(k.alts)-1] // expand puts the alias last
+		if alias != w && strings.Contains(w, alias) {
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
 }
 
 // idf weighs a keyword by the rarest of its words found in the report;

@@ -21,6 +21,7 @@ const (
 	unitMismatch    = 0.1
 	yearMatch       = 0.1
 	shortPenalty    = 0.15
+	amountWanted    = 0.1
 	relevanceWeight = 0.1
 	// minCoverage is the share of the question's topics (by weight) the best
 	// sentence must cover; below it the report does not answer.
@@ -47,7 +48,7 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 	out := make([]scored, 0, len(hits))
 	for _, h := range hits {
 		s := &rc.r.Sentences[h.Sentence]
-		cov := coverage(kws, rc.text[h.Sentence], rc.section[h.Sentence]) / max(total, 1e-9)
+		cov := coverage(kws, rc.text[h.Sentence], rc.section[h.Sentence]+" "+rc.lead[h.Sentence]) / max(total, 1e-9)
 		sc := scored{s: s, coverage: cov, score: cov}
 		sc.score += fit(q, s)
 		if maxRel > 0 {
@@ -116,6 +117,14 @@ func fit(q question, s *index.Sentence) float64 {
 			score -= figureWanted
 		}
 	}
+	if q.figure && !q.growth && !q.how {
+		// "是多少" without 增长/增速 asks for an amount rather than a rate
+		if hasAmount(s) {
+			score += amountWanted
+		} else if len(s.Figures) > 0 {
+			score -= amountWanted
+		}
+	}
 	if len(q.units) > 0 {
 		if hasUnit(s, q.units) {
 			score += unitMatch
@@ -140,6 +149,16 @@ func hasUnit(s *index.Sentence, units []string) bool {
 			if f.Unit == u {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// hasAmount reports whether s has a figure that is not a rate.
+func hasAmount(s *index.Sentence) bool {
+	for _, f := range s.Figures {
+		if f.Unit != "%" && f.Unit != "个百分点" {
+			return true
 		}
 	}
 	return false
