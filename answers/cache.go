@@ -20,6 +20,7 @@ type reportCache struct {
 	text    []string // lowered sentence texts
 	section []string // lowered section paths
 	lead    []string // lowered topic sentence that opens the passage a sentence is in
+	prev    []string // lowered sentence before, in the same paragraph
 	all     string   // the whole report, lowered
 
 	dfMu sync.Mutex
@@ -39,6 +40,11 @@ func newReportCache(r *index.Loaded) *reportCache {
 			lead, leadPara = "", s.Para
 		}
 		rc.lead = append(rc.lead, lead)
+		prev := ""
+		if n := len(rc.text); n > 0 && s.Para >= 0 && r.Sentences[n-1].Para == s.Para {
+			prev = rc.text[n-1]
+		}
+		rc.prev = append(rc.prev, prev)
 		if isTopicSentence(s) {
 			lead = t
 		}

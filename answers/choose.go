@@ -25,7 +25,7 @@ var (
 func placesIn(q string) []string {
 	var out []string
 	for _, m := range rePlace.FindAllString(q, -1) {
-		generic := false
+		generic := strings.ContainsAny(m, "我咱你们这那本该此其里")
 		for _, n := range notPlaces {
 			if strings.HasSuffix(m, n) {
 				generic = true

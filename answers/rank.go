@@ -11,7 +11,7 @@ import (
 // Weights of the ranking. Coverage of the question's topics decides; the
 // rest picks among sentences that cover them equally.
 const (
-	sectionCredit   = 0.6  // a topic found only in the section path
+	sectionCredit   = 0.6  // a topic found only in the section path or the sentences leading to it
 	partCredit      = 0.7  // a topic whose words are all found, but apart
 	intentMatch     = 0.15 // the sentence is in the part the intent asks for
 	intentMismatch  = 0.25
@@ -48,7 +48,8 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 	out := make([]scored, 0, len(hits))
 	for _, h := range hits {
 		s := &rc.r.Sentences[h.Sentence]
-		cov := coverage(kws, rc.text[h.Sentence], rc.section[h.Sentence]+" "+rc.lead[h.Sentence]) / max(total, 1e-9)
+		i := h.Sentence
+		cov := coverage(kws, rc.text[i], rc.section[i]+" "+rc.lead[i]+" "+rc.prev[i]) / max(total, 1e-9)
 		sc := scored{s: s, coverage: cov, score: cov}
 		sc.score += fit(q, s)
 		if maxRel > 0 {

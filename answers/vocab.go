@@ -94,6 +94,9 @@ func (v *Vocabulary) expand(q string) (string, [][]string) {
 			for k := i; k < j; k++ {
 				taken[k] = true
 			}
+			if isQuestionWord(a.terms[0]) {
+				continue // "target" only says what is asked, like 目标
+			}
 			g := append([]string{}, a.terms...)
 			if !a.latin {
 				g = append(g, a.from)
