@@ -174,18 +174,22 @@ func shareRune(a, b string) bool {
 
 // fixTypos replaces two-character windows of q that sound like a word of
 // the report and share a character with it (城真居民 → 城镇居民, 粮食产亮 →
-// 粮食产量). Only characters that belong to no word the report uses (and
-// to no question word) are touched, so correct text is never changed.
+// 粮食产量). Only characters that the segmenter left alone (in no word of
+// two or more characters) are touched, so correct text is never changed.
 func (rc *reportCache) fixTypos(q string) string {
 	runes := []rune(q)
 	known := make([]bool, len(runes))
-	for i := range runes {
-		for n := 2; n <= 4 && i+n <= len(runes); n++ {
-			w := string(runes[i : i+n])
-			if rc.contains(w) || isQuestionWord(w) {
-				for k := i; k < i+n; k++ {
-					known[k] = true
-				}
+	pos := 0 // rune index of the byte offset being walked
+	byteToRune := make(map[int]int, len(runes)+1)
+	for i := range q {
+		byteToRune[i] = pos
+		pos++
+	}
+	byteToRune[len(q)] = pos
+	for _, t := range topLevel(segment.Current().Cut(q)) {
+		if utf8.RuneCountInString(t.Term) >= 2 {
+			for k := byteToRune[t.Start]; k < byteToRune[t.End]; k++ {
+				known[k] = true
 			}
 		}
 	}

@@ -51,6 +51,9 @@ func (e *Engine) Ask(ctx context.Context, raw string, opt Options) (Result, erro
 	res := Result{Question: raw, Answers: []Answer{}}
 	err := e.lib.View(func(snap *index.Snapshot) error {
 		res = e.ask(snap, raw, opt)
+		if res.Answers == nil {
+			res.Answers = []Answer{} // JSON: "answers": [], never null
+		}
 		return nil
 	})
 	if err != nil {

@@ -37,12 +37,12 @@ var (
 	functionChars = "的了是在有和与及或等也都还就又把被给让吗呢吧啊么着过对从向往为之其而要将会能可去来上下里中个这那我你他她它们"
 	// Verbs that say a figure changed, not what it measures: they count
 	// for little.
-	genericWords = []string{"新增", "认定", "新认定", "获批", "获得", "入选", "增加", "提高", "提升", "达到", "突破", "增长", "推进", "推动", "开展", "实施", "建设", "加快", "加强", "发展", "获评", "新获评", "签约", "签订", "改造"}
+	genericWords  = []string{"新增", "认定", "新认定", "获批", "获得", "入选", "增加", "提高", "提升", "达到", "突破", "增长", "推进", "推动", "开展", "实施", "建设", "加快", "加强", "发展", "获评", "新获评", "签约", "签订", "改造"}
 	genericWeight = 0.3
 	// unknownWeight scales the weight of a topic the report never uses:
 	// it counts against answering, but less than a word the report has.
 	unknownWeight = 0.7
-	reYearWord = regexp.MustCompile(`(19|20)\d\d年?`)
+	reYearWord    = regexp.MustCompile(`(19|20)\d\d年?`)
 )
 
 // keywords returns the topics of q, each weighted by how rare it is in

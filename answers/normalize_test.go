@@ -1,0 +1,92 @@
+package answers
+
+import (
+	"reflect"
+	"testing"
+)
+
+func TestNormalise(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"@jiuyuan_bot 请问一下高标准农田目标是多少？谢谢🙏", "高标准农田目标是多少?"},
+		{"/ask@planbot 粮食产量", "粮食产量"},
+		{"ＧＤＰ２０２５年目标", "gdp2025年目标"},
+		{"高標準農田目標是多少", "高标准农田目标是多少"},
+		{"今年要新增两千亩农田吗", "今年要新增2000亩农田吗"},
+		{"失业率控制在百分之三点九以内吗", "失业率控制在3.9%以内吗"},
+		{"十四五规划", "十四五规划"},
+		{"粮食产量是多少呢", "粮食产量是多少"},
+	}
+	for _, tt := range tests {
+		if got := normalise(tt.in, nil); got != tt.want {
+			t.Errorf("normalise(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestUnderstand(t *testing.T) {
+	tests := []struct {
+		q      string
+		intent Intent
+		figure bool
+		units  []string
+		years  []int
+	}{
+		{"高标准农田目标是多少", wantTarget, true, nil, nil},
+		{"去年粮食产量多少", wantResult, true, nil, nil},
+		{"2024年完成了多少亩", wantResult, true, []string{"亩", "万亩"}, []int{2024}},
+		{"今年有几家企业要上规", wantTarget, true, []string{"家", "户", "个"}, nil},
+		{"怎么巩固农牧业基础", anyPeriod, false, nil, nil},
+	}
+	for _, tt := range tests {
+		q := understand(tt.q, tt.q, nil)
+		if q.intent != tt.intent || q.figure != tt.figure || !reflect.DeepEqual(q.units, tt.units) || !reflect.DeepEqual(q.years, tt.years) {
+			t.Errorf("understand(%q) = intent %v figure %v units %v years %v; want %v %v %v %v",
+				tt.q, q.intent, q.figure, q.units, q.years, tt.intent, tt.figure, tt.units, tt.years)
+		}
+	}
+}
+
+func TestVocabularyExpand(t *testing.T) {
+	v, err := LoadVocabulary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		in, text string
+		first    []string // first alternative of each group
+	}{
+		{"社零增长多少", "社零增长多少", []string{"社会消费品零售总额"}},
+		{"gdp growth target", " 地区生产总值   增长   目标 ", []string{"增长", "地区生产总值"}},
+		{"规上工业增加值", "规上工业增加值", []string{"规模以上工业增加值", "规模以上"}},
+		{"budgetary", "budgetary", nil},
+	}
+	for _, tt := range tests {
+		text, groups := v.expand(tt.in)
+		var first []string
+		for _, g := range groups {
+			first = append(first, g[0])
+		}
+		if text != tt.text || !reflect.DeepEqual(first, tt.first) {
+			t.Errorf("expand(%q) = %q %v, want %q %v", tt.in, text, first, tt.text, tt.first)
+		}
+	}
+}
+
+func TestPlacesIn(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"昆都仑区的GDP", []string{"昆都仑区"}},
+		{"全区粮食产量", nil},
+		{"咱们区去年经济总量", nil},
+		{"北京的失业率", []string{"北京"}},
+		{"农村牧区居民收入", nil},
+	}
+	for _, tt := range tests {
+		if got := placesIn(tt.q); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("placesIn(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+

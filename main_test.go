@@ -1,0 +1,104 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// TestAskJSONContract checks the JSON that `planbot ask --json` prints:
+// exactly one object per question, answers best first, at most --top,
+// and an empty list when the report does not answer.
+func TestAskJSONContract(t *testing.T) {
+	t.Setenv("PLANBOT_DATA_DIR", t.TempDir())
+	type answer struct {
+		Text    string  `json:"text"`
+		Section string  `json:"section"`
+		Report  string  `json:"report"`
+		Score   float64 `json:"score"`
+	}
+	type result struct {
+		Question string    `json:"question"`
+		Answers  *[]answer `json:"answers"`
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		stdin    string
+		lines    int
+		want     []string // a string the first answer of each line must contain; "" for no answer
+		section  string
+		maxCount int
+	}{
+		{name: "flagship", args: []string{"--json", "高标准农田目标是多少"}, lines: 1,
+			want: []string{"积极争取4万亩高标准农田建设和2000亩盐碱地综合治理改造。"}, section: "三是巩固农牧业基础", maxCount: 3},
+		{name: "result of 2024", args: []string{"2024年粮食产量是多少", "--json"}, lines: 1, want: []string{"15.7万吨"}, maxCount: 3},
+		{name: "top 1", args: []string{"--json", "--top", "1", "粮食产量"}, lines: 1, want: []string{"粮食"}, maxCount: 1},
+		{name: "no answer", args: []string{"--json", "昆都仑区的GDP是多少"}, lines: 1, want: []string{""}, maxCount: 0},
+		{name: "stdin", args: []string{"--json", "-"}, stdin: "高标准农田目标是多少\n\n明天天气怎么样\n2024年粮食产量是多少\n", lines: 3,
+			want: []string{"4万亩", "", "15.7万吨"}, maxCount: 3},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var out bytes.Buffer
+			if err := runAsk(context.Background(), tt.args, strings.NewReader(tt.stdin), &out); err != nil {
+				t.Fatal(err)
+			}
+			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+			if len(lines) != tt.lines {
+				t.Fatalf("%d lines, want %d:\n%s", len(lines), tt.lines, out.String())
+			}
+			for i, l := range lines {
+				var r result
+				if err := json.Unmarshal([]byte(l), &r); err != nil {
+					t.Fatalf("line %d is not one JSON object: %v\n%s", i, err, l)
+				}
+				if r.Answers == nil {
+					t.Fatalf("line %d: \"answers\" missing or null: %s", i, l)
+				}
+				as := *r.Answers
+				if len(as) > tt.maxCount {
+					t.Errorf("line %d: %d answers, want at most %d", i, len(as), tt.maxCount)
+				}
+				switch {
+				case tt.want[i] == "" && len(as) != 0:
+					t.Errorf("line %d: answered %q, want none", i, as[0].Text)
+				case tt.want[i] != "" && (len(as) == 0 || !strings.Contains(as[0].Text, tt.want[i])):
+					t.Errorf("line %d: %s, want first answer containing %q", i, l, tt.want[i])
+				}
+				if len(as) > 0 && (as[0].Report == "" || as[0].Section == "" || as[0].Score <= 0) {
+					t.Errorf("line %d: answer lacks report, section or score: %+v", i, as[0])
+				}
+				for k := 1; k < len(as); k++ {
+					if as[k].Score > as[k-1].Score {
+						t.Errorf("line %d: answers not best first: %v", i, as)
+					}
+				}
+				if tt.section != "" && len(as) > 0 && !strings.HasSuffix(as[0].Section, tt.section) {
+					t.Errorf("section %q, want it to end with %q", as[0].Section, tt.section)
+				}
+			}
+		})
+	}
+}
+
+func TestAskPlainText(t *testing.T) {
+	t.Setenv("PLANBOT_DATA_DIR", t.TempDir())
+	var out bytes.Buffer
+	if err := runAsk(context.Background(), []string{"高标准农田目标是多少"}, nil, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"【4万亩】", "三是巩固农牧业基础", "《九原区2024年国民经济和社会发展计划执行情况"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestAskNeedsQuestion(t *testing.T) {
+	if err := runAsk(context.Background(), nil, nil, &bytes.Buffer{}); err == nil {
+		t.Error("ask without a question: no error")
+	}
+}
