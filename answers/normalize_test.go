@@ -89,4 +89,3 @@ func TestPlacesIn(t *testing.T) {
 		}
 	}
 }
-
