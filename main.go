@@ -155,7 +155,7 @@ func openApp(ctx context.Context, fs *flag.FlagSet, configPath string) (*app, er
 	if err != nil {
 		return nil, err
 	}
-	lib, err := index.Open(ctx, index.Options{DataDir: cfg.DataDir, SeedsDir: cfg.SeedsDir, Keep: vocab.Texts(), Logger: log})
+	lib, err := index.Open(ctx, index.Options{DataDir: cfg.DataDir, SeedsDir: cfg.SeedsDir, Keep: vocab.KeepWords(), Logger: log})
 	if err != nil {
 		return nil, err
 	}

@@ -61,10 +61,17 @@ func newReportCache(r *index.Loaded) *reportCache {
 	return rc
 }
 
+// leads reports whether sentence i is a topic sentence followed by the
+// sentences it heads.
+func (rc *reportCache) leads(i int) bool {
+	ss := rc.r.Sentences
+	return isTopicSentence(ss[i]) && i+1 < len(ss) && ss[i+1].Para == ss[i].Para
+}
+
 // isTopicSentence reports whether s reads as the title of the sentences
 // after it: short, no figure, in a paragraph (深化“放管服”改革。).
 func isTopicSentence(s index.Sentence) bool {
-	return s.Para >= 0 && len(s.Figures) == 0 && utf8.RuneCountInString(s.Text) <= 16 && strings.HasSuffix(s.Text, "。")
+	return s.Para >= 0 && len(s.Figures) == 0 && utf8.RuneCountInString(s.Text) <= 12 && strings.HasSuffix(s.Text, "。")
 }
 
 // contains reports whether the report uses w anywhere.

@@ -13,7 +13,7 @@ var (
 	// Words ending like places that are not places.
 	notPlaces = []string{"全区", "全市", "全省", "全县", "全旗", "我区", "我市", "我省", "本区", "本市", "城区", "园区", "社区", "景区", "牧区",
 		"市区", "郊区", "新区", "片区", "辖区", "地区", "山区", "矿区", "开发区", "高新区", "示范区", "试验区", "自贸区", "保税区",
-		"街区", "校区", "厂区", "城市", "都市", "超市", "上市", "股市", "楼市", "城乡", "乡县", "农村牧区"}
+		"街区", "校区", "厂区", "小区", "社区", "城区", "营区", "禁区", "误区", "专区", "展区", "分区", "灾区", "老区", "湾区", "特区", "城市", "都市", "超市", "上市", "股市", "楼市", "城乡", "乡县", "农村牧区"}
 	// Short names people use without a suffix.
 	knownPlaces = []string{"北京", "上海", "天津", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
 		"福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
@@ -25,7 +25,7 @@ var (
 func placesIn(q string) []string {
 	var out []string
 	for _, m := range rePlace.FindAllString(q, -1) {
-		generic := strings.ContainsAny(m, "我咱你们这那本该此其里")
+		generic := strings.ContainsAny(m, "我咱你们这那本该此其里了的个多少是在和与")
 		for _, n := range notPlaces {
 			if strings.HasSuffix(m, n) {
 				generic = true
@@ -86,8 +86,8 @@ type choice struct {
 // choose picks the reports that answer q: those of a place it names, the
 // one that reviews or plans a year it names, all of them for questions
 // across years, and otherwise the newest report of the default region.
-func choose(snap *index.Snapshot, q *question, defaultRegion string) choice {
-	cands := snap.Reports
+func choose(reports []*index.Loaded, q *question, defaultRegion string) choice {
+	cands := reports
 	if len(cands) == 0 {
 		return choice{reason: "还没有导入任何报告"}
 	}

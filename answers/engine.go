@@ -77,9 +77,9 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 			res.Note = "没有这个报告: " + opt.ReportID
 			return res
 		}
-		ch.reports = []*index.Loaded{r}
+		ch = choose([]*index.Loaded{r}, &q, "")
 	} else {
-		ch = choose(snap, &q, e.defaultRegion)
+		ch = choose(snap.Reports, &q, e.defaultRegion)
 	}
 	if len(ch.reports) == 0 {
 		res.Note = ch.reason
@@ -135,7 +135,7 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
 		fmt.Fprintf(os.Stderr, "q=%+v\nkws=%+v\n", q, kws)
 		for i, s := range rank(q, kws, rc, hits) {
 			if i < 5 {
-				fmt.Fprintf(os.Stderr, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, answers(q, s.s, r.Meta), s.s.Text)
+				fmt.Fprintf(os.Stderr, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, answers(q, s.s, r.Meta, rc.leads(s.s.ID)), s.s.Text)
 			}
 		}
 	}
@@ -143,7 +143,7 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
 		if len(out) == top || s.coverage < minCoverage {
 			break
 		}
-		if answers(q, s.s, r.Meta) {
+		if answers(q, s.s, r.Meta, rc.leads(s.s.ID)) {
 			out = append(out, compose(r, s, q))
 		}
 	}
@@ -154,7 +154,10 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
 // is worse than none, so a result is no answer to a question about a
 // target (and the reverse), a sentence without a number is no answer to
 // "how much", and a growth rate is no answer to "how many 亿元".
-func answers(q question, s *index.Sentence, m index.Meta) bool {
+func answers(q question, s *index.Sentence, m index.Meta, leads bool) bool {
+	if leads {
+		return false // a topic sentence heads the answer, it is not one
+	}
 	if q.strict && s.Part != index.PartTable {
 		switch {
 		case q.intent == wantTarget && (s.Part == index.PartReview || s.Part == index.PartFront) &&

@@ -34,7 +34,7 @@ func engineOnSeed(t testing.TB) (*Engine, *index.Library) {
 			return
 		}
 		seedLib, seedErr = index.Open(context.Background(), index.Options{
-			DataDir: filepath.Join(dir, "data"), SeedsDir: "../seeds", Keep: vocab.Texts()})
+			DataDir: filepath.Join(dir, "data"), SeedsDir: "../seeds", Keep: vocab.KeepWords()})
 		if seedErr == nil {
 			seedEngine = New(seedLib, vocab, "")
 		}

@@ -15,6 +15,7 @@ import (
 type keyword struct {
 	alts   []string
 	parts  []string // words inside the keyword, each worth partial credit
+	known  bool     // the report uses one of alts
 	weight float64
 }
 
@@ -31,7 +32,7 @@ var (
 		"可以", "能够", "应该", "需要", "提到", "说了", "讲了", "写了", "里面", "当中", "the", "of", "in", "and", "what", "is", "how",
 		"much", "many", "for", "this", "year", "last", "next", "target", "goal", "plan", "planned", "total", "number", "about",
 		"to", "by", "on", "at", "are", "was", "be", "do", "does", "did", "there", "which", "who", "new", "increase", "level", "value", "amount",
-		"程度", "水平怎么样", "问题", "方面的", "总额", "总量", "金额", "数量", "一共", "到底", "大概", "大约", "多少钱", "怎么回事", "进展", "新进展", "有啥", "哪几", "哪几个",
+		"程度", "水平怎么样", "人数", "个数", "家数", "问题", "方面的", "总额", "总量", "金额", "数量", "一共", "到底", "大概", "大约", "多少钱", "怎么回事", "进展", "新进展", "有啥", "哪几", "哪几个",
 	}
 	// Characters that never start or end a topic on their own.
 	functionChars = "的了是在有和与及或等也都还就又把被给让吗呢吧啊么着过对从向往为之其而要将会能可去来上下里中个这那我你他她它们"
@@ -42,7 +43,9 @@ var (
 	// unknownWeight scales the weight of a topic the report never uses:
 	// it counts against answering, but less than a word the report has.
 	unknownWeight = 0.7
-	reYearWord    = regexp.MustCompile(`(19|20)\d\d年?`)
+	// Question phrases the segmenter may cut differently; removed as text.
+	multiWordQuestions = []string{"是多少", "有多少", "是什么", "怎么样", "有没有", "多少钱", "哪几个", "怎么回事", "the number of", "how much", "how many"}
+	reYearWord         = regexp.MustCompile(`(19|20)\d\d年?`)
 )
 
 // keywords returns the topics of q, each weighted by how rare it is in
@@ -53,7 +56,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	for _, g := range q.groups {
 		out = append(out, keyword{alts: g})
 	}
-	for _, w := range questionWords {
+	for _, w := range multiWordQuestions {
 		text = strings.ReplaceAll(text, w, " ")
 	}
 	for _, place := range []string{rc.r.Meta.Region, regionStem(rc.r.Meta.Region)} {
@@ -64,7 +67,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	seg := segment.Current()
 	for _, t := range mergeSingles(topLevel(seg.Cut(text))) {
 		w := t.Term
-		if !meaningful(w) || coveredBy(out, w) {
+		if !meaningful(w) || isQuestionWord(w) || coveredBy(out, w) {
 			continue
 		}
 		out = dropNarrower(out, w)
@@ -72,16 +75,16 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if !rc.contains(w) {
 			k.alts = append(k.alts, rc.homophones(w)...)
 		}
-		for _, sub := range seg.Words(w) { // the words inside, for partial credit
-			if sub != w && utf8.RuneCountInString(sub) >= 2 && rc.contains(sub) {
-				k.parts = append(k.parts, sub)
-			}
-		}
+		k.parts = partsOf(seg, w, rc)
 		out = append(out, k)
 	}
 	for i := range out {
+		if out[i].parts == nil { // vocabulary topics: the words of their first term
+			out[i].parts = partsOf(seg, out[i].alts[0], rc)
+		}
 		out[i].weight = rc.idf(out[i].alts)
-		if !rc.containsAny(out[i].alts) {
+		out[i].known = rc.containsAny(out[i].alts)
+		if !out[i].known {
 			out[i].weight *= unknownWeight
 		}
 		if isOneOf(out[i].alts[0], genericWords) {
@@ -89,6 +92,18 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 	}
 	return out
+}
+
+// partsOf returns the words inside w that the report uses, each worth
+// partial credit when w itself is missing.
+func partsOf(seg *segment.Segmenter, w string, rc *reportCache) []string {
+	parts := []string{}
+	for _, sub := range seg.Words(w) {
+		if sub != w && utf8.RuneCountInString(sub) >= 2 && rc.contains(sub) {
+			parts = append(parts, sub)
+		}
+	}
+	return parts
 }
 
 // mergeSingles joins runs of single Han characters that the dictionary did

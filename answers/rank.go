@@ -84,7 +84,10 @@ func coverage(kws []keyword, text, section string) float64 {
 					found++
 				}
 			}
-			credit = partCredit * float64(found) / float64(len(k.parts))
+			// a topic the report never names counts only when all its words are there
+			if k.known || found == len(k.parts) {
+				credit = partCredit * float64(found) / float64(len(k.parts))
+			}
 		}
 		sum += credit * k.weight
 	}

@@ -70,6 +70,18 @@ func (v *Vocabulary) Texts() []string {
 	return out
 }
 
+// KeepWords returns the words the index's pruned dictionary must know
+// besides the reports' own: the vocabulary's terms and the words that
+// shape questions, so that questions are cut into words the same way.
+func (v *Vocabulary) KeepWords() []string {
+	out := v.Texts()
+	out = append(out, questionWords...)
+	out = append(out, targetCues...)
+	out = append(out, resultCues...)
+	out = append(out, howCues...)
+	return append(out, figureCues...)
+}
+
 // expand finds the aliases in q. It returns q with Latin aliases replaced
 // by their first term (so that "GDP growth target" reads as Chinese) and
 // the groups of alternative terms each alias stands for.

@@ -19,6 +19,7 @@ type Catalog struct {
 	Dict     string   `json:"dict"`     // the pruned dictionary, relative to the data directory
 	Reports  []Entry  `json:"reports"`  // sorted by plan year, then id
 	Previous []string `json:"previous"` // directories of the catalog before, kept for readers still using them
+	Keep     string   `json:"keep"`     // hash of Options.Keep the dictionary was pruned with
 }
 
 // Entry is one report of the catalog.

@@ -2,6 +2,8 @@ package index
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -114,7 +116,7 @@ func (l *Library) stale(cat *Catalog) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if len(srcs) != len(cat.Reports) {
+	if len(srcs) != len(cat.Reports) || cat.Keep != hashWords(l.opts.Keep) {
 		return true, nil
 	}
 	have := map[string]string{}
@@ -194,7 +196,7 @@ func (l *Library) rebuild(ctx context.Context, progress Progress) (Stats, error)
 	if err := writeFileAtomic(filepath.Join(l.opts.DataDir, dictName), []byte(dict)); err != nil {
 		return Stats{}, err
 	}
-	cat := &Catalog{Dict: dictName}
+	cat := &Catalog{Dict: dictName, Keep: hashWords(l.opts.Keep)}
 	var st Stats
 	for i, r := range reports {
 		dir := filepath.Join("reports", r.Meta.ID+"-"+gen)
@@ -357,3 +359,13 @@ func stripOrdinal(h string) string {
 }
 
 func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }
+
+// hashWords fingerprints a word list.
+func hashWords(ws []string) string {
+	h := sha256.New()
+	for _, w := range ws {
+		h.Write([]byte(w))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
