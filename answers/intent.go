@@ -40,36 +40,17 @@ var (
 	figureCues = []string{"多少", "几", "多大", "多高", "多快", "多长", "多重", "百分之", "比例", "比率", "增速", "增幅", "率", "数量", "规模", "总额", "总量", "产量", "面积", "金额", "怎么样", "人数", "个数", "家数", "how much", "how many", "what", "total", "number", "amount", "rate", "ratio", "how"}
 	howCues    = []string{"哪些", "什么", "怎么", "怎样", "如何", "措施", "举措", "做法", "办法", "重点", "工作", "内容", "有啥", "啥"}
 	acrossCues = []string{"历年", "这几年", "近几年", "每年", "逐年", "历次", "各年"}
-	// Units asked for and the figure units that satisfy them.
-	unitCues = []struct {
-		cue   string
-		units []string
-	}{
-		{"亿", []string{"亿元", "万亿元", "亿美元", "亿"}},
-		{"万元", []string{"万元"}},
-		{"多少钱", []string{"亿元", "万元", "元"}},
-		{"元", []string{"元", "万元", "亿元"}},
-		{"万亩", []string{"万亩", "亩"}},
-		{"亩", []string{"亩", "万亩"}},
-		{"公顷", []string{"公顷"}},
-		{"吨", []string{"吨", "万吨"}},
-		{"家", []string{"家", "户", "个"}},
-		{"个", []string{"个", "家", "项"}},
-		{"项", []string{"项", "个"}},
-		{"人", []string{"人", "万人", "名", "人次", "万人次"}},
-		{"场", []string{"场"}},
-		{"部", []string{"部"}},
-		{"所", []string{"所"}},
-		{"套", []string{"套"}},
-		{"公里", []string{"公里", "千米"}},
-		{"百分", []string{"%"}},
-		{"%", []string{"%"}},
-		{"增速", []string{"%"}},
-		{"增长多少", []string{"%"}},
-		{"增幅", []string{"%"}},
-		{"率", []string{"%"}},
-		{"天", []string{"天", "%"}},
+	// A unit asked for: 多少亩, 几家, 多少亿元, 多少万吨.
+	reUnitAsked = regexp.MustCompile(`(?:多少|几|多)(万|亿)?(亩|公顷|吨|元|家|个|项|人|场|部|所|套|公里|条|座|辆|台|处|批|名|户|次)`)
+	// Figure units that satisfy a unit asked for.
+	unitFamilies = map[string][]string{
+		"亩": {"亩", "万亩"}, "公顷": {"公顷"}, "吨": {"吨", "万吨"}, "元": {"元", "万元", "亿元", "万亿元"},
+		"家": {"家", "户", "个"}, "个": {"个", "家", "项", "处"}, "项": {"项", "个"}, "人": {"人", "万人", "名", "人次", "万人次"},
+		"名": {"名", "人", "万人"}, "户": {"户", "家", "万户"}, "场": {"场", "次"}, "次": {"次", "场", "人次"}, "部": {"部"}, "所": {"所", "个"},
+		"套": {"套"}, "公里": {"公里", "千米"}, "条": {"条"}, "座": {"座", "个"}, "辆": {"辆", "万辆"}, "台": {"台"}, "处": {"处", "个"}, "批": {"批"},
+		"亿": {"亿元", "万亿元", "亿美元", "亿"}, "万": {"万元", "万", "万人", "万吨", "万亩"},
 	}
+	reRateAsked = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|率`)
 )
 
 // understand reads intent, years and the kind of answer wanted from q.
@@ -109,17 +90,7 @@ func understand(raw, text string, groups [][]string) question {
 	}
 	q.figure = containsAny(text, figureCues)
 	q.how = containsAny(text, howCues) && !containsAny(text, []string{"多少", "几"})
-	for _, u := range unitCues {
-		if strings.Contains(text, u.cue) && (u.cue != "个" || strings.Contains(text, "几个") || strings.Contains(text, "多少个")) &&
-			(u.cue != "人" || strings.Contains(text, "多少人") || strings.Contains(text, "几人")) &&
-			(u.cue != "家" || strings.Contains(text, "几家") || strings.Contains(text, "多少家")) &&
-			(u.cue != "率" || q.figure) && (u.cue != "天" || strings.Contains(text, "多少天")) {
-			q.units = append(q.units, u.units...)
-			if u.cue == "亿" || u.cue == "元" || u.cue == "亩" || u.cue == "吨" {
-				break
-			}
-		}
-	}
+	q.units = unitsAsked(text, q.figure)
 	q.across = containsAny(text, acrossCues)
 	q.growth = containsAny(text, []string{"增长", "增速", "增幅", "增加了", "提高了", "百分", "%", "率", "比例", "比重", "强度", "growth", "rate"})
 	return q
@@ -132,4 +103,25 @@ func containsAny(s string, words []string) bool {
 		}
 	}
 	return false
+}
+
+// unitsAsked returns the figure units that answer the unit a question asks
+// for, or nil.
+func unitsAsked(text string, figure bool) []string {
+	if m := reUnitAsked.FindStringSubmatch(text); m != nil {
+		if m[2] == "元" && m[1] != "" {
+			return unitFamilies[m[1]] // 多少亿元
+		}
+		return unitFamilies[m[2]]
+	}
+	if strings.Contains(text, "多少亿") || strings.Contains(text, "几亿") {
+		return unitFamilies["亿"]
+	}
+	if strings.Contains(text, "多少钱") {
+		return unitFamilies["元"]
+	}
+	if figure && reRateAsked.MatchString(text) {
+		return []string{"%"}
+	}
+	return nil
 }

@@ -11,18 +11,19 @@ import (
 // Weights of the ranking. Coverage of the question's topics decides; the
 // rest picks among sentences that cover them equally.
 const (
-	sectionCredit   = 0.6  // a topic found only in the section path or the sentences leading to it
-	partCredit      = 0.7  // a topic whose words are all found, but apart
-	intentMatch     = 0.15 // the sentence is in the part the intent asks for
-	intentMismatch  = 0.25
-	periodMatch     = 0.1 // a figure of the asked period
-	figureWanted    = 0.15
-	unitMatch       = 0.2
-	unitMismatch    = 0.1
-	yearMatch       = 0.1
-	shortPenalty    = 0.15
-	amountWanted    = 0.1
-	relevanceWeight = 0.1
+	sectionCredit     = 0.6  // a topic found only in the section path or the sentences leading to it
+	partCredit        = 0.7  // a topic whose words are all found, but apart
+	unknownPartCredit = 0.5  // the same for a topic the report never names
+	intentMatch       = 0.15 // the sentence is in the part the intent asks for
+	intentMismatch    = 0.25
+	periodMatch       = 0.1 // a figure of the asked period
+	figureWanted      = 0.15
+	unitMatch         = 0.2
+	unitMismatch      = 0.1
+	yearMatch         = 0.1
+	shortPenalty      = 0.15
+	amountWanted      = 0.1
+	relevanceWeight   = 0.1
 	// minCoverage is the share of the question's topics (by weight) the best
 	// sentence must cover; below it the report does not answer.
 	minCoverage = 0.6
@@ -85,8 +86,11 @@ func coverage(kws []keyword, text, section string) float64 {
 				}
 			}
 			// a topic the report never names counts only when all its words are there
-			if k.known || found == len(k.parts) {
+			switch {
+			case k.known:
 				credit = partCredit * float64(found) / float64(len(k.parts))
+			case found == len(k.parts):
+				credit = unknownPartCredit
 			}
 		}
 		sum += credit * k.weight
