@@ -139,12 +139,41 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
 			}
 		}
 	}
+	var ok []scored
 	for _, s := range rank(q, kws, rc, hits) {
-		if len(out) == top || s.coverage < minCoverage {
+		if s.coverage < minCoverage {
 			break
 		}
 		if answers(q, s.s, r.Meta, rc.leads(s.s.ID)) {
-			out = append(out, compose(r, s, q))
+			ok = append(ok, s)
+		}
+	}
+	if q.figure && !q.growth && !q.how && anyAmount(ok) {
+		ok = withAmounts(ok) // "是多少" is answered by an amount where there is one
+	}
+	for _, s := range ok {
+		if len(out) == top {
+			break
+		}
+		out = append(out, compose(r, s, q))
+	}
+	return out
+}
+
+func anyAmount(ss []scored) bool {
+	for _, s := range ss {
+		if hasAmount(s.s) {
+			return true
+		}
+	}
+	return false
+}
+
+func withAmounts(ss []scored) []scored {
+	var out []scored
+	for _, s := range ss {
+		if hasAmount(s.s) {
+			out = append(out, s)
 		}
 	}
 	return out
