@@ -14,6 +14,8 @@ const (
 	sectionCredit     = 0.6  // a topic found only in the section path or the sentences leading to it
 	partCredit        = 0.7  // a topic whose words are all found, but apart
 	unknownPartCredit = 0.5  // the same for a topic the report never names
+	prevCredit        = 0.4  // a topic found only in the sentence before
+	farApart          = 60   // bytes (about 20 characters) between topics that belong together
 	intentMatch       = 0.15 // the sentence is in the part the intent asks for
 	intentMismatch    = 0.25
 	periodMatch       = 0.1 // a figure of the asked period
@@ -50,7 +52,7 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 	for _, h := range hits {
 		s := &rc.r.Sentences[h.Sentence]
 		i := h.Sentence
-		cov := coverage(kws, rc.text[i], rc.section[i]+" "+rc.lead[i]+" "+rc.prev[i]) / max(total, 1e-9)
+		cov := coverage(kws, passage{text: rc.text[i], section: rc.section[i] + " " + rc.lead[i], prev: rc.prev[i]}) / max(total, 1e-9)
 		sc := scored{s: s, coverage: cov, score: cov}
 		sc.score += fit(q, s)
 		if maxRel > 0 {
@@ -62,26 +64,37 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 	return out
 }
 
-// coverage sums the weights of the topics a sentence talks about.
-func coverage(kws []keyword, text, section string) float64 {
+// passage is the text a sentence is judged by: its own words first, then
+// the headings above it and the sentence before it, which count for less.
+type passage struct {
+	text, section, prev string
+}
+
+// coverage sums the weights of the topics a sentence talks about. Two
+// topics next to each other in the question but far apart in the sentence
+// (人均 … 地区生产总值) count as only loosely said.
+func coverage(kws []keyword, p passage) float64 {
 	sum := 0.0
-	for _, k := range kws {
-		credit := 0.0
+	at := make([]int, len(kws)) // where each topic was found in the text, -1 if not
+	credits := make([]float64, len(kws))
+	for i, k := range kws {
+		credit, pos := 0.0, -1
 		for _, a := range k.alts {
-			switch {
-			case strings.Contains(text, a):
-				credit = 1
-			case strings.Contains(section, a):
-				credit = max(credit, sectionCredit)
-			}
-			if credit == 1 {
+			if j := strings.Index(p.text, a); j >= 0 {
+				credit, pos = 1, j
 				break
+			}
+			switch {
+			case strings.Contains(p.section, a):
+				credit = max(credit, sectionCredit)
+			case strings.Contains(p.prev, a):
+				credit = max(credit, prevCredit)
 			}
 		}
 		if credit == 0 && len(k.parts) > 0 {
 			found := 0
-			for _, p := range k.parts {
-				if strings.Contains(text, p) {
+			for _, part := range k.parts {
+				if strings.Contains(p.text, part) {
 					found++
 				}
 			}
@@ -93,9 +106,28 @@ func coverage(kws []keyword, text, section string) float64 {
 				credit = unknownPartCredit
 			}
 		}
-		sum += credit * k.weight
+		at[i], credits[i] = pos, credit
+	}
+	for i := 1; i < len(kws); i++ {
+		if at[i-1] >= 0 && at[i] >= 0 && abs(at[i]-at[i-1]) > farApart {
+			lo := i
+			if kws[i-1].weight < kws[i].weight {
+				lo = i - 1
+			}
+			credits[lo] *= 0.5
+		}
+	}
+	for i, k := range kws {
+		sum += credits[i] * k.weight
 	}
 	return sum
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
 }
 
 // fit scores how well a sentence suits what the question asks for: the
