@@ -2,47 +2,245 @@ package index
 
 import (
 	"context"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
+	"time"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // seedDir returns a seeds directory holding a copy of the seed report.
 func seedDir(t testing.TB) string {
 	t.Helper()
 	dir := t.TempDir()
-	b, err := os.ReadFile("../seeds/jiuyuan_2025_plan_report.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "jiuyuan_2025_plan_report.txt"), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	copyFile(t, "../seeds/jiuyuan_2025_plan_report.txt", filepath.Join(dir, "jiuyuan_2025_plan_report.txt"))
 	return dir
 }
 
-func TestOpenBuildsAndSearches(t *testing.T) {
-	data := t.TempDir()
-	lib, err := Open(context.Background(), Options{DataDir: data, SeedsDir: seedDir(t)})
+func copyFile(t testing.TB, from, to string) {
+	t.Helper()
+	b, err := os.ReadFile(from)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer lib.Close()
-	err = lib.View(func(s *Snapshot) error {
-		r := s.Newest()
-		hits, err := Search(r.Index, "高标准农田目标是多少", 5)
+	if err := os.WriteFile(to, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func openLib(t testing.TB, data, seeds string) *Library {
+	t.Helper()
+	lib, err := Open(context.Background(), Options{DataDir: data, SeedsDir: seeds})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	return lib
+}
+
+// findsFlagship reports whether the seed's 4万亩 sentence is among the hits
+// for the flagship question.
+func findsFlagship(lib *Library) error {
+	return lib.View(func(s *Snapshot) error {
+		r := s.Report("jiuyuan_2025_plan_report")
+		if r == nil {
+			return errors.New("seed report not served")
+		}
+		hits, err := Search(r.Index, "高标准农田 目标", 10)
 		if err != nil {
 			return err
 		}
 		for _, h := range hits {
-			t.Logf("%.3f %s", h.Score, r.Sentences[h.Sentence].Text)
+			if strings.Contains(r.Sentences[h.Sentence].Text, "4万亩高标准农田") {
+				return nil
+			}
 		}
-		if len(hits) == 0 {
-			t.Error("no hits")
+		return errors.New("flagship sentence not found")
+	})
+}
+
+func TestOpenBuildsThenReuses(t *testing.T) {
+	data, seeds := t.TempDir(), seedDir(t)
+	lib := openLib(t, data, seeds)
+	if err := findsFlagship(lib); err != nil {
+		t.Fatal(err)
+	}
+	cat1, _ := readCatalog(data)
+	lib.Close()
+
+	lib2 := openLib(t, data, seeds) // nothing changed: the same index
+	cat2, _ := readCatalog(data)
+	if cat1.Reports[0].Dir != cat2.Reports[0].Dir {
+		t.Errorf("reopened unchanged library was rebuilt: %s → %s", cat1.Reports[0].Dir, cat2.Reports[0].Dir)
+	}
+	lib2.Close()
+
+	// a changed seed is picked up on the next open
+	f := filepath.Join(seeds, "jiuyuan_2025_plan_report.txt")
+	b, _ := os.ReadFile(f)
+	os.WriteFile(f, append(b, []byte("\n此外,全区新建口袋公园99处。\n")...), 0o644)
+	lib3 := openLib(t, data, seeds)
+	found := false
+	lib3.View(func(s *Snapshot) error {
+		for _, st := range s.Newest().Sentences {
+			found = found || strings.Contains(st.Text, "口袋公园99处")
 		}
 		return nil
 	})
+	if !found {
+		t.Error("changed seed not reindexed")
+	}
+}
+
+func TestAddRejectsBadFilesAndKeepsServing(t *testing.T) {
+	lib := openLib(t, t.TempDir(), seedDir(t))
+	before := lib.Reports()
+	bad := []struct{ name, data string }{
+		{"report.pdf", "%PDF-1.7\n1 0 obj\n"},
+		{"empty.txt", ""},
+		{"notes.txt", "hello world, this is not a report at all"},
+		{"image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
+	}
+	for _, b := range bad {
+		_, _, err := lib.Add(context.Background(), b.name, []byte(b.data), "", nil)
+		if err == nil {
+			t.Errorf("%s: added, want an error", b.name)
+			continue
+		}
+		if !strings.Contains(err.Error(), b.name) {
+			t.Errorf("%s: error %q does not name the file", b.name, err)
+		}
+	}
+	if got := lib.Reports(); len(got) != len(before) {
+		t.Errorf("reports changed after bad files: %d → %d", len(before), len(got))
+	}
+	if err := findsFlagship(lib); err != nil {
+		t.Errorf("old index not serving: %v", err)
+	}
+}
+
+func TestAddRecognisesTheSameReport(t *testing.T) {
+	lib := openLib(t, t.TempDir(), seedDir(t))
+	seed, _ := os.ReadFile("../seeds/jiuyuan_2025_plan_report.txt")
+	gbk, err := simplifiedchinese.GBK.NewEncoder().Bytes(seed)
 	if err != nil {
 		t.Fatal(err)
+	}
+	// the seed again, in GBK: the same text, so the same report
+	if _, _, err := lib.Add(context.Background(), "九原区报告.txt", gbk, "copy", nil); !errors.Is(err, ErrDuplicate) {
+		t.Errorf("GBK copy of the seed: err %v, want ErrDuplicate", err)
+	}
+	other := strings.Replace(string(seed), "九原区2024年", "九原区2023年", 1)
+	other = strings.ReplaceAll(other, "15.7万吨", "15.1万吨")
+	otherGBK, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(other))
+	meta, st, err := lib.Add(context.Background(), "jiuyuan_2024.txt", otherGBK, "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if meta.ID != "jiuyuan_2024" || st.Reports != 2 {
+		t.Errorf("added %+v, stats %+v", meta, st)
+	}
+	if _, _, err := lib.Add(context.Background(), "again.txt", otherGBK, "", nil); !errors.Is(err, ErrDuplicate) {
+		t.Errorf("same file twice: err %v, want ErrDuplicate", err)
+	}
+	if _, err := lib.Remove(context.Background(), "jiuyuan_2025_plan_report", nil); !errors.Is(err, ErrSeed) {
+		t.Errorf("removing a seed: err %v, want ErrSeed", err)
+	}
+	if _, err := lib.Remove(context.Background(), "jiuyuan_2024", nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(lib.Reports()); n != 1 {
+		t.Errorf("%d reports after remove, want 1", n)
+	}
+}
+
+// TestQuestionsDuringRebuild asks questions without pause while the index
+// is rebuilt: every one must be answered from one complete index or the
+// other.
+func TestQuestionsDuringRebuild(t *testing.T) {
+	lib := openLib(t, t.TempDir(), seedDir(t))
+	var asked, failed atomic.Int64
+	stop := make(chan struct{})
+	var wg sync.WaitGroup
+	for w := 0; w < 2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				asked.Add(1)
+				if err := findsFlagship(lib); err != nil {
+					failed.Add(1)
+					t.Log(err)
+				}
+			}
+		}()
+	}
+	for i := 0; i < 2; i++ {
+		if _, err := lib.Rebuild(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	wg.Wait()
+	if failed.Load() > 0 || asked.Load() == 0 {
+		t.Errorf("%d of %d questions failed during rebuilds", failed.Load(), asked.Load())
+	}
+}
+
+// TestKilledDuringRebuild kills a process in the middle of rebuilding and
+// checks that the next start serves the last complete index and cleans up.
+func TestKilledDuringRebuild(t *testing.T) {
+	if os.Getenv("PLANBOT_REBUILD_FOREVER") != "" {
+		return // the child: see below
+	}
+	data, seeds := t.TempDir(), seedDir(t)
+	lib := openLib(t, data, seeds)
+	lib.Close()
+
+	cmd := exec.Command(os.Args[0], "-test.run=^TestRebuildForever$")
+	cmd.Env = append(os.Environ(), "PLANBOT_REBUILD_FOREVER=1", "PLANBOT_DATA="+data, "PLANBOT_SEEDS="+seeds)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(2500 * time.Millisecond) // several rebuilds, then a kill at a random point of one
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+
+	lib2 := openLib(t, data, seeds)
+	if err := findsFlagship(lib2); err != nil {
+		t.Fatalf("after a crash: %v", err)
+	}
+	if _, err := lib2.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(filepath.Join(data, "reports"))
+	if len(entries) > 2 { // the current index and the one before it
+		t.Errorf("%d index directories left after a clean rebuild, want at most 2", len(entries))
+	}
+}
+
+// TestRebuildForever is the child process of TestKilledDuringRebuild.
+func TestRebuildForever(t *testing.T) {
+	if os.Getenv("PLANBOT_REBUILD_FOREVER") == "" {
+		t.Skip("run by TestKilledDuringRebuild")
+	}
+	lib, err := Open(context.Background(), Options{DataDir: os.Getenv("PLANBOT_DATA"), SeedsDir: os.Getenv("PLANBOT_SEEDS")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		lib.Rebuild(context.Background(), nil)
 	}
 }

@@ -56,7 +56,7 @@ func ListSources(dir string, seed bool) ([]Source, error) {
 	var out []Source
 	for _, e := range entries {
 		name := e.Name()
-		if !e.Type().IsRegular() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, sidecarSuffix) ||
+		if !e.Type().IsRegular() || strings.HasPrefix(name, ".") || strings.HasSuffix(name, sidecarSuffix) || strings.HasSuffix(name, ".bak") ||
 			strings.HasPrefix(strings.ToUpper(name), "README") {
 			continue
 		}
