@@ -145,13 +145,15 @@ func choose(reports []*index.Loaded, q *question, defaultRegion string) choice {
 				byPlan = r
 			}
 		}
+		// A target of year y is in the report that plans y; a result, or a
+		// plain "how much was it", in the one that reviews y, if there is one.
 		switch {
-		case q.intent == wantResult && byReview != nil:
-			return choice{reports: []*index.Loaded{byReview}}
-		case byPlan != nil && (q.intent != wantResult || byReview == nil):
+		case q.intent == wantTarget && byPlan != nil:
 			return choice{reports: []*index.Loaded{byPlan}}
 		case byReview != nil:
 			return choice{reports: []*index.Loaded{byReview}}
+		case byPlan != nil:
+			return choice{reports: []*index.Loaded{byPlan}}
 		}
 		if !reportMentions(newest, itoa(y)+"年") {
 			return choice{reason: "报告没有涉及" + itoa(y) + "年"}

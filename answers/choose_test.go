@@ -1,0 +1,98 @@
+package answers
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"planbot/index"
+)
+
+// engineOnMany serves the seed, a made-up 九原区 report of the year before
+// (the seed with its years shifted back), and two real reports of other
+// places, with 九原区 as the default region.
+func engineOnMany(t *testing.T) *Engine {
+	t.Helper()
+	seeds := t.TempDir()
+	seed, err := os.ReadFile("../seeds/jiuyuan_2025_plan_report.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	write := func(name string, b []byte) {
+		if err := os.WriteFile(filepath.Join(seeds, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("jiuyuan_2025.txt", seed)
+	older := strings.NewReplacer("2025", "2024", "2024", "2023", "368.7亿元", "341.2亿元", "8%左右", "7.5%左右").Replace(string(seed))
+	write("jiuyuan_2024.txt", []byte(older))
+	for _, f := range []string{"beijing_2026_gwr.txt", "guowuyuan_2024_gwr.txt"} {
+		b, err := os.ReadFile(filepath.Join("../index/testdata/reports", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(f, b)
+	}
+	vocab, err := LoadVocabulary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := index.Open(context.Background(), index.Options{DataDir: t.TempDir(), SeedsDir: seeds, Keep: vocab.KeepWords()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	return New(lib, vocab, "九原区")
+}
+
+func TestChoosesTheReport(t *testing.T) {
+	e := engineOnMany(t)
+	tests := []struct {
+		q, report, want string // want "" means no answer
+	}{
+		{"高标准农田目标是多少", "jiuyuan_2025", "4万亩"},
+		{"2023年地区生产总值是多少", "jiuyuan_2024", "341.2亿元"}, // the report that reviews 2023
+		{"2024年地区生产总值是多少", "jiuyuan_2025", "368.7亿元"},
+		{"北京今年地区生产总值增长目标", "beijing_2026_gwr", "5%左右"},
+		{"全国今年国内生产总值增长目标是多少", "guowuyuan_2024_gwr", "5%左右"},
+		{"上海去年GDP多少", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res, err := e.Ask(context.Background(), tt.q, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			switch {
+			case tt.want == "" && len(res.Answers) > 0:
+				t.Fatalf("answered %q from %s, want no answer", res.Answers[0].Text, res.Answers[0].ReportID)
+			case tt.want == "":
+				return
+			case len(res.Answers) == 0:
+				t.Fatalf("no answer (%s)", res.Note)
+			}
+			a := res.Answers[0]
+			if a.ReportID != tt.report || !strings.Contains(a.Text, tt.want) {
+				t.Errorf("answered %q from %s, want %q from %s", a.Text, a.ReportID, tt.want, tt.report)
+			}
+		})
+	}
+}
+
+func TestAcrossYears(t *testing.T) {
+	e := engineOnMany(t)
+	res, err := e.Ask(context.Background(), "历年地区生产总值是多少", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range res.Answers {
+		got = append(got, a.ReportID+": "+a.Text)
+	}
+	if len(res.Answers) != 2 || res.Answers[0].ReportID != "jiuyuan_2024" || res.Answers[1].ReportID != "jiuyuan_2025" ||
+		!strings.Contains(res.Answers[0].Text, "341.2亿元") || !strings.Contains(res.Answers[1].Text, "368.7亿元") {
+		t.Errorf("across years got\n%s\nwant the 九原区 figures of 2023 then 2024", strings.Join(got, "\n"))
+	}
+}
