@@ -25,6 +25,8 @@ const (
 	yearMatch         = 0.1
 	shortPenalty      = 0.15
 	amountWanted      = 0.1
+	howTable          = 0.3
+	howDetail         = 0.2
 	relevanceWeight   = 0.1
 	// minCoverage is the share of the question's topics (by weight) the best
 	// sentence must cover; below it the report does not answer.
@@ -176,6 +178,14 @@ func fit(q question, s *index.Sentence) float64 {
 		if strings.Contains(s.Text, itoa(y)+"年") {
 			score += yearMatch
 		}
+	}
+	if q.how {
+		// "what/how" is answered by a sentence that says what is done, not
+		// by a row of figures or a slogan
+		if s.Part == index.PartTable {
+			score -= howTable
+		}
+		score += howDetail * min(1, float64(utf8.RuneCountInString(s.Text))/60)
 	}
 	if utf8.RuneCountInString(s.Text) < 12 && len(s.Figures) == 0 {
 		score -= shortPenalty // a sub-heading such as 全方位夯实粮食安全。

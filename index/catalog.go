@@ -14,8 +14,14 @@ import (
 // is referenced only once it is complete.
 const catalogFile = "catalog.json"
 
+// FormatVersion changes whenever the parser, the figures or the index
+// mapping change what an index holds: a catalog of another version is
+// rebuilt on open. Bump it with such changes.
+const FormatVersion = 2
+
 // Catalog is the content of catalog.json.
 type Catalog struct {
+	Version  int      `json:"version"`
 	Dict     string   `json:"dict"`     // the pruned dictionary, relative to the data directory
 	Reports  []Entry  `json:"reports"`  // sorted by plan year, then id
 	Previous []string `json:"previous"` // directories of the catalog before, kept for readers still using them

@@ -116,7 +116,7 @@ func (l *Library) stale(cat *Catalog) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if len(srcs) != len(cat.Reports) || cat.Keep != hashWords(l.opts.Keep) {
+	if cat.Version != FormatVersion || len(srcs) != len(cat.Reports) || cat.Keep != hashWords(l.opts.Keep) {
 		return true, nil
 	}
 	have := map[string]string{}
@@ -196,7 +196,7 @@ func (l *Library) rebuild(ctx context.Context, progress Progress) (Stats, error)
 	if err := writeFileAtomic(filepath.Join(l.opts.DataDir, dictName), []byte(dict)); err != nil {
 		return Stats{}, err
 	}
-	cat := &Catalog{Dict: dictName, Keep: hashWords(l.opts.Keep)}
+	cat := &Catalog{Version: FormatVersion, Dict: dictName, Keep: hashWords(l.opts.Keep)}
 	var st Stats
 	for i, r := range reports {
 		dir := filepath.Join("reports", r.Meta.ID+"-"+gen)
