@@ -16,6 +16,7 @@ type keyword struct {
 	alts   []string
 	parts  []string // words inside the keyword, each worth partial credit
 	known  bool     // the report uses one of alts
+	verb   bool     // a verb or another word that says how, not what
 	weight float64
 }
 
@@ -36,9 +37,8 @@ var (
 	}
 	// Characters that never start or end a topic on their own.
 	functionChars = "的了是在有和与及或等也都还就又把被给让吗呢吧啊么着过对从向往为之其而要将会能可去来上下里中个这那我你他她它们好到啥咋得很太挺最更"
-	// Verbs that say a figure changed, not what it measures: they count
-	// for little.
-	genericWords  = []string{"新增", "认定", "新认定", "获批", "获得", "入选", "增加", "提高", "提升", "达到", "突破", "增长", "推进", "推动", "开展", "实施", "建设", "加快", "加强", "发展", "获评", "新获评", "签约", "签订", "改造"}
+	// genericWeight scales verbs and other words that say how rather than
+	// what: they count for little.
 	genericWeight = 0.3
 	// unknownWeight scales the weight of a topic the report never uses:
 	// it counts against answering, but less than a word the report has.
@@ -72,7 +72,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 			continue
 		}
 		out = dropNarrower(out, w)
-		k := keyword{alts: []string{w}}
+		k := keyword{alts: []string{w}, verb: isVerbLike(t.Pos)}
 		if !rc.contains(w) {
 			k.alts = append(k.alts, rc.homophones(w)...)
 		}
@@ -88,11 +88,25 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if !out[i].known {
 			out[i].weight *= unknownWeight
 		}
-		if isOneOf(out[i].alts[0], genericWords) {
+		if out[i].verb {
 			out[i].weight *= genericWeight
 		}
 	}
 	return out
+}
+
+// isVerbLike reports whether a part-of-speech tag marks a word that says
+// what happens or how (verbs, adverbs, adjectives, pronouns, time words)
+// rather than what a question is about (nouns, and verbs used as nouns).
+func isVerbLike(pos string) bool {
+	if pos == "" || pos == "vn" || pos == "an" {
+		return false
+	}
+	switch pos[0] {
+	case 'v', 'd', 'a', 'r', 't', 'f', 'p', 'c', 'u', 'q', 'm', 'y', 'e', 'o':
+		return true
+	}
+	return false
 }
 
 // partsOf returns the words inside w that the report uses, each worth

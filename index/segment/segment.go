@@ -35,10 +35,12 @@ const termFreq = 2000
 // words to frequency 2, so it must be two).
 const balanceToken = "\ue000\ue001"
 
-// Token is a word of a text with its byte offsets.
+// Token is a word of a text with its byte offsets and its part of speech
+// as gse's dictionary tags it ("n", "v", "vn"…; "" for words it lacks).
 type Token struct {
 	Term       string
 	Start, End int
+	Pos        string
 }
 
 // Segmenter cuts text into words. It is safe for concurrent use.
@@ -78,7 +80,11 @@ func FromDict(dict string) (*Segmenter, error) {
 // found in texts or in keep, and the balancing entry.
 func (s *Segmenter) Prune(texts []string, keep []string) string {
 	d := s.seg.Dict
-	seen := map[string]float64{}
+	type entry struct {
+		freq float64
+		pos  string
+	}
+	seen := map[string]entry{}
 	look := func(text string) {
 		runes := []rune(text)
 		for i := range runes {
@@ -87,8 +93,8 @@ func (s *Segmenter) Prune(texts []string, keep []string) string {
 				if _, ok := seen[w]; ok {
 					continue
 				}
-				if f, _, ok := d.Find([]byte(w)); ok && f > 0 {
-					seen[w] = f
+				if f, pos, ok := d.Find([]byte(w)); ok && f > 0 {
+					seen[w] = entry{f, pos}
 				}
 			}
 		}
@@ -101,9 +107,9 @@ func (s *Segmenter) Prune(texts []string, keep []string) string {
 	}
 	words := make([]string, 0, len(seen))
 	kept := 0.0
-	for w, f := range seen {
+	for w, e := range seen {
 		words = append(words, w)
-		kept += f
+		kept += e.freq
 	}
 	sort.Strings(words)
 	var b strings.Builder
@@ -113,7 +119,11 @@ func (s *Segmenter) Prune(texts []string, keep []string) string {
 		}
 		b.WriteString(w)
 		b.WriteByte(' ')
-		b.WriteString(strconv.FormatFloat(seen[w], 'f', -1, 64))
+		b.WriteString(strconv.FormatFloat(seen[w].freq, 'f', -1, 64))
+		if pos := seen[w].pos; pos != "" && !strings.ContainsAny(pos, " \t\n") {
+			b.WriteByte(' ')
+			b.WriteString(pos)
+		}
 		b.WriteByte('\n')
 	}
 	if rest := d.TotalFreq() - kept; rest >= 2 {
@@ -133,7 +143,7 @@ func (s *Segmenter) Cut(text string) []Token {
 		if !isWord(word) {
 			continue
 		}
-		out = append(out, Token{Term: word, Start: sg.Start(), End: sg.End()})
+		out = append(out, Token{Term: word, Start: sg.Start(), End: sg.End(), Pos: tok.Pos()})
 		addSubwords(&out, tok, text, sg.Start())
 	}
 	return out
@@ -151,7 +161,7 @@ func addSubwords(out *[]Token, tok *gse.Token, text string, base int) {
 		if end > len(text) || end-start < 4 { // at least two CJK characters
 			continue
 		}
-		*out = append(*out, Token{Term: text[start:end], Start: start, End: end})
+		*out = append(*out, Token{Term: text[start:end], Start: start, End: end, Pos: sub.Token().Pos()})
 		addSubwords(out, sub.Token(), text, start)
 	}
 }
@@ -202,7 +212,7 @@ func dictText(terms []string) string {
 		if strings.Contains(l, " ") {
 			b.WriteString(l)
 		} else {
-			fmt.Fprintf(&b, "%s %d", l, termFreq)
+			fmt.Fprintf(&b, "%s %d n", l, termFreq)
 		}
 		b.WriteByte('\n')
 	}
