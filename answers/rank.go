@@ -26,6 +26,7 @@ const (
 	shortPenalty      = 0.15
 	amountWanted      = 0.1
 	howTable          = 0.3
+	orderBonus        = 0.03 // per pair of topics in the question's order
 	howDetail         = 0.2
 	relevanceWeight   = 0.1
 	// minCoverage is the share of the question's topics (by weight) the best
@@ -54,8 +55,9 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 	for _, h := range hits {
 		s := &rc.r.Sentences[h.Sentence]
 		i := h.Sentence
-		cov := coverage(kws, passage{text: rc.text[i], section: rc.section[i] + " " + rc.lead[i], prev: rc.prev[i]}) / max(total, 1e-9)
-		sc := scored{s: s, coverage: cov, score: cov}
+		sum, inOrder := coverage(kws, passage{text: rc.text[i], section: rc.section[i] + " " + rc.lead[i], prev: rc.prev[i]})
+		cov := sum / max(total, 1e-9)
+		sc := scored{s: s, coverage: cov, score: cov + orderBonus*float64(inOrder)}
 		sc.score += fit(q, s)
 		if maxRel > 0 {
 			sc.score += relevanceWeight * h.Score / maxRel
@@ -75,8 +77,7 @@ type passage struct {
 // coverage sums the weights of the topics a sentence talks about. Two
 // topics next to each other in the question but far apart in the sentence
 // (人均 … 地区生产总值) count as only loosely said.
-func coverage(kws []keyword, p passage) float64 {
-	sum := 0.0
+func coverage(kws []keyword, p passage) (sum float64, inOrder int) {
 	at := make([]int, len(kws)) // where each topic was found in the text, -1 if not
 	credits := make([]float64, len(kws))
 	for i, k := range kws {
@@ -111,6 +112,9 @@ func coverage(kws []keyword, p passage) float64 {
 		at[i], credits[i] = pos, credit
 	}
 	for i := 1; i < len(kws); i++ {
+		if at[i-1] >= 0 && at[i] > at[i-1] && at[i]-at[i-1] <= farApart {
+			inOrder++ // said in the question's order, close together
+		}
 		if at[i-1] >= 0 && at[i] >= 0 && abs(at[i]-at[i-1]) > farApart {
 			lo := i
 			if kws[i-1].weight < kws[i].weight {
@@ -122,7 +126,7 @@ func coverage(kws []keyword, p passage) float64 {
 	for i, k := range kws {
 		sum += credits[i] * k.weight
 	}
-	return sum
+	return sum, inOrder
 }
 
 func abs(x int) int {
