@@ -36,7 +36,7 @@ type question struct {
 var (
 	reYear4    = regexp.MustCompile(`(19|20)\d\d`)
 	targetCues = []string{"目标", "计划", "预期", "力争", "打算", "要达到", "要完成", "要", "将", "争取", "任务", "安排", "规划", "准备", "预计", "确保", "控制在", "期望"}
-	resultCues = []string{"完成", "实现", "达到了", "取得", "成效", "成绩", "情况", "实际", "结果", "做到", "多少了", "增长了", "有多少", "总共", "累计", "新增了", "了多少", "干了", "做了"}
+	resultCues = []string{"完成", "实现", "达到了", "取得", "成效", "成绩", "情况", "实际", "结果", "做到", "增长了", "总共", "累计", "新增了", "了多少", "干了", "做了"}
 	figureCues = []string{"多少", "几", "多大", "多高", "多快", "多长", "多重", "百分之", "比例", "比率", "增速", "增幅", "率", "数量", "规模", "总额", "总量", "产量", "面积", "金额", "怎么样", "人数", "个数", "家数", "how much", "how many", "what", "total", "number", "amount", "rate", "ratio", "how"}
 	howCues    = []string{"哪些", "什么", "怎么", "怎样", "如何", "措施", "举措", "做法", "办法", "重点", "工作", "内容", "有啥", "啥"}
 	acrossCues = []string{"历年", "这几年", "近几年", "每年", "逐年", "历次", "各年"}
@@ -90,6 +90,9 @@ func understand(raw, text string, groups [][]string) question {
 	}
 	q.figure = containsAny(text, figureCues)
 	q.how = containsAny(text, howCues) && !containsAny(text, []string{"多少", "几"})
+	if strings.Contains(text, "目标") && !q.how {
+		q.figure = true // "…目标" asks for the figure of the target
+	}
 	q.units = unitsAsked(text, q.figure)
 	q.across = containsAny(text, acrossCues)
 	q.growth = containsAny(text, []string{"增长", "增速", "增幅", "增加了", "提高了", "百分", "%", "率", "比例", "比重", "强度", "growth", "rate"})

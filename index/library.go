@@ -116,7 +116,7 @@ func (l *Library) stale(cat *Catalog) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	if cat.Version != FormatVersion || len(srcs) != len(cat.Reports) || cat.Keep != hashWords(l.opts.Keep) {
+	if cat.Version != FormatVersion || len(srcs) != len(cat.Reports) || cat.Keep != l.keepHash() {
 		return true, nil
 	}
 	have := map[string]string{}
@@ -196,7 +196,7 @@ func (l *Library) rebuild(ctx context.Context, progress Progress) (Stats, error)
 	if err := writeFileAtomic(filepath.Join(l.opts.DataDir, dictName), []byte(dict)); err != nil {
 		return Stats{}, err
 	}
-	cat := &Catalog{Version: FormatVersion, Dict: dictName, Keep: hashWords(l.opts.Keep)}
+	cat := &Catalog{Version: FormatVersion, Dict: dictName, Keep: l.keepHash()}
 	var st Stats
 	for i, r := range reports {
 		dir := filepath.Join("reports", r.Meta.ID+"-"+gen)
@@ -359,6 +359,12 @@ func stripOrdinal(h string) string {
 }
 
 func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }
+
+// keepHash fingerprints what the dictionary was pruned with besides the
+// reports: the kept words and the built-in domain terms.
+func (l *Library) keepHash() string {
+	return hashWords(append(append([]string{}, l.opts.Keep...), segment.Terms()...))
+}
 
 // hashWords fingerprints a word list.
 func hashWords(ws []string) string {

@@ -26,6 +26,10 @@ import (
 //go:embed terms.txt
 var domainTerms string
 
+// Terms returns the built-in domain terms, so that an index built with
+// other terms can be recognised as stale.
+func Terms() []string { return termLines(nil) }
+
 // termFreq is the frequency given to domain and report terms: high enough
 // that a term stays whole rather than being cut into shorter words.
 const termFreq = 2000
