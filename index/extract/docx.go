@@ -33,9 +33,9 @@ func zipText(name string, data []byte) (string, error) {
 	main := mainPart(files)
 	switch {
 	case main != "" && strings.HasPrefix(main, "word/"):
-		return docxText(name, files[main])
+		return docxText(name, files, main)
 	case files["word/document.xml"] != nil:
-		return docxText(name, files["word/document.xml"])
+		return docxText(name, files, "word/document.xml")
 	case files["xl/workbook.xml"] != nil || strings.HasPrefix(main, "xl/"):
 		return "", fail(name, reasonXLSX, ErrUnsupported, nil)
 	case files["ppt/presentation.xml"] != nil || strings.HasPrefix(main, "ppt/"):
@@ -112,8 +112,9 @@ func (c *capReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// docxText extracts the text of a docx main document part.
-func docxText(name string, f *zip.File) (string, error) {
+// docxText extracts the text of a docx whose main document part is main.
+func docxText(name string, files map[string]*zip.File, main string) (string, error) {
+	f := files[main]
 	if f.UncompressedSize64 > uint64(maxDocumentSize) {
 		return "", fail(name, reasonDocTooLarge, ErrTooLarge, nil)
 	}
@@ -122,7 +123,8 @@ func docxText(name string, f *zip.File) (string, error) {
 		return "", fail(name, reasonDocxCorrupt, ErrCorrupt, fmt.Errorf("open %s: %w", f.Name, err))
 	}
 	defer rc.Close()
-	text, err := parseDocumentXML(&capReader{r: rc, n: maxDocumentSize + 1})
+	num := loadNumbering(files, main[:strings.LastIndex(main, "/")+1])
+	text, err := parseDocumentXML(&capReader{r: rc, n: maxDocumentSize + 1}, num)
 	switch {
 	case errors.Is(err, errDocTooLarge):
 		return "", fail(name, reasonDocTooLarge, ErrTooLarge, err)
@@ -131,6 +133,13 @@ func docxText(name string, f *zip.File) (string, error) {
 	}
 	return cleanText(text), nil
 }
+
+// maxXMLDepth caps the nesting of elements in document.xml; Word nests a
+// few dozen deep. Without a cap a small, highly compressed document of
+// nested elements would make the decoder and parser stacks grow huge.
+const maxXMLDepth = 1000
+
+var errTooDeep = fmt.Errorf("elements nested deeper than %d", maxXMLDepth)
 
 // XML namespaces of the elements read in document.xml.
 const (
@@ -142,7 +151,7 @@ const (
 
 // docxTable is an open w:tbl.
 type docxTable struct {
-	row    []string // cells of the open row; nil when no row is open
+	row    []string // cells of the open row
 	inRow  bool
 	cell   []string // lines of the open cell
 	inCell bool
@@ -152,19 +161,32 @@ type docxTable struct {
 // docxParser turns the token stream of document.xml into lines.
 type docxParser struct {
 	out    strings.Builder
-	paras  []*strings.Builder // open paragraphs, innermost last (text boxes nest)
-	tables []*docxTable       // open tables, innermost last
-	runs   int                // depth of open w:r
-	text   int                // depth of open w:t / m:t
-	skip   int                // depth inside skipped elements
+	paras  []*docxPara  // open paragraphs, innermost last (text boxes nest)
+	tables []*docxTable // open tables, innermost last
+	runs   int          // depth of open w:r in the innermost paragraph
+	text   int          // depth of open w:t / m:t
+	skip   int          // depth inside skipped elements
+	num    *numbering   // list definitions, nil if none
+}
+
+// docxPara is an open w:p.
+type docxPara struct {
+	text      strings.Builder
+	outerRuns int    // runs open in the enclosing paragraph (a text box's anchor)
+	pPr       int    // depth of open w:pPr
+	style     string // w:pStyle
+	numID     string // w:numPr/w:numId, "" if absent
+	ilvl      string // w:numPr/w:ilvl, "" if absent
 }
 
 // parseDocumentXML streams document.xml and returns its lines: one per
-// paragraph, one "| a | b |" line per table row.
-func parseDocumentXML(r io.Reader) (string, error) {
+// paragraph, one "| a | b |" line per table row. num (may be nil) gives the
+// labels of numbered paragraphs.
+func parseDocumentXML(r io.Reader, num *numbering) (string, error) {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = charset.NewReaderLabel
-	var p docxParser
+	p := docxParser{num: num}
+	depth := 0
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -175,8 +197,12 @@ func parseDocumentXML(r io.Reader) (string, error) {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			if depth++; depth > maxXMLDepth {
+				return "", errTooDeep
+			}
 			p.start(t)
 		case xml.EndElement:
+			depth--
 			p.end(t.Name)
 		case xml.CharData:
 			if p.text > 0 && p.skip == 0 {
@@ -191,16 +217,30 @@ func parseDocumentXML(r io.Reader) (string, error) {
 }
 
 // skipped reports whether the content of element n is not document text:
-// alternate content fallbacks (duplicates of the chosen content) and
-// deleted text of tracked changes.
+// alternate content fallbacks (duplicates of the chosen content), ruby
+// annotations (pinyin), and deleted text and former properties of tracked
+// changes.
 func skipped(n xml.Name) bool {
 	switch {
 	case n.Space == nsMC && n.Local == "Fallback":
 		return true
-	case isW(n) && (n.Local == "del" || n.Local == "moveFrom"):
-		return true
+	case isW(n):
+		switch n.Local {
+		case "del", "moveFrom", "rt", "pPrChange", "rPrChange", "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange":
+			return true
+		}
 	}
 	return false
+}
+
+// val returns the w:val attribute of an element.
+func val(t xml.StartElement) string {
+	for _, a := range t.Attr {
+		if a.Name.Local == "val" {
+			return a.Value
+		}
+	}
+	return ""
 }
 
 func isW(n xml.Name) bool { return n.Space == nsW || n.Space == nsWStrict }
@@ -220,11 +260,28 @@ func (p *docxParser) start(t xml.StartElement) {
 	}
 	switch n.Local {
 	case "p":
-		p.paras = append(p.paras, new(strings.Builder))
+		p.paras = append(p.paras, &docxPara{outerRuns: p.runs})
+		p.runs = 0
 	case "r":
 		p.runs++
 	case "t":
 		p.text++
+	case "pPr", "pStyle", "numId", "ilvl":
+		if len(p.paras) == 0 {
+			break
+		}
+		para := p.paras[len(p.paras)-1]
+		switch {
+		case n.Local == "pPr":
+			para.pPr++
+		case para.pPr == 0:
+		case n.Local == "pStyle":
+			para.style = val(t)
+		case n.Local == "numId":
+			para.numID = val(t)
+		case n.Local == "ilvl":
+			para.ilvl = val(t)
+		}
 	case "tab", "ptab":
 		if p.runs > 0 {
 			p.write("\t")
@@ -252,12 +309,8 @@ func (p *docxParser) start(t xml.StartElement) {
 		}
 	case "gridSpan":
 		if tb := p.table(); tb != nil && tb.inCell {
-			for _, a := range t.Attr {
-				if a.Name.Local == "val" {
-					if v, err := strconv.Atoi(a.Value); err == nil {
-						tb.span = max(1, min(v, maxSpan))
-					}
-				}
+			if v, err := strconv.Atoi(val(t)); err == nil {
+				tb.span = max(1, min(v, maxSpan))
 			}
 		}
 	}
@@ -278,6 +331,11 @@ func (p *docxParser) end(n xml.Name) {
 	switch n.Local {
 	case "p":
 		p.endPara()
+	case "pPr":
+		if len(p.paras) > 0 {
+			para := p.paras[len(p.paras)-1]
+			para.pPr = max(0, para.pPr-1)
+		}
 	case "r":
 		p.runs = max(0, p.runs-1)
 	case "t":
@@ -313,7 +371,7 @@ func (p *docxParser) write(s string) {
 		p.emit(s)
 		return
 	}
-	p.paras[len(p.paras)-1].WriteString(s)
+	p.paras[len(p.paras)-1].text.WriteString(s)
 }
 
 // endPara closes the innermost paragraph and emits its text.
@@ -321,9 +379,14 @@ func (p *docxParser) endPara() {
 	if len(p.paras) == 0 {
 		return
 	}
-	b := p.paras[len(p.paras)-1]
+	para := p.paras[len(p.paras)-1]
 	p.paras = p.paras[:len(p.paras)-1]
-	p.emit(b.String())
+	p.runs = para.outerRuns
+	text := para.text.String()
+	if label := p.num.label(para.style, para.numID, para.ilvl); label != "" && strings.TrimSpace(text) != "" {
+		text = label + strings.TrimLeft(text, " \t\u3000")
+	}
+	p.emit(text)
 }
 
 // emit adds a finished paragraph to the open table cell, or to the output.

@@ -90,7 +90,7 @@ func decodeUTF16(data []byte) (string, bool) {
 		return "", false
 	}
 	s, err := decodeWith(enc, data[:len(data)&^1])
-	if err != nil || tooManyControls(s) {
+	if err != nil || tooManyControls(s) || rareHan(s) {
 		return "", false
 	}
 	return s, true
@@ -295,6 +295,22 @@ func looksChinese(s string) bool {
 		return false
 	}
 	return han < 30 || common*100 >= han*15
+}
+
+// rareHan reports whether s has enough Chinese characters to judge and
+// hardly any of them are common: the mark of bytes decoded with the wrong
+// encoding.
+func rareHan(s string) bool {
+	var han, common int
+	for _, r := range s {
+		if r >= 0x3400 && unicode.Is(unicode.Han, r) {
+			han++
+			if _, ok := commonHan[r]; ok {
+				common++
+			}
+		}
+	}
+	return han >= 30 && common*100 < han*15
 }
 
 // isCJK reports whether r is a Chinese character, CJK punctuation or a

@@ -2,12 +2,13 @@
 // one paragraph per line, ready for index.Parse.
 //
 // Supported inputs are plain text (UTF-8 with or without BOM, UTF-16 with or
-// without BOM, UTF-32 with BOM, GBK/GB18030), Word .docx and HTML pages as
-// saved from government websites. Formats are detected from the content; the
-// file name is only a hint. Tables become one line per row, written as
-// "| cell1 | cell2 |". Anything else (PDF, .doc, images, spreadsheets,
-// archives…) is rejected with an *Error whose Reason tells the user what to
-// do.
+// without BOM, UTF-32 with BOM, GBK/GB18030), Word .docx (including the
+// automatic numbering of headings such as "一、" and "（一）") and HTML pages
+// as saved from government websites. Formats are detected from the content;
+// the file name is only a hint. Tables become one line per row, written as
+// "| cell1 | cell2 |" (a "|" inside a cell becomes "｜"). Anything else (PDF,
+// .doc, images, spreadsheets, archives…) is rejected with an *Error whose
+// Reason tells the user what to do.
 package extract
 
 import (
@@ -51,21 +52,20 @@ func Text(name string, data []byte) (string, error) {
 	}
 
 	var (
-		text  string
-		err   error
-		empty = reasonNoText
+		text string
+		err  error
 	)
 	if isZip(data) {
 		text, err = zipText(name, data)
 	} else {
 		text, err = markupOrPlain(name, data)
-		empty = reasonEmpty
 	}
 	if err != nil {
 		return "", err
 	}
 	if text == "" {
-		return "", fail(name, empty, ErrEmpty, nil)
+		// A docx or a page without text; an empty text file failed above.
+		return "", fail(name, reasonNoText, ErrEmpty, nil)
 	}
 	if !looksLikeReport(text) {
 		return "", fail(name, reasonNotReport, ErrNotReport, nil)
@@ -82,14 +82,18 @@ func markupOrPlain(name string, data []byte) (string, error) {
 	}
 	switch kindOfMarkup(name, s) {
 	case markupHTML:
-		return htmlText(name, s)
+		return htmlText(s), nil
 	case markupXML:
 		return "", fail(name, reasonXML, ErrUnsupported, nil)
 	}
 	if tooManyControls(s) {
 		return "", fail(name, reasonNotText, ErrUnsupported, nil)
 	}
-	return cleanText(s), nil
+	text := cleanText(s)
+	if text == "" {
+		return "", fail(name, reasonEmpty, ErrEmpty, nil)
+	}
+	return text, nil
 }
 
 // looksLikeReport reports whether text is long enough and Chinese enough to

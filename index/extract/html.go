@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -14,18 +13,19 @@ import (
 // htmlText extracts the body text of an HTML page: page furniture (scripts,
 // styles, navigation, headers, footers, forms…) is dropped, block elements
 // end lines and data tables become "| a | b |" row lines.
-func htmlText(name, s string) (string, error) {
+func htmlText(s string) string {
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
-		// html.Parse only fails when reading fails, which a string
-		// reader does not; keep the check for safety.
-		return "", fail(name, reasonNotText, ErrCorrupt, fmt.Errorf("parse html: %w", err))
+		// html.Parse rejects pages nested deeper than 512 elements (and
+		// fails on nothing else when reading a string): fall back to a
+		// flat pass over the tokens.
+		return cleanText(htmlTokensText(s))
 	}
 	r := htmlRenderer{tables: analyzeTables(doc)}
 	var w lineWriter
 	r.render(doc, &w)
 	w.endLine()
-	return cleanText(w.out.String()), nil
+	return cleanText(w.out.String())
 }
 
 // skippedElement reports whether an element and everything in it is page
@@ -70,9 +70,13 @@ type tableInfo struct {
 	layout   bool // role="presentation"
 }
 
+// maxColumns: a wider table is read as layout, which also bounds the work
+// of tracking row spans.
+const maxColumns = 100
+
 // data reports whether the table holds data, to be written as row lines.
 func (t *tableInfo) data() bool {
-	return t != nil && !t.nested && !t.longCell && !t.layout && t.maxCells >= 2
+	return t != nil && !t.nested && !t.longCell && !t.layout && t.maxCells >= 2 && t.maxCells <= maxColumns
 }
 
 // analyzeTables describes every table of the document in one pass.
@@ -148,6 +152,16 @@ func colspan(n *html.Node) int {
 		return 1
 	}
 	return max(1, min(v, maxSpan))
+}
+
+// rowspan returns the row span of a table cell, at least 1. (0, "to the
+// end of the table", is taken as 1.)
+func rowspan(n *html.Node) int {
+	v, err := strconv.Atoi(strings.TrimSpace(attr(n, "rowspan")))
+	if err != nil || v < 1 {
+		return 1
+	}
+	return min(v, 65534)
 }
 
 // htmlRenderer writes the text of a parsed page.
@@ -230,19 +244,43 @@ func (r *htmlRenderer) dataTable(t *html.Node, w *lineWriter) {
 			}
 		}
 	}
+	var pending []int // per column: rows still covered by a rowspan from above
 	for _, tr := range rows {
 		var cells []string
 		for c := tr.FirstChild; c != nil; c = c.NextSibling {
 			if c.Type != html.ElementNode || c.DataAtom != atom.Td && c.DataAtom != atom.Th {
 				continue
 			}
+			for len(cells) < len(pending) && pending[len(cells)] > 0 {
+				pending[len(cells)]--
+				cells = append(cells, "")
+			}
 			var cw lineWriter
 			r.render(c, &cw)
 			cw.endLine()
-			cells = append(cells, cw.out.String())
-			for range colspan(c) - 1 {
-				cells = append(cells, "")
+			span := rowspan(c)
+			for i := range colspan(c) {
+				if i == 0 {
+					cells = append(cells, cw.out.String())
+				} else {
+					cells = append(cells, "")
+				}
+				if len(pending) < len(cells) {
+					pending = append(pending, 0)
+				}
+				pending[len(cells)-1] = span - 1
 			}
+		}
+		// Columns after the last cell that earlier rows span into.
+		last := len(cells)
+		for col := len(cells); col < len(pending); col++ {
+			if pending[col] > 0 {
+				pending[col]--
+				last = col + 1
+			}
+		}
+		for len(cells) < last {
+			cells = append(cells, "")
 		}
 		if l := tableRow(cells); l != "" {
 			w.out.WriteString(l)
@@ -307,4 +345,79 @@ func (w *lineWriter) lineBreak() {
 	w.out.WriteByte('\n')
 	w.line.Reset()
 	w.space, w.wrap, w.last = false, false, 0
+}
+
+// htmlTokensText is the fallback for pages html.Parse rejects: it streams
+// the tokens without building a tree. Furniture elements are skipped up to
+// their end tag, block tags end lines and tables are read as layout (one
+// line per cell).
+func htmlTokensText(s string) string {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var w lineWriter
+	var skip []atom.Atom // open skipped elements, at most maxSkipDepth
+	push := func(a atom.Atom) {
+		if len(skip) < maxSkipDepth { // deeper ones are inside a skipped element anyway
+			skip = append(skip, a)
+		}
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			w.endLine()
+			return w.out.String()
+		case html.TextToken:
+			if len(skip) == 0 {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
+			tag, _ := z.TagName()
+			a := atom.Lookup(tag)
+			n := &html.Node{Type: html.ElementNode, DataAtom: a}
+			switch {
+			case a == atom.Body && tt == html.StartTagToken:
+				skip = skip[:0] // e.g. a head without its end tag
+			case tt == html.EndTagToken && len(skip) > 0:
+				for i := len(skip) - 1; i >= 0; i-- {
+					if skip[i] == a {
+						skip = skip[:i]
+						break
+					}
+				}
+			case len(skip) > 0:
+				if tt == html.StartTagToken && skippedElement(n) && !voidElement(a) {
+					push(a)
+				}
+			case skippedElement(n):
+				if tt == html.StartTagToken && !voidElement(a) {
+					push(a)
+				}
+			case a == atom.Br:
+				w.lineBreak()
+			case a == atom.Pre || a == atom.Listing:
+				w.endLine()
+				if tt == html.StartTagToken {
+					w.pre++
+				} else if tt == html.EndTagToken && w.pre > 0 {
+					w.pre--
+				}
+			case blockElement(a):
+				w.endLine()
+			}
+		}
+	}
+}
+
+// maxSkipDepth bounds the stack of skipped elements of htmlTokensText, and
+// with it the cost of matching their end tags.
+const maxSkipDepth = 64
+
+// voidElement reports whether an element has no end tag.
+func voidElement(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img,
+		atom.Input, atom.Link, atom.Meta, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
 }
