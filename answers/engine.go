@@ -121,7 +121,9 @@ func resolveYears(q *question, reports []*index.Loaded) {
 // answerFrom ranks the sentences of one report for q.
 func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
 	rc := e.cache(r)
-	q.text = rc.fixTypos(q.text)
+	if fixed := rc.fixTypos(q.text); fixed != q.text {
+		q.text, q.groups = e.vocab.expand(fixed) // the corrected words may be aliases
+	}
 	kws := e.keywords(q, rc)
 	if len(kws) == 0 {
 		return nil

@@ -72,7 +72,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 			continue
 		}
 		out = dropNarrower(out, w)
-		k := keyword{alts: []string{w}, verb: isVerbLike(t.Pos)}
+		// a long word of the report is a term (放管服), whatever its tag
+		verb := isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w))
+		k := keyword{alts: []string{w}, verb: verb}
 		if !rc.contains(w) {
 			k.alts = append(k.alts, rc.homophones(w)...)
 		}

@@ -5,20 +5,25 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Units recognised after a number, as written in reports. Longer units are
 // tried first, so 万亩 wins over 万 and 亿元 over 亿.
 var units = []string{
-	"万亿元", "亿美元", "万美元", "亿元", "万元", "元",
-	"万亿斤", "亿斤", "万斤", "斤", "千克", "公斤", "万吨标准煤", "吨标准煤", "万吨", "吨",
-	"亿千瓦时", "万千瓦时", "千瓦时", "万千瓦", "千瓦", "万千伏安", "千伏安", "千伏", "兆瓦", "吉瓦", "MW", "GW", "kV", "KV",
-	"万亩", "亩", "公顷", "平方公里", "万平方米", "平方米", "亿立方米", "万立方米", "立方米", "公里", "千米", "米",
-	"微克/立方米", "个百分点", "百分点", "%", "％", "‰", "倍",
-	"万人次", "人次", "万户", "户", "万人", "人", "名", "位",
-	"万家", "家", "个", "项", "所", "座", "套", "台", "辆", "场", "部", "条", "处", "间", "张", "件", "次",
-	"批", "例", "床", "支", "篇", "块", "棵", "株", "头", "只", "羽", "万头", "万只",
-	"个月", "小时", "天", "万", "亿",
+	"万亿元", "万亿美元", "万亿", "亿美元", "万美元", "亿元", "万元", "元",
+	"万亿斤", "亿斤", "万斤", "斤", "千克", "公斤", "万吨标准煤", "吨标准煤", "亿吨", "万吨", "吨",
+	"亿千瓦时", "万千瓦时", "千瓦时", "亿千瓦", "万千瓦", "千瓦", "万千伏安", "千伏安", "千伏", "兆瓦", "吉瓦", "MW", "GW", "kV", "KV",
+	"亿亩", "万亩", "亩", "万公顷", "公顷", "万平方公里", "平方公里", "平方千米", "万平方米", "平方米",
+	"亿立方米", "万立方米", "立方米", "万公里", "公里", "千米", "米",
+	"万标准箱", "标准箱", "TEU",
+	"微克/立方米", "微克每立方米", "个百分点", "百分点", "%", "％", "‰", "倍",
+	"亿人次", "万人次", "人次", "万户", "户", "亿人", "万人", "人", "万名", "名", "位",
+	"万家", "家", "万个", "个", "项", "万所", "所", "万座", "座", "万套", "套", "万台", "台", "万辆", "辆",
+	"万场", "场", "部", "万条", "条", "处", "间", "万张", "张", "万件", "件", "次", "万批次", "批次",
+	"批", "例", "床", "支", "篇", "块", "棵", "株", "万头", "头", "万只", "只", "羽",
+	"个月", "小时", "分钟", "天", "万", "亿",
 }
 
 var (
@@ -34,22 +39,22 @@ var (
 	reFigure = regexp.MustCompile(`(\d+(?:\.\d+)?)(多|余)?(` + unitAlt + `)(左右|以上|以内|以下|多)?`)
 	// Words that make a figure a target rather than a result.
 	targetWords = []string{"目标", "力争", "预期", "计划", "确保", "争取", "控制在", "不低于", "达到", "稳定在", "保持在", "以上", "以内"}
+	// Words after a number that make it a name or an ordinal, not a figure:
+	// "2号机组", "3号线", "2型糖尿病".
+	notFigureAfter = []string{"号", "月", "型", "周年", "届", "期"}
 )
 
 // extractFigures finds every number with a unit in sentence s. part and the
-// report's years decide whether a figure is a result or a target.
+// report's years decide whether a figure is a result or a target. Years,
+// dates, ordinals and names with numbers (G6, 5G, 2号机组) are not figures.
 func extractFigures(s string, part Part, reviewYear, planYear int) []Figure {
 	var out []Figure
 	for _, m := range reFigure.FindAllStringSubmatchIndex(s, -1) {
 		start, end := m[0], m[1]
-		if start > 0 && isASCIIAlnum(s[start-1]) {
-			continue // part of a code such as G6 or 5G
-		}
-		num, unit := s[m[2]:m[3]], s[m[6]:m[7]]
-		if end < len(s) && (strings.HasPrefix(s[end:], "号") || strings.HasPrefix(s[end:], "月")) {
+		if !isFigureAt(s, start, m[7]) {
 			continue
 		}
-		value, err := strconv.ParseFloat(num, 64)
+		value, err := strconv.ParseFloat(s[m[2]:m[3]], 64)
 		if err != nil {
 			continue
 		}
@@ -57,15 +62,46 @@ func extractFigures(s string, part Part, reviewYear, planYear int) []Figure {
 		f := Figure{
 			Text:    s[start:end],
 			Value:   value,
-			Unit:    normaliseUnit(unit),
+			Unit:    normaliseUnit(s[m[6]:m[7]]),
 			Measure: measureOf(clause),
 			Start:   start,
 			End:     end,
+		}
+		if utf8.RuneCountInString(f.Measure) <= 2 { // "积极争取4万亩高标准农田建设"
+			if after := nounAfter(s[end:]); after != "" {
+				f.Measure = after
+			}
+		}
+		if f.Measure == "" && len(out) > 0 && (clause != "" || strings.HasSuffix(s[:start], "、")) {
+			// "增长4.6%、6%左右": the measure of the figure before
+			prev := out[len(out)-1].Measure
+			f.Measure = prev + verbOf(clause)
+			if strings.HasSuffix(prev, verbOf(clause)) {
+				f.Measure = prev
+			}
 		}
 		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
 		out = append(out, f)
 	}
 	return out
+}
+
+// isFigureAt reports whether the match at start (its unit ending at
+// unitEnd) is a figure: not part of a code (G6, 5G, PM2.5), not an ordinal
+// (第3), not a name (2号机组).
+func isFigureAt(s string, start, unitEnd int) bool {
+	if start > 0 && isASCIIAlnum(s[start-1]) {
+		return false
+	}
+	if strings.HasSuffix(s[:start], "第") {
+		return false
+	}
+	for _, w := range notFigureAfter {
+		if strings.HasPrefix(s[unitEnd:], w) {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIIAlnum(b byte) bool {
@@ -82,39 +118,117 @@ func normaliseUnit(u string) string {
 	return u
 }
 
-// clauseBefore returns the text of the clause that ends at byte offset i.
+// clauseBefore returns the text of the clause that ends at byte offset i:
+// from the last comma, stop, colon, enumeration comma or opening bracket
+// before it. After a figure earlier in the same clause, the clause is the
+// words between the two; when those are only a verb ("从11.37万亿元提高到")
+// it is the words before the first, so both figures share them.
 func clauseBefore(s string, i int) string {
-	j := strings.LastIndexAny(s[:i], "，,；;：:。、（(")
-	if j < 0 {
-		return s[:i]
+	c := s[:i]
+	if j := strings.LastIndexAny(c, "，,；;：:。、（(）)！？!?"); j >= 0 {
+		_, size := utf8.DecodeRuneInString(c[j:])
+		c = c[j+size:]
 	}
-	_, size := decodeLastRune(s[j:])
-	return s[j+size : i]
-}
-
-func decodeLastRune(s string) (rune, int) {
-	for _, r := range s {
-		return r, len(string(r))
+	locs := reFigure.FindAllStringIndex(c, -1)
+	if len(locs) == 0 {
+		return c
 	}
-	return 0, 0
+	if between := c[locs[len(locs)-1][1]:]; measureOf(between) != "" {
+		if endsWithAny(between, conjunctions) {
+			return "" // "4万亩高标准农田建设和2000亩…": the words after tell
+		}
+		return between // "203个地表水国考断面水质优良率达"
+	}
+	return c[:locs[0][0]] // "从11.37万亿元提高到"
 }
 
 var reYear = regexp.MustCompile(`(20\d\d|19\d\d)年`)
 
-// measureOf strips the verb that joins a measure to its figure:
-// "地区生产总值完成" → "地区生产总值".
+// Verbs and adverbs that join a measure to its figure, stripped from the
+// end of a clause: "地区生产总值完成" → "地区生产总值".
+var measureVerbs = []string{
+	"提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "下降到", "降低到", "降至", "增至", "减少到",
+	"控制在", "稳定在", "保持在", "达到", "超过", "突破", "完成", "实现", "增长", "增加", "提高", "提升",
+	"下降", "降低", "减少", "新增", "累计", "分别", "同比", "年均", "平均", "总计", "合计", "共计",
+	"拟按", "拟安排", "安排", "预计", "力争", "确保", "争取", "超", "达", "为", "约", "共", "近", "逾", "从", "由", "是", "有",
+}
+
+// Words ending in a verb of measureVerbs that are not that verb: "签约" is
+// not "签" plus "约" (about).
+var keptEnds = []string{"签约", "节约", "制约", "合约", "公约", "预约", "发达", "下达", "送达", "通达", "作为", "成为", "行为", "较为", "更为", "因为"}
+
+// Conjunctions that end the words of one figure before the next.
+var conjunctions = []string{"和", "及", "与", "或", "以及"}
+
+func endsWithAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words that open a clause without being part of its measure.
+var leadWords = []string{"其中", "全年", "今年", "预计", "力争", "确保", "争取", "到"}
+
+// measureOf strips the verbs that join a measure to its figure, the years
+// and the leading punctuation (——, quotes) from a clause.
 func measureOf(clause string) string {
 	c := reYear.ReplaceAllString(clause, "")
-	for _, verb := range []string{"完成", "实现", "达到", "达", "增长", "提高到", "突破", "超过", "控制在", "稳定在", "保持在", "为", "约", "共", "累计", "新增", "减少", "下降"} {
-		if k := strings.LastIndex(c, verb); k > 0 && k+len(verb) == len(c) {
-			c = c[:k]
+	c = strings.TrimLeft(c, "—-－ “”\"'‘’《》")
+	for _, w := range leadWords {
+		c = strings.TrimPrefix(c, w)
+	}
+	for changed := true; changed; {
+		changed = false
+		c = strings.TrimSpace(c)
+		if endsWithAny(c, keptEnds) {
 			break
+		}
+		for _, verb := range measureVerbs {
+			if strings.HasSuffix(c, verb) {
+				c = strings.TrimSuffix(c, verb)
+				changed = true
+				break
+			}
 		}
 	}
 	return strings.TrimSpace(c)
 }
 
-// periodOf decides whether a figure in clause is a result or a target.
+// nounAfter returns the words right after a figure up to the end of their
+// clause, for a figure that comes before what it counts: "4万亩" of
+// "4万亩高标准农田建设". It returns "" when a clause or a number follows
+// ("5万亿两个台阶").
+func nounAfter(rest string) string {
+	end := strings.IndexAny(rest, "，,；;：:。、（(！？!?和及与")
+	if end < 0 {
+		end = len(rest)
+	}
+	w := rest[:end]
+	r, _ := utf8.DecodeRuneInString(w)
+	if w == "" || !unicode.Is(unicode.Han, r) || strings.ContainsRune("一二两三四五六七八九十几", r) ||
+		strings.ContainsAny(w, "0123456789") || utf8.RuneCountInString(w) > 16 {
+		return ""
+	}
+	return w
+}
+
+// verbOf returns the verb of a clause that names no measure: "增长" of
+// "增长4.6%".
+func verbOf(clause string) string {
+	c := strings.TrimSpace(reYear.ReplaceAllString(clause, ""))
+	for _, v := range []string{"增长", "下降", "提高", "降低", "增加", "减少"} {
+		if strings.Contains(c, v) {
+			return v
+		}
+	}
+	return ""
+}
+
+// periodOf decides whether a figure in clause is a result or a target: a
+// year in the clause decides first, then the part of the report.
 func periodOf(clause string, part Part, reviewYear, planYear int) (Period, int) {
 	if m := reYear.FindStringSubmatch(clause); m != nil {
 		y, _ := strconv.Atoi(m[1])
@@ -123,6 +237,8 @@ func periodOf(clause string, part Part, reviewYear, planYear int) (Period, int) 
 			return PeriodResult, y
 		case y == planYear:
 			return PeriodTarget, y
+		case y > planYear && part != PartTable:
+			return PeriodTarget, y // 到2030年…
 		}
 	}
 	switch part {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -12,17 +13,84 @@ var (
 	reTitleYr  = regexp.MustCompile(`(20\d\d|19\d\d)年`)
 	reRegion   = regexp.MustCompile(`([\p{Han}]{1,10}?(?:自治区|特别行政区|省|市|自治州|地区|州|盟|区|县|旗))`)
 	reCongress = regexp.MustCompile(`在(.{2,12}?)第[\p{Han}]+届`)
+	reDelegate = regexp.MustCompile(`代表([\p{Han}]{2,10}?(?:自治区|省|市|自治州|州|盟|区|县|旗))人民政府`)
 )
 
-// deriveMeta fills in what the front lines of a report state: its title,
-// date, region and years. front holds the lines before the body, furniture
-// already removed; dateLine is the line with the delivery date, if any.
-func deriveMeta(m *Meta, title, dateLine string) {
+// Words of a part heading that say it reviews the past year, or plans the
+// next. Review words are tried first: "计划执行情况" reviews.
+var (
+	reviewWords = []string{"回顾", "执行情况", "完成情况", "过去", "成就", "成绩", "主要成效"}
+	planWords   = []string{"任务", "目标", "重点", "总体要求", "工作安排", "计划", "建议", "政策取向", "展望", "主要考虑", "规划"}
+)
+
+// front is what the lines before the body of a report state.
+type front struct {
+	title    string
+	dateLine string // the line with the delivery date: ——2026年1月25日在…会议上
+	opening  string // the first line of the body: 现在，我代表…
+}
+
+// isDateLine reports whether l states when and where a report was delivered.
+func isDateLine(l string) bool {
+	return reDate.MatchString(l) && (strings.HasPrefix(l, "—") || strings.HasPrefix(l, "(") ||
+		strings.HasPrefix(l, "（") || strings.Contains(l, "会议") || strings.Contains(l, "大会"))
+}
+
+// frontMatter finds the title and the delivery-date line among the lines
+// before the body. The title is the lines before the date line; a date
+// line broken in two ("——2026年1月26日在广东省第十四届" / "人民代表大会第五次
+// 会议上") is joined again. Lines after the date line (the speaker, the
+// office that drafted the report) are not part of the title.
+func frontMatter(lines []string) front {
+	var f front
+	var titleLines []string
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if f.dateLine != "" {
+			break
+		}
+		if !isDateLine(l) {
+			titleLines = append(titleLines, l)
+			continue
+		}
+		if k := strings.Index(l, "——"); k > 0 { // "政府工作报告——2024年3月5日在…"
+			titleLines = append(titleLines, l[:k])
+			l = l[k:]
+		}
+		if !strings.Contains(l, "会议") && i+1 < len(lines) && strings.HasSuffix(lines[i+1], "会议上") {
+			i++
+			l += lines[i]
+		}
+		f.dateLine = l
+	}
+	if f.dateLine == "" { // no date line: keep only lines that name a report
+		var kept []string
+		for _, l := range titleLines {
+			if strings.Contains(l, "报告") {
+				kept = append(kept, l)
+			}
+		}
+		titleLines = kept
+	}
+	f.title = strings.Join(titleLines, "")
+	if utf8.RuneCountInString(f.title) > 80 {
+		f.title = string([]rune(f.title)[:80])
+	}
+	return f
+}
+
+// deriveMeta fills in what the text states and m does not: title, date,
+// region and years. heads are the part headings of the body, used for the
+// years when neither title nor date gives them.
+func deriveMeta(m *Meta, f front, heads []string) {
 	if m.Title == "" {
-		m.Title = title
+		m.Title = f.title
+	}
+	if m.Title == "" && containsAny(f.opening, []string{"报告政府工作", "向大会报告工作"}) {
+		m.Title = "政府工作报告"
 	}
 	if m.Date == "" {
-		if d := reDate.FindStringSubmatch(dateLine); d != nil {
+		if d := reDate.FindStringSubmatch(f.dateLine); d != nil {
 			y, _ := strconv.Atoi(d[1])
 			mo, _ := strconv.Atoi(d[2])
 			day, _ := strconv.Atoi(d[3])
@@ -30,10 +98,17 @@ func deriveMeta(m *Meta, title, dateLine string) {
 		}
 	}
 	if m.Region == "" {
-		m.Region = regionOf(m.Title, dateLine)
+		m.Region = regionOf(m.Title, f.dateLine, f.opening)
 	}
 	if m.ReviewYear == 0 || m.PlanYear == 0 {
 		review, plan := yearsOf(m.Title, m.Date)
+		hr, hp := headingYears(heads)
+		switch {
+		case review == 0:
+			review, plan = hr, hp // no title year, no date: 一、2021年工作回顾
+		case hr == plan && len(reTitleYr.FindAllString(m.Title, -1)) == 1:
+			review, plan = hr, hp // the one year of the title is reviewed: 关于2024年计划执行情况的报告
+		}
 		if m.ReviewYear == 0 {
 			m.ReviewYear = review
 		}
@@ -43,10 +118,10 @@ func deriveMeta(m *Meta, title, dateLine string) {
 	}
 }
 
-// regionOf names the place a report is about, from its title or from the
-// congress it was delivered to.
-func regionOf(title, dateLine string) string {
-	if strings.Contains(dateLine, "全国人民代表大会") || strings.HasPrefix(title, "政府工作报告") && strings.Contains(title, "全国") {
+// regionOf names the place a report is about: from its title, the congress
+// it was delivered to, or the government its speaker speaks for.
+func regionOf(title, dateLine, opening string) string {
+	if strings.Contains(dateLine, "全国人民代表大会") || strings.Contains(opening, "代表国务院") {
 		return "全国"
 	}
 	t := reTitleYr.ReplaceAllString(title, "")
@@ -55,6 +130,9 @@ func regionOf(title, dateLine string) string {
 		return m
 	}
 	if m := reCongress.FindStringSubmatch(dateLine); m != nil {
+		return m[1]
+	}
+	if m := reDelegate.FindStringSubmatch(opening); m != nil {
 		return m[1]
 	}
 	return ""
@@ -86,4 +164,69 @@ func yearsOf(title, date string) (review, plan int) {
 		return y - 1, y
 	}
 	return 0, 0
+}
+
+// headingYears reads the years from part headings: "一、2021年工作回顾"
+// names the reviewed year, "三、2022年政府工作任务" the planned one. A
+// missing one is the other plus or minus one.
+func headingYears(heads []string) (review, plan int) {
+	for _, h := range heads {
+		m := reTitleYr.FindStringSubmatch(h)
+		if m == nil {
+			continue
+		}
+		y, _ := strconv.Atoi(m[1])
+		switch cueOf(h) {
+		case PartReview:
+			if review == 0 {
+				review = y
+			}
+		case PartPlan:
+			if plan == 0 {
+				plan = y
+			}
+		}
+	}
+	switch {
+	case review == 0 && plan > 0:
+		review = plan - 1
+	case plan == 0 && review > 0:
+		plan = review + 1
+	}
+	return review, plan
+}
+
+// cueOf tells from the words of a heading whether it reviews or plans, or
+// returns "" when it says neither.
+func cueOf(h string) Part {
+	switch {
+	case containsAny(h, reviewWords):
+		return PartReview
+	case containsAny(h, planWords):
+		return PartPlan
+	}
+	return ""
+}
+
+// fiveYearPlan returns the number of the five-year plan that year falls
+// in: 2021–2025 is the 14th (十四五). The plans run in fives from the 3rd
+// (1966–1970); years before it have none here.
+func fiveYearPlan(year int) int {
+	if year < 1966 {
+		return 0
+	}
+	return (year-1966)/5 + 3
+}
+
+var reFivePlan = regexp.MustCompile(`十([一二三四五六七八九])(?:五|个五年)`)
+
+// fivePlansIn returns the numbers of the five-year plans s names:
+// "“十四五”时期" gives 14, "第十五个五年规划" 15.
+func fivePlansIn(s string) []int {
+	var out []int
+	for _, m := range reFivePlan.FindAllStringSubmatch(s, -1) {
+		d, _ := utf8.DecodeRuneInString(m[1])
+		out = append(out, 10+strings.IndexRune("一二三四五六七八九", d)/3+1)
+	}
+	return out
 }

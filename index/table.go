@@ -6,20 +6,38 @@ import (
 )
 
 var (
-	reValue     = regexp.MustCompile(`^-?\d`)
+	// A value cell: a number not followed by 年/月/日 ("8左右", "3.9以内", "-2").
+	reValue     = regexp.MustCompile(`^[-−]?\d+(?:\.\d+)?(?:$|[^\d.年月日])`)
 	reLeadNum   = regexp.MustCompile(`^(-?\d+(?:\.\d+)?)`)
 	reSpaceInCJ = regexp.MustCompile(`(\p{Han})\s+(\p{Han})`)
 )
 
+// isTableLine reports whether l is a line of a table: a "| a | b |" row or
+// a "cell |" line of a table flattened one cell per line.
+func isTableLine(l string) bool {
+	return strings.HasPrefix(l, "|") || strings.HasSuffix(l, "|")
+}
+
+// isRowLine reports whether l is a whole table row, "| a | b |".
+func isRowLine(l string) bool {
+	return len(l) > 1 && strings.HasPrefix(l, "|") && strings.HasSuffix(l, "|") && strings.Trim(l, "| ") != ""
+}
+
 // tableLen returns how many lines at the start of lines belong to a table:
-// either rows written as "| a | b |" or the cells of a table flattened one
-// per line as "cell |".
+// at least two rows written as "| a | b |", or at least three cells of a
+// table flattened one per line as "cell |" (a bare "|" ends a header row).
 func tableLen(lines []string) int {
 	n := 0
-	for _, l := range lines {
-		if !strings.HasSuffix(l, "|") && !strings.HasPrefix(l, "|") {
-			break
+	if len(lines) > 0 && isRowLine(lines[0]) {
+		for n < len(lines) && isRowLine(lines[n]) {
+			n++
 		}
+		if n < 2 {
+			return 0
+		}
+		return n
+	}
+	for n < len(lines) && isTableLine(lines[n]) {
 		n++
 	}
 	if n < 3 {
@@ -28,33 +46,48 @@ func tableLen(lines []string) int {
 	return n
 }
 
-// tableRows turns the lines of a table into rows of cells.
+// tableRows turns the lines of a table into header rows and data rows of
+// cells; the first cell of a data row is its indicator.
 func tableRows(lines []string) (header [][]string, data [][]string) {
-	if strings.HasPrefix(lines[0], "|") {
-		var rows [][]string
+	if isRowLine(lines[0]) {
+		width := 0
+		rows := make([][]string, 0, len(lines))
 		for _, l := range lines {
-			rows = append(rows, splitCells(l))
+			r := splitCells(l)
+			width = max(width, len(r))
+			rows = append(rows, r)
+		}
+		for i := range rows {
+			for len(rows[i]) < width {
+				rows[i] = append(rows[i], "")
+			}
 		}
 		return splitHeader(rows)
 	}
-	// Flattened: one cell per line; a line that is only "|" ends a header row.
-	var rows [][]string
+	return flatRows(lines)
+}
+
+// flatRows reads a table flattened one cell per line: the header rows end
+// with a bare "|"; the data cells follow, as many per row as the last
+// header row has columns (plus one for the indicator unless the header
+// names that column).
+func flatRows(lines []string) (header [][]string, data [][]string) {
 	var cur []string
 	for _, l := range lines {
 		cell := cleanCell(strings.TrimSuffix(l, "|"))
 		if cell == "" {
 			if len(cur) > 0 {
-				rows = append(rows, cur)
+				header = append(header, cur)
 				cur = nil
 			}
 			continue
 		}
 		cur = append(cur, cell)
 	}
-	if len(rows) == 0 {
+	if len(header) == 0 {
 		return nil, nil
 	}
-	leaf := rows[len(rows)-1]
+	leaf := header[len(header)-1]
 	width := len(leaf) + 1
 	if isIndicatorHeader(leaf[0]) {
 		width = len(leaf)
@@ -63,7 +96,7 @@ func tableRows(lines []string) (header [][]string, data [][]string) {
 		data = append(data, cur[:width])
 		cur = cur[width:]
 	}
-	return rows, data
+	return header, data
 }
 
 func splitCells(l string) []string {
@@ -100,21 +133,20 @@ func isIndicatorHeader(c string) bool {
 // columnNames builds one name per value column from one or two header rows:
 // "2024年(%)" over "计划增速" and "完成情况" gives "2024年计划增速" and
 // "2024年完成情况". percent tells whether a column's values are in %.
+// A header row one cell wider than the values names the indicator column
+// first; that cell is dropped.
 func columnNames(header [][]string, width int) (names []string, percent []bool) {
 	names = make([]string, width)
 	percent = make([]bool, width)
 	if len(header) == 0 {
 		return names, percent
 	}
-	leaf := header[len(header)-1]
-	if len(leaf) > 0 && isIndicatorHeader(leaf[0]) {
-		leaf = leaf[1:]
-	}
+	leaf := valueColumns(header[len(header)-1], width)
 	var groups []string
 	if len(header) > 1 {
-		groups = header[0]
-		if len(groups) > 0 && isIndicatorHeader(groups[0]) {
-			groups = groups[1:]
+		groups = valueColumns(header[0], width)
+		if len(groups) == len(leaf) {
+			fillMerged(groups)
 		}
 	}
 	owner := groupOf(groups, leaf)
@@ -123,10 +155,28 @@ func columnNames(header [][]string, width int) (names []string, percent []bool) 
 		if owner[i] >= 0 {
 			g = groups[owner[i]]
 		}
-		percent[i] = strings.Contains(g+leaf[i], "%")
+		percent[i] = strings.Contains(g+leaf[i], "%") || strings.Contains(g+leaf[i], "％")
 		names[i] = stripUnit(g) + stripUnit(leaf[i])
 	}
 	return names, percent
+}
+
+// valueColumns drops the indicator column from a header row.
+func valueColumns(row []string, width int) []string {
+	if len(row) > 0 && (len(row) == width+1 || isIndicatorHeader(row[0]) || row[0] == "") {
+		return row[1:]
+	}
+	return row
+}
+
+// fillMerged gives the empty cells of a group header row, left by a cell
+// merged across columns, the name of the cell to their left.
+func fillMerged(groups []string) {
+	for i := 1; i < len(groups); i++ {
+		if groups[i] == "" {
+			groups[i] = groups[i-1]
+		}
+	}
 }
 
 // groupOf assigns each leaf column to a group header. Leaves naming a
@@ -168,7 +218,7 @@ func groupOf(groups, leaf []string) []int {
 }
 
 func stripUnit(s string) string {
-	for _, u := range []string{"(%)", "（%）", "%"} {
+	for _, u := range []string{"(%)", "（%）", "（％）", "%", "％"} {
 		s = strings.ReplaceAll(s, u, "")
 	}
 	return strings.TrimSpace(s)
@@ -179,7 +229,9 @@ func (p *parser) table(lines []string) {
 	header, data := tableRows(lines)
 	if len(data) == 0 {
 		for _, l := range lines { // not a table we understand: keep its text
-			p.paragraph(strings.Trim(l, "| "))
+			if t := strings.Join(strings.Fields(strings.Join(splitCells(l), " ")), " "); t != "" {
+				p.paragraph(t)
+			}
 		}
 		return
 	}
@@ -207,15 +259,21 @@ func (p *parser) table(lines []string) {
 
 // render writes a row as one readable line with its figures:
 // "地区生产总值：2024年计划增速9%左右，2024年完成情况8%，2025年预期目标8%左右".
+// Empty cells are left out.
 func (row TableRow) render(reviewYear, planYear int) (string, []Figure) {
 	var b strings.Builder
 	var figs []Figure
 	b.WriteString(row.Indicator)
 	b.WriteString("：")
+	first := true
 	for i, v := range row.Values {
-		if i > 0 {
+		if v == "" {
+			continue
+		}
+		if !first {
 			b.WriteString("，")
 		}
+		first = false
 		col := row.Columns[i]
 		b.WriteString(col)
 		at := b.Len()
@@ -239,7 +297,7 @@ func columnPeriod(col string, reviewYear, planYear int) (Period, int) {
 			year = year*10 + int(r-'0')
 		}
 	}
-	if containsAny(col, []string{"完成", "实际", "实绩"}) {
+	if containsAny(col, []string{"完成", "实际", "实绩", "预计"}) && !containsAny(col, []string{"目标", "计划"}) {
 		if year == 0 {
 			year = reviewYear
 		}

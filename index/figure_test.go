@@ -1,0 +1,98 @@
+package index
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+func TestFigureExtract(t *testing.T) {
+	// each figure as "text|unit|value|measure|period|year"
+	tests := []struct {
+		s    string
+		part Part
+		want []string
+	}{
+		{"2024年全区粮食产量15.7万吨,同比增长1%;", PartReview, []string{
+			"15.7万吨|万吨|15.7|全区粮食产量|result|2024",
+			"1%|%|1|全区粮食产量增长|result|2024",
+		}},
+		{"预计全年,地区生产总值完成368.7亿元,增长8%左右;", PartReview, []string{
+			"368.7亿元|亿元|368.7|地区生产总值|result|2024",
+			"8%左右|%|8|地区生产总值增长|result|2024",
+		}},
+		{"城乡居民人均可支配收入分别实现63848元、32729元,增长4.6%、6%左右;", PartReview, []string{
+			"63848元|元|63848|城乡居民人均可支配收入|result|2024",
+			"32729元|元|32729|城乡居民人均可支配收入|result|2024",
+			"4.6%|%|4.6|城乡居民人均可支配收入增长|result|2024",
+			"6%左右|%|6|城乡居民人均可支配收入增长|result|2024",
+		}},
+		{"积极争取4万亩高标准农田建设和2000亩盐碱地综合治理改造。", PartPlan, []string{
+			"4万亩|万亩|4|高标准农田建设|target|2025",
+			"2000亩|亩|2000|盐碱地综合治理改造|target|2025",
+		}},
+		{"加强大气污染治理,优良天数比率达到84.8%以上。", PartPlan, []string{
+			"84.8%以上|%|84.8|优良天数比率|target|2025",
+		}},
+		{"——地区生产总值增长8%左右;", PartPlan, []string{
+			"8%左右|%|8|地区生产总值|target|2025",
+		}},
+		{"地区生产总值从11.37万亿元提高到14.58万亿元。", PartReview, []string{
+			"11.37万亿元|万亿元|11.37|地区生产总值|result|2024",
+			"14.58万亿元|万亿元|14.58|地区生产总值|result|2024",
+		}},
+		{"粮食产量1.39万亿斤，再创历史新高。", PartReview, []string{"1.39万亿斤|万亿斤|1.39|粮食产量|result|2024"}},
+		{"经济总量连续迈上4万亿、5万亿两个台阶。", PartReview, []string{
+			"4万亿|万亿|4|经济总量连续迈上|result|2024",
+			"5万亿|万亿|5|经济总量连续迈上|result|2024",
+		}},
+		{"今年赤字率拟按2.8%左右安排。", PartPlan, []string{"2.8%左右|%|2.8|赤字率|target|2025"}},
+		{"高于全国0.4个百分点，接待游客3.2亿人次，新建公路120公里、桥梁3座。", PartReview, []string{
+			"0.4个百分点|个百分点|0.4|高于全国|result|2024",
+			"3.2亿人次|亿人次|3.2|接待游客|result|2024",
+			"120公里|公里|120|新建公路|result|2024",
+			"3座|座|3|桥梁|result|2024",
+		}},
+		{"2025年力争建设公共中试基地1个。", PartPlan, []string{"1个|个|1|建设公共中试基地|target|2025"}},
+		{"到2030年，地区生产总值达到3万亿元。", PartPlan, []string{"3万亿元|万亿元|3|地区生产总值|target|2025"}},
+		{"到2030年地区生产总值达到3万亿元。", PartPlan, []string{"3万亿元|万亿元|3|地区生产总值|target|2030"}},
+		{"5G用户普及率超过50%。", PartReview, []string{"50%|%|50|5G用户普及率|result|2024"}},
+		// not figures: years, dates, ordinals, names with numbers
+		{"2025年是“十四五”规划收官之年。", PartReview, nil},
+		{"深入推进包头第三热电厂1、2号机组深度调峰能力改造。", PartReview, nil},
+		{"——2024年3月5日在第十四届全国人民代表大会第二次会议上", PartFront, nil},
+		{"11月6日至10日，总书记亲临视察。", PartReview, nil},
+		{"PM2.5平均浓度持续下降，开通地铁3号线，防治2型糖尿病。", PartReview, nil},
+		{"召开第3次全体会议。", PartReview, nil},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, f := range extractFigures(tc.s, tc.part, 2024, 2025) {
+			got = append(got, fmt.Sprintf("%s|%s|%g|%s|%s|%d", f.Text, f.Unit, f.Value, f.Measure, f.Period, f.Year))
+			if tc.s[f.Start:f.End] != f.Text {
+				t.Errorf("%q: offsets %d-%d do not give %q", tc.s, f.Start, f.End, f.Text)
+			}
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("extractFigures(%q)\n got %q\nwant %q", tc.s, got, tc.want)
+		}
+	}
+}
+
+func TestFigureMeasure(t *testing.T) {
+	for clause, want := range map[string]string{
+		"地区生产总值完成":      "地区生产总值",
+		"——规模以上工业增加值增长": "规模以上工业增加值",
+		"“十四五”时期累计新增":   "十四五”时期",
+		"城镇登记失业率控制在":    "城镇登记失业率",
+		"促成意向签约":        "促成意向签约",
+		"其中新建项目":        "新建项目",
+		"2024年全区粮食产量":   "全区粮食产量",
+		"技术合同成交额同比增长":   "技术合同成交额",
+		"确保粮食播种面积稳定在":   "粮食播种面积",
+	} {
+		if got := measureOf(clause); got != want {
+			t.Errorf("measureOf(%q) = %q, want %q", clause, got, want)
+		}
+	}
+}
