@@ -122,7 +122,9 @@ func resolveYears(q *question, reports []*index.Loaded) {
 func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
 	rc := e.cache(r)
 	if fixed := rc.fixTypos(q.text); fixed != q.text {
-		q.text, q.groups = e.vocab.expand(fixed) // the corrected words may be aliases
+		var more [][]string
+		q.text, more = e.vocab.expand(fixed) // the corrected words may be aliases
+		q.groups = append(q.groups[:len(q.groups):len(q.groups)], more...)
 	}
 	kws := e.keywords(q, rc)
 	if len(kws) == 0 {

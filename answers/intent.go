@@ -18,19 +18,20 @@ const (
 
 // question is a question understood.
 type question struct {
-	raw    string
-	text   string     // normalised, Latin aliases in Chinese
-	groups [][]string // alternatives from the vocabulary
-	intent Intent
-	years  []int  // years named explicitly
-	rel    string // "this" (今年/明年), "last" (去年) or ""
-	figure bool   // asks for a number: 多少, 几, 多大…
-	how    bool   // asks what/which/how: 哪些, 什么, 怎么, 措施…
-	units  []string
-	across bool // across years: 历年, 这几年…
-	strict bool // the period is asked for plainly: a year, 今年/去年, 目标…
-	growth bool // asks for a rate: 增长, 增速, 比例, 率…
-	place  string
+	raw        string
+	text       string     // normalised, Latin aliases in Chinese
+	groups     [][]string // alternatives from the vocabulary
+	intent     Intent
+	years      []int  // years named explicitly
+	rel        string // "this" (今年/明年), "last" (去年) or ""
+	figure     bool   // asks for a number: 多少, 几, 多大…
+	figureSoft bool   // prefers a number: …目标
+	how        bool   // asks what/which/how: 哪些, 什么, 怎么, 措施…
+	units      []string
+	across     bool // across years: 历年, 这几年…
+	strict     bool // the period is asked for plainly: a year, 今年/去年, 目标…
+	growth     bool // asks for a rate: 增长, 增速, 比例, 率…
+	place      string
 }
 
 var (
@@ -90,9 +91,9 @@ func understand(raw, text string, groups [][]string) question {
 	}
 	q.figure = containsAny(text, figureCues)
 	q.how = containsAny(text, howCues) && !containsAny(text, []string{"多少", "几"})
-	if strings.Contains(text, "目标") && !q.how {
-		q.figure = true // "…目标" asks for the figure of the target
-	}
+	// "…目标" prefers the figure of the target, but a target may be
+	// stated without one (居民收入增长和经济增长同步)
+	q.figureSoft = !q.figure && strings.Contains(text, "目标") && !q.how
 	q.units = unitsAsked(text, q.figure)
 	q.across = containsAny(text, acrossCues)
 	q.growth = containsAny(text, []string{"增长", "增速", "增幅", "增加了", "提高了", "百分", "%", "率", "比例", "比重", "强度", "growth", "rate"})

@@ -54,8 +54,12 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	text := reYearWord.ReplaceAllString(q.text, " ")
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
 	var out []keyword
+	seen := map[string]bool{}
 	for _, g := range q.groups {
-		out = append(out, keyword{alts: g})
+		if !seen[g[0]] {
+			seen[g[0]] = true
+			out = append(out, keyword{alts: g})
+		}
 	}
 	for _, w := range multiWordQuestions {
 		text = strings.ReplaceAll(text, w, " ")

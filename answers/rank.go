@@ -156,7 +156,7 @@ func fit(q question, s *index.Sentence) float64 {
 			break
 		}
 	}
-	if q.figure && !q.how {
+	if (q.figure || q.figureSoft) && !q.how {
 		if len(s.Figures) > 0 {
 			score += figureWanted
 		} else {

@@ -34,6 +34,10 @@ func Terms() []string { return termLines(nil) }
 // that a term stays whole rather than being cut into shorter words.
 const termFreq = 2000
 
+// commonFreq is the frequency from which a dictionary word is kept in a
+// pruned dictionary even when no report uses it.
+const commonFreq = 300
+
 // balanceToken stands for the words pruned away; it is a private-use
 // pair of characters that never occurs in text (gse forces one-character
 // words to frequency 2, so it must be two).
@@ -108,6 +112,16 @@ func (s *Segmenter) Prune(texts []string, keep []string) string {
 	}
 	for _, t := range keep {
 		look(t)
+	}
+	// Common words stay too, so that a question's ordinary words (出生,
+	// 股票) are cut as words, not taken for typos or unknown characters.
+	for i := range d.Tokens {
+		tok := &d.Tokens[i]
+		if w := tok.Text(); tok.Freq() >= commonFreq && utf8.RuneCountInString(w) >= 2 {
+			if _, ok := seen[w]; !ok {
+				seen[w] = entry{tok.Freq(), tok.Pos()}
+			}
+		}
 	}
 	words := make([]string, 0, len(seen))
 	kept := 0.0
