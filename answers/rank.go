@@ -26,6 +26,7 @@ const (
 	shortPenalty      = 0.15
 	amountWanted      = 0.1
 	howTable          = 0.3
+	factWanted        = 0.05
 	orderBonus        = 0.03 // per pair of topics in the question's order
 	howDetail         = 0.2
 	relevanceWeight   = 0.1
@@ -150,6 +151,9 @@ func fit(q question, s *index.Sentence) float64 {
 	case q.intent == wantTarget && s.Part == index.PartReview, q.intent == wantResult && s.Part == index.PartPlan:
 		score -= intentMismatch
 	}
+	if q.intent == anyPeriod && q.figure && hasPeriod(s, index.PeriodResult) {
+		score += factWanted // "X是多少" with no time asks for the latest fact
+	}
 	for _, f := range s.Figures {
 		if q.intent == wantTarget && f.Period == index.PeriodTarget || q.intent == wantResult && f.Period == index.PeriodResult {
 			score += periodMatch
@@ -197,10 +201,12 @@ func fit(q question, s *index.Sentence) float64 {
 	return score
 }
 
+// hasUnit reports whether s has a figure in one of units, or in a larger
+// measure of one (万套 for 套, 亿元 for 元).
 func hasUnit(s *index.Sentence, units []string) bool {
 	for _, f := range s.Figures {
 		for _, u := range units {
-			if f.Unit == u {
+			if f.Unit == u || u != "%" && strings.HasSuffix(f.Unit, u) && (strings.HasPrefix(f.Unit, "万") || strings.HasPrefix(f.Unit, "亿")) {
 				return true
 			}
 		}
