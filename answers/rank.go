@@ -16,6 +16,7 @@ const (
 	unknownPartCredit = 0.5  // the same for a topic the report never names
 	prevCredit        = 0.4  // a topic found only in the sentence before
 	farApart          = 60   // bytes (about 20 characters) between topics that belong together
+	farCredit         = 0.5  // what the lesser of two such topics keeps
 	intentMatch       = 0.15 // the sentence is in the part the intent asks for
 	intentMismatch    = 0.25
 	periodMatch       = 0.1 // a figure of the asked period
@@ -121,7 +122,7 @@ func coverage(kws []keyword, p passage) (sum float64, inOrder int) {
 			if kws[i-1].weight < kws[i].weight {
 				lo = i - 1
 			}
-			credits[lo] *= 0.5
+			credits[lo] *= farCredit
 		}
 	}
 	for i, k := range kws {
