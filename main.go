@@ -31,17 +31,18 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"planbot/answers"
+	"planbot/bot"
 	"planbot/index"
 )
 
 // Config is config.yaml.
 type Config struct {
-	SeedsDir      string    `yaml:"seeds_dir"`
-	DataDir       string    `yaml:"data_dir"`
-	Vocabulary    string    `yaml:"vocabulary"`
-	DefaultRegion string    `yaml:"default_region"`
-	LogLevel      string    `yaml:"log_level"`
-	Telegram      yaml.Node `yaml:"telegram"`
+	SeedsDir      string     `yaml:"seeds_dir"`
+	DataDir       string     `yaml:"data_dir"`
+	Vocabulary    string     `yaml:"vocabulary"`
+	DefaultRegion string     `yaml:"default_region"`
+	LogLevel      string     `yaml:"log_level"`
+	Telegram      bot.Config `yaml:"telegram"`
 }
 
 const usage = `planbot answers questions about government planning reports.
@@ -365,5 +366,76 @@ func runEval(ctx context.Context, args []string, out io.Writer) error {
 }
 
 func runServe(ctx context.Context, args []string) error {
-	return fmt.Errorf("serve: the Telegram bot is being built")
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	cfgPath := configFlag(fs)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	cfg, err := loadConfig(*cfgPath, explicitFlag(fs, "config"))
+	if err != nil {
+		return err
+	}
+	cfg.Telegram.ApplyEnv()
+	if err := cfg.Telegram.Validate(); err != nil {
+		return err // checked before the index is opened: a missing token is a one-line error
+	}
+	a, err := openApp(ctx, fs, *cfgPath)
+	if err != nil {
+		return err
+	}
+	defer a.lib.Close()
+	b, err := bot.New(cfg.Telegram, asker{a.engine}, library{a.lib}, a.log)
+	if err != nil {
+		return err
+	}
+	a.log.Info("serving", "bot", b.Username(), "mode", cfg.Telegram.Mode, "reports", len(a.lib.Reports()))
+	return b.Run(ctx)
+}
+
+// asker lets the bot ask the engine.
+type asker struct{ e *answers.Engine }
+
+func (a asker) Ask(ctx context.Context, q string, top int) (answers.Result, error) {
+	return a.e.Ask(ctx, q, answers.Options{Top: top})
+}
+
+// library lets the bot's admins manage the index.
+type library struct{ l *index.Library }
+
+func (l library) Reports() []bot.ReportInfo {
+	var out []bot.ReportInfo
+	for _, e := range l.l.Reports() {
+		out = append(out, reportInfo(e.Meta, e.Sentences, e.Figures))
+	}
+	return out
+}
+
+func reportInfo(m index.Meta, sentences, figures int) bot.ReportInfo {
+	return bot.ReportInfo{ID: m.ID, Title: m.Title, Region: m.Region, ReviewYear: m.ReviewYear, PlanYear: m.PlanYear,
+		Sentences: sentences, Figures: figures}
+}
+
+func (l library) Paragraph(id string, p int) (string, bool) { return l.l.Paragraph(id, p) }
+
+func (l library) Reindex(ctx context.Context, progress func(string)) (bot.Stats, error) {
+	st, err := l.l.Rebuild(ctx, progress)
+	return bot.Stats{Sentences: st.Sentences, Figures: st.Figures}, err
+}
+
+func (l library) Add(ctx context.Context, name string, data []byte, progress func(string)) (bot.ReportInfo, error) {
+	meta, _, err := l.l.Add(ctx, name, data, "", progress)
+	if err != nil {
+		return bot.ReportInfo{}, err
+	}
+	for _, e := range l.l.Reports() {
+		if e.Meta.ID == meta.ID {
+			return reportInfo(e.Meta, e.Sentences, e.Figures), nil
+		}
+	}
+	return reportInfo(meta, 0, 0), nil
+}
+
+func (l library) Remove(ctx context.Context, id string) error {
+	_, err := l.l.Remove(ctx, id, nil)
+	return err
 }

@@ -10,6 +10,7 @@ package answers
 
 import (
 	"context"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -202,7 +203,7 @@ func benchPercentile(ds []time.Duration, p float64) float64 {
 	}
 	s := slices.Clone(ds)
 	slices.Sort(s)
-	i := int(float64(len(s))*p+0.999999) - 1
+	i := int(math.Ceil(float64(len(s))*p)) - 1
 	return float64(s[max(i, 0)].Nanoseconds()) / 1e3
 }
 

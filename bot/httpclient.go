@@ -1,0 +1,46 @@
+package bot
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+)
+
+// statusClient is the HTTP client given to the library. It turns 5xx
+// responses (often HTML from a proxy, which the library cannot decode) and
+// transport failures into typed errors, so that the sender can tell what is
+// worth retrying: the library wraps client errors with %w.
+type statusClient struct {
+	c *http.Client
+}
+
+// serverError is a 5xx answer from the Bot API.
+type serverError struct {
+	status int
+}
+
+func (e *serverError) Error() string {
+	return fmt.Sprintf("telegram server error: HTTP %d", e.status)
+}
+
+// transportError is a failure to exchange a request with the Bot API.
+type transportError struct {
+	err error
+}
+
+func (e *transportError) Error() string { return "network error: " + e.err.Error() }
+func (e *transportError) Unwrap() error { return e.err }
+
+// Do sends req.
+func (s *statusClient) Do(req *http.Request) (*http.Response, error) {
+	resp, err := s.c.Do(req)
+	if err != nil {
+		return nil, &transportError{err: err}
+	}
+	if resp.StatusCode >= 500 {
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		_ = resp.Body.Close()
+		return nil, &serverError{status: resp.StatusCode}
+	}
+	return resp, nil
+}

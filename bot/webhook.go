@@ -1,0 +1,124 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/go-telegram/bot"
+	"github.com/go-telegram/bot/models"
+)
+
+// maxWebhookBody bounds an update's size.
+const maxWebhookBody = 1 << 20
+
+// WebhookHandler returns the HTTP handler for Telegram's webhook requests.
+// It refuses, before the library sees them, requests that are not POST
+// (405), that lack the configured X-Telegram-Bot-Api-Secret-Token (401; all
+// of them when no secret is configured) or whose body is not an update
+// (400); the rest go to the library's handler. Run serves it in webhook
+// mode; it may also be mounted on another server.
+func (b *Bot) WebhookHandler() http.Handler {
+	next := b.tg.WebhookHandler()
+	want := []byte(b.cfg.Webhook.SecretToken)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost {
+			w.Header().Set("Allow", http.MethodPost)
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
+		got := []byte(r.Header.Get("X-Telegram-Bot-Api-Secret-Token"))
+		if len(want) == 0 || subtle.ConstantTimeCompare(got, want) != 1 {
+			b.log.Warn("webhook request refused: wrong secret token", "remote", r.RemoteAddr)
+			http.Error(w, "unauthorized", http.StatusUnauthorized)
+			return
+		}
+		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxWebhookBody))
+		if err != nil {
+			http.Error(w, "unreadable body", http.StatusBadRequest)
+			return
+		}
+		var upd models.Update
+		if err := json.Unmarshal(body, &upd); err != nil || upd.ID == 0 {
+			b.log.Warn("webhook request refused: not an update", "remote", r.RemoteAddr)
+			http.Error(w, "malformed update", http.StatusBadRequest)
+			return
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		next(w, r)
+	})
+}
+
+// runWebhook serves the webhook until ctx is done.
+func (b *Bot) runWebhook(parent context.Context) error {
+	ctx, cancel := context.WithCancel(parent)
+	defer cancel()
+	wh := b.cfg.Webhook
+	ln, err := net.Listen("tcp", wh.Listen)
+	if err != nil {
+		return fmt.Errorf("webhook: listen on %s: %w", wh.Listen, err)
+	}
+	srv := &http.Server{
+		Handler:           b.WebhookHandler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		ErrorLog:          slog.NewLogLogger(b.log.Handler(), slog.LevelWarn),
+	}
+	served := make(chan error, 1)
+	go func() {
+		if wh.CertFile != "" {
+			served <- srv.ServeTLS(ln, wh.CertFile, wh.KeyFile)
+		} else {
+			served <- srv.Serve(ln)
+		}
+	}()
+	workers := make(chan struct{})
+	go func() {
+		b.tg.StartWebhook(ctx)
+		close(workers)
+	}()
+	stop := func() {
+		sctx, scancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer scancel()
+		_ = srv.Shutdown(sctx)
+		cancel()
+		<-workers
+	}
+	err = b.send.do(ctx, 0, "setWebhook", func(ctx context.Context, _ int64) error {
+		_, err := b.tg.SetWebhook(ctx, &bot.SetWebhookParams{
+			URL:            wh.URL,
+			SecretToken:    wh.SecretToken,
+			AllowedUpdates: allowedUpdates,
+		})
+		return err
+	})
+	if err != nil {
+		stop()
+		if parent.Err() != nil {
+			return nil
+		}
+		return fmt.Errorf("webhook: %s", oneLine(b.redact.scrub(err.Error())))
+	}
+	b.log.Info("webhook set", "url", wh.URL, "listen", ln.Addr().String())
+	select {
+	case <-ctx.Done():
+		stop()
+		b.log.Info("webhook server stopped")
+		return nil
+	case err := <-served:
+		stop()
+		if errors.Is(err, http.ErrServerClosed) {
+			return nil
+		}
+		return fmt.Errorf("webhook server: %w", err)
+	}
+}
