@@ -283,9 +283,11 @@ func runIndex(ctx context.Context, args []string, out io.Writer) error {
 	progress := func(stage string) { fmt.Fprintln(out, stage) }
 	switch {
 	case len(pos) == 0:
-		st, err := a.lib.Rebuild(ctx, progress)
-		if err != nil {
-			return err
+		st, fresh := a.lib.BuiltByOpen() // opening an empty data directory just built it
+		if !fresh {
+			if st, err = a.lib.Rebuild(ctx, progress); err != nil {
+				return err
+			}
 		}
 		fmt.Fprintf(out, "完成: %d 份报告, %d 句, %d 个数字 (%v)\n", st.Reports, st.Sentences, st.Figures, st.Took.Round(1e6))
 	case pos[0] == "add" && len(pos) == 2:

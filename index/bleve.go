@@ -34,21 +34,18 @@ type doc struct {
 }
 
 // newMapping maps text and section through the gse analyzer and the rest
-// as keywords; nothing is stored, as the parsed report is kept beside the
-// index.
+// as keywords. Nothing is stored and there is no _all field, no term
+// vectors and no doc values: the parsed report is kept beside the index,
+// and searches only need the terms.
 func newMapping() mapping.IndexMapping {
 	zh := bleve.NewTextFieldMapping()
 	zh.Analyzer = segment.AnalyzerName
-	zh.Store = false
-	zh.IncludeInAll = false
 	kw := bleve.NewTextFieldMapping()
 	kw.Analyzer = keyword.Name
-	kw.Store = false
-	kw.IncludeTermVectors = false
-	kw.IncludeInAll = false
 	num := bleve.NewNumericFieldMapping()
-	num.Store = false
-	num.IncludeInAll = false
+	for _, f := range []*mapping.FieldMapping{zh, kw, num} {
+		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, false
+	}
 
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt("text", zh)
@@ -57,6 +54,7 @@ func newMapping() mapping.IndexMapping {
 		dm.AddFieldMappingsAt(f, kw)
 	}
 	dm.AddFieldMappingsAt("pos", num)
+	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 
 	im := bleve.NewIndexMapping()
 	im.DefaultMapping = dm
@@ -107,7 +105,7 @@ func buildIndex(r *Report, dir string) error {
 			return fmt.Errorf("index sentence %d: %w", s.ID, err)
 		}
 		for k, f := range s.Figures {
-			fd := doc{Kind: KindFigure, Report: r.Meta.ID, Text: f.Measure + " " + f.Text, Section: d.Section,
+			fd := doc{Kind: KindFigure, Report: r.Meta.ID, Text: f.Measure + " " + f.Text,
 				Part: d.Part, Pos: s.ID, Period: string(f.Period), Unit: f.Unit}
 			if err := add(docID(KindFigure, s.ID, k), fd); err != nil {
 				idx.Close()
@@ -116,7 +114,7 @@ func buildIndex(r *Report, dir string) error {
 		}
 	}
 	for _, p := range r.Paragraphs {
-		d := doc{Kind: KindParagraph, Report: r.Meta.ID, Text: p.Text, Section: strings.Join(p.Section, " "), Part: string(p.Part), Pos: p.ID}
+		d := doc{Kind: KindParagraph, Report: r.Meta.ID, Text: p.Text, Part: string(p.Part), Pos: p.ID}
 		if err := add(docID(KindParagraph, p.ID, 0), d); err != nil {
 			idx.Close()
 			return fmt.Errorf("index paragraph %d: %w", p.ID, err)

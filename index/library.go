@@ -11,12 +11,15 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 	"unicode"
+
+	"golang.org/x/sync/errgroup"
 
 	"planbot/index/segment"
 )
@@ -51,6 +54,7 @@ type Library struct {
 	current atomic.Pointer[Snapshot]
 	catMod  atomic.Int64 // mtime of the catalog the snapshot came from
 	checked atomic.Int64 // when the catalog was last looked at
+	built   *Stats       // what Open built, when it had to
 }
 
 // Open opens the library in opts.DataDir, building it from the seeds when
@@ -81,10 +85,21 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 			}
 		}
 	}
-	if _, err := l.Rebuild(ctx, nil); err != nil {
+	st, err := l.Rebuild(ctx, nil)
+	if err != nil {
 		return nil, err
 	}
+	l.built = &st
 	return l, nil
+}
+
+// BuiltByOpen returns what Open built when there was no index to open or
+// it was stale, so that an explicit rebuild right after can be skipped.
+func (l *Library) BuiltByOpen() (Stats, bool) {
+	if l.built == nil {
+		return Stats{}, false
+	}
+	return *l.built, true
 }
 
 // Close closes the indexes being served.
@@ -161,29 +176,40 @@ func (l *Library) rebuild(ctx context.Context, progress Progress) (Stats, error)
 		}
 	}
 	say("解析…")
+	full := loadFullAsync() // about a second: meanwhile the reports are parsed
 	srcs, err := l.sources()
 	if err != nil {
 		return Stats{}, err
 	}
-	reports := make([]*Report, 0, len(srcs))
 	seen := map[string]string{}
 	for _, s := range srcs {
 		if prev, dup := seen[s.ID]; dup {
 			return Stats{}, fmt.Errorf("two report files have the id %q: %s and %s", s.ID, prev, s.Path)
 		}
 		seen[s.ID] = s.Path
-		r, err := s.Load()
-		if err != nil {
-			return Stats{}, fmt.Errorf("parse %s: %w", s.Path, err)
-		}
-		r.Meta.Added = l.addedTime(s)
-		reports = append(reports, r)
-		if err := ctx.Err(); err != nil {
-			return Stats{}, err
-		}
+	}
+	reports := make([]*Report, len(srcs))
+	pg, pctx := errgroup.WithContext(ctx)
+	pg.SetLimit(runtime.GOMAXPROCS(0))
+	for i, s := range srcs {
+		pg.Go(func() error {
+			if err := pctx.Err(); err != nil {
+				return err
+			}
+			r, err := s.Load()
+			if err != nil {
+				return fmt.Errorf("parse %s: %w", s.Path, err)
+			}
+			r.Meta.Added = l.addedTime(s)
+			reports[i] = r
+			return nil
+		})
+	}
+	if err := pg.Wait(); err != nil {
+		return Stats{}, err
 	}
 	say("索引…")
-	seg, dict, err := dictionaryFor(reports, l.opts.Keep)
+	seg, dict, err := dictionaryFor(reports, l.opts.Keep, full)
 	if err != nil {
 		return Stats{}, err
 	}
@@ -198,21 +224,33 @@ func (l *Library) rebuild(ctx context.Context, progress Progress) (Stats, error)
 	}
 	cat := &Catalog{Version: FormatVersion, Dict: dictName, Keep: l.keepHash()}
 	var st Stats
+	// Each report's index is written on its own core.
+	cat.Reports = make([]Entry, len(reports))
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, r := range reports {
-		dir := filepath.Join("reports", r.Meta.ID+"-"+gen)
-		if err := writeReport(r, filepath.Join(l.opts.DataDir, dir)); err != nil {
-			return Stats{}, err
-		}
-		e := Entry{Meta: r.Meta, Dir: dir, Source: srcs[i].Path, Seed: srcs[i].Seed, Sentences: len(r.Sentences)}
-		for _, s := range r.Sentences {
-			e.Figures += len(s.Figures)
-		}
+		g.Go(func() error {
+			if err := gctx.Err(); err != nil {
+				return err
+			}
+			dir := filepath.Join("reports", r.Meta.ID+"-"+gen)
+			if err := writeReport(r, filepath.Join(l.opts.DataDir, dir)); err != nil {
+				return err
+			}
+			e := Entry{Meta: r.Meta, Dir: dir, Source: srcs[i].Path, Seed: srcs[i].Seed, Sentences: len(r.Sentences)}
+			for _, s := range r.Sentences {
+				e.Figures += len(s.Figures)
+			}
+			cat.Reports[i] = e
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return Stats{}, err
+	}
+	for _, e := range cat.Reports {
 		st.Sentences += e.Sentences
 		st.Figures += e.Figures
-		cat.Reports = append(cat.Reports, e)
-		if err := ctx.Err(); err != nil {
-			return Stats{}, err
-		}
 	}
 	sortEntries(cat.Reports)
 	st.Reports = len(cat.Reports)
@@ -249,7 +287,7 @@ func (l *Library) addedTime(s Source) time.Time {
 
 // dictionaryFor loads the full dictionary with the reports' own terms and
 // prunes it to what the reports and keep use.
-func dictionaryFor(reports []*Report, keep []string) (*segment.Segmenter, string, error) {
+func dictionaryFor(reports []*Report, keep []string, loadFull func() (*segment.Segmenter, error)) (*segment.Segmenter, string, error) {
 	var terms, texts []string
 	for _, r := range reports {
 		terms = append(terms, reportTerms(r)...)
@@ -264,16 +302,36 @@ func dictionaryFor(reports []*Report, keep []string) (*segment.Segmenter, string
 		texts = append(texts, r.Headings...)
 		texts = append(texts, r.Meta.Title, r.Meta.Region)
 	}
-	full, err := segment.Full(terms)
+	full, err := loadFull()
 	if err != nil {
 		return nil, "", err
 	}
-	dict := full.Prune(texts, keep)
+	dict := full.Prune(texts, keep, terms)
 	seg, err := segment.FromDict(dict)
 	if err != nil {
 		return nil, "", err
 	}
 	return seg, dict, nil
+}
+
+// loadFullAsync starts loading gse's full dictionary and returns a
+// function that waits for it.
+func loadFullAsync() func() (*segment.Segmenter, error) {
+	type loaded struct {
+		s   *segment.Segmenter
+		err error
+	}
+	ch := make(chan loaded, 1)
+	go func() {
+		s, err := segment.Full()
+		ch <- loaded{s, err}
+	}()
+	var once sync.Once
+	var got loaded
+	return func() (*segment.Segmenter, error) {
+		once.Do(func() { got = <-ch })
+		return got.s, got.err
+	}
 }
 
 // writeReport writes a report's parsed model and its bleve index into dir.

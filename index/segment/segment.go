@@ -56,13 +56,12 @@ type Segmenter struct {
 	seg gse.Segmenter
 }
 
-// Full loads gse's Simplified Chinese dictionary and the domain terms, with
-// extra terms (for example a report's headings) added.
-func Full(extra []string) (*Segmenter, error) {
+// Full loads gse's Simplified Chinese dictionary and the domain terms.
+func Full() (*Segmenter, error) {
 	s := &Segmenter{}
 	s.seg.SkipLog = true
 	// Terms loaded first win over the same words in gse's dictionary.
-	if err := s.seg.LoadDictStr(dictText(termLines(extra))); err != nil {
+	if err := s.seg.LoadDictStr(dictText(termLines(nil))); err != nil {
 		return nil, fmt.Errorf("load domain terms: %w", err)
 	}
 	if err := s.seg.LoadDictEmbed("zh_s"); err != nil {
@@ -85,24 +84,33 @@ func FromDict(dict string) (*Segmenter, error) {
 }
 
 // Prune writes the dictionary that cuts texts as s does: every word of s
-// found in texts or in keep, and the balancing entry.
-func (s *Segmenter) Prune(texts []string, keep []string) string {
+// found in texts or in keep, the common words, the balancing entry, and
+// terms (a report's headings and table indicators) as whole words.
+// Adding a term adds its frequency to both the pruned and the reference
+// total, so the balance is unchanged.
+func (s *Segmenter) Prune(texts, keep, terms []string) string {
 	d := s.seg.Dict
 	type entry struct {
 		freq float64
 		pos  string
 	}
 	seen := map[string]entry{}
+	var starts []int
 	look := func(text string) {
-		runes := []rune(text)
-		for i := range runes {
-			for n := 1; n <= d.MaxTokenLen() && i+n <= len(runes); n++ {
-				w := string(runes[i : i+n])
-				if _, ok := seen[w]; ok {
+		b := []byte(text)
+		starts = starts[:0]
+		for i := range text { // byte offsets of the runes
+			starts = append(starts, i)
+		}
+		starts = append(starts, len(b))
+		for i := 0; i+1 < len(starts); i++ {
+			for n := 1; n <= d.MaxTokenLen() && i+n < len(starts); n++ {
+				w := b[starts[i]:starts[i+n]]
+				if _, ok := seen[string(w)]; ok { // no allocation for the lookup
 					continue
 				}
-				if f, pos, ok := d.Find([]byte(w)); ok && f > 0 {
-					seen[w] = entry{f, pos}
+				if f, pos, ok := d.Find(w); ok && f > 0 {
+					seen[string(w)] = entry{f, pos}
 				}
 			}
 		}
@@ -123,11 +131,18 @@ func (s *Segmenter) Prune(texts []string, keep []string) string {
 			}
 		}
 	}
-	words := make([]string, 0, len(seen))
-	kept := 0.0
-	for w, e := range seen {
-		words = append(words, w)
+	kept := 0.0 // of the full dictionary's total
+	for _, e := range seen {
 		kept += e.freq
+	}
+	for _, t := range termLines(terms)[len(termLines(nil)):] {
+		if _, ok := seen[t]; !ok {
+			seen[t] = entry{termFreq, "n"}
+		}
+	}
+	words := make([]string, 0, len(seen))
+	for w := range seen {
+		words = append(words, w)
 	}
 	sort.Strings(words)
 	var b strings.Builder
@@ -258,7 +273,7 @@ func Current() *Segmenter {
 	if s != nil {
 		return s
 	}
-	fallbackOnce.Do(func() { fallback, fallbackErr = Full(nil) })
+	fallbackOnce.Do(func() { fallback, fallbackErr = Full() })
 	if fallbackErr != nil {
 		panic(fmt.Sprintf("segment: %v", fallbackErr)) // the embedded dictionary is broken
 	}

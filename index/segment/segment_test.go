@@ -13,14 +13,14 @@ func TestPrunedCutsAsFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	t0 := time.Now()
-	full, err := Full(nil)
+	full, err := Full()
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("full: %v", time.Since(t0))
 	lines := strings.Split(string(text), "\n")
 	t0 = time.Now()
-	dict := full.Prune(lines, nil)
+	dict := full.Prune(lines, nil, nil)
 	t.Logf("prune: %v, %d bytes", time.Since(t0), len(dict))
 	t0 = time.Now()
 	small, err := FromDict(dict)
