@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -176,6 +177,9 @@ func (l *Library) rebuild(ctx context.Context, progress Progress) (Stats, error)
 		}
 	}
 	say("解析…")
+	// A build allocates in bursts and frees it all at the end: collect less
+	// often meanwhile.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	full := loadFullAsync() // about a second: meanwhile the reports are parsed
 	srcs, err := l.sources()
 	if err != nil {
