@@ -3,6 +3,7 @@ package answers
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"planbot/index"
 )
@@ -14,6 +15,8 @@ var (
 	notPlaces = []string{"全区", "全市", "全省", "全县", "全旗", "我区", "我市", "我省", "本区", "本市", "城区", "园区", "社区", "景区", "牧区",
 		"市区", "郊区", "新区", "片区", "辖区", "地区", "山区", "矿区", "开发区", "高新区", "示范区", "试验区", "自贸区", "保税区",
 		"街区", "校区", "厂区", "小区", "社区", "城区", "营区", "禁区", "误区", "专区", "展区", "分区", "灾区", "老区", "湾区", "特区", "城市", "都市", "超市", "上市", "股市", "楼市", "城乡", "乡县", "农村牧区"}
+	// Characters that make a place suffix part of another word.
+	notAfterPlace = "域场民政位级长委属直容貌值"
 	// Short names people use without a suffix.
 	knownPlaces = []string{"北京", "上海", "天津", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
 		"福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
@@ -24,8 +27,12 @@ var (
 // placesIn returns the places a question names.
 func placesIn(q string) []string {
 	var out []string
-	for _, m := range rePlace.FindAllString(q, -1) {
+	for _, loc := range rePlace.FindAllStringIndex(q, -1) {
+		m := q[loc[0]:loc[1]]
 		generic := strings.ContainsAny(m, "我咱你们这那本该此其里了的个多少是在和与")
+		if next, _ := utf8.DecodeRuneInString(q[loc[1]:]); strings.ContainsRune(notAfterPlace, next) {
+			generic = true // 区域, 市场, 县域, 市民: a word, not a place
+		}
 		for _, n := range notPlaces {
 			if strings.HasSuffix(m, n) {
 				generic = true

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Intent says what a question asks for.
@@ -41,6 +42,12 @@ var (
 	figureCues = []string{"多少", "几", "多大", "多高", "多快", "多长", "多重", "百分之", "比例", "比率", "增速", "增幅", "率", "数量", "规模", "总额", "总量", "产量", "面积", "金额", "怎么样", "人数", "个数", "家数", "how much", "how many", "what", "total", "number", "amount", "rate", "ratio", "how"}
 	howCues    = []string{"哪些", "什么", "怎么", "怎样", "如何", "措施", "举措", "做法", "办法", "重点", "工作", "内容", "有啥", "啥"}
 	acrossCues = []string{"历年", "这几年", "近几年", "每年", "逐年", "历次", "各年"}
+	// Nouns that ask for a kind of figure rather than name a topic.
+	measureNouns = map[string][]string{
+		"面积": {"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里"},
+		"人数": {"人", "万人", "名", "人次", "万人次"},
+		"里程": {"公里", "千米"},
+	}
 	// A unit asked for: 多少亩, 几家, 多少亿元, 多少万吨.
 	reUnitAsked = regexp.MustCompile(`(?:多少|几|多)(万|亿)?(亩|公顷|吨|元|家|个|项|人|场|部|所|套|公里|条|座|辆|台|处|批|名|户|次)`)
 	// Figure units that satisfy a unit asked for.
@@ -59,6 +66,7 @@ var (
 // understand reads intent, years and the kind of answer wanted from q.
 func understand(raw, text string, groups [][]string) question {
 	q := question{raw: raw, text: text, groups: groups}
+	text = strings.ReplaceAll(text, "哪几", "哪些") // 哪几所 asks which, not how many
 	for _, m := range reYear4.FindAllString(text, -1) {
 		y, _ := strconv.Atoi(m)
 		q.years = append(q.years, y)
@@ -97,6 +105,16 @@ func understand(raw, text string, groups [][]string) question {
 	// stated without one (居民收入增长和经济增长同步)
 	q.figureSoft = !q.figure && strings.Contains(text, "目标") && !q.how
 	q.units = unitsAsked(text, q.figure)
+	if q.units == nil {
+		for noun, units := range measureNouns {
+			if strings.Contains(text, noun) {
+				q.units, q.figure = units, true // 面积 asks for 亩 or 公顷
+			}
+		}
+	}
+	if isEnglish(raw) && !q.how {
+		q.figure = true // "rural per capita disposable income 2024" asks for the figure
+	}
 	q.across = containsAny(text, acrossCues)
 	q.growth = containsAny(text, []string{"增长", "增速", "增幅", "增加了", "提高了", "百分", "%", "率", "比例", "比重", "强度", "growth", "rate"})
 	return q
@@ -130,4 +148,18 @@ func unitsAsked(text string, figure bool) []string {
 		return []string{"%"}
 	}
 	return nil
+}
+
+// isEnglish reports whether most letters of s are Latin.
+func isEnglish(s string) bool {
+	latin, other := 0, 0
+	for _, r := range s {
+		switch {
+		case r < 0x80 && (r|0x20 >= 'a' && r|0x20 <= 'z'):
+			latin++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return latin > 3*other && latin > 0
 }

@@ -33,10 +33,10 @@ var (
 		"可以", "能够", "应该", "需要", "提到", "说了", "讲了", "写了", "里面", "当中", "the", "of", "in", "and", "what", "is", "how",
 		"much", "many", "for", "this", "year", "last", "next", "target", "goal", "plan", "planned", "total", "number", "about",
 		"to", "by", "on", "at", "are", "was", "be", "do", "does", "did", "there", "which", "who", "new", "increase", "level", "value", "amount",
-		"程度", "基调", "定调", "调子", "水平怎么样", "变化", "新变化", "动作", "新动作", "新举措", "动静", "人数", "个数", "家数", "问题", "方面的", "总额", "总量", "金额", "数量", "一共", "到底", "大概", "大约", "多少钱", "怎么回事", "进展", "新进展", "有啥", "哪几", "哪几个",
+		"面积", "里程", "程度", "基调", "定调", "调子", "水平怎么样", "变化", "新变化", "动作", "新动作", "新举措", "动静", "人数", "个数", "家数", "问题", "方面的", "总额", "总量", "金额", "数量", "一共", "到底", "大概", "大约", "多少钱", "怎么回事", "进展", "新进展", "有啥", "哪几", "哪几个",
 	}
 	// Characters that never start or end a topic on their own.
-	functionChars = "的了是在有和与及或等也都还就又把被给让吗呢吧啊么着过对从向往为之其而要将会能可去来上下里中个这那我你他她它们好到啥咋得很太挺最更"
+	functionChars = "的了是在有和与及或等也都还就又把被给让吗呢吧啊么着过对从向往为之其而要将会能可去来上下里中个这那我你他她它们好到啥咋得很太挺最更哪"
 	// genericWeight scales verbs and other words that say how rather than
 	// what: they count for little.
 	genericWeight = 0.3
