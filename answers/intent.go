@@ -42,6 +42,10 @@ var (
 	figureCues = []string{"多少", "几", "多大", "多高", "多快", "多长", "多重", "百分之", "比例", "比率", "增速", "增幅", "率", "数量", "规模", "总额", "总量", "产量", "面积", "金额", "怎么样", "人数", "个数", "家数", "how much", "how many", "what", "total", "number", "amount", "rate", "ratio", "how"}
 	howCues    = []string{"哪些", "什么", "怎么", "怎样", "如何", "措施", "举措", "做法", "办法", "重点", "工作", "内容", "有啥", "啥"}
 	acrossCues = []string{"历年", "这几年", "近几年", "每年", "逐年", "历次", "各年"}
+	// A verb of result used for the future: 要完成, 计划实现, 力争达到.
+	reWillDo = regexp.MustCompile(`(要|将|计划|力争|争取|预计|准备|打算)(完成|实现|达到|新增|取得)`)
+	// Words that say a thing is done.
+	pastCues = []string{"完成了", "实现了", "达到了", "取得了", "做到了", "已经", "已完成", "增长了", "新增了", "建成了"}
 	// Nouns that ask for a kind of figure rather than name a topic.
 	measureNouns = map[string][]string{
 		"面积": {"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里"},
@@ -77,24 +81,25 @@ func understand(raw, text string, groups [][]string) question {
 	case containsAny(text, []string{"去年", "上年", "上一年", "过去一年", "last year"}):
 		q.rel = "last"
 	}
-	t, r := containsAny(text, targetCues), containsAny(text, resultCues)
+	// "要完成多少" plans; "完成了吗" looks back
+	planned := reWillDo.ReplaceAllString(text, "目标")
+	done := containsAny(text, pastCues)
+	t, r := containsAny(planned, targetCues), containsAny(planned, resultCues)
 	switch {
+	case done:
+		q.intent = wantResult
 	case t && !r:
 		q.intent = wantTarget
 	case r && !t:
 		q.intent = wantResult
-	case t && r: // "目标完成了吗" asks for the result; "要完成多少" for the target
-		if strings.Contains(text, "目标") && !strings.Contains(text, "完成了") && !strings.Contains(text, "实现了") {
-			q.intent = wantTarget
-		} else {
-			q.intent = wantResult
-		}
+	case t && r:
+		q.intent = wantTarget
 	}
 	q.strict = q.rel != "" || containsAny(text, []string{"目标", "预期", "力争", "计划"}) && q.intent == wantTarget
 	switch q.rel {
 	case "this":
-		if q.intent == anyPeriod {
-			q.intent = wantTarget
+		if !done {
+			q.intent = wantTarget // this year's figures are still plans
 		}
 	case "last":
 		q.intent = wantResult
