@@ -118,7 +118,7 @@ func choose(reports []*index.Loaded, q *question, defaultRegion string) choice {
 			mentioned := false
 			for _, p := range places {
 				for _, r := range cands {
-					if reportMentions(r, p) {
+					if reportMentions(r, placeWord(p)) {
 						mentioned = true
 					}
 				}
@@ -172,6 +172,16 @@ func choose(reports []*index.Loaded, q *question, defaultRegion string) choice {
 		}
 	}
 	return choice{reports: []*index.Loaded{newest}}
+}
+
+// placeWord drops the leading characters of a place the question's words
+// ran into (今年中心区 → 中心区): the shortest tail of three or more characters.
+func placeWord(p string) string {
+	r := []rune(p)
+	if len(r) > 3 {
+		return string(r[len(r)-3:])
+	}
+	return p
 }
 
 // reportMentions reports whether s occurs in the report's text.

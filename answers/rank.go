@@ -142,6 +142,9 @@ func abs(x int) int {
 // part of the report, the period of its figures, the unit, the year.
 func fit(q question, s *index.Sentence) float64 {
 	score := 0.0
+	// The period of a figure says more than the part it stands in: 年内计划投资
+	// in the review is a plan.
+	askedPeriod := q.intent == wantTarget && hasPeriod(s, index.PeriodTarget) || q.intent == wantResult && hasPeriod(s, index.PeriodResult)
 	switch {
 	case s.Part == index.PartTable:
 		if q.figure || q.intent != anyPeriod {
@@ -149,6 +152,7 @@ func fit(q question, s *index.Sentence) float64 {
 		}
 	case q.intent == wantTarget && s.Part == index.PartPlan, q.intent == wantResult && (s.Part == index.PartReview || s.Part == index.PartFront):
 		score += intentMatch
+	case askedPeriod:
 	case q.intent == wantTarget && s.Part == index.PartReview, q.intent == wantResult && s.Part == index.PartPlan:
 		score -= intentMismatch
 	}
