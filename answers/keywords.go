@@ -33,7 +33,7 @@ var (
 		"可以", "能够", "应该", "需要", "提到", "说了", "讲了", "写了", "里面", "当中", "the", "of", "in", "and", "what", "is", "how",
 		"much", "many", "for", "this", "year", "last", "next", "target", "goal", "plan", "planned", "total", "number", "about",
 		"to", "by", "on", "at", "are", "was", "be", "do", "does", "did", "there", "which", "who", "new", "increase", "level", "value", "amount",
-		"面积", "里程", "程度", "基调", "定调", "调子", "水平怎么样", "变化", "新变化", "动作", "新动作", "新举措", "动静", "人数", "个数", "家数", "问题", "方面的", "总额", "总量", "金额", "数量", "一共", "到底", "大概", "大约", "多少钱", "怎么回事", "进展", "新进展", "有啥", "哪几", "哪几个",
+		"面积", "里程", "程度", "基调", "代表性", "有代表性", "典型", "定调", "调子", "水平怎么样", "变化", "新变化", "动作", "新动作", "新举措", "动静", "人数", "个数", "家数", "问题", "方面的", "总额", "总量", "金额", "数量", "一共", "到底", "大概", "大约", "多少钱", "怎么回事", "进展", "新进展", "有啥", "哪几", "哪几个",
 	}
 	// Characters that never start or end a topic on their own.
 	functionChars = "的了是在有和与及或等也都还就又把被给让吗呢吧啊么着过对从向往为之其而要将会能可去来上下里中个这那我你他她它们好到啥咋得很太挺最更哪"
@@ -54,12 +54,14 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	text := reYearWord.ReplaceAllString(q.text, " ")
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
 	var out []keyword
-	seen := map[string]bool{}
+	seen := map[string]int{} // first term → index in out
 	for _, g := range q.groups {
-		if !seen[g[0]] {
-			seen[g[0]] = true
-			out = append(out, keyword{alts: g})
+		if i, ok := seen[g[0]]; ok { // 学校 and 上学 both stand for 学校: one topic
+			out[i].alts = append(out[i].alts, g[len(g)-1])
+			continue
 		}
+		seen[g[0]] = len(out)
+		out = append(out, keyword{alts: append([]string{}, g...)})
 	}
 	for _, w := range multiWordQuestions {
 		text = strings.ReplaceAll(text, w, " ")

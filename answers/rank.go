@@ -29,6 +29,7 @@ const (
 	howTable          = 0.3
 	factWanted        = 0.05
 	orderBonus        = 0.03 // per pair of topics in the question's order
+	headingWeight     = 0.15 // topics named by the headings above the sentence
 	howDetail         = 0.2
 	relevanceWeight   = 0.1
 	// minCoverage is the share of the question's topics (by weight) the best
@@ -60,6 +61,7 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 		sum, inOrder := coverage(kws, passage{text: rc.text[i], section: rc.section[i] + " " + rc.lead[i], prev: rc.prev[i]})
 		cov := sum / max(total, 1e-9)
 		sc := scored{s: s, coverage: cov, score: cov + orderBonus*float64(inOrder)}
+		sc.score += headingWeight * headingCover(kws, rc.section[i]) / max(total, 1e-9)
 		sc.score += fit(q, s)
 		if maxRel > 0 {
 			sc.score += relevanceWeight * h.Score / maxRel
@@ -129,6 +131,20 @@ func coverage(kws []keyword, p passage) (sum float64, inOrder int) {
 		sum += credits[i] * k.weight
 	}
 	return sum, inOrder
+}
+
+// headingCover sums the weights of the topics the section path names.
+func headingCover(kws []keyword, section string) float64 {
+	sum := 0.0
+	for _, k := range kws {
+		for _, a := range k.alts {
+			if strings.Contains(section, a) {
+				sum += k.weight
+				break
+			}
+		}
+	}
+	return sum
 }
 
 func abs(x int) int {
