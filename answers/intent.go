@@ -44,6 +44,8 @@ var (
 	acrossCues = []string{"历年", "这几年", "近几年", "每年", "逐年", "历次", "各年"}
 	// A verb of result used for the future: 要完成, 计划实现, 力争达到.
 	reWillDo = regexp.MustCompile(`(要|将|计划|力争|争取|预计|准备|打算)(完成|实现|达到|新增|取得)`)
+	// A verb with 了 says it is done (获评了, 建了); 了解 and 为了 do not.
+	rePerfective = regexp.MustCompile(`[\p{Han}](了)([^解]|$)`)
 	// Words that say a thing is done.
 	pastCues = []string{"完成了", "实现了", "达到了", "取得了", "做到了", "已经", "已完成", "增长了", "新增了", "建成了"}
 	// Nouns that ask for a kind of figure rather than name a topic.
@@ -83,7 +85,7 @@ func understand(raw, text string, groups [][]string) question {
 	}
 	// "要完成多少" plans; "完成了吗" looks back
 	planned := reWillDo.ReplaceAllString(text, "目标")
-	done := containsAny(text, pastCues)
+	done := containsAny(text, pastCues) || rePerfective.MatchString(text)
 	t, r := containsAny(planned, targetCues), containsAny(planned, resultCues)
 	switch {
 	case done:
