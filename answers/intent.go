@@ -49,10 +49,13 @@ var (
 	// Words that say a thing is done.
 	pastCues = []string{"完成了", "实现了", "达到了", "取得了", "做到了", "已经", "已完成", "增长了", "新增了", "建成了"}
 	// Nouns that ask for a kind of figure rather than name a topic.
-	measureNouns = map[string][]string{
-		"面积": {"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里"},
-		"人数": {"人", "万人", "名", "人次", "万人次"},
-		"里程": {"公里", "千米"},
+	measureNouns = []struct {
+		noun  string
+		units []string
+	}{
+		{"面积", []string{"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里"}},
+		{"人数", []string{"人", "万人", "名", "人次", "万人次"}},
+		{"里程", []string{"公里", "千米"}},
 	}
 	// A unit asked for: 多少亩, 几家, 多少亿元, 多少万吨.
 	reUnitAsked = regexp.MustCompile(`(?:多少|几|多)(万|亿)?(亩|公顷|吨|元|家|个|项|人|场|部|所|套|公里|条|座|辆|台|处|批|名|户|次)`)
@@ -113,9 +116,10 @@ func understand(raw, text string, groups [][]string) question {
 	q.figureSoft = !q.figure && strings.Contains(text, "目标") && !q.how
 	q.units = unitsAsked(text, q.figure)
 	if q.units == nil {
-		for noun, units := range measureNouns {
-			if strings.Contains(text, noun) {
-				q.units, q.figure = units, true // 面积 asks for 亩 or 公顷
+		for _, m := range measureNouns {
+			if strings.Contains(text, m.noun) {
+				q.units, q.figure = m.units, true // 面积 asks for 亩 or 公顷
+				break
 			}
 		}
 	}
