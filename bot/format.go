@@ -123,11 +123,15 @@ func renderParagraph(a answers.Answer, paragraph string) string {
 }
 
 // renderNoAnswer formats the reply for a question the reports do not answer.
-func renderNoAnswer(closest []string) string {
-	if len(closest) == 0 {
-		return textNoAnswer
+func renderNoAnswer(note string, closest []string) string {
+	text := textNoAnswer
+	if note != "" { // why: 报告没有涉及昆都仑区
+		text = esc(note) + "，" + text
 	}
-	return textNoAnswer + "\n" + textTryHeadings
+	if len(closest) == 0 {
+		return text
+	}
+	return text + "\n" + textTryHeadings
 }
 
 // renderHelp is the reply to /start and /help.

@@ -107,3 +107,20 @@ func TestFigureTitle(t *testing.T) {
 		t.Errorf("title = %q", got)
 	}
 }
+
+func TestRenderNoAnswerSaysWhy(t *testing.T) {
+	tests := []struct {
+		note    string
+		closest []string
+		want    string
+	}{
+		{"", nil, textNoAnswer},
+		{"报告没有涉及<昆都仑区>", nil, "报告没有涉及&lt;昆都仑区&gt;，" + textNoAnswer},
+		{"", []string{"三是巩固农牧业基础"}, textNoAnswer + "\n" + textTryHeadings},
+	}
+	for _, tt := range tests {
+		if got := renderNoAnswer(tt.note, tt.closest); got != tt.want {
+			t.Errorf("renderNoAnswer(%q, %v) = %q, want %q", tt.note, tt.closest, got, tt.want)
+		}
+	}
+}

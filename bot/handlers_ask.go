@@ -103,14 +103,14 @@ func (b *Bot) present(question string, res answers.Result) (string, *inlineKeybo
 	if len(res.Answers) == 0 {
 		res.Closest = nonEmpty(res.Closest, maxClosest)
 		if len(res.Closest) == 0 {
-			return renderNoAnswer(nil), nil
+			return renderNoAnswer(res.Note, nil), nil
 		}
 		id := b.cache.put(&cachedResult{question: question, result: res})
 		kb := &inlineKeyboard{}
 		for k, h := range res.Closest {
 			kb.row(inlineButton{Text: truncateRunes(h, 40), CallbackData: headingData(id, k)})
 		}
-		return renderNoAnswer(res.Closest), kb
+		return renderNoAnswer(res.Note, res.Closest), kb
 	}
 	e := &cachedResult{question: question, result: res}
 	return b.renderPage(b.cache.put(e), e, 0)
