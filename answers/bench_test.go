@@ -11,28 +11,14 @@ package answers
 import (
 	"context"
 	"math"
-	"os"
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
-	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
-	"unicode"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/go-ego/gse"
 
 	"planbot/index"
-	"planbot/index/extract"
+	"planbot/index/plain"
 	"planbot/index/segment"
 )
 
@@ -57,18 +43,18 @@ func BenchmarkAsk(b *testing.B) {
 		benchTimeQuestions(b, qs, ask)
 	})
 	b.Run("plain", func(b *testing.B) {
-		seg, err := newPlainSegmenter()
+		seg, err := plain.NewSegmenter()
 		if err != nil {
 			b.Fatal(err)
 		}
-		usePlainSegmenter(&seg)
-		idx, err := buildPlain(filepath.Join(b.TempDir(), "plain"), benchReportFiles("../seeds"))
+		plain.Use(&seg)
+		idx, err := plain.Build(filepath.Join(b.TempDir(), "plain"), plain.Files("../seeds"))
 		if err != nil {
 			b.Fatal(err)
 		}
 		defer idx.Close()
 		ask := func(q string) {
-			if _, err := plainAsk(idx, q); err != nil {
+			if _, err := plain.Ask(idx, q); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -108,7 +94,7 @@ func BenchmarkHeap(b *testing.B) {
 			open().Close()
 		}
 		segment.Use(nil) // the library sets it again
-		usePlainSegmenter(nil)
+		plain.Use(nil)
 		before := benchHeapInuse()
 		lib := open()
 		e := New(lib, vocab, "")
@@ -125,28 +111,28 @@ func BenchmarkHeap(b *testing.B) {
 	b.Run("plain", func(b *testing.B) {
 		dir := b.TempDir()
 		for b.Loop() {
-			if _, err := newPlainSegmenter(); err != nil {
+			if _, err := plain.NewSegmenter(); err != nil {
 				b.Fatal(err)
 			}
 		}
-		usePlainSegmenter(nil)
+		plain.Use(nil)
 		before := benchHeapInuse()
-		seg, err := newPlainSegmenter()
+		seg, err := plain.NewSegmenter()
 		if err != nil {
 			b.Fatal(err)
 		}
-		usePlainSegmenter(&seg)
+		plain.Use(&seg)
 		opened := benchHeapInuse()
-		idx, err := buildPlain(filepath.Join(dir, "plain"), benchReportFiles("../seeds"))
+		idx, err := plain.Build(filepath.Join(dir, "plain"), plain.Files("../seeds"))
 		if err != nil {
 			b.Fatal(err)
 		}
 		for _, q := range qs {
-			plainAsk(idx, q)
+			plain.Ask(idx, q)
 		}
 		served := benchHeapInuse()
 		idx.Close()
-		usePlainSegmenter(nil)
+		plain.Use(nil)
 		b.ReportMetric(benchMB(opened-before), "heap-MB")
 		b.ReportMetric(benchMB(served-before), "served-MB")
 	})
@@ -217,134 +203,3 @@ func benchHeapInuse() int64 {
 
 // benchMB converts bytes to megabytes.
 func benchMB(n int64) float64 { return float64(n) / (1 << 20) }
-
-// The plain pipeline. Its tokenizer, registered in bleve as "plain_gse",
-// cuts with the segmenter set by usePlainSegmenter in gse's default mode
-// and drops tokens without a letter or digit; its analyzer adds bleve's
-// lowercase filter. Everything else is bleve's default.
-
-var (
-	plainSeg      atomic.Pointer[gse.Segmenter]
-	plainRegister sync.Once
-)
-
-// newPlainSegmenter is gse.New(): gse's default dictionaries (zh_s and
-// zh_t), with gse's log lines switched off.
-func newPlainSegmenter() (gse.Segmenter, error) {
-	seg := gse.Segmenter{SkipLog: true}
-	err := seg.LoadDict()
-	return seg, err
-}
-
-// usePlainSegmenter makes seg the segmenter of the plain tokenizer.
-func usePlainSegmenter(seg *gse.Segmenter) { plainSeg.Store(seg) }
-
-// plainTokenizer is the plain pipeline's bleve tokenizer.
-type plainTokenizer struct{}
-
-// Tokenize implements analysis.Tokenizer.
-func (plainTokenizer) Tokenize(in []byte) analysis.TokenStream {
-	var out analysis.TokenStream
-	for _, s := range plainSeg.Load().Segment(in) {
-		w := in[s.Start():s.End()]
-		if !strings.ContainsFunc(string(w), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			continue
-		}
-		out = append(out, &analysis.Token{Term: w, Start: s.Start(), End: s.End(), Position: len(out) + 1, Type: analysis.Ideographic})
-	}
-	return out
-}
-
-// plainMapping is bleve.NewIndexMapping() with the gse analyzer as default.
-func plainMapping() (mapping.IndexMapping, error) {
-	plainRegister.Do(func() {
-		registry.RegisterTokenizer("plain_gse", func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-			return plainTokenizer{}, nil
-		})
-	})
-	im := bleve.NewIndexMapping()
-	err := im.AddCustomAnalyzer("plain", map[string]interface{}{
-		"type": custom.Name, "tokenizer": "plain_gse", "token_filters": []string{lowercase.Name}})
-	im.DefaultAnalyzer = "plain"
-	return im, err
-}
-
-// buildPlain indexes the sentences of the report files at dir, one
-// document {"text": sentence} each, and returns the open index.
-func buildPlain(dir string, files []string) (bleve.Index, error) {
-	im, err := plainMapping()
-	if err != nil {
-		return nil, err
-	}
-	idx, err := bleve.New(dir, im)
-	if err != nil {
-		return nil, err
-	}
-	batch := idx.NewBatch()
-	for _, f := range files {
-		text, err := plainText(f)
-		if err != nil {
-			idx.Close()
-			return nil, err
-		}
-		for _, s := range plainSentences(text) {
-			if err := batch.Index(strconv.Itoa(batch.Size()), map[string]string{"text": s}); err != nil {
-				idx.Close()
-				return nil, err
-			}
-		}
-	}
-	if err := idx.Batch(batch); err != nil {
-		idx.Close()
-		return nil, err
-	}
-	return idx, nil
-}
-
-// plainText reads the text of a report file with planbot's extractor, so
-// both pipelines index the same text whatever the file format.
-func plainText(file string) (string, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return "", err
-	}
-	return extract.Text(filepath.Base(file), data)
-}
-
-// plainSentences splits text at 。！？； and line ends.
-func plainSentences(text string) []string {
-	var out []string
-	for _, s := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。！？；\n", r) }) {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// plainAsk answers q with the text of the top hit of a MatchQuery.
-func plainAsk(idx bleve.Index, q string) (string, error) {
-	req := bleve.NewSearchRequestOptions(bleve.NewMatchQuery(q), 1, 0, false)
-	req.Fields = []string{"text"}
-	res, err := idx.Search(req)
-	if err != nil || len(res.Hits) == 0 {
-		return "", err
-	}
-	s, _ := res.Hits[0].Fields["text"].(string)
-	return s, nil
-}
-
-// benchReportFiles lists the report files of dir as planbot's index does:
-// regular files but hidden ones, READMEs and NAME.meta.yaml sidecars.
-func benchReportFiles(dir string) []string {
-	entries, _ := os.ReadDir(dir)
-	var out []string
-	for _, e := range entries {
-		name := e.Name()
-		if e.Type().IsRegular() && !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, ".meta.yaml") &&
-			!strings.HasPrefix(strings.ToUpper(name), "README") {
-			out = append(out, filepath.Join(dir, name))
-		}
-	}
-	return out
-}

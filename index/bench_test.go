@@ -14,22 +14,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"planbot/index/plain"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"unicode"
-
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
-	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
-	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
-	"github.com/blevesearch/bleve/v2/mapping"
-	"github.com/blevesearch/bleve/v2/registry"
-	"github.com/go-ego/gse"
-
-	"planbot/index/extract"
 )
 
 // BenchmarkIndex times building everything from nothing: for planbot,
@@ -61,17 +49,17 @@ func BenchmarkIndex(b *testing.B) {
 		})
 		b.Run(name+"/plain", func(b *testing.B) {
 			seeds := benchReports(b, n)
-			files := benchReportFiles(seeds)
+			files := plain.Files(seeds)
 			var size int64
 			for b.Loop() {
 				data := b.TempDir()
-				seg, err := newPlainSegmenter()
+				seg, err := plain.NewSegmenter()
 				if err != nil {
 					b.Fatal(err)
 				}
-				usePlainSegmenter(&seg)
+				plain.Use(&seg)
 				for i, f := range files {
-					idx, err := buildPlain(filepath.Join(data, strconv.Itoa(i)), []string{f})
+					idx, err := plain.Build(filepath.Join(data, strconv.Itoa(i)), []string{f})
 					if err != nil {
 						b.Fatal(err)
 					}
@@ -100,11 +88,11 @@ func benchReportBuild(b *testing.B, size int64) {
 func benchReports(b *testing.B, n int) string {
 	b.Helper()
 	dir := b.TempDir()
-	srcs := benchReportFiles("testdata/reports")
+	srcs := plain.Files("testdata/reports")
 	if n == 1 {
 		srcs = []string{"../seeds/jiuyuan_2025_plan_report.txt"}
 	} else if len(srcs) == 0 {
-		srcs = append(benchReportFiles("../seeds"), benchReportFiles("../../shared/reports")...)
+		srcs = append(plain.Files("../seeds"), plain.Files("../../shared/reports")...)
 	}
 	if len(srcs) == 0 {
 		b.Fatal("no report files found")
@@ -122,21 +110,6 @@ func benchReports(b *testing.B, n int) string {
 		}
 	}
 	return dir
-}
-
-// benchReportFiles lists the report files of dir as ListSources does, without
-// reading them.
-func benchReportFiles(dir string) []string {
-	entries, _ := os.ReadDir(dir)
-	var out []string
-	for _, e := range entries {
-		name := e.Name()
-		if e.Type().IsRegular() && !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, sidecarSuffix) &&
-			!strings.HasPrefix(strings.ToUpper(name), "README") {
-			out = append(out, filepath.Join(dir, name))
-		}
-	}
-	return out
 }
 
 // benchCopyFile copies the file src to dst.
@@ -165,108 +138,4 @@ func benchDirSize(b *testing.B, dir string) int64 {
 		b.Fatal(err)
 	}
 	return n
-}
-
-// The plain pipeline. Its tokenizer, registered in bleve as "plain_gse",
-// cuts with the segmenter set by usePlainSegmenter in gse's default mode
-// and drops tokens without a letter or digit; its analyzer adds bleve's
-// lowercase filter. Everything else is bleve's default.
-
-var (
-	plainSeg      atomic.Pointer[gse.Segmenter]
-	plainRegister sync.Once
-)
-
-// newPlainSegmenter is gse.New(): gse's default dictionaries (zh_s and
-// zh_t), with gse's log lines switched off.
-func newPlainSegmenter() (gse.Segmenter, error) {
-	seg := gse.Segmenter{SkipLog: true}
-	err := seg.LoadDict()
-	return seg, err
-}
-
-// usePlainSegmenter makes seg the segmenter of the plain tokenizer.
-func usePlainSegmenter(seg *gse.Segmenter) { plainSeg.Store(seg) }
-
-// plainTokenizer is the plain pipeline's bleve tokenizer.
-type plainTokenizer struct{}
-
-// Tokenize implements analysis.Tokenizer.
-func (plainTokenizer) Tokenize(in []byte) analysis.TokenStream {
-	var out analysis.TokenStream
-	for _, s := range plainSeg.Load().Segment(in) {
-		w := in[s.Start():s.End()]
-		if !strings.ContainsFunc(string(w), func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) {
-			continue
-		}
-		out = append(out, &analysis.Token{Term: w, Start: s.Start(), End: s.End(), Position: len(out) + 1, Type: analysis.Ideographic})
-	}
-	return out
-}
-
-// plainMapping is bleve.NewIndexMapping() with the gse analyzer as default.
-func plainMapping() (mapping.IndexMapping, error) {
-	plainRegister.Do(func() {
-		registry.RegisterTokenizer("plain_gse", func(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
-			return plainTokenizer{}, nil
-		})
-	})
-	im := bleve.NewIndexMapping()
-	err := im.AddCustomAnalyzer("plain", map[string]interface{}{
-		"type": custom.Name, "tokenizer": "plain_gse", "token_filters": []string{lowercase.Name}})
-	im.DefaultAnalyzer = "plain"
-	return im, err
-}
-
-// buildPlain indexes the sentences of the report files at dir, one
-// document {"text": sentence} each, and returns the open index.
-func buildPlain(dir string, files []string) (bleve.Index, error) {
-	im, err := plainMapping()
-	if err != nil {
-		return nil, err
-	}
-	idx, err := bleve.New(dir, im)
-	if err != nil {
-		return nil, err
-	}
-	batch := idx.NewBatch()
-	for _, f := range files {
-		text, err := plainText(f)
-		if err != nil {
-			idx.Close()
-			return nil, err
-		}
-		for _, s := range plainSentences(text) {
-			if err := batch.Index(strconv.Itoa(batch.Size()), map[string]string{"text": s}); err != nil {
-				idx.Close()
-				return nil, err
-			}
-		}
-	}
-	if err := idx.Batch(batch); err != nil {
-		idx.Close()
-		return nil, err
-	}
-	return idx, nil
-}
-
-// plainText reads the text of a report file with planbot's extractor, so
-// both pipelines index the same text whatever the file format.
-func plainText(file string) (string, error) {
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return "", err
-	}
-	return extract.Text(filepath.Base(file), data)
-}
-
-// plainSentences splits text at 。！？； and line ends.
-func plainSentences(text string) []string {
-	var out []string
-	for _, s := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune("。！？；\n", r) }) {
-		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
