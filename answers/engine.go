@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -88,16 +89,17 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 	resolveYears(&q, ch.reports)
 	if q.across && len(ch.reports) > 1 {
 		for _, r := range ch.reports {
-			if best := e.answerFrom(r, q, 1); len(best) > 0 {
+			if best, _ := e.answerFrom(r, q, 1); len(best) > 0 {
 				res.Answers = append(res.Answers, best[0])
 			}
 		}
 		return res
 	}
 	r := ch.reports[len(ch.reports)-1]
-	res.Answers = e.answerFrom(r, q, opt.Top)
+	var ranked []scored
+	res.Answers, ranked = e.answerFrom(r, q, opt.Top)
 	if len(res.Answers) == 0 {
-		res.Closest = e.closest(r, q)
+		res.Closest = e.closest(r, q, ranked)
 	}
 	return res
 }
@@ -119,7 +121,9 @@ func resolveYears(q *question, reports []*index.Loaded) {
 }
 
 // answerFrom ranks the sentences of one report for q.
-func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
+// It also returns the ranked candidates, from which the closest topics of
+// an unanswered question are taken.
+func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []scored) {
 	rc := e.cache(r)
 	if fixed := rc.fixTypos(q.text); fixed != q.text {
 		var more [][]string
@@ -128,25 +132,24 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
 	}
 	kws := e.keywords(q, rc)
 	if len(kws) == 0 {
-		return nil
+		return nil, nil
 	}
 	hits, err := index.Search(r.Index, searchText(kws), candidates)
 	if err != nil || len(hits) == 0 {
-		return nil
+		return nil, nil
 	}
 	var out []Answer
+	ranked := rank(q, kws, rc, hits)
 	if debug {
 		fmt.Fprintf(os.Stderr, "q=%+v\nkws=%+v\n", q, kws)
-		for i, s := range rank(q, kws, rc, hits) {
-			if i < 5 {
-				fmt.Fprintf(os.Stderr, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, answers(q, s.s, r.Meta, rc.leads(s.s.ID)), s.s.Text)
-			}
+		for _, s := range ranked[:min(5, len(ranked))] {
+			fmt.Fprintf(os.Stderr, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, answers(q, s.s, r.Meta, rc.leads(s.s.ID)), s.s.Text)
 		}
 	}
 	var ok []scored
-	for _, s := range rank(q, kws, rc, hits) {
+	for _, s := range ranked {
 		if s.coverage < minCoverage {
-			break
+			continue
 		}
 		if answers(q, s.s, r.Meta, rc.leads(s.s.ID)) {
 			ok = append(ok, s)
@@ -161,7 +164,7 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) []Answer {
 		}
 		out = append(out, compose(r, s, q))
 	}
-	return out
+	return out, ranked
 }
 
 func anyAmount(ss []scored) bool {
@@ -281,44 +284,31 @@ func describe(f index.Figure) string {
 
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
-// closest offers the headings nearest to a question the report does not
-// answer, for the bot to suggest.
-func (e *Engine) closest(r *index.Loaded, q question) []string {
-	rc := e.cache(r)
-	kws := e.keywords(q, rc)
-	type cand struct {
-		h string
-		s float64
-	}
-	var cs []cand
+// closest offers up to four headings near a question the report does not
+// answer, for the bot to suggest: headings that name its topics, then the
+// sections of the sentences that came nearest.
+func (e *Engine) closest(r *index.Loaded, q question, ranked []scored) []string {
+	kws := e.keywords(q, e.cache(r))
+	score := map[string]float64{}
+	var hs []string
 	for _, h := range r.Headings {
-		lh := strings.ToLower(h)
-		s := 0.0
-		for _, k := range kws {
-			for _, a := range k.alts {
-				if strings.Contains(lh, a) {
-					s += k.weight
-					break
-				}
-			}
-		}
-		if s > 0 {
-			cs = append(cs, cand{h, s})
+		if s := headingCover(kws, strings.ToLower(h)); s > 0 && score[h] == 0 {
+			score[h] = s
+			hs = append(hs, h)
 		}
 	}
-	for i := 1; i < len(cs); i++ {
-		for j := i; j > 0 && cs[j].s > cs[j-1].s; j-- {
-			cs[j], cs[j-1] = cs[j-1], cs[j]
-		}
-	}
-	var out []string
-	for _, c := range cs {
-		if len(out) == 4 {
+	sort.SliceStable(hs, func(i, j int) bool { return score[hs[i]] > score[hs[j]] })
+	for _, c := range ranked {
+		if len(hs) >= 4 || c.coverage == 0 {
 			break
 		}
-		out = append(out, c.h)
+		if n := len(c.s.Section); n > 0 && score[c.s.Section[n-1]] == 0 {
+			h := c.s.Section[n-1]
+			score[h] = c.coverage
+			hs = append(hs, h)
+		}
 	}
-	return out
+	return hs[:min(len(hs), 4)]
 }
 
 // cache returns the derived data of a report, made once.

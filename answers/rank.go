@@ -133,7 +133,8 @@ func coverage(kws []keyword, p passage) (sum float64, inOrder int) {
 	return sum, inOrder
 }
 
-// headingCover sums the weights of the topics the section path names.
+// headingCover sums the weights of the topics a heading (or a section
+// path) names.
 func headingCover(kws []keyword, section string) float64 {
 	sum := 0.0
 	for _, k := range kws {
