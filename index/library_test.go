@@ -244,3 +244,23 @@ func TestRebuildForever(t *testing.T) {
 		lib.Rebuild(context.Background(), nil)
 	}
 }
+
+func TestSidecarOverridesDerivedMeta(t *testing.T) {
+	dir := seedDir(t)
+	side := "id: jiuyuan-2025\nregion: 九原区（测试）\nplan_year: 2026\n"
+	if err := os.WriteFile(filepath.Join(dir, "jiuyuan_2025_plan_report.meta.yaml"), []byte(side), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srcs, err := ListSources(dir, true)
+	if err != nil || len(srcs) != 1 {
+		t.Fatalf("ListSources: %v %v", srcs, err)
+	}
+	r, err := srcs[0].Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := r.Meta
+	if m.ID != "jiuyuan-2025" || m.Region != "九原区（测试）" || m.PlanYear != 2026 || m.ReviewYear != 2024 || m.Date != "2025-01-20" {
+		t.Errorf("meta %+v: want the sidecar's id, region and plan year, the rest derived", m)
+	}
+}
