@@ -266,8 +266,16 @@ type harness struct {
 	stop  func() error
 }
 
-// start runs a bot in polling mode; edit adjusts its configuration.
+// start runs a bot in polling mode with a fake Asker; edit adjusts its
+// configuration.
 func start(t *testing.T, edit ...func(*Config)) *harness {
+	t.Helper()
+	return startWith(t, &fakeAsker{}, edit...)
+}
+
+// startWith runs a bot in polling mode that asks asker (h.asker is set
+// when it is a fake).
+func startWith(t *testing.T, asker Asker, edit ...func(*Config)) *harness {
 	t.Helper()
 	srv := telegramtest.NewServer()
 	srv.AddChat(privateChat(admin)) // so the admin command menu can be set
@@ -275,9 +283,10 @@ func start(t *testing.T, edit ...func(*Config)) *harness {
 	for _, e := range edit {
 		e(&cfg)
 	}
-	h := &harness{t: t, srv: srv, asker: &fakeAsker{}, lib: newFakeLibrary(), logs: &syncBuffer{}}
+	h := &harness{t: t, srv: srv, lib: newFakeLibrary(), logs: &syncBuffer{}}
+	h.asker, _ = asker.(*fakeAsker)
 	logger := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	b, err := New(cfg, h.asker, h.lib, logger)
+	b, err := New(cfg, asker, h.lib, logger)
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
