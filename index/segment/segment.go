@@ -95,22 +95,17 @@ func (s *Segmenter) Prune(texts, keep, terms []string) string {
 		pos  string
 	}
 	seen := map[string]entry{}
-	var starts []int
+	tokens := make([]*gse.Token, d.MaxTokenLen()+1)
 	look := func(text string) {
-		b := []byte(text)
-		starts = starts[:0]
-		for i := range text { // byte offsets of the runes
-			starts = append(starts, i)
-		}
-		starts = append(starts, len(b))
-		for i := 0; i+1 < len(starts); i++ {
-			for n := 1; n <= d.MaxTokenLen() && i+n < len(starts); n++ {
-				w := b[starts[i]:starts[i+n]]
-				if _, ok := seen[string(w)]; ok { // no allocation for the lookup
-					continue
-				}
-				if f, pos, ok := d.Find(w); ok && f > 0 {
-					seen[string(w)] = entry{f, pos}
+		words := s.seg.SplitTextToWords([]byte(text))
+		for i := range words {
+			// one walk of the trie finds every word that starts here
+			n := d.LookupTokens(words[i:min(i+d.MaxTokenLen(), len(words))], tokens)
+			for _, tok := range tokens[:n] {
+				if w := tok.Text(); tok.Freq() > 0 {
+					if _, ok := seen[w]; !ok {
+						seen[w] = entry{tok.Freq(), tok.Pos()}
+					}
 				}
 			}
 		}
