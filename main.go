@@ -8,6 +8,7 @@
 //	planbot reports                        list the reports
 //	planbot eval FILE.jsonl [-v]           measure answer quality on a question set
 //	planbot serve                          run the Telegram bot
+//	planbot load                           measure the bot under load, against a fake Bot API on loopback
 //
 // Every subcommand takes --config FILE (default ./config.yaml).
 package main
@@ -32,6 +33,7 @@ import (
 
 	"planbot/answers"
 	"planbot/bot"
+	"planbot/bot/loadtest"
 	"planbot/index"
 )
 
@@ -55,6 +57,7 @@ usage:
   planbot reports                    list the reports being served
   planbot eval [-v] [--report ID] FILE.jsonl   measure answer quality
   planbot serve                      run the Telegram bot
+  planbot load [--questions N] [--faults 0.01] ...   drive the bot through a fake Bot API and measure it
 
 every subcommand takes --config FILE (default ./config.yaml)
 `
@@ -79,6 +82,8 @@ func main() {
 		err = runEval(ctx, args, os.Stdout)
 	case "serve":
 		err = runServe(ctx, args)
+	case "load":
+		err = runLoad(ctx, args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return
@@ -386,7 +391,7 @@ func runServe(ctx context.Context, args []string) error {
 		return err
 	}
 	defer a.lib.Close()
-	b, err := bot.New(cfg.Telegram, asker{a.engine}, library{a.lib}, a.log)
+	b, err := bot.New(cfg.Telegram, bot.EngineAsker(a.engine), bot.IndexLibrary(a.lib), a.log)
 	if err != nil {
 		return err
 	}
@@ -394,50 +399,34 @@ func runServe(ctx context.Context, args []string) error {
 	return b.Run(ctx)
 }
 
-// asker lets the bot ask the engine.
-type asker struct{ e *answers.Engine }
-
-func (a asker) Ask(ctx context.Context, q string, top int) (answers.Result, error) {
-	return a.e.Ask(ctx, q, answers.Options{Top: top})
-}
-
-// library lets the bot's admins manage the index.
-type library struct{ l *index.Library }
-
-func (l library) Reports() []bot.ReportInfo {
-	var out []bot.ReportInfo
-	for _, e := range l.l.Reports() {
-		out = append(out, reportInfo(e.Meta, e.Sentences, e.Figures))
+// runLoad drives the real bot through a fake Bot API server on loopback
+// and prints what it measured: answered per second, latency, lost or
+// duplicated replies, memory.
+func runLoad(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("load", flag.ContinueOnError)
+	cfgPath := configFlag(fs)
+	o := loadtest.Options{Window: 256}
+	fs.IntVar(&o.Questions, "questions", 0, "questions to send (default 5000, or rate×duration)")
+	fs.IntVar(&o.Users, "users", loadtest.DefaultUsers, "distinct users")
+	fs.IntVar(&o.Chats, "chats", loadtest.DefaultChats, "chats, half of them groups")
+	fs.Float64Var(&o.FaultRate, "faults", 0, "share of Bot API requests failed (0–1)")
+	fs.DurationVar(&o.Duration, "duration", 0, "stop sending after this long")
+	fs.Float64Var(&o.Rate, "rate", 0, "questions a second (0: as fast as -window allows)")
+	fs.IntVar(&o.Window, "window", o.Window, "questions in flight at most (0: all at once)")
+	fs.BoolVar(&o.Paced, "paced", false, "keep to Telegram's rate limits")
+	if err := fs.Parse(args); err != nil {
+		return err
 	}
-	return out
-}
-
-func reportInfo(m index.Meta, sentences, figures int) bot.ReportInfo {
-	return bot.ReportInfo{ID: m.ID, Title: m.Title, Region: m.Region, ReviewYear: m.ReviewYear, PlanYear: m.PlanYear,
-		Sentences: sentences, Figures: figures}
-}
-
-func (l library) Paragraph(id string, p int) (string, bool) { return l.l.Paragraph(id, p) }
-
-func (l library) Reindex(ctx context.Context, progress func(string)) (bot.Stats, error) {
-	st, err := l.l.Rebuild(ctx, progress)
-	return bot.Stats{Sentences: st.Sentences, Figures: st.Figures}, err
-}
-
-func (l library) Add(ctx context.Context, name string, data []byte, progress func(string)) (bot.ReportInfo, error) {
-	meta, _, err := l.l.Add(ctx, name, data, "", progress)
+	a, err := openApp(ctx, fs, *cfgPath)
 	if err != nil {
-		return bot.ReportInfo{}, err
+		return err
 	}
-	for _, e := range l.l.Reports() {
-		if e.Meta.ID == meta.ID {
-			return reportInfo(e.Meta, e.Sentences, e.Figures), nil
-		}
+	defer a.lib.Close()
+	o.Asker, o.Library = bot.EngineAsker(a.engine), bot.IndexLibrary(a.lib)
+	rep, err := loadtest.Run(ctx, o)
+	fmt.Fprint(out, rep)
+	if err == nil && !rep.OK() {
+		err = errors.New("replies were lost, duplicated, out of order or wrong")
 	}
-	return reportInfo(meta, 0, 0), nil
-}
-
-func (l library) Remove(ctx context.Context, id string) error {
-	_, err := l.l.Remove(ctx, id, nil)
 	return err
 }

@@ -9,13 +9,6 @@ import (
 	"planbot/index"
 )
 
-// engineAsker asks the real engine.
-type engineAsker struct{ e *answers.Engine }
-
-func (a engineAsker) Ask(ctx context.Context, q string, top int) (answers.Result, error) {
-	return a.e.Ask(ctx, q, answers.Options{Top: top})
-}
-
 // TestRealAnswerInGroup runs the bot over the real index and engine of the
 // seed report: "/ask 高标准农田目标是多少" in a group gets a threaded reply
 // with the 4万亩 sentence (figure in bold), its section and the report,
@@ -30,7 +23,7 @@ func TestRealAnswerInGroup(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer lib.Close()
-	h := startWith(t, engineAsker{answers.New(lib, vocab, "九原区")})
+	h := startWith(t, EngineAsker(answers.New(lib, vocab, "九原区")))
 	chat := groupChat(-1002000)
 	m := h.srv.Message(chat, &alice, "/ask 高标准农田目标是多少")
 	h.srv.PushMessage(m)

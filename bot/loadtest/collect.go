@@ -127,11 +127,13 @@ func (c *collector) reply(call telegramtest.Call) {
 		sample(&c.badSamples, "chat %d, question %q: reply %.80q, want %.80q", chatID, q.text, text, want[q.parts])
 	}
 	q.parts++
+	cs.last, cs.cur = q, q
 	if !q.done && q.parts >= c.partsOf(q) {
 		q.done = true
 		q.replied = call.At.UnixNano()
 		c.lastReply = max(c.lastReply, q.replied)
 		c.answered.Add(1)
+		cs.cur = nil
 	}
 	for cs.next < len(cs.questions) && cs.questions[cs.next].done {
 		cs.next++
@@ -143,58 +145,73 @@ func (c *collector) partsOf(q *question) int {
 	return max(1, len(c.expected[q.text]))
 }
 
-// match finds the question a reply in cs answers: in a group the one it
-// replies to (threaded), otherwise the next one of the chat not answered
-// yet, whose reply may have several messages. It counts replies that answer
-// nothing sent, answer a question again or come out of order, and returns
-// nil for those that answer nothing.
+// lookahead bounds how far past the first unanswered question of a
+// private chat a reply is looked for: past a lost reply, the next ones
+// still find their questions.
+const lookahead = 32
+
+// match finds the question a reply in cs answers, and counts the replies
+// that answer nothing sent, answer a question again or overtake a question
+// of their chat; it returns nil for those that answer nothing. A message
+// continuing a reply of several messages belongs to the reply in progress.
+// Otherwise, in a group, the reply is threaded to its question; in a
+// private chat it is the reply to the first question not yet answered
+// whose expected reply it is (or, failing that, to the first one not yet
+// answered that comes after the last one replied to).
 func (c *collector) match(cs *chatState, replyTo int64, text string) *question {
 	sent := int(cs.sent.Load())
-	if cs.group && replyTo != 0 {
-		for i := cs.next; i < sent; i++ {
-			q := cs.questions[i]
-			if q.msgID.Load() != replyTo {
+	if c.recorded != nil && cs.group && replyTo == 0 {
+		return cs.last // a continuation while the parts are being learnt
+	}
+	if cs.cur != nil && (!cs.group || replyTo == 0) {
+		return cs.cur
+	}
+	var q *question
+	switch {
+	case cs.group && replyTo == 0:
+		c.unexpected++
+		sample(&c.badSamples, "chat %d: a reply not threaded to a question: %.60q", cs.chat.ID, text)
+		return nil
+	case cs.group:
+		for _, x := range cs.questions[:sent] {
+			if x.msgID.Load() == replyTo {
+				q = x
+				break
+			}
+		}
+		if q == nil {
+			c.unexpected++
+			sample(&c.badSamples, "chat %d: reply to message %d, not a question: %.60q", cs.chat.ID, replyTo, text)
+			return nil
+		}
+		if q.parts > 0 {
+			c.duplicated++
+			sample(&c.dupSamples, "chat %d: second reply to message %d: %.60q", cs.chat.ID, replyTo, text)
+			return nil
+		}
+	default:
+		for _, x := range cs.questions[cs.next:min(sent, cs.next+lookahead)] {
+			if x.parts > 0 {
 				continue
 			}
-			switch {
-			case i != cs.next:
-				c.misordered++
-				sample(&c.orderSamples, "chat %d: reply to message %d before question %d was answered", cs.chat.ID, replyTo, cs.next)
-			case q.parts > 0:
-				c.duplicated++
-				sample(&c.dupSamples, "chat %d: reply to message %d begun again: %.60q", cs.chat.ID, replyTo, text)
-				return nil
+			if q == nil && x.pos >= cs.maxPos {
+				q = x // failing a better one; never back past a later reply
 			}
-			cs.last = q
-			return q
-		}
-		for i := range cs.next {
-			if cs.questions[i].msgID.Load() == replyTo {
-				c.duplicated++
-				sample(&c.dupSamples, "chat %d: second reply to message %d: %.60q", cs.chat.ID, replyTo, text)
-				return nil
+			if want := c.expected[x.text]; len(want) > 0 && want[0] == text {
+				q = x
+				break
 			}
 		}
-		c.unexpected++
-		sample(&c.badSamples, "chat %d: reply to message %d, not a question: %.60q", cs.chat.ID, replyTo, text)
-		return nil
-	}
-	if c.recorded != nil && cs.group {
-		// A continuation of the last reply, while the number of its parts
-		// is still being learnt.
-		return cs.last
-	}
-	if cs.next < sent {
-		q := cs.questions[cs.next]
-		if cs.group && q.parts == 0 {
-			c.misordered++
-			sample(&c.orderSamples, "chat %d: first message of a reply not threaded: %.60q", cs.chat.ID, text)
+		if q == nil {
+			c.duplicated++
+			sample(&c.dupSamples, "chat %d: a reply after every question sent was answered: %.60q", cs.chat.ID, text)
+			return nil
 		}
-		cs.last = q
-		return q
 	}
-	cs.extra++
-	c.duplicated++
-	sample(&c.dupSamples, "chat %d: a reply after every question was answered: %.60q", cs.chat.ID, text)
-	return nil
+	if q.pos < cs.maxPos {
+		c.misordered++
+		sample(&c.orderSamples, "chat %d: reply to question %d after the reply to question %d", cs.chat.ID, q.pos, cs.maxPos)
+	}
+	cs.maxPos = max(cs.maxPos, q.pos)
+	return q
 }

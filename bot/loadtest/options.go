@@ -13,7 +13,8 @@ import (
 // repository root: DefaultQuestions questions from DefaultUsers users in
 // DefaultChats chats, no faults, the bot's pacing off.
 type Options struct {
-	// Questions is how many question updates the measured phase sends.
+	// Questions is how many question updates the measured phase sends
+	// (default: Rate×Duration when both are set, else DefaultQuestions).
 	Questions int
 	// Users is how many distinct users ask; Chats how many chats they ask
 	// in, of which GroupShare (default 0.5; negative for none) are
@@ -32,15 +33,16 @@ type Options struct {
 	// after the last question was sent (default 60 s).
 	Duration, Wait time.Duration
 
-	// FaultRate is the share of sendMessage and getUpdates requests the
-	// server fails (0–1). Faults picks their kinds in turn (default: 429,
-	// 500, 502, dropped connection, slow response). RetryAfter is the
-	// retry_after of a 429 in seconds (default 1); SlowDelay the delay of a
-	// slow response (default 200 ms).
-	FaultRate  float64
-	Faults     []telegramtest.FaultKind
-	RetryAfter int
-	SlowDelay  time.Duration
+	// FaultRate is the share of the requests of FaultMethods (default
+	// sendMessage and getUpdates) the server fails (0–1). Faults picks
+	// their kinds in turn (default: 429, 500, 502, dropped connection, slow
+	// response). RetryAfter is the retry_after of a 429 in seconds
+	// (default 1); SlowDelay the delay of a slow response (default 200 ms).
+	FaultRate    float64
+	FaultMethods []string
+	Faults       []telegramtest.FaultKind
+	RetryAfter   int
+	SlowDelay    time.Duration
 
 	// Paced keeps the bot's sender to Telegram's limits (1 message a second
 	// per chat, 20 a minute per group, 30 a second overall) during the
@@ -80,7 +82,11 @@ const (
 
 // withDefaults fills in the zero fields.
 func (o Options) withDefaults() Options {
-	if o.Questions <= 0 {
+	switch {
+	case o.Questions > 0:
+	case o.Duration > 0 && o.Rate > 0:
+		o.Questions = int(o.Rate * o.Duration.Seconds())
+	default:
 		o.Questions = DefaultQuestions
 	}
 	if o.Users <= 0 {
@@ -101,6 +107,9 @@ func (o Options) withDefaults() Options {
 		o.Wait = 60 * time.Second
 	}
 	o.FaultRate = min(max(o.FaultRate, 0), 1)
+	if len(o.FaultMethods) == 0 {
+		o.FaultMethods = []string{"sendMessage", "getUpdates"}
+	}
 	if len(o.Faults) == 0 {
 		o.Faults = []telegramtest.FaultKind{
 			telegramtest.FaultTooManyRequests, telegramtest.FaultServerError,

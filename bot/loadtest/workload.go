@@ -33,6 +33,7 @@ type question struct {
 	chat   *chatState
 	from   models.User
 	form   int
+	pos    int          // its place among its chat's questions
 	msgID  atomic.Int64 // the message's id, set when it is built
 	pushed atomic.Int64 // UnixNano just before the update was queued
 
@@ -62,7 +63,8 @@ type chatState struct {
 	sent      atomic.Int64 // how many of questions were queued
 	next      int          // the first question not fully answered (collector)
 	last      *question    // the question last replied to (collector)
-	extra     int          // replies beyond the questions (collector)
+	cur       *question    // a reply of several messages in progress (collector)
+	maxPos    int          // the latest question of the chat replied to (collector)
 }
 
 // workload is the plan of a phase: its chats and its questions in order.
@@ -117,6 +119,7 @@ func newWorkload(o Options, pool []string) *workload {
 				q.form = formPrivateAsk
 			}
 		}
+		q.pos = len(cs.questions)
 		cs.questions = append(cs.questions, q)
 		w.questions = append(w.questions, q)
 	}
@@ -136,7 +139,7 @@ func warmupWorkload(pool []string) *workload {
 			cs = &chatState{chat: groupChat(id, i%n), group: true}
 			w.chats[id] = cs
 		}
-		q := &question{text: text, chat: cs, from: asker, form: formGroupAsk}
+		q := &question{text: text, chat: cs, from: asker, form: formGroupAsk, pos: len(cs.questions)}
 		cs.questions = append(cs.questions, q)
 		w.questions = append(w.questions, q)
 	}

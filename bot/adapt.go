@@ -1,0 +1,61 @@
+package bot
+
+import (
+	"context"
+
+	"planbot/answers"
+	"planbot/index"
+)
+
+// EngineAsker lets the bot ask an answers.Engine.
+func EngineAsker(e *answers.Engine) Asker { return engineAsker{e} }
+
+type engineAsker struct{ e *answers.Engine }
+
+func (a engineAsker) Ask(ctx context.Context, q string, top int) (answers.Result, error) {
+	return a.e.Ask(ctx, q, answers.Options{Top: top})
+}
+
+// IndexLibrary gives the bot's admins an index.Library.
+func IndexLibrary(l *index.Library) Library { return indexLibrary{l} }
+
+type indexLibrary struct{ l *index.Library }
+
+func (l indexLibrary) Reports() []ReportInfo {
+	var out []ReportInfo
+	for _, e := range l.l.Reports() {
+		out = append(out, reportInfo(e))
+	}
+	return out
+}
+
+func reportInfo(e index.Entry) ReportInfo {
+	m := e.Meta
+	return ReportInfo{ID: m.ID, Title: m.Title, Region: m.Region, ReviewYear: m.ReviewYear, PlanYear: m.PlanYear,
+		Sentences: e.Sentences, Figures: e.Figures}
+}
+
+func (l indexLibrary) Paragraph(id string, p int) (string, bool) { return l.l.Paragraph(id, p) }
+
+func (l indexLibrary) Reindex(ctx context.Context, progress func(string)) (Stats, error) {
+	st, err := l.l.Rebuild(ctx, progress)
+	return Stats{Sentences: st.Sentences, Figures: st.Figures}, err
+}
+
+func (l indexLibrary) Add(ctx context.Context, name string, data []byte, progress func(string)) (ReportInfo, error) {
+	meta, _, err := l.l.Add(ctx, name, data, "", progress)
+	if err != nil {
+		return ReportInfo{}, err
+	}
+	for _, e := range l.l.Reports() {
+		if e.Meta.ID == meta.ID {
+			return reportInfo(e), nil
+		}
+	}
+	return reportInfo(index.Entry{Meta: meta}), nil
+}
+
+func (l indexLibrary) Remove(ctx context.Context, id string) error {
+	_, err := l.l.Remove(ctx, id, nil)
+	return err
+}
