@@ -104,7 +104,7 @@ func New(cfg Config, asker Asker, lib Library, logger *slog.Logger, opts ...bot.
 	base := []bot.Option{
 		bot.WithServerURL(cfg.APIURL),
 		bot.WithSkipGetMe(),
-		bot.WithHTTPClient(pollTimeout, &statusClient{c: &http.Client{Timeout: pollTimeout + 15*time.Second}}),
+		bot.WithHTTPClient(pollTimeout, &statusClient{c: &http.Client{Timeout: pollTimeout + 15*time.Second, Transport: newTransport()}}),
 		bot.WithDefaultHandler(b.onUpdate),
 		bot.WithNotAsyncHandlers(), // onUpdate only queues; see dispatcher
 		bot.WithAllowedUpdates(allowedUpdates),

@@ -136,7 +136,7 @@ func TestAdminUploadErrors(t *testing.T) {
 		t.Errorf("pdf progress = %q", got)
 	}
 
-	h.srv.FailNext("file", 10, telegramtest.Fault{Kind: telegramtest.FaultDrop})
+	h.srv.FailNext("file", 2*defaultLimits.maxAttempts, telegramtest.Fault{Kind: telegramtest.FaultDrop}) // more than the sender tries
 	txt := h.srv.Message(chat, &admin, "")
 	txt.Document = h.srv.AddFile("notes.txt", []byte("一、总体要求"))
 	h.srv.PushMessage(txt)

@@ -291,6 +291,7 @@ func startWith(t *testing.T, asker Asker, edit ...func(*Config)) *harness {
 		t.Fatalf("New: %v", err)
 	}
 	b.send.limits.backoff = 20 * time.Millisecond
+	b.send.limits.maxBackoff = 100 * time.Millisecond
 	h.bot = b
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

@@ -44,3 +44,13 @@ func (s *statusClient) Do(req *http.Request) (*http.Response, error) {
 	}
 	return resp, nil
 }
+
+// newTransport is http.DefaultTransport with enough idle connections kept
+// for the replies sent at once to many chats (the default keeps two per
+// host, so a busy bot opened a new connection for nearly every reply).
+func newTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 256
+	t.MaxIdleConnsPerHost = 128
+	return t
+}

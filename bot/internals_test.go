@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -120,7 +121,7 @@ func TestSenderRetries(t *testing.T) {
 		{"success", nil, 1, true, []int64{5}},
 		{"server error", []error{&serverError{502}, &serverError{500}}, 3, true, []int64{5, 5, 5}},
 		{"network error", []error{&transportError{errors.New("connection reset")}}, 2, true, []int64{5, 5}},
-		{"gives up", []error{&serverError{500}, &serverError{500}, &serverError{500}, &serverError{500}}, 4, false, nil},
+		{"gives up", slices.Repeat([]error{&serverError{500}}, limits.maxAttempts), limits.maxAttempts, false, nil},
 		{"bad request not retried", []error{fmt.Errorf("%w, Bad Request: chat not found", bot.ErrorBadRequest)}, 1, false, nil},
 		{"migrated", []error{&bot.MigrateError{Message: "upgraded", MigrateToChatID: -100}}, 2, true, []int64{5, -100}},
 	}

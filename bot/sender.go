@@ -50,12 +50,12 @@ func (b *bucket) full(now time.Time) bool {
 
 // senderLimits are the rates the sender keeps to.
 type senderLimits struct {
-	chatRate, chatBurst     float64 // per chat
-	groupRate, groupBurst   float64 // per group, supergroup or channel
-	globalRate, globalBurst float64 // overall
-	maxAttempts             int     // for 5xx and network errors
-	maxFloodWaits           int     // for 429
-	backoff                 time.Duration
+	chatRate, chatBurst     float64       // per chat
+	groupRate, groupBurst   float64       // per group, supergroup or channel
+	globalRate, globalBurst float64       // overall
+	maxAttempts             int           // for 5xx and network errors
+	maxFloodWaits           int           // for 429
+	backoff, maxBackoff     time.Duration // the first wait after a failure, and the longest
 	attemptTimeout          time.Duration
 }
 
@@ -66,9 +66,10 @@ var defaultLimits = senderLimits{
 	chatRate: 1, chatBurst: 3,
 	groupRate: 20.0 / 60, groupBurst: 5,
 	globalRate: 30, globalBurst: 30,
-	maxAttempts:    4,
+	maxAttempts:    10, // with the backoff below, about 40 s of trying: a short outage loses nothing
 	maxFloodWaits:  5,
 	backoff:        250 * time.Millisecond,
+	maxBackoff:     8 * time.Second,
 	attemptTimeout: 30 * time.Second,
 }
 
@@ -213,7 +214,10 @@ func (s *sender) do(ctx context.Context, chatID int64, method string, call func(
 			if attempts >= s.limits.maxAttempts {
 				return fmt.Errorf("%s: giving up after %d attempts: %w", method, attempts, err)
 			}
-			d := s.limits.backoff << (attempts - 1)
+			d := s.limits.backoff << min(attempts-1, 16)
+			if s.limits.maxBackoff > 0 {
+				d = min(d, s.limits.maxBackoff)
+			}
 			d += rand.N(d/2 + 1)
 			s.log.Warn("telegram call failed, retrying", "method", method, "chat_id", chatID, "attempt", attempts, "err", err, "backoff", d)
 			if err := sleep(ctx, d); err != nil {
