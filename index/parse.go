@@ -437,14 +437,6 @@ func hasBody(l string) bool {
 
 // unclosed reports whether s opens a quotation or title it does not close.
 func unclosed(s string) bool {
-	depth := 0
-	for _, r := range s {
-		switch {
-		case strings.ContainsRune(openQuotes, r):
-			depth++
-		case strings.ContainsRune(closeQuotes, r):
-			depth--
-		}
-	}
+	depth, _ := quoteDepth(s)
 	return depth > 0
 }

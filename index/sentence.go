@@ -52,17 +52,21 @@ func splitSentences(para string) []string {
 
 // balanced reports whether every opening quote in s has a closing one.
 func balanced(s string) bool {
-	depth := 0
+	depth, dipped := quoteDepth(s)
+	return depth == 0 && !dipped
+}
+
+// quoteDepth counts the quotations and titles s leaves open, and reports
+// whether a closing quote ever came without its opening one.
+func quoteDepth(s string) (depth int, dipped bool) {
 	for _, r := range s {
 		switch {
 		case strings.ContainsRune(openQuotes, r):
 			depth++
 		case strings.ContainsRune(closeQuotes, r):
 			depth--
-			if depth < 0 {
-				return false
-			}
+			dipped = dipped || depth < 0
 		}
 	}
-	return depth == 0
+	return depth, dipped
 }
