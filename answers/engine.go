@@ -209,8 +209,29 @@ func answers(q question, s *index.Sentence, m index.Meta, leads bool) bool {
 	if len(q.years) > 0 && len(s.Figures) > 0 && !figureOfYears(s, q.years) {
 		return false // a figure of another year
 	}
+	if (q.rel == "last" || len(q.years) > 0) && !q.across && !containsAny(q.text, spanCues) && onlySpans(s) {
+		return false // 累计/年均 over five years is not last year's figure
+	}
 	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s, q.units) {
 		return false
+	}
+	return true
+}
+
+// Words that make a figure cover several years.
+var spanCues = []string{"累计", "年均", "五年", "十四五", "十三五", "历年", "这几年", "近年"}
+
+// onlySpans reports whether every figure of s covers several years
+// (累计达到149.6亿美元, 年均增长6.1%).
+func onlySpans(s *index.Sentence) bool {
+	if len(s.Figures) == 0 {
+		return false
+	}
+	for _, f := range s.Figures {
+		before := s.Text[max(0, f.Start-12):f.Start] // four characters
+		if !containsAny(before, spanCues) {
+			return false
+		}
 	}
 	return true
 }
