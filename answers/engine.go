@@ -221,15 +221,18 @@ func answers(q question, s *index.Sentence, m index.Meta, leads bool) bool {
 // Words that make a figure cover several years.
 var spanCues = []string{"累计", "年均", "五年", "十四五", "十三五", "历年", "这几年", "近年"}
 
-// onlySpans reports whether every figure of s covers several years
-// (累计达到149.6亿美元, 年均增长6.1%).
+// onlySpans reports whether every figure of s covers several years: the
+// clause before it says so (累计达到149.6亿美元, 年均增长6.1%).
 func onlySpans(s *index.Sentence) bool {
 	if len(s.Figures) == 0 {
 		return false
 	}
 	for _, f := range s.Figures {
-		before := s.Text[max(0, f.Start-12):f.Start] // four characters
-		if !containsAny(before, spanCues) {
+		clause := s.Text[:f.Start]
+		if i := strings.LastIndexAny(clause, "，,；;：:。"); i >= 0 {
+			clause = clause[i:]
+		}
+		if !containsAny(clause, spanCues) {
 			return false
 		}
 	}
