@@ -15,6 +15,8 @@ import (
 	"planbot/index"
 )
 
+// debug prints how a question was understood and its top candidates to
+// standard error (PLANBOT_DEBUG=1), for whoever tunes the ranking.
 var debug = os.Getenv("PLANBOT_DEBUG") != ""
 
 // candidates is how many search hits are ranked.
