@@ -264,3 +264,26 @@ func TestSidecarOverridesDerivedMeta(t *testing.T) {
 		t.Errorf("meta %+v: want the sidecar's id, region and plan year, the rest derived", m)
 	}
 }
+
+// A report added by another process (the CLI while the bot serves) is
+// picked up by the serving library without a restart.
+func TestPicksUpAnotherProcessesCatalog(t *testing.T) {
+	data, seeds := t.TempDir(), seedDir(t)
+	serving := openLib(t, data, seeds)
+	cli := openLib(t, data, seeds)
+	seed, _ := os.ReadFile("../seeds/jiuyuan_2025_plan_report.txt")
+	other := strings.ReplaceAll(strings.ReplaceAll(string(seed), "九原区", "昆都仑区"), "15.7万吨", "9.9万吨")
+	if _, _, err := cli.Add(context.Background(), "kundulun.txt", []byte(other), "", nil); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for len(serving.Reports()) != 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("serving library still has %d reports", len(serving.Reports()))
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if err := findsFlagship(serving); err != nil {
+		t.Error(err)
+	}
+}
