@@ -57,6 +57,7 @@ func newReportCache(r *index.Loaded) *reportCache {
 		all.WriteString(strings.ToLower(h))
 		all.WriteByte('\n')
 	}
+	all.WriteString(strings.ToLower(r.Meta.Title))
 	rc.all = all.String()
 	return rc
 }

@@ -44,14 +44,15 @@ func placesIn(q string) []string {
 		}
 	}
 	for _, p := range knownPlaces {
-		if strings.Contains(q, p) && !containsPrefixOf(out, p) {
+		if strings.Contains(q, p) && !containedIn(out, p) {
 			out = append(out, p)
 		}
 	}
 	return out
 }
 
-func containsPrefixOf(list []string, p string) bool {
+// containedIn reports whether p is part of a place already found.
+func containedIn(list []string, p string) bool {
 	for _, l := range list {
 		if strings.Contains(l, p) {
 			return true
@@ -93,7 +94,7 @@ type choice struct {
 // choose picks the reports that answer q: those of a place it names, the
 // one that reviews or plans a year it names, all of them for questions
 // across years, and otherwise the newest report of the default region.
-func choose(reports []*index.Loaded, q *question, defaultRegion string) choice {
+func choose(reports []*index.Loaded, q *question, defaultRegion string, mentions func(*index.Loaded, string) bool) choice {
 	cands := reports
 	if len(cands) == 0 {
 		return choice{reason: "还没有导入任何报告"}
@@ -118,7 +119,7 @@ func choose(reports []*index.Loaded, q *question, defaultRegion string) choice {
 			mentioned := false
 			for _, p := range places {
 				for _, r := range cands {
-					if reportMentions(r, placeWord(p)) {
+					if mentions(r, placeWord(p)) {
 						mentioned = true
 					}
 				}
@@ -162,7 +163,7 @@ func choose(reports []*index.Loaded, q *question, defaultRegion string) choice {
 		case byPlan != nil:
 			return choice{reports: []*index.Loaded{byPlan}}
 		}
-		if !reportMentions(newest, itoa(y)+"年") {
+		if !mentions(newest, itoa(y)+"年") {
 			return choice{reason: "报告没有涉及" + itoa(y) + "年"}
 		}
 	}
@@ -182,17 +183,4 @@ func placeWord(p string) string {
 		return string(r[len(r)-3:])
 	}
 	return p
-}
-
-// reportMentions reports whether s occurs in the report's text.
-func reportMentions(r *index.Loaded, s string) bool {
-	if strings.Contains(r.Meta.Title, s) {
-		return true
-	}
-	for _, p := range r.Paragraphs {
-		if strings.Contains(p.Text, s) {
-			return true
-		}
-	}
-	return false
 }

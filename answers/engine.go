@@ -66,7 +66,7 @@ func (e *Engine) Ask(ctx context.Context, raw string, opt Options) (Result, erro
 }
 
 func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
-	res := Result{Question: raw, Answers: []Answer{}}
+	res := Result{Question: raw}
 	text := normalise(raw, e.knownHan(snap))
 	text, groups := e.vocab.expand(text)
 	q := understand(raw, text, groups)
@@ -80,9 +80,9 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 			res.Note = "没有这个报告: " + opt.ReportID
 			return res
 		}
-		ch = choose([]*index.Loaded{r}, &q, "")
+		ch = choose([]*index.Loaded{r}, &q, "", e.mentions)
 	} else {
-		ch = choose(snap.Reports, &q, e.defaultRegion)
+		ch = choose(snap.Reports, &q, e.defaultRegion, e.mentions)
 	}
 	if len(ch.reports) == 0 {
 		res.Note = ch.reason
@@ -336,6 +336,9 @@ func (e *Engine) closest(r *index.Loaded, q question, ranked []scored) []string 
 	}
 	return hs[:min(len(hs), 4)]
 }
+
+// mentions reports whether a report's title or text has s.
+func (e *Engine) mentions(r *index.Loaded, s string) bool { return e.cache(r).contains(s) }
 
 // cache returns the derived data of a report, made once.
 func (e *Engine) cache(r *index.Loaded) *reportCache {

@@ -203,12 +203,3 @@ func blankHTML(toks []htmlToken) bool {
 	}
 	return true
 }
-
-// visibleUnits is the length of s in UTF-16 units after entity parsing.
-func visibleUnits(s string) int {
-	n := 0
-	for _, t := range tokenizeHTML(s) {
-		n += t.units
-	}
-	return n
-}

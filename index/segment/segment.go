@@ -28,7 +28,7 @@ var domainTerms string
 
 // Terms returns the built-in domain terms, so that an index built with
 // other terms can be recognised as stale.
-func Terms() []string { return termLines(nil) }
+func Terms() []string { return domainLines() }
 
 // termFreq is the frequency given to domain and report terms: high enough
 // that a term stays whole rather than being cut into shorter words.
@@ -61,7 +61,7 @@ func Full() (*Segmenter, error) {
 	s := &Segmenter{}
 	s.seg.SkipLog = true
 	// Terms loaded first win over the same words in gse's dictionary.
-	if err := s.seg.LoadDictStr(dictText(termLines(nil))); err != nil {
+	if err := s.seg.LoadDictStr(dictText(domainLines())); err != nil {
 		return nil, fmt.Errorf("load domain terms: %w", err)
 	}
 	if err := s.seg.LoadDictEmbed("zh_s"); err != nil {
@@ -130,7 +130,7 @@ func (s *Segmenter) Prune(texts, keep, terms []string) string {
 	for _, e := range seen {
 		kept += e.freq
 	}
-	for _, t := range termLines(terms)[len(termLines(nil)):] {
+	for _, t := range wordTerms(terms) {
 		if _, ok := seen[t]; !ok {
 			seen[t] = entry{termFreq, "n"}
 		}
@@ -214,8 +214,8 @@ func isWord(w string) bool {
 	return false
 }
 
-// termLines returns domain terms and extra terms as dictionary lines.
-func termLines(extra []string) []string {
+// domainLines returns the lines of terms.txt, comments left out.
+func domainLines() []string {
 	var out []string
 	for _, l := range strings.Split(domainTerms, "\n") {
 		l = strings.TrimSpace(l)
@@ -224,7 +224,14 @@ func termLines(extra []string) []string {
 		}
 		out = append(out, l)
 	}
-	for _, t := range extra {
+	return out
+}
+
+// wordTerms keeps the terms that can be words: 2 to 12 characters, no
+// spaces.
+func wordTerms(terms []string) []string {
+	var out []string
+	for _, t := range terms {
 		t = strings.TrimSpace(t)
 		if n := utf8.RuneCountInString(t); n >= 2 && n <= 12 && !strings.ContainsAny(t, " \t") {
 			out = append(out, t)
