@@ -145,7 +145,7 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 	if debug {
 		fmt.Fprintf(os.Stderr, "q=%+v\nkws=%+v\n", q, kws)
 		for _, s := range ranked[:min(5, len(ranked))] {
-			fmt.Fprintf(os.Stderr, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, answers(q, s.s, r.Meta, rc.leads(s.s.ID)), s.s.Text)
+			fmt.Fprintf(os.Stderr, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, rc.answers(q, kws, s.s), s.s.Text)
 		}
 	}
 	var ok []scored
@@ -153,7 +153,7 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 		if s.coverage < minCoverage {
 			continue
 		}
-		if answers(q, s.s, r.Meta, rc.leads(s.s.ID)) {
+		if rc.answers(q, kws, s.s) {
 			ok = append(ok, s)
 		}
 	}
@@ -191,9 +191,11 @@ func withAmounts(ss []scored) []scored {
 // answers reports whether a sentence can answer q at all: a wrong figure
 // is worse than none, so a result is no answer to a question about a
 // target (and the reverse), a sentence without a number is no answer to
-// "how much", and a growth rate is no answer to "how many 亿元".
-func answers(q question, s *index.Sentence, m index.Meta, leads bool) bool {
-	if leads {
+// "how much", and a growth rate is no answer to "how many 亿元". The
+// figures judged are those said with the question's topics.
+func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) bool {
+	m := rc.r.Meta
+	if rc.leads(s.ID) {
 		return false // a topic sentence heads the answer, it is not one
 	}
 	if q.strict && s.Part != index.PartTable {
@@ -205,41 +207,31 @@ func answers(q question, s *index.Sentence, m index.Meta, leads bool) bool {
 			return false
 		}
 	}
-	if q.figure && !q.how && len(s.Figures) == 0 {
+	figs := s.Figures
+	if near, ok := topicFigures(s, rc.text[s.ID], kws); ok {
+		figs = near
+	}
+	if q.figure && !q.how && len(figs) == 0 {
 		return false
 	}
 	if len(q.years) > 0 && len(s.Figures) > 0 && !figureOfYears(s, q.years) {
 		return false // a figure of another year
 	}
-	if (q.rel == "last" || len(q.years) > 0) && !q.across && !containsAny(q.text, spanCues) && onlySpans(s) {
+	if (q.rel == "last" || len(q.years) > 0) && !q.across && !containsAny(q.text, spanCues) && onlySpans(s.Text, figs) {
 		return false // 累计/年均 over five years is not last year's figure
 	}
-	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s, q.units) {
+	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s.Figures, q.units) {
 		return false
 	}
 	return true
 }
 
-// Words that make a figure cover several years.
-var spanCues = []string{"累计", "年均", "五年", "十四五", "十三五", "历年", "这几年", "近年"}
-
-// onlySpans reports whether every figure of s covers several years: the
-// clause before it says so (累计达到149.6亿美元, 年均增长6.1%).
-func onlySpans(s *index.Sentence) bool {
-	if len(s.Figures) == 0 {
-		return false
-	}
-	for _, f := range s.Figures {
-		clause := s.Text[:f.Start]
-		if i := strings.LastIndexAny(clause, "，,；;：:。"); i >= 0 {
-			clause = clause[i:]
-		}
-		if !containsAny(clause, spanCues) {
-			return false
-		}
-	}
-	return true
-}
+// Words that make a question, or a figure, cover several years. 年均浓度
+// is one year's average; 全年累计 is one year's sum.
+var (
+	spanCues       = []string{"累计", "年均", "五年", "十四五", "十三五", "历年", "这几年", "近年"}
+	figureSpanCues = []string{"累计", "年均增", "年均下降", "年均减少", "五年", "十四五", "十三五", "历年", "近年"}
+)
 
 // figureOfYears reports whether a figure of s, or its text, is about one
 // of years.
@@ -294,7 +286,7 @@ func compose(r *index.Loaded, s scored, q question) Answer {
 	for _, f := range s.s.Figures {
 		a.Marks = append(a.Marks, Span{Start: f.Start, End: f.End})
 	}
-	if len(q.units) > 0 && !hasUnit(s.s, q.units) && len(s.s.Figures) > 0 {
+	if len(q.units) > 0 && !hasUnit(s.s.Figures, q.units) && len(s.s.Figures) > 0 {
 		a.Note = "报告未给出所问单位的数字，这里是相关的" + describe(s.s.Figures[0])
 	}
 	return a

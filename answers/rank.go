@@ -198,7 +198,7 @@ func fit(q question, s *index.Sentence) float64 {
 		}
 	}
 	if len(q.units) > 0 {
-		if hasUnit(s, q.units) {
+		if hasUnit(s.Figures, q.units) {
 			score += unitMatch
 		} else {
 			score -= unitMismatch
@@ -225,8 +225,8 @@ func fit(q question, s *index.Sentence) float64 {
 
 // hasUnit reports whether s has a figure in one of units, or in a larger
 // measure of one (万套 for 套, 亿元 for 元).
-func hasUnit(s *index.Sentence, units []string) bool {
-	for _, f := range s.Figures {
+func hasUnit(figs []index.Figure, units []string) bool {
+	for _, f := range figs {
 		for _, u := range units {
 			if f.Unit == u || u != "%" && strings.HasSuffix(f.Unit, u) && (strings.HasPrefix(f.Unit, "万") || strings.HasPrefix(f.Unit, "亿")) {
 				return true

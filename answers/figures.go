@@ -1,0 +1,84 @@
+package answers
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"planbot/index"
+)
+
+// clauseEnds are the marks that end a clause.
+const clauseEnds = "，,；;。！？!?"
+
+// topicFigures returns the figures of s said in a clause that names one of
+// the question's topics: in 工业增加值年均增长6.1%，…累计完成建筑业产值9万亿元
+// the figure of 工业增加值 is 6.1%. ok is false when no topic is named in
+// the sentence itself (a table row, a sentence found by its heading): then
+// every figure counts.
+func topicFigures(s *index.Sentence, text string, kws []keyword) (figs []index.Figure, ok bool) {
+	if s.Part == index.PartTable || len(text) != len(s.Text) {
+		return nil, false
+	}
+	in := make([]bool, len(s.Figures))
+	for _, k := range kws {
+		if k.verb {
+			continue
+		}
+		for _, a := range k.alts {
+			for from := 0; a != ""; {
+				j := strings.Index(text[from:], a)
+				if j < 0 {
+					break
+				}
+				start, end := from+j, from+j+len(a)
+				ok = true
+				lo, hi := strings.LastIndexAny(text[:start], clauseEnds)+1, end
+				// the clause of the topic, or the next ones up to a figure:
+				// 打好“保交房”攻坚战，交付31.7万套
+				for n, found := 0, false; n < 3 && !found && hi < len(text); n++ {
+					hi = clauseEnd(text, hi)
+					for i, f := range s.Figures {
+						if f.Start >= lo && f.End <= hi {
+							in[i], found = true, true
+						}
+					}
+				}
+				from = end
+			}
+		}
+	}
+	for i, f := range s.Figures {
+		if in[i] {
+			figs = append(figs, f)
+		}
+	}
+	return figs, ok
+}
+
+// clauseEnd returns the end of the clause that goes on at i: the byte
+// after its closing mark, or the end of text.
+func clauseEnd(text string, i int) int {
+	if e := strings.IndexAny(text[i:], clauseEnds); e >= 0 {
+		_, n := utf8.DecodeRuneInString(text[i+e:])
+		return i + e + n
+	}
+	return len(text)
+}
+
+// onlySpans reports whether every one of figs covers several years: the
+// clause before it says so (累计达到149.6亿美元, 年均增长6.1%).
+func onlySpans(text string, figs []index.Figure) bool {
+	if len(figs) == 0 {
+		return false
+	}
+	for _, f := range figs {
+		clause := text[:f.Start]
+		if i := strings.LastIndexAny(clause, "，,；;：:。"); i >= 0 {
+			clause = clause[i:]
+		}
+		if !containsAny(clause, figureSpanCues) || strings.Contains(clause, "全年") {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,80 @@
+package answers
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"planbot/index"
+)
+
+// sentenceWith builds a sentence whose figures are the given substrings.
+func sentenceWith(text string, figures ...string) *index.Sentence {
+	s := &index.Sentence{Text: text, Part: index.PartReview}
+	for _, f := range figures {
+		i := strings.Index(text, f)
+		s.Figures = append(s.Figures, index.Figure{Text: f, Start: i, End: i + len(f)})
+	}
+	return s
+}
+
+func TestTopicFigures(t *testing.T) {
+	tests := []struct {
+		name   string
+		s      *index.Sentence
+		topics []string
+		want   []string
+		wantOK bool
+	}{
+		{"figure in the topic's clause",
+			sentenceWith("工业增加值年均增长6.1%、规模升至全国第7位，累计完成建筑业产值9万亿元。", "6.1%", "第7位", "9万亿元"),
+			[]string{"工业增加值"}, []string{"6.1%", "第7位"}, true},
+		{"figure in the next clause",
+			sentenceWith("打好“保交房”攻坚战，交付31.7万套。", "31.7万套"),
+			[]string{"保交房"}, []string{"31.7万套"}, true},
+		{"a cumulative figure",
+			sentenceWith("进出口总额连续两年过万亿元，外商直接投资累计达到149.6亿美元、总规模居中西部第1位。", "149.6亿美元", "第1位"),
+			[]string{"外商直接投资"}, []string{"149.6亿美元", "第1位"}, true},
+		{"no figure near the topic",
+			sentenceWith("全市地区生产总值5.2万亿元，人均地区生产总值等多项指标保持最优水平。", "5.2万亿元"),
+			[]string{"人均地区生产总值"}, nil, true},
+		{"topic not in the sentence",
+			sentenceWith("新建4万亩。", "4万亩"),
+			[]string{"高标准农田"}, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var kws []keyword
+			for _, w := range tt.topics {
+				kws = append(kws, keyword{alts: []string{w}})
+			}
+			figs, ok := topicFigures(tt.s, tt.s.Text, kws)
+			var got []string
+			for _, f := range figs {
+				got = append(got, f.Text)
+			}
+			if ok != tt.wantOK || !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("topicFigures = %v, %v; want %v, %v", got, ok, tt.want, tt.wantOK)
+			}
+		})
+	}
+}
+
+func TestOnlySpans(t *testing.T) {
+	tests := []struct {
+		text, figure string
+		want         bool
+	}{
+		{"工业增加值年均增长6.1%", "6.1%", true},
+		{"外商直接投资累计达到149.6亿美元", "149.6亿美元", true},
+		{"PM2.5年均浓度为26.3微克/立方米", "26.3微克/立方米", false},
+		{"全年累计对接企业680余家", "680余家", false},
+		{"粮食产量15.7万吨", "15.7万吨", false},
+	}
+	for _, tt := range tests {
+		s := sentenceWith(tt.text, tt.figure)
+		if got := onlySpans(s.Text, s.Figures); got != tt.want {
+			t.Errorf("onlySpans(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
