@@ -45,7 +45,7 @@ func newReportCache(r *index.Loaded) *reportCache {
 			prev = rc.text[n-1]
 		}
 		rc.prev = append(rc.prev, prev)
-		if isTopicSentence(s) {
+		if isTopicSentence(r.Sentences, s.ID) {
 			lead = t
 		}
 		rc.text = append(rc.text, t)
@@ -66,13 +66,16 @@ func newReportCache(r *index.Loaded) *reportCache {
 // sentences it heads.
 func (rc *reportCache) leads(i int) bool {
 	ss := rc.r.Sentences
-	return isTopicSentence(ss[i]) && i+1 < len(ss) && ss[i+1].Para == ss[i].Para
+	return isTopicSentence(ss, i) && i+1 < len(ss) && ss[i+1].Para == ss[i].Para
 }
 
-// isTopicSentence reports whether s reads as the title of the sentences
-// after it: short, no figure, in a paragraph (深化“放管服”改革。).
-func isTopicSentence(s index.Sentence) bool {
-	return s.Para >= 0 && len(s.Figures) == 0 && utf8.RuneCountInString(s.Text) <= 12 && strings.HasSuffix(s.Text, "。")
+// isTopicSentence reports whether sentence i reads as the title of the
+// sentences after it: short, no figure, opening a paragraph
+// (深化“放管服”改革。积极稳妥推进碳达峰碳中和。).
+func isTopicSentence(ss []index.Sentence, i int) bool {
+	s := ss[i]
+	first := i == 0 || ss[i-1].Para != s.Para
+	return s.Para >= 0 && first && len(s.Figures) == 0 && utf8.RuneCountInString(s.Text) <= 16 && strings.HasSuffix(s.Text, "。")
 }
 
 // contains reports whether the report uses w anywhere.
