@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -133,4 +134,48 @@ func TestFixTypos(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+func TestEnglishTopics(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	tests := []struct {
+		in       string
+		wantText string
+		wantAlts [][]string
+	}{
+		{"how many students", "how many  ", [][]string{{"学生"}}},
+		{"new hospitals 2025", "new   2025", [][]string{{"医院"}}},
+		{"tourists", "tourists", nil}, // the seed never says 游客
+		{"高标准农田", "高标准农田", nil},
+	}
+	lib.View(func(s *index.Snapshot) error {
+		rc := e.cache(s.Newest())
+		for _, tt := range tests {
+			text, kws := englishTopics(tt.in, rc)
+			var alts [][]string
+			for _, k := range kws {
+				alts = append(alts, k.alts)
+			}
+			if text != tt.wantText || !reflect.DeepEqual(alts, tt.wantAlts) {
+				t.Errorf("englishTopics(%q) = %q, %v; want %q, %v", tt.in, text, alts, tt.wantText, tt.wantAlts)
+			}
+		}
+		return nil
+	})
+}
+
+func TestProperNoun(t *testing.T) {
+	tests := []struct {
+		raw, w string
+		want   bool
+	}{
+		{"What is the GDP of Hohhot", "hohhot", true},
+		{"Receive how many", "receive", false}, // capitalised only as the first word
+		{"how many did they receive", "receive", false},
+	}
+	for _, tt := range tests {
+		if got := properNoun(tt.raw, tt.w); got != tt.want {
+			t.Errorf("properNoun(%q, %q) = %v, want %v", tt.raw, tt.w, got, tt.want)
+		}
+	}
 }

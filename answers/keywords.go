@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"planbot/answers/english"
 	"planbot/index/segment"
 )
 
@@ -55,7 +56,11 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
 	var out []keyword
 	seen := map[string]int{} // first term → index in out
+	places := []string{rc.r.Meta.Region, regionStem(rc.r.Meta.Region)}
 	for _, g := range q.groups {
+		if isOneOf(g[0], places) {
+			continue // the report's own place is implied (shanghai → 上海)
+		}
 		if i, ok := seen[g[0]]; ok { // 学校 and 上学 both stand for 学校: one topic
 			out[i].alts = append(out[i].alts, g[len(g)-1])
 			continue
@@ -66,11 +71,13 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	for _, w := range multiWordQuestions {
 		text = strings.ReplaceAll(text, w, " ")
 	}
-	for _, place := range []string{rc.r.Meta.Region, regionStem(rc.r.Meta.Region)} {
+	for _, place := range places {
 		if place != "" {
 			text = strings.ReplaceAll(text, place, " ") // the report's own place is implied
 		}
 	}
+	text, en := englishTopics(text, rc)
+	out = append(out, en...)
 	seg := segment.Current()
 	for _, t := range mergeSingles(topLevel(seg.Cut(text))) {
 		w := t.Term
@@ -81,7 +88,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 		out = dropNarrower(out, w)
 		// a long word of the report is a term (放管服), whatever its tag
-		verb := lone || isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w))
+		verb := lone || isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w)) || isEnglishWord(w) && !rc.contains(w) && !properNoun(q.raw, w)
 		k := keyword{alts: []string{w}, verb: verb}
 		if !rc.contains(w) {
 			k.alts = append(k.alts, rc.homophones(w)...)
@@ -103,6 +110,71 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 	}
 	return out
+}
+
+// manySenses is the number of Chinese words that makes an English word
+// one of many senses.
+const manySenses = 10
+
+// englishTopics turns the English words and phrases of text that the
+// dictionary knows into topics: their Chinese words that the report uses
+// (tourists → 游客). The phrases are taken out of text.
+func englishTopics(text string, rc *reportCache) (string, []keyword) {
+	matches := english.Phrases(text)
+	if len(matches) == 0 {
+		return text, nil
+	}
+	var out []keyword
+	var b strings.Builder
+	last := 0
+	for _, m := range matches {
+		var alts []string
+		for _, w := range m.Words {
+			if rc.contains(w) {
+				alts = append(alts, w)
+			}
+		}
+		if len(alts) == 0 || isQuestionWord(m.Phrase) {
+			continue // left in text: a word the report never uses, or one of the question's shape
+		}
+		// a word of many senses that the report uses in more than one
+		// (field → 领域 方面) is no topic
+		if !(len(alts) >= 3 || len(alts) == 2 && len(m.Words) >= manySenses) {
+			out = append(out, keyword{alts: alts})
+		}
+		b.WriteString(text[last:m.Start])
+		b.WriteByte(' ')
+		last = m.End
+	}
+	b.WriteString(text[last:])
+	return b.String(), out
+}
+
+// isEnglishWord reports whether w is a word of letters only (receive,
+// inbound), which says less than a code such as pm10 or a Chinese term.
+func isEnglishWord(w string) bool {
+	for _, r := range w {
+		if r > unicode.MaxASCII || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// properNoun reports whether the English word w is capitalised inside the
+// question raw (Hohhot), a name rather than a word.
+func properNoun(raw, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(strings.ToLower(raw[i:]), w)
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		if at > 0 && unicode.IsUpper(rune(raw[at])) {
+			return true
+		}
+		i = at + len(w)
+	}
 }
 
 // isVerbLike reports whether a part-of-speech tag marks a word that says

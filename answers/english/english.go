@@ -1,0 +1,173 @@
+// Package english maps English words and phrases to candidate Chinese words,
+// so that questions asked in English can be matched against Chinese reports.
+//
+// The data is an index of CC-CEDICT glosses (CC BY-SA 4.0, MDBG,
+// https://cc-cedict.org/wiki/) embedded from glosses.txt, which gen.mjs
+// generates. A gloss such as "unemployment rate" becomes a key with the
+// headwords it describes (失业率). Candidates are broad on purpose: the caller
+// keeps those its report actually uses.
+package english
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+	"sync"
+)
+
+//go:embed glosses.txt
+var glosses string
+
+// index is the parsed form of glosses.txt, built on first use.
+var index = sync.OnceValue(func() map[string][]string { return parse(glosses) })
+
+// parse reads lines of the form "key<TAB>word word ...", skipping comments
+// and malformed lines. Keys and words share the memory of data.
+func parse(data string) map[string][]string {
+	m := make(map[string][]string, strings.Count(data, "\n"))
+	for line := range strings.Lines(data) {
+		line = strings.TrimSuffix(line, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		key, rest, ok := strings.Cut(line, "\t")
+		words := strings.Fields(rest)
+		if !ok || key == "" || len(words) == 0 {
+			continue
+		}
+		m[key] = words
+	}
+	return m
+}
+
+// Words returns the candidate Chinese words for an English word or phrase,
+// or nil if it is unknown. The phrase is matched case-insensitively with
+// runs of spaces collapsed; if it is not found as is, singular forms of its
+// last word are tried ("tourists" → "tourist", "cities" → "city",
+// "boxes" → "box"). The result is a fresh slice the caller may modify.
+func Words(phrase string) []string {
+	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
+	if phrase == "" {
+		return nil
+	}
+	m := index()
+	if w, ok := m[phrase]; ok {
+		return slices.Clone(w)
+	}
+	for _, s := range singulars(phrase) {
+		if w, ok := m[s]; ok {
+			return slices.Clone(w)
+		}
+	}
+	return nil
+}
+
+// singulars returns possible singular forms of a phrase whose last word
+// looks plural, most likely first.
+func singulars(p string) []string {
+	var out []string
+	switch {
+	case strings.HasSuffix(p, "ies") && len(p) > 4:
+		out = append(out, p[:len(p)-3]+"y") // cities
+	case strings.HasSuffix(p, "es"):
+		out = append(out, p[:len(p)-2], p[:len(p)-1]) // boxes, buses; houses
+	case strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss"):
+		out = append(out, p[:len(p)-1]) // tourists
+	}
+	return out
+}
+
+// A Match is an English phrase found in a text and its Chinese words.
+type Match struct {
+	Phrase     string   // the phrase as written in the text
+	Start, End int      // byte offsets of the phrase in the text
+	Words      []string // candidate Chinese words, as returned by Words
+}
+
+// maxPhrase is the longest phrase, in words, that Phrases tries.
+const maxPhrase = 4
+
+// stopWords are never a phrase on their own, nor together with other stop
+// words only, but may appear inside a longer phrase ("rate of return").
+var stopWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "in": true, "on": true,
+	"for": true, "to": true, "by": true, "is": true, "are": true, "was": true,
+	"were": true, "be": true, "how": true, "what": true, "which": true,
+	"many": true, "much": true, "did": true, "does": true, "do": true,
+	"will": true, "has": true, "have": true, "this": true, "that": true,
+	"last": true, "next": true, "year": true, "and": true, "or": true,
+	"with": true, "its": true, "it": true, "there": true, "from": true,
+	"at": true, "as": true,
+}
+
+// Phrases finds the English phrases in a text that may mix Chinese and
+// English. It scans words (runs of ASCII letters, digits, '&' and '-', with
+// inner dots as in "PM2.5") from left to right and at each word takes the
+// longest phrase of up to four words, separated only by spaces, that Words
+// knows. Phrases made only of stop words ("how", "in", "how many") are
+// skipped. It returns nil if there are none.
+func Phrases(text string) []Match {
+	var toks []span
+	for i := 0; i < len(text); {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && (isWordByte(text[j]) ||
+			text[j] == '.' && j+1 < len(text) && isAlnum(text[j+1]) && isAlnum(text[j-1])) {
+			j++
+		}
+		if strings.ContainsFunc(text[i:j], isLetter) {
+			toks = append(toks, span{i, j}) // not a bare number such as 2025
+		}
+		i = j
+	}
+
+	var out []Match
+	for i := 0; i < len(toks); {
+		n := 1 // words consumed
+		for k := min(maxPhrase, len(toks)-i); k >= 1; k-- {
+			last := i + k - 1
+			if !spacesOnly(text, toks, i, last) {
+				continue
+			}
+			stop := true
+			for _, t := range toks[i : last+1] {
+				stop = stop && stopWords[strings.ToLower(text[t.start:t.end])]
+			}
+			if stop {
+				continue
+			}
+			p := text[toks[i].start:toks[last].end]
+			if w := Words(p); w != nil {
+				out = append(out, Match{Phrase: p, Start: toks[i].start, End: toks[last].end, Words: w})
+				n = k
+				break
+			}
+		}
+		i += n
+	}
+	return out
+}
+
+// A span is the byte range of a word in a text.
+type span struct{ start, end int }
+
+// spacesOnly reports whether tokens i..last are separated by spaces only.
+func spacesOnly(text string, toks []span, i, last int) bool {
+	for j := i; j < last; j++ {
+		if strings.Trim(text[toks[j].end:toks[j+1].start], " ") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+func isLetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
+
+func isWordByte(c byte) bool { return isAlnum(c) || c == '&' || c == '-' }
