@@ -220,7 +220,7 @@ func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) boo
 	if (q.rel == "last" || len(q.years) > 0) && !q.across && !containsAny(q.text, spanCues) && onlySpans(s.Text, figs) {
 		return false // 累计/年均 over five years is not last year's figure
 	}
-	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s.Figures, q.units) {
+	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s.Text, s.Figures, q.units) {
 		return false
 	}
 	return true
@@ -286,7 +286,7 @@ func compose(r *index.Loaded, s scored, q question) Answer {
 	for _, f := range s.s.Figures {
 		a.Marks = append(a.Marks, Span{Start: f.Start, End: f.End})
 	}
-	if len(q.units) > 0 && !hasUnit(s.s.Figures, q.units) && len(s.s.Figures) > 0 {
+	if len(q.units) > 0 && !hasUnit(s.s.Text, s.s.Figures, q.units) && len(s.s.Figures) > 0 {
 		a.Note = "报告未给出所问单位的数字，这里是相关的" + describe(s.s.Figures[0])
 	}
 	return a

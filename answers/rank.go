@@ -198,7 +198,7 @@ func fit(q question, s *index.Sentence) float64 {
 		}
 	}
 	if len(q.units) > 0 {
-		if hasUnit(s.Figures, q.units) {
+		if hasUnit(s.Text, s.Figures, q.units) {
 			score += unitMatch
 		} else {
 			score -= unitMismatch
@@ -225,10 +225,14 @@ func fit(q question, s *index.Sentence) float64 {
 
 // hasUnit reports whether s has a figure in one of units, or in a larger
 // measure of one (万套 for 套, 亿元 for 元).
-func hasUnit(figs []index.Figure, units []string) bool {
+func hasUnit(text string, figs []index.Figure, units []string) bool {
 	for _, f := range figs {
 		for _, u := range units {
 			if f.Unit == u || u != "%" && strings.HasSuffix(f.Unit, u) && (strings.HasPrefix(f.Unit, "万") || strings.HasPrefix(f.Unit, "亿")) {
+				return true
+			}
+			// 6600多万纳税人: a bare 万 counts the noun after it
+			if (f.Unit == "万" || f.Unit == "亿") && utf8.RuneCountInString(u) == 1 && strings.Contains(firstRunes(text[f.End:], 4), u) {
 				return true
 			}
 		}
@@ -244,4 +248,15 @@ func hasAmount(s *index.Sentence) bool {
 		}
 	}
 	return false
+}
+
+// firstRunes returns the first n characters of s.
+func firstRunes(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
