@@ -73,6 +73,9 @@ var (
 )
 
 // understand reads intent, years and the kind of answer wanted from q.
+// reCompared matches the year a figure is compared with.
+var reCompared = regexp.MustCompile(`(比|较|同比|相比|对比)(上年|去年|上一年)`)
+
 func understand(raw, text string, groups [][]string) question {
 	q := question{raw: raw, text: text, groups: groups}
 	text = strings.ReplaceAll(text, "哪几", "哪些") // 哪几所 asks which, not how many
@@ -80,10 +83,12 @@ func understand(raw, text string, groups [][]string) question {
 		y, _ := strconv.Atoi(m)
 		q.years = append(q.years, y)
 	}
+	// 比上年增加多少 compares with last year; it does not ask about it
+	when := reCompared.ReplaceAllString(text, "")
 	switch {
-	case containsAny(text, []string{"今年", "明年", "本年", "新的一年", "下一年", "this year", "next year"}):
+	case containsAny(when, []string{"今年", "明年", "本年", "新的一年", "下一年", "this year", "next year"}):
 		q.rel = "this"
-	case containsAny(text, []string{"去年", "上年", "上一年", "过去一年", "last year"}):
+	case containsAny(when, []string{"去年", "上年", "上一年", "过去一年", "last year"}):
 		q.rel = "last"
 	}
 	// "要完成多少" plans; "完成了吗" looks back

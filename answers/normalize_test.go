@@ -30,18 +30,21 @@ func TestUnderstand(t *testing.T) {
 		figure bool
 		units  []string
 		years  []int
+		rel    string
 	}{
-		{"高标准农田目标是多少", wantTarget, true, nil, nil},
-		{"去年粮食产量多少", wantResult, true, nil, nil},
-		{"2024年完成了多少亩", wantResult, true, []string{"亩", "万亩"}, []int{2024}},
-		{"今年有几家企业要上规", wantTarget, true, []string{"家", "户", "个"}, nil},
-		{"怎么巩固农牧业基础", anyPeriod, false, nil, nil},
+		{"高标准农田目标是多少", wantTarget, true, nil, nil, ""},
+		{"去年粮食产量多少", wantResult, true, nil, nil, "last"},
+		{"2024年完成了多少亩", wantResult, true, []string{"亩", "万亩"}, []int{2024}, ""},
+		{"今年有几家企业要上规", wantTarget, true, []string{"家", "户", "个"}, nil, "this"},
+		{"怎么巩固农牧业基础", anyPeriod, false, nil, nil, ""},
+		{"赤字比上年增加多少", anyPeriod, true, nil, nil, ""}, // compared with last year, not about it
+		{"今年收入比去年增长多少", wantTarget, true, []string{"%"}, nil, "this"},
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, tt.q, nil)
-		if q.intent != tt.intent || q.figure != tt.figure || !reflect.DeepEqual(q.units, tt.units) || !reflect.DeepEqual(q.years, tt.years) {
-			t.Errorf("understand(%q) = intent %v figure %v units %v years %v; want %v %v %v %v",
-				tt.q, q.intent, q.figure, q.units, q.years, tt.intent, tt.figure, tt.units, tt.years)
+		if q.intent != tt.intent || q.figure != tt.figure || !reflect.DeepEqual(q.units, tt.units) || !reflect.DeepEqual(q.years, tt.years) || q.rel != tt.rel {
+			t.Errorf("understand(%q) = intent %v figure %v units %v years %v rel %q; want %v %v %v %v %q",
+				tt.q, q.intent, q.figure, q.units, q.years, q.rel, tt.intent, tt.figure, tt.units, tt.years, tt.rel)
 		}
 	}
 }
