@@ -36,6 +36,8 @@ var (
 		"to", "by", "on", "at", "are", "was", "be", "do", "does", "did", "there", "which", "who", "new", "increase", "level", "value", "amount",
 		"面积", "里程", "程度", "基调", "代表性", "有代表性", "典型", "定调", "调子", "水平怎么样", "变化", "新变化", "动作", "新动作", "新举措", "动静", "人数", "个数", "家数", "问题", "方面的", "总额", "总量", "金额", "数量", "一共", "到底", "大概", "大约", "多少钱", "怎么回事", "进展", "新进展", "有啥", "哪几", "哪几个",
 	}
+	// Words that ask how something is done.
+	howWords = []string{"怎么", "如何", "怎样", "咋"}
 	// Characters that never start or end a topic on their own.
 	functionChars = "的了是在有和与及或等也都还就又把被给让吗呢吧啊么着过对从向往为之其而要将会能可去来上下里中个这那我你他她它们好到啥咋得很太挺最更哪头只条张台辆座所项家位名件套批块年月日"
 	// genericWeight scales verbs and other words that say how rather than
@@ -79,8 +81,11 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	text, en := englishTopics(text, rc)
 	out = append(out, en...)
 	seg := segment.Current()
-	for _, t := range mergeSingles(topLevel(seg.Cut(text))) {
+	toks := mergeSingles(topLevel(seg.Cut(text)))
+	for i, t := range toks {
 		w := t.Term
+		// the verb of 怎么调整 asks how; the answer says it in its own words
+		howVerb := i > 0 && isOneOf(toks[i-1].Term, howWords)
 		// a lone character the report uses (猪, 煤) is a weak topic
 		lone := utf8.RuneCountInString(w) == 1 && allHan(w) && !strings.ContainsAny(w, functionChars) && rc.contains(w)
 		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w) {
@@ -88,7 +93,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 		out = dropNarrower(out, w)
 		// a long word of the report is a term (放管服), whatever its tag
-		verb := lone || isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w)) || isEnglishWord(w) && !rc.contains(w) && !properNoun(q.raw, w)
+		verb := lone || isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w)) || isEnglishWord(w) && !rc.contains(w) && !properNoun(q.raw, w) || howVerb
 		k := keyword{alts: []string{w}, verb: verb}
 		if !rc.contains(w) {
 			k.alts = append(k.alts, rc.homophones(w)...)
