@@ -15,6 +15,7 @@ const (
 	partCredit        = 0.7  // a topic whose words are all found, but apart
 	unknownPartCredit = 0.5  // the same for a topic the report never names
 	prevCredit        = 0.4  // a topic found only in the sentence before
+	howLeadCredit     = 0.9  // what is done about X: the sentences of the paragraph X heads
 	farApart          = 60   // bytes (about 20 characters) between topics that belong together
 	farCredit         = 0.5  // what the lesser of two such topics keeps
 	intentMatch       = 0.15 // the sentence is in the part the intent asks for
@@ -58,7 +59,11 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 	for _, h := range hits {
 		s := &rc.r.Sentences[h.Sentence]
 		i := h.Sentence
-		sum, inOrder := coverage(kws, passage{text: rc.text[i], section: rc.section[i] + " " + rc.lead[i], prev: rc.prev[i]})
+		p := passage{text: rc.text[i], section: rc.section[i], lead: rc.lead[i], prev: rc.prev[i], leadCredit: sectionCredit}
+		if q.how {
+			p.leadCredit = howLeadCredit
+		}
+		sum, inOrder := coverage(kws, p)
 		cov := sum / max(total, 1e-9)
 		sc := scored{s: s, coverage: cov, score: cov + orderBonus*float64(inOrder)}
 		sc.score += headingWeight * headingCover(kws, rc.section[i]) / max(total, 1e-9)
@@ -75,7 +80,8 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 // passage is the text a sentence is judged by: its own words first, then
 // the headings above it and the sentence before it, which count for less.
 type passage struct {
-	text, section, prev string
+	text, section, lead, prev string
+	leadCredit                float64 // of a topic found in the topic sentence heading the passage
 }
 
 // coverage sums the weights of the topics a sentence talks about. Two
@@ -92,6 +98,8 @@ func coverage(kws []keyword, p passage) (sum float64, inOrder int) {
 				break
 			}
 			switch {
+			case strings.Contains(p.lead, a):
+				credit = max(credit, p.leadCredit)
 			case strings.Contains(p.section, a):
 				credit = max(credit, sectionCredit)
 			case strings.Contains(p.prev, a):
