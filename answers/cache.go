@@ -69,6 +69,29 @@ func (rc *reportCache) leads(i int) bool {
 	return isTopicSentence(ss, i) && i+1 < len(ss) && ss[i+1].Para == ss[i].Para
 }
 
+// withFollowers adds to hits the sentences that a topic sentence among
+// them heads (积极稳妥推进碳达峰。建立碳排放总量和强度双控制度…), which may
+// not repeat its words.
+func (rc *reportCache) withFollowers(hits []index.Hit) []index.Hit {
+	seen := make(map[int]bool, len(hits))
+	for _, h := range hits {
+		seen[h.Sentence] = true
+	}
+	ss := rc.r.Sentences
+	for _, h := range hits {
+		if !rc.leads(h.Sentence) {
+			continue
+		}
+		for i := h.Sentence + 1; i < len(ss) && ss[i].Para == ss[h.Sentence].Para; i++ {
+			if !seen[i] {
+				seen[i] = true
+				hits = append(hits, index.Hit{Sentence: i, Score: h.Score})
+			}
+		}
+	}
+	return hits
+}
+
 // isTopicSentence reports whether sentence i reads as the title of the
 // sentences after it: short, no figure, opening a paragraph
 // (深化“放管服”改革。积极稳妥推进碳达峰碳中和。).

@@ -140,6 +140,7 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 	if err != nil || len(hits) == 0 {
 		return nil, nil
 	}
+	hits = rc.withFollowers(hits)
 	var out []Answer
 	ranked := rank(q, kws, rc, hits)
 	if debug {
