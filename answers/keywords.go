@@ -84,6 +84,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	toks := mergeSingles(topLevel(seg.Cut(text)))
 	for i, t := range toks {
 		w := t.Term
+		if straddles(t, text, q.groups) {
+			continue // 车上 of 新能源车上牌: the vocabulary word is a topic already
+		}
 		// the verb of 怎么调整 asks how; the answer says it in its own words
 		howVerb := i > 0 && isOneOf(toks[i-1].Term, howWords)
 		// a lone character the report uses (猪, 煤) is a weak topic
@@ -164,6 +167,28 @@ func isEnglishWord(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// straddles reports whether token t is cut across the edge of a
+// vocabulary word of text.
+func straddles(t segment.Token, text string, groups [][]string) bool {
+	for _, g := range groups {
+		for _, w := range []string{g[0], g[len(g)-1]} {
+			for from := 0; ; {
+				j := strings.Index(text[from:], w)
+				if j < 0 {
+					break
+				}
+				start, end := from+j, from+j+len(w)
+				crosses := t.Start < start && t.End > start && t.End < end || t.Start > start && t.Start < end && t.End > end
+				if crosses {
+					return true
+				}
+				from = end
+			}
+		}
+	}
+	return false
 }
 
 // properNoun reports whether the English word w is capitalised inside the

@@ -11,7 +11,8 @@ import (
 )
 
 var (
-	reMention = regexp.MustCompile(`@[A-Za-z0-9_]{3,}`)
+	// @username, or @显示名 ended by a space or a comma
+	reMention = regexp.MustCompile(`@[A-Za-z0-9_]{3,}|@[\p{Han}A-Za-z0-9_]{1,16}(?:\s|[，,：:]|$)`)
 	reCommand = regexp.MustCompile(`^/[A-Za-z_]+(@[A-Za-z0-9_]+)?\s*`)
 	// Politeness and chat noise that says nothing about the question.
 	noise = []string{
