@@ -22,6 +22,9 @@ var (
 		"谢谢你", "谢谢", "多谢", "感谢", "辛苦了", "您好", "你好", "大家好", "哈喽", "嗨", "hello", "hi", "thanks", "thank you", "thx", "pls", "plz", "please", "ok", "bot", "robot",
 		"小助手", "在吗", "在不在", "急急急", "老师好", "老师们好", "打扰了", "打扰一下", "不好意思", "劳驾",
 	}
+	// Adverbs that only stress a question (经济到底增长了多少), dropped
+	// without a gap so that the words around them meet again.
+	fillers = []string{"到底", "究竟"}
 	// Sentence-final particles, dropped where they end a clause.
 	reParticles = regexp.MustCompile(`[呢呀啊吧啦哦嘛喔噢]+([?？!！。,，~\s]|$)`)
 )
@@ -53,6 +56,9 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 			continue
 		}
 		q = strings.ReplaceAll(q, n, " ")
+	}
+	for _, f := range fillers {
+		q = strings.ReplaceAll(q, f, "")
 	}
 	q = reParticles.ReplaceAllString(q, "$1")
 	q = cnNumerals(q)
