@@ -8,6 +8,8 @@ import (
 
 	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/width"
+
+	"planbot/index"
 )
 
 var (
@@ -116,8 +118,6 @@ func toSimplified(q string) string {
 }
 
 var (
-	cnDigit = map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	cnUnit  = map[rune]int{'十': 10, '百': 100, '千': 1000}
 	// A Chinese numeral followed by a unit: 两千亩, 十五万吨, 百分之五.
 	reCNFigure  = regexp.MustCompile(`([零〇一二两三四五六七八九十百千]+)(万|亿)?(亩|吨|元|人|家|个|项|场|所|户|公里|公顷|倍)`)
 	reCNPercent = regexp.MustCompile(`百分之([零〇一二两三四五六七八九十点]+)`)
@@ -129,7 +129,7 @@ func cnNumerals(q string) string {
 	q = reCNPercent.ReplaceAllStringFunc(q, func(m string) string {
 		s := strings.TrimPrefix(m, "百分之")
 		parts := strings.SplitN(s, "点", 2)
-		n, ok := parseCN(parts[0])
+		n, ok := index.ParseChineseNumber(parts[0])
 		if !ok {
 			return m
 		}
@@ -137,7 +137,7 @@ func cnNumerals(q string) string {
 		if len(parts) == 2 {
 			var frac strings.Builder
 			for _, r := range parts[1] {
-				d, ok := cnDigit[r]
+				d, ok := index.ChineseDigit(r)
 				if !ok {
 					return m
 				}
@@ -149,36 +149,12 @@ func cnNumerals(q string) string {
 	})
 	return reCNFigure.ReplaceAllStringFunc(q, func(m string) string {
 		sub := reCNFigure.FindStringSubmatch(m)
-		n, ok := parseCN(sub[1])
+		n, ok := index.ParseChineseNumber(sub[1])
 		if !ok {
 			return m
 		}
 		return itoa(n) + sub[2] + sub[3]
 	})
-}
-
-// parseCN reads a Chinese numeral below ten thousand.
-func parseCN(s string) (int, bool) {
-	total, cur := 0, -1
-	for _, r := range s {
-		if d, ok := cnDigit[r]; ok {
-			cur = d
-			continue
-		}
-		u, ok := cnUnit[r]
-		if !ok {
-			return 0, false
-		}
-		if cur < 0 {
-			cur = 1
-		}
-		total += cur * u
-		cur = -1
-	}
-	if cur > 0 {
-		total += cur
-	}
-	return total, total > 0 || s == "零"
 }
 
 func itoa(n int) string {

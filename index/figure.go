@@ -83,6 +83,32 @@ func extractFigures(s string, part Part, reviewYear, planYear int) []Figure {
 		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
 		out = append(out, f)
 	}
+	out = append(out, chineseCounts(s, part, reviewYear, planYear)...)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// chineseCounts finds the counts written in Chinese numerals: 两次, 十件.
+func chineseCounts(s string, part Part, reviewYear, planYear int) []Figure {
+	var out []Figure
+	for _, m := range reCNCount.FindAllStringSubmatchIndex(s, -1) {
+		start, end := m[0], m[1]
+		before, _ := utf8.DecodeLastRuneInString(s[:start])
+		if _, numeral := cnDigit[before]; numeral || before == '第' || before == '十' || before == '百' || !isFigureAt(s, start, end) {
+			continue // 一百个 is read from its start; 第三次 is an ordinal
+		}
+		n, ok := ParseChineseNumber(s[m[2]:m[3]])
+		if !ok || n < 2 {
+			continue
+		}
+		clause := clauseBefore(s, start)
+		f := Figure{Text: s[start:end], Value: float64(n), Unit: s[m[4]:m[5]], Measure: measureOf(clause), Start: start, End: end}
+		if after := nounAfter(s[end:]); utf8.RuneCountInString(f.Measure) <= 2 && after != "" {
+			f.Measure = after
+		}
+		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
+		out = append(out, f)
+	}
 	return out
 }
 

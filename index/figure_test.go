@@ -45,6 +45,16 @@ func TestFigureExtract(t *testing.T) {
 		{"经济总量连续迈上4万亿、5万亿两个台阶。", PartReview, []string{
 			"4万亿|万亿|4|经济总量连续迈上|result|2024",
 			"5万亿|万亿|5|经济总量连续迈上|result|2024",
+			"两个|个|2|台阶|result|2024",
+		}},
+		// counts in Chinese numerals; not one, not ordinals, not names
+		{"两次降低存款准备金率、两次下调政策利率。", PartReview, []string{
+			"两次|次|2|降低存款准备金率|result|2024",
+			"两次|次|2|下调政策利率|result|2024",
+		}},
+		{"办好十件民生实事，第三次全国土壤普查，一批项目，“十四五”规划，一百二十个村。", PartPlan, []string{
+			"十件|件|10|民生实事|target|2025",
+			"一百二十个|个|120|村|target|2025",
 		}},
 		{"今年赤字率拟按2.8%左右安排。", PartPlan, []string{"2.8%左右|%|2.8|赤字率|target|2025"}},
 		{"高于全国0.4个百分点，接待游客3.2亿人次，新建公路120公里、桥梁3座。", PartReview, []string{
