@@ -185,6 +185,9 @@ func fit(q question, s *index.Sentence) float64 {
 		score += factWanted // "X是多少" with no time asks for the latest fact
 	}
 	for _, f := range s.Figures {
+		if q.how {
+			break // what is done, not how much
+		}
 		if q.intent == wantTarget && f.Period == index.PeriodTarget || q.intent == wantResult && f.Period == index.PeriodResult {
 			score += periodMatch
 			break
