@@ -65,17 +65,17 @@ var (
 		"家": {"家", "户", "个"}, "个": countUnits, "项": {"项", "个"}, "人": {"人", "万人", "名", "人次", "万人次"},
 		"名": {"名", "人", "万人"}, "户": {"户", "家", "万户"}, "场": {"场", "次"}, "次": {"次", "场", "人次"}, "部": {"部"}, "所": {"所", "个"},
 		"套": {"套"}, "公里": {"公里", "千米"}, "条": {"条"}, "座": {"座", "个"}, "辆": {"辆", "万辆"}, "台": {"台"}, "处": {"处", "个"}, "批": {"批"},
-		"亿": {"亿元", "万亿元", "亿美元", "亿"}, "万": {"万元", "万", "万人", "万吨", "万亩"},
+		"万亿": {"万亿元", "万亿", "万亿美元"}, "亿": {"亿元", "万亿元", "亿美元", "亿"}, "万": {"万元", "万", "万人", "万吨", "万亩"},
 	}
 	// 个 counts anything: 多少个公园 is answered by 127座.
 	countUnits  = []string{"个", "家", "项", "处", "座", "所", "台", "条", "辆", "套", "张", "部", "批", "名", "户", "场", "次", "只", "件", "万个"}
 	reRateAsked = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|率`)
 )
 
-// understand reads intent, years and the kind of answer wanted from q.
 // reCompared matches the year a figure is compared with.
 var reCompared = regexp.MustCompile(`(比|较|同比|相比|对比)(上年|去年|上一年)`)
 
+// understand reads intent, years and the kind of answer wanted from q.
 func understand(raw, text string, groups [][]string) question {
 	q := question{raw: raw, text: text, groups: groups}
 	text = strings.ReplaceAll(text, "哪几", "哪些") // 哪几所 asks which, not how many
@@ -153,6 +153,9 @@ func unitsAsked(text string, figure bool) []string {
 			return unitFamilies[m[1]] // 多少亿元
 		}
 		return unitFamilies[m[2]]
+	}
+	if strings.Contains(text, "多少万亿") || strings.Contains(text, "几万亿") {
+		return unitFamilies["万亿"]
 	}
 	if strings.Contains(text, "多少亿") || strings.Contains(text, "几亿") {
 		return unitFamilies["亿"]
