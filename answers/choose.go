@@ -11,6 +11,7 @@ import (
 var (
 	// Places named with an administrative suffix: 昆都仑区, 包头市, 内蒙古自治区.
 	rePlace = regexp.MustCompile(`\p{Han}{2,8}?(?:自治区|特别行政区|省|市|县|旗|区|盟|州)`)
+	placeSuffixes = []string{"自治区", "特别行政区", "省", "市", "县", "旗", "区", "盟", "州", "壮族自治区", "回族自治区", "维吾尔自治区"}
 	// Words ending like places that are not places.
 	notPlaces = []string{"全区", "全市", "全省", "全县", "全旗", "我区", "我市", "我省", "本区", "本市", "城区", "园区", "社区", "景区", "牧区",
 		"市区", "郊区", "新区", "片区", "辖区", "地区", "山区", "矿区", "开发区", "高新区", "示范区", "试验区", "自贸区", "保税区",
@@ -37,6 +38,11 @@ func placesIn(q string) []string {
 			if strings.HasSuffix(m, n) {
 				generic = true
 				break
+			}
+		}
+		for _, p := range knownPlaces {
+			if rest, ok := strings.CutPrefix(m, p); ok && !isOneOf(rest, placeSuffixes) {
+				generic = true // 四川去年省重点项目: the place is 四川
 			}
 		}
 		if !generic {

@@ -90,6 +90,8 @@ func TestPlacesIn(t *testing.T) {
 		{"咱们区去年经济总量", nil},
 		{"北京的失业率", []string{"北京"}},
 		{"农村牧区居民收入", nil},
+		{"四川去年省重点项目完成投资多少", []string{"四川"}},
+		{"内蒙古自治区的粮食产量", []string{"内蒙古自治区"}},
 	}
 	for _, tt := range tests {
 		if got := placesIn(tt.q); !reflect.DeepEqual(got, tt.want) {
