@@ -94,6 +94,14 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w) {
 			continue
 		}
+		if alias := heldAlias(out, w); alias != "" && !rc.contains(w) {
+			// 地铁线, 财政赤字 the report never says: the vocabulary word
+			// stands for its part, the rest (赤字) is a topic of its own
+			w = strings.Replace(w, alias, "", 1)
+			if !meaningful(w) || isQuestionWord(w) || coveredBy(out, w) {
+				continue
+			}
+		}
 		out = dropNarrower(out, w)
 		// a long word of the report is a term (放管服), whatever its tag
 		verb := lone || isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w)) || isEnglishWord(w) && !rc.contains(w) && !properNoun(q.raw, w) || howVerb
@@ -303,6 +311,16 @@ func coveredBy(ks []keyword, w string) bool {
 		}
 	}
 	return false
+}
+
+// heldAlias returns the alias of a vocabulary topic that w holds, or "".
+func heldAlias(ks []keyword, w string) string {
+	for _, k := range ks {
+		if alias := k.alts[len(k.alts)-1]; alias != w && strings.Contains(w, alias) {
+			return alias
+		}
+	}
+	return ""
 }
 
 // dropNarrower removes vocabulary topics whose alias is only a part of the
