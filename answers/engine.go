@@ -158,7 +158,7 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 			ok = append(ok, s)
 		}
 	}
-	if q.figure && !q.growth && !q.how && anyAmount(ok) {
+	if q.figure && !q.growth && !q.how && !q.versusPlan && anyAmount(ok) {
 		ok = withAmounts(ok) // "是多少" is answered by an amount where there is one
 	}
 	for _, s := range ok {

@@ -32,6 +32,7 @@ type question struct {
 	across     bool // across years: 历年, 这几年…
 	strict     bool // the period is asked for plainly: a year, 今年/去年, 目标…
 	growth     bool // asks for a rate: 增长, 增速, 比例, 率…
+	versusPlan bool // sets a result against its plan: 比计划差多少, 完成计划了吗
 	place      string
 }
 
@@ -42,6 +43,8 @@ var (
 	figureCues = []string{"多少", "几", "多大", "多高", "多快", "多长", "多重", "百分之", "比例", "比率", "增速", "增幅", "率", "数量", "规模", "总额", "总量", "产量", "面积", "金额", "怎么样", "人数", "个数", "家数", "how much", "how many", "what", "total", "number", "amount", "rate", "ratio", "how"}
 	howCues    = []string{"哪些", "什么", "怎么", "怎样", "如何", "措施", "举措", "做法", "办法", "重点", "工作", "内容", "有啥", "啥"}
 	acrossCues = []string{"历年", "这几年", "近几年", "每年", "逐年", "历次", "各年"}
+	// A result set against its plan.
+	reVersusPlan = regexp.MustCompile(`(比|与|和|跟|同)(计划|目标)|完成(了)?(计划|目标)|(计划|目标)完成(情况|得|了)|完成情况`)
 	// A verb of result used for the future: 要完成, 计划实现, 力争达到.
 	reWillDo = regexp.MustCompile(`(要|将|计划|力争|争取|预计|准备|打算)(完成|实现|达到|新增|取得)`)
 	// A verb with 了 says it is done (获评了, 建了); 了解 and 为了 do not.
@@ -132,6 +135,7 @@ func understand(raw, text string, groups [][]string) question {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
 	q.across = containsAny(text, acrossCues)
+	q.versusPlan = reVersusPlan.MatchString(text)
 	q.growth = containsAny(text, []string{"增长", "增速", "增幅", "增加了", "提高了", "百分", "%", "率", "比例", "比重", "强度", "growth", "rate"})
 	return q
 }

@@ -28,6 +28,7 @@ const (
 	shortPenalty      = 0.15
 	amountWanted      = 0.1
 	howTable          = 0.3
+	planTable         = 0.3
 	factWanted        = 0.05
 	orderBonus        = 0.03 // per pair of topics in the question's order
 	headingWeight     = 0.15 // topics named by the headings above the sentence
@@ -174,6 +175,9 @@ func fit(q question, s *index.Sentence) float64 {
 	case s.Part == index.PartTable:
 		if q.figure || q.intent != anyPeriod {
 			score += intentMatch / 2
+		}
+		if q.versusPlan {
+			score += planTable // the table sets each result beside its plan
 		}
 	case q.intent == wantTarget && s.Part == index.PartPlan, q.intent == wantResult && (s.Part == index.PartReview || s.Part == index.PartFront):
 		score += intentMatch
