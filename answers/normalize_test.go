@@ -100,3 +100,21 @@ func TestPlacesIn(t *testing.T) {
 		}
 	}
 }
+
+func TestVersusPlan(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"去年社零完成得怎么样，比计划差多少", true},
+		{"粮食产量完成目标了吗", true},
+		{"固定资产投资计划完成情况", true},
+		{"去年粮食产量多少", false},
+		{"今年计划新增多少亩", false},
+	}
+	for _, tt := range tests {
+		if got := understand(tt.q, tt.q, nil).versusPlan; got != tt.want {
+			t.Errorf("understand(%q).versusPlan = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
