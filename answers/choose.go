@@ -10,7 +10,7 @@ import (
 
 var (
 	// Places named with an administrative suffix: 昆都仑区, 包头市, 内蒙古自治区.
-	rePlace = regexp.MustCompile(`\p{Han}{2,8}?(?:自治区|特别行政区|省|市|县|旗|区|盟|州)`)
+	rePlace       = regexp.MustCompile(`\p{Han}{2,8}?(?:自治区|特别行政区|省|市|县|旗|区|盟|州)`)
 	placeSuffixes = []string{"自治区", "特别行政区", "省", "市", "县", "旗", "区", "盟", "州", "壮族自治区", "回族自治区", "维吾尔自治区"}
 	// Words ending like places that are not places.
 	notPlaces = []string{"全区", "全市", "全省", "全县", "全旗", "我区", "我市", "我省", "本区", "本市", "城区", "园区", "社区", "景区", "牧区",

@@ -133,7 +133,7 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 		q.groups = append(q.groups[:len(q.groups):len(q.groups)], more...)
 	}
 	kws := e.keywords(q, rc)
-	if len(kws) == 0 {
+	if len(kws) == 0 || unknownCode(kws) {
 		return nil, nil
 	}
 	hits, err := index.Search(r.Index, searchText(kws), candidates)
@@ -168,6 +168,22 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 		out = append(out, compose(r, s, q))
 	}
 	return out, ranked
+}
+
+// unknownCode reports whether a topic is a code the report never uses
+// (pm10, 6g): nothing else can stand for it.
+func unknownCode(kws []keyword) bool {
+	for _, k := range kws {
+		if !k.known && isCode(k.alts[0]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isCode reports whether w mixes Latin letters and digits.
+func isCode(w string) bool {
+	return strings.ContainsAny(w, "0123456789") && strings.ContainsFunc(w, func(r rune) bool { return r < unicode.MaxASCII && unicode.IsLetter(r) })
 }
 
 func anyAmount(ss []scored) bool {

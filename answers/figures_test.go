@@ -78,3 +78,11 @@ func TestOnlySpans(t *testing.T) {
 		}
 	}
 }
+
+func TestIsCode(t *testing.T) {
+	for w, want := range map[string]bool{"pm10": true, "6g": true, "r&d": false, "地铁": false, "2025": false} {
+		if got := isCode(w); got != want {
+			t.Errorf("isCode(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

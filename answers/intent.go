@@ -43,6 +43,8 @@ var (
 	figureCues = []string{"多少", "几", "多大", "多高", "多快", "多长", "多重", "百分之", "比例", "比率", "增速", "增幅", "率", "数量", "规模", "总额", "总量", "产量", "面积", "金额", "怎么样", "人数", "个数", "家数", "how much", "how many", "what", "total", "number", "amount", "rate", "ratio", "how"}
 	howCues    = []string{"哪些", "什么", "怎么", "怎样", "如何", "措施", "举措", "做法", "办法", "重点", "工作", "内容", "有啥", "啥"}
 	acrossCues = []string{"历年", "这几年", "近几年", "每年", "逐年", "历次", "各年"}
+	// A quantity: 销量, 用电量, 吞吐量 (not 质量, 力量, 能量).
+	reQuantity = regexp.MustCompile(`[^质力能考商度胆分数]量`)
 	// A result set against its plan.
 	reVersusPlan = regexp.MustCompile(`(比|与|和|跟|同)(计划|目标)|完成(了)?(计划|目标)|(计划|目标)完成(情况|得|了)|完成情况`)
 	// A verb of result used for the future: 要完成, 计划实现, 力争达到.
@@ -117,7 +119,7 @@ func understand(raw, text string, groups [][]string) question {
 	case "last":
 		q.intent = wantResult
 	}
-	q.figure = containsAny(text, figureCues)
+	q.figure = containsAny(text, figureCues) || reQuantity.MatchString(text)
 	q.how = containsAny(text, howCues) && !containsAny(text, []string{"多少", "几"})
 	// "…目标" prefers the figure of the target, but a target may be
 	// stated without one (居民收入增长和经济增长同步)

@@ -43,6 +43,8 @@ func TestUnderstand(t *testing.T) {
 		{"怎么巩固农牧业基础", anyPeriod, false, nil, nil, ""},
 		{"赤字比上年增加多少", anyPeriod, true, nil, nil, ""}, // compared with last year, not about it
 		{"去年社零完成得怎么样，比计划差多少", wantResult, true, nil, nil, "last"},
+		{"新能源汽车销量目标", wantTarget, true, nil, nil, ""}, // a quantity asks for a figure
+		{"空气质量目标", wantTarget, false, nil, nil, ""},   // quality is not a quantity
 		{"今年GDP要达到多少万亿", wantTarget, true, []string{"万亿元", "万亿", "万亿美元"}, nil, "this"},
 		{"今年收入比去年增长多少", wantTarget, true, []string{"%"}, nil, "this"},
 	}
