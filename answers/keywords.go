@@ -47,7 +47,7 @@ var (
 	// it counts against answering, but less than a word the report has.
 	unknownWeight = 0.7
 	// Question phrases the segmenter may cut differently; removed as text.
-	multiWordQuestions = []string{"是多少", "有多少", "是什么", "怎么样", "有没有", "多少钱", "哪几个", "怎么回事", "the number of", "how much", "how many"}
+	multiWordQuestions = []string{"是多少", "有多少", "是什么", "怎么样", "有没有", "多少钱", "哪几个", "怎么回事", "指的是", "是指", "指什么", "什么意思", "啥意思", "the number of", "how much", "how many"}
 	reYearWord         = regexp.MustCompile(`(19|20)\d\d年?`)
 )
 

@@ -120,3 +120,23 @@ func TestVersusPlan(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitsAndDefinitions(t *testing.T) {
+	tests := []struct {
+		q      string
+		units  []string
+		define bool
+	}{
+		{"今年老楼要装多少部电梯", []string{"部", "台"}, false},
+		{"四川现在铁路一共修了多长", []string{"公里", "千米", "米", "万公里"}, false},
+		{"平均能活到多少岁", []string{"岁"}, false},
+		{"两新指的是哪两新", nil, true},
+		{"放管服是什么意思", nil, true},
+	}
+	for _, tt := range tests {
+		q := understand(tt.q, tt.q, nil)
+		if !reflect.DeepEqual(q.units, tt.units) || q.define != tt.define {
+			t.Errorf("understand(%q): units %v define %v; want %v %v", tt.q, q.units, q.define, tt.units, tt.define)
+		}
+	}
+}

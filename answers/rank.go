@@ -29,6 +29,7 @@ const (
 	amountWanted      = 0.1
 	howTable          = 0.3
 	planTable         = 0.3
+	definition        = 0.4
 	factWanted        = 0.05
 	orderBonus        = 0.03 // per pair of topics in the question's order
 	headingWeight     = 0.15 // topics named by the headings above the sentence
@@ -231,6 +232,9 @@ func fit(q question, s *index.Sentence) float64 {
 			score -= howTable
 		}
 		score += howDetail * min(1, float64(utf8.RuneCountInString(s.Text))/60)
+	}
+	if q.define && (strings.HasPrefix(s.Text, "指") || strings.HasPrefix(s.Text, "是指") || strings.Contains(strings.Join(s.Section, " "), "名词解释")) {
+		score += definition // 名词解释 › “两新”：是指…
 	}
 	if utf8.RuneCountInString(s.Text) < 12 && len(s.Figures) == 0 {
 		score -= shortPenalty // a sub-heading such as 全方位夯实粮食安全。
