@@ -179,3 +179,28 @@ func TestProperNoun(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotedTopics(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	tests := []struct {
+		in, wantText string
+		want         [][]string
+	}{
+		{"「放管服」改革有什么举措", " 改革有什么举措", [][]string{{"放管服"}}},
+		{"“火星基地”建了吗", "“火星基地”建了吗", nil}, // the report never says it
+	}
+	lib.View(func(s *index.Snapshot) error {
+		rc := e.cache(s.Newest())
+		for _, tt := range tests {
+			text, kws := quotedTopics(tt.in, rc)
+			var got [][]string
+			for _, k := range kws {
+				got = append(got, k.alts)
+			}
+			if text != tt.wantText || !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("quotedTopics(%q) = %q, %v; want %q, %v", tt.in, text, got, tt.wantText, tt.want)
+			}
+		}
+		return nil
+	})
+}

@@ -78,6 +78,8 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 			text = strings.ReplaceAll(text, place, " ") // the report's own place is implied
 		}
 	}
+	text, quoted := quotedTopics(text, rc)
+	out = append(out, quoted...)
 	text, en := englishTopics(text, rc)
 	out = append(out, en...)
 	seg := segment.Current()
@@ -126,6 +128,24 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 	}
 	return out
+}
+
+// reQuoted matches a quoted name: “保交房”, 「两新」, 《纲要》.
+var reQuoted = regexp.MustCompile(`[“"「『《]([^”"」』》]{2,20})[”"」』》]`)
+
+// quotedTopics takes the quoted names of text that the report uses as
+// topics whole: 「保交房」 is one thing, not 保 and 交房.
+func quotedTopics(text string, rc *reportCache) (string, []keyword) {
+	var out []keyword
+	text = reQuoted.ReplaceAllStringFunc(text, func(m string) string {
+		name := reQuoted.FindStringSubmatch(m)[1]
+		if !rc.contains(name) {
+			return m
+		}
+		out = append(out, keyword{alts: []string{name}})
+		return " "
+	})
+	return text, out
 }
 
 // manySenses is the number of Chinese words that makes an English word
