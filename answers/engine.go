@@ -151,7 +151,7 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 	}
 	var ok []scored
 	for _, s := range ranked {
-		if s.coverage < minCoverage {
+		if s.coverage < minCoverage && !(s.coverage >= minCoverageUnit && unitSaid(q, kws, s.s, rc)) {
 			continue
 		}
 		if rc.answers(q, kws, s.s) {
@@ -168,6 +168,22 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 		out = append(out, compose(r, s, q))
 	}
 	return out, ranked
+}
+
+// unitSaid reports whether s has a figure in the unit asked for (多少岁,
+// 几台) next to one of the question's topics: evidence that counts for the
+// words a user says differently from the report.
+func unitSaid(q question, kws []keyword, s *index.Sentence, rc *reportCache) bool {
+	if len(q.units) == 0 || q.units[0] == "%" {
+		return false
+	}
+	for _, k := range kws {
+		if !k.known && !k.verb {
+			return false // 成都地铁 in a report without 地铁: a near miss
+		}
+	}
+	figs, ok := topicFigures(s, rc.text[s.ID], kws)
+	return ok && hasUnit(s.Text, figs, q.units)
 }
 
 // unknownCode reports whether a topic is a code the report never uses

@@ -38,6 +38,9 @@ const (
 	// minCoverage is the share of the question's topics (by weight) the best
 	// sentence must cover; below it the report does not answer.
 	minCoverage = 0.6
+	// minCoverageUnit is the share enough when the sentence has a figure in
+	// the unit asked for next to one of the topics.
+	minCoverageUnit = 0.5
 )
 
 // scored is a candidate sentence with its score.
