@@ -133,6 +133,9 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 		q.groups = append(q.groups[:len(q.groups):len(q.groups)], more...)
 	}
 	kws := e.keywords(q, rc)
+	if debug {
+		fmt.Fprintf(os.Stderr, "q=%+v\nkws=%+v\n", q, kws)
+	}
 	if len(kws) == 0 || unknownCode(kws) {
 		return nil, nil
 	}
@@ -144,7 +147,6 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 	var out []Answer
 	ranked := rank(q, kws, rc, hits)
 	if debug {
-		fmt.Fprintf(os.Stderr, "q=%+v\nkws=%+v\n", q, kws)
 		for _, s := range ranked[:min(5, len(ranked))] {
 			fmt.Fprintf(os.Stderr, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, rc.answers(q, kws, s.s), s.s.Text)
 		}

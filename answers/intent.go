@@ -47,6 +47,16 @@ var (
 	acrossCues = []string{"历年", "这几年", "近几年", "每年", "逐年", "历次", "各年"}
 	// A quantity: 销量, 用电量, 吞吐量 (not 质量, 力量, 能量).
 	reQuantity = regexp.MustCompile(`[^质力能考商度胆分数]量`)
+	// An English unit asked for: how many kilometers, tons of grain.
+	reEnglishUnit     = regexp.MustCompile(`\b(kilometers?|kilometres?|km|tons?|tonnes?|yuan|hectares?|mu|square meters?|years old)\b`)
+	kmUnits, tonUnits = []string{"公里", "千米", "万公里"}, []string{"吨", "万吨", "亿吨"}
+	englishUnits      = map[string][]string{
+		"kilometer": kmUnits, "kilometers": kmUnits, "kilometre": kmUnits, "kilometres": kmUnits, "km": kmUnits,
+		"ton": tonUnits, "tons": tonUnits, "tonne": tonUnits, "tonnes": tonUnits,
+		"yuan": {"元", "万元", "亿元", "万亿元"}, "hectare": {"公顷", "万公顷"}, "hectares": {"公顷", "万公顷"}, "mu": {"亩", "万亩"},
+		"square meter": {"平方米", "万平方米"}, "square meters": {"平方米", "万平方米"}, "years old": {"岁"},
+	}
+
 	// A result set against its plan.
 	reVersusPlan = regexp.MustCompile(`(比|与|和|跟|同)(计划|目标)|完成(了)?(计划|目标)|(计划|目标)完成(情况|得|了)|完成情况`)
 	// A verb of result used for the future: 要完成, 计划实现, 力争达到.
@@ -131,6 +141,9 @@ func understand(raw, text string, groups [][]string) question {
 	// stated without one (居民收入增长和经济增长同步)
 	q.figureSoft = !q.figure && strings.Contains(text, "目标") && !q.how
 	q.units = unitsAsked(text, q.figure)
+	if m := reEnglishUnit.FindStringSubmatch(text); m != nil && q.units == nil {
+		q.units = englishUnits[m[1]]
+	}
 	if q.units == nil {
 		for _, m := range measureNouns {
 			if strings.Contains(text, m.noun) {

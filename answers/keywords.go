@@ -56,6 +56,7 @@ var (
 func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	text := reYearWord.ReplaceAllString(q.text, " ")
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
+	text = reEnglishUnit.ReplaceAllString(text, " ")
 	var out []keyword
 	seen := map[string]int{} // first term → index in out
 	places := []string{rc.r.Meta.Region, regionStem(rc.r.Meta.Region)}

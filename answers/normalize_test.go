@@ -140,3 +140,19 @@ func TestUnitsAndDefinitions(t *testing.T) {
 		}
 	}
 }
+
+func TestEnglishUnits(t *testing.T) {
+	tests := []struct {
+		q     string
+		units []string
+	}{
+		{"how many kilometers of greenways will shanghai build", []string{"公里", "千米", "万公里"}},
+		{"grain output in tonnes", []string{"吨", "万吨", "亿吨"}},
+		{"how many skilled workers", nil},
+	}
+	for _, tt := range tests {
+		if got := understand(tt.q, tt.q, nil).units; !reflect.DeepEqual(got, tt.units) {
+			t.Errorf("understand(%q).units = %v, want %v", tt.q, got, tt.units)
+		}
+	}
+}
