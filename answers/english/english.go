@@ -44,22 +44,35 @@ func parse(data string) map[string][]string {
 // or nil if it is unknown. The phrase is matched case-insensitively with
 // runs of spaces collapsed; if it is not found as is, singular forms of its
 // last word are tried ("tourists" → "tourist", "cities" → "city",
-// "boxes" → "box"). The result is a fresh slice the caller may modify.
+// "boxes" → "box"); a hyphenated phrase is also tried with spaces
+// ("high-tech" gives the words of "high tech" too). The result is a
+// fresh slice the caller may modify.
 func Words(phrase string) []string {
 	phrase = strings.Join(strings.Fields(strings.ToLower(phrase)), " ")
 	if phrase == "" {
 		return nil
 	}
-	m := index()
-	if w, ok := m[phrase]; ok {
-		return slices.Clone(w)
+	var out []string
+	forms := []string{phrase}
+	if strings.Contains(phrase, "-") {
+		forms = append(forms, strings.ReplaceAll(phrase, "-", " ")) // high-tech, high tech
 	}
-	for _, s := range singulars(phrase) {
-		if w, ok := m[s]; ok {
-			return slices.Clone(w)
+	m := index()
+	for _, f := range forms {
+		w, ok := m[f]
+		for _, s := range singulars(f) {
+			if ok {
+				break
+			}
+			w, ok = m[s]
+		}
+		for _, x := range w {
+			if !slices.Contains(out, x) {
+				out = append(out, x)
+			}
 		}
 	}
-	return nil
+	return out
 }
 
 // singulars returns possible singular forms of a phrase whose last word

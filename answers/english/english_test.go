@@ -23,6 +23,7 @@ func TestWords(t *testing.T) {
 		{"financial institutions", "金融机构"},
 		{"base station", "基站"},
 		{"deficit", "赤字"},
+		{"high-tech", "高新技术"}, // from "high tech"
 		{"enter a country", "入境"},
 		{"inbound", ""}, // no gloss is just "inbound"
 		{"", ""},
