@@ -184,7 +184,7 @@ func unitSaid(q question, kws []keyword, s *index.Sentence, rc *reportCache) boo
 			return false // 成都地铁 in a report without 地铁: a near miss
 		}
 	}
-	figs, ok := topicFigures(s, rc.text[s.ID], kws)
+	figs, ok := topicFigures(s, rc.text[s.ID], kws, 0)
 	return ok && hasUnit(s.Text, figs, q.units)
 }
 
@@ -243,8 +243,10 @@ func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) boo
 		}
 	}
 	figs := s.Figures
-	if near, ok := topicFigures(s, rc.text[s.ID], kws); ok {
+	unitFigs := s.Figures // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
+	if near, ok := topicFigures(s, rc.text[s.ID], kws, 0); ok {
 		figs = near
+		unitFigs, _ = topicFigures(s, rc.text[s.ID], kws, 1)
 	}
 	if q.figure && !q.how && len(figs) == 0 {
 		return false
@@ -255,7 +257,7 @@ func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) boo
 	if (q.rel == "last" || len(q.years) > 0) && !q.across && !containsAny(q.text, spanCues) && onlySpans(s.Text, figs) {
 		return false // 累计/年均 over five years is not last year's figure
 	}
-	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s.Text, s.Figures, q.units) {
+	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s.Text, unitFigs, q.units) {
 		return false
 	}
 	return true

@@ -14,8 +14,8 @@ const clauseEnds = "，,；;。！？!?"
 // the question's topics: in 工业增加值年均增长6.1%，…累计完成建筑业产值9万亿元
 // the figure of 工业增加值 is 6.1%. ok is false when no topic is named in
 // the sentence itself (a table row, a sentence found by its heading): then
-// every figure counts.
-func topicFigures(s *index.Sentence, text string, kws []keyword) (figs []index.Figure, ok bool) {
+// every figure counts. more widens the window by that many clauses.
+func topicFigures(s *index.Sentence, text string, kws []keyword, more int) (figs []index.Figure, ok bool) {
 	if s.Part == index.PartTable || len(text) != len(s.Text) {
 		return nil, false
 	}
@@ -35,13 +35,21 @@ func topicFigures(s *index.Sentence, text string, kws []keyword) (figs []index.F
 				lo, hi := strings.LastIndexAny(text[:start], clauseEnds)+1, end
 				// the clause of the topic, or the next ones up to a figure:
 				// 打好“保交房”攻坚战，交付31.7万套
-				for n, found := 0, false; n < 3 && !found && hi < len(text); n++ {
-					hi = clauseEnd(text, hi)
+				mark := func() (found bool) {
 					for i, f := range s.Figures {
 						if f.Start >= lo && f.End <= hi {
 							in[i], found = true, true
 						}
 					}
+					return found
+				}
+				for n, found := 0, false; n < 3 && !found && hi < len(text); n++ {
+					hi = clauseEnd(text, hi)
+					found = mark()
+				}
+				for n := 0; n < more && hi < len(text); n++ {
+					hi = clauseEnd(text, hi)
+					mark()
 				}
 				from = end
 			}

@@ -25,22 +25,29 @@ func TestTopicFigures(t *testing.T) {
 		topics []string
 		want   []string
 		wantOK bool
+		more   int
 	}{
 		{"figure in the topic's clause",
 			sentenceWith("工业增加值年均增长6.1%、规模升至全国第7位，累计完成建筑业产值9万亿元。", "6.1%", "第7位", "9万亿元"),
-			[]string{"工业增加值"}, []string{"6.1%", "第7位"}, true},
+			[]string{"工业增加值"}, []string{"6.1%", "第7位"}, true, 0},
 		{"figure in the next clause",
 			sentenceWith("打好“保交房”攻坚战，交付31.7万套。", "31.7万套"),
-			[]string{"保交房"}, []string{"31.7万套"}, true},
+			[]string{"保交房"}, []string{"31.7万套"}, true, 0},
 		{"a cumulative figure",
 			sentenceWith("进出口总额连续两年过万亿元，外商直接投资累计达到149.6亿美元、总规模居中西部第1位。", "149.6亿美元", "第1位"),
-			[]string{"外商直接投资"}, []string{"149.6亿美元", "第1位"}, true},
+			[]string{"外商直接投资"}, []string{"149.6亿美元", "第1位"}, true, 0},
 		{"no figure near the topic",
 			sentenceWith("全市地区生产总值5.2万亿元，人均地区生产总值等多项指标保持最优水平。", "5.2万亿元"),
-			[]string{"人均地区生产总值"}, nil, true},
+			[]string{"人均地区生产总值"}, nil, true, 0},
 		{"topic not in the sentence",
 			sentenceWith("新建4万亩。", "4万亩"),
-			[]string{"高标准农田"}, nil, false},
+			[]string{"高标准农田"}, nil, false, 0},
+		{"one clause more",
+			sentenceWith("签订项目38个，协议金额606.99亿元，35个项目落地。", "38个", "606.99亿元", "35个"),
+			[]string{"项目"}, []string{"38个", "606.99亿元", "35个"}, true, 1},
+		{"no clause more",
+			sentenceWith("签订项目38个，协议金额606.99亿元。", "38个", "606.99亿元"),
+			[]string{"签订"}, []string{"38个"}, true, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -48,7 +55,7 @@ func TestTopicFigures(t *testing.T) {
 			for _, w := range tt.topics {
 				kws = append(kws, keyword{alts: []string{w}})
 			}
-			figs, ok := topicFigures(tt.s, tt.s.Text, kws)
+			figs, ok := topicFigures(tt.s, tt.s.Text, kws, tt.more)
 			var got []string
 			for _, f := range figs {
 				got = append(got, f.Text)
