@@ -28,6 +28,7 @@ type reportCache struct {
 
 	pyOnce sync.Once
 	byPY   map[string][]string // toneless pinyin → words of the report
+	pairPY map[string][]string // toneless pinyin → pairs of characters of the report
 }
 
 func newReportCache(r *index.Loaded) *reportCache {
@@ -169,9 +170,29 @@ func (rc *reportCache) homophones(w string) []string {
 	return out
 }
 
+// pairHomophone returns the one pair of characters of the report that
+// sounds like the two-character word w and shares one of them (托味 →
+// 托位 of 普惠托位, a word the segmenter keeps apart), or "".
+func (rc *reportCache) pairHomophone(w string) string {
+	if utf8.RuneCountInString(w) != 2 {
+		return ""
+	}
+	rc.pyOnce.Do(rc.indexPinyin)
+	var out []string
+	for _, c := range rc.pairPY[pinyinKey(w)] {
+		if c != w && shareRune(c, w) {
+			out = append(out, c)
+		}
+	}
+	if len(out) != 1 {
+		return ""
+	}
+	return out[0]
+}
+
 func (rc *reportCache) indexPinyin() {
-	rc.byPY = map[string][]string{}
-	seen := map[string]bool{}
+	rc.byPY, rc.pairPY = map[string][]string{}, map[string][]string{}
+	seen, pairs := map[string]bool{}, map[string]bool{}
 	seg := segment.Current()
 	for _, s := range rc.r.Sentences {
 		for _, t := range seg.Cut(s.Text) {
@@ -183,6 +204,15 @@ func (rc *reportCache) indexPinyin() {
 			seen[w] = true
 			if k := pinyinKey(w); k != "" {
 				rc.byPY[k] = append(rc.byPY[k], w)
+			}
+		}
+		rs := []rune(s.Text)
+		for i := 0; i+2 <= len(rs); i++ {
+			if w := string(rs[i : i+2]); !pairs[w] && allHan(w) {
+				pairs[w] = true
+				if k := pinyinKey(w); k != "" {
+					rc.pairPY[k] = append(rc.pairPY[k], w)
+				}
 			}
 		}
 	}

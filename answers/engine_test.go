@@ -136,6 +136,19 @@ func TestFixTypos(t *testing.T) {
 	})
 }
 
+func TestPairHomophone(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	lib.View(func(s *index.Snapshot) error {
+		rc := e.cache(s.Newest())
+		for in, want := range map[string]string{"学味": "学位", "学位": "", "火星": ""} {
+			if got := rc.pairHomophone(in); got != want {
+				t.Errorf("pairHomophone(%q) = %q, want %q", in, got, want)
+			}
+		}
+		return nil
+	})
+}
+
 func TestEnglishTopics(t *testing.T) {
 	e, lib := engineOnSeed(t)
 	tests := []struct {

@@ -111,6 +111,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		k := keyword{alts: []string{w}, verb: verb}
 		if !rc.contains(w) {
 			k.alts = append(k.alts, rc.homophones(w)...)
+			if p := rc.pairHomophone(w); p != "" && len(k.alts) == 1 {
+				k.alts = append(k.alts, p)
+			}
 		}
 		k.parts = partsOf(seg, w, rc)
 		out = append(out, k)
