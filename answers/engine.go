@@ -248,6 +248,9 @@ func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) boo
 		figs = near
 		unitFigs, _ = topicFigures(s, rc.text[s.ID], kws, 1)
 	}
+	if !isOneOf("年", q.units) {
+		figs = withoutDurations(figs) // 连续9年 answers 几年, not 下降了多少
+	}
 	if q.figure && !q.how && len(figs) == 0 {
 		return false
 	}
@@ -261,6 +264,16 @@ func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) boo
 		return false
 	}
 	return true
+}
+
+func withoutDurations(figs []index.Figure) []index.Figure {
+	var out []index.Figure
+	for _, f := range figs {
+		if f.Unit != "年" {
+			out = append(out, f)
+		}
+	}
+	return out
 }
 
 // Words that make a question, or a figure, cover several years. 年均浓度

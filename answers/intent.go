@@ -57,6 +57,8 @@ var (
 		"square meter": {"平方米", "万平方米"}, "square meters": {"平方米", "万平方米"}, "years old": {"岁"},
 	}
 
+	// A number of years asked for (the character before tells 这几年 apart).
+	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年`)
 	// A result set against its plan.
 	reVersusPlan = regexp.MustCompile(`(比|与|和|跟|同)(计划|目标)|完成(了)?(计划|目标)|(计划|目标)完成(情况|得|了)|完成情况`)
 	// A verb of result used for the future: 要完成, 计划实现, 力争达到.
@@ -185,6 +187,9 @@ func unitsAsked(text string, figure bool) []string {
 	}
 	if strings.Contains(text, "多少亿") || strings.Contains(text, "几亿") {
 		return unitFamilies["亿"]
+	}
+	if m := reYearsAsked.FindStringSubmatch(text); m != nil && !strings.ContainsAny(m[1], "这近前后") {
+		return []string{"年"} // 连续几年, 花了多少年: a duration
 	}
 	if strings.Contains(text, "多少钱") {
 		return unitFamilies["元"]

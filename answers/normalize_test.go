@@ -131,6 +131,8 @@ func TestUnitsAndDefinitions(t *testing.T) {
 		{"四川现在铁路一共修了多长", []string{"公里", "千米", "米", "万公里"}, false},
 		{"平均能活到多少岁", []string{"岁"}, false},
 		{"两新指的是哪两新", nil, true},
+		{"北京连续几年自然指数全球第一", []string{"年"}, false},
+		{"这几年粮食产量多少", nil, false},
 		{"放管服是什么意思", nil, true},
 	}
 	for _, tt := range tests {

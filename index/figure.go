@@ -84,7 +84,29 @@ func extractFigures(s string, part Part, reviewYear, planYear int) []Figure {
 		out = append(out, f)
 	}
 	out = append(out, chineseCounts(s, part, reviewYear, planYear)...)
+	out = append(out, durations(s, part, reviewYear, planYear)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// reDuration: a number of years something lasted, 连续9年, 历时12年 (a
+// bare 2025年 is a date, not a figure).
+var reDuration = regexp.MustCompile(`(?:连续|历时|用时|持续|经过|用了)(\d+)年`)
+
+// durations finds the numbers of years something lasted.
+func durations(s string, part Part, reviewYear, planYear int) []Figure {
+	var out []Figure
+	for _, m := range reDuration.FindAllStringSubmatchIndex(s, -1) {
+		start, end := m[2], m[1]
+		n, err := strconv.Atoi(s[m[2]:m[3]])
+		if err != nil || n > 200 {
+			continue
+		}
+		clause := clauseBefore(s, m[0])
+		f := Figure{Text: s[start:end], Value: float64(n), Unit: "年", Measure: measureOf(clause), Start: start, End: end}
+		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
+		out = append(out, f)
+	}
 	return out
 }
 

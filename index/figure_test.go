@@ -47,6 +47,11 @@ func TestFigureExtract(t *testing.T) {
 			"5万亿|万亿|5|经济总量连续迈上|result|2024",
 			"两个|个|2|台阶|result|2024",
 		}},
+		// durations, not dates
+		{"北京连续9年稳居全球榜首，中轴线历时12年成功申遗，2025年启动。", PartReview, []string{
+			"9年|年|9|北京|result|2024",
+			"12年|年|12|中轴线|result|2024",
+		}},
 		// counts in Chinese numerals; not one, not ordinals, not names
 		{"两次降低存款准备金率、两次下调政策利率。", PartReview, []string{
 			"两次|次|2|降低存款准备金率|result|2024",
