@@ -15,6 +15,7 @@ import (
 // count as saying it.
 type keyword struct {
 	alts   []string
+	said   []string // those of alts the question says itself
 	parts  []string // words inside the keyword, each worth partial credit
 	known  bool     // the report uses one of alts
 	verb   bool     // a verb or another word that says how, not what
@@ -119,6 +120,11 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		out = append(out, k)
 	}
 	for i := range out {
+		for _, a := range out[i].alts {
+			if strings.Contains(q.text, a) {
+				out[i].said = append(out[i].said, a)
+			}
+		}
 		if out[i].parts == nil { // vocabulary topics: the words of their first term
 			out[i].parts = partsOf(seg, out[i].alts[0], rc)
 		}

@@ -32,6 +32,7 @@ const (
 	definition        = 0.4
 	factWanted        = 0.05
 	orderBonus        = 0.03 // per pair of topics in the question's order
+	literalBonus      = 0.03 // per topic said in the question's own word
 	headingWeight     = 0.15 // topics named by the headings above the sentence
 	howDetail         = 0.2
 	relevanceWeight   = 0.1
@@ -68,9 +69,9 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 		if q.how {
 			p.leadCredit = howLeadCredit
 		}
-		sum, inOrder := coverage(kws, p)
+		sum, inOrder, literal := coverage(kws, p)
 		cov := sum / max(total, 1e-9)
-		sc := scored{s: s, coverage: cov, score: cov + orderBonus*float64(inOrder)}
+		sc := scored{s: s, coverage: cov, score: cov + orderBonus*float64(inOrder) + literalBonus*float64(literal)}
 		sc.score += headingWeight * headingCover(kws, rc.section[i]) / max(total, 1e-9)
 		sc.score += fit(q, s)
 		if maxRel > 0 {
@@ -92,7 +93,7 @@ type passage struct {
 // coverage sums the weights of the topics a sentence talks about. Two
 // topics next to each other in the question but far apart in the sentence
 // (人均 … 地区生产总值) count as only loosely said.
-func coverage(kws []keyword, p passage) (sum float64, inOrder int) {
+func coverage(kws []keyword, p passage) (sum float64, inOrder, literal int) {
 	at := make([]int, len(kws)) // where each topic was found in the text, -1 if not
 	credits := make([]float64, len(kws))
 	for i, k := range kws {
@@ -100,6 +101,9 @@ func coverage(kws []keyword, p passage) (sum float64, inOrder int) {
 		for _, a := range k.alts {
 			if j := strings.Index(p.text, a); j >= 0 {
 				credit, pos = 1, j
+				if isOneOf(a, k.said) {
+					literal++ // 停车位 as asked, not only 停车设施
+				}
 				break
 			}
 			switch {
@@ -143,7 +147,7 @@ func coverage(kws []keyword, p passage) (sum float64, inOrder int) {
 	for i, k := range kws {
 		sum += credits[i] * k.weight
 	}
-	return sum, inOrder
+	return sum, inOrder, literal
 }
 
 // headingCover sums the weights of the topics a heading (or a section

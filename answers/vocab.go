@@ -6,6 +6,8 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"planbot/index/segment"
 )
 
 //go:embed vocab.txt
@@ -88,6 +90,7 @@ func (v *Vocabulary) KeepWords() []string {
 func (v *Vocabulary) expand(q string) (string, [][]string) {
 	var groups [][]string
 	taken := make([]bool, len(q))
+	words := topLevel(segment.Current().Cut(q))
 	for _, a := range v.aliases {
 		for from := 0; ; {
 			i := strings.Index(q[from:], a.from)
@@ -99,6 +102,9 @@ func (v *Vocabulary) expand(q string) (string, [][]string) {
 			from = j
 			if a.latin && !(latinBoundary(q, i-1) && latinBoundary(q, j)) {
 				continue
+			}
+			if !a.latin && insideWord(words, i, j) {
+				continue // 三产 in 第三产业 is not the alias 三产
 			}
 			if anyTaken(taken, i, j) {
 				continue
@@ -159,4 +165,15 @@ func replaceWord(q, w, with string) string {
 		}
 		q = q[j:]
 	}
+}
+
+// insideWord reports whether bytes i..j lie inside one longer word that
+// does not start with them (三产 in 第三产业; 地铁 in 地铁线 is its head).
+func insideWord(words []segment.Token, i, j int) bool {
+	for _, w := range words {
+		if w.Start < i && w.End >= j {
+			return true
+		}
+	}
+	return false
 }
