@@ -232,13 +232,19 @@ func straddles(t segment.Token, text string, groups [][]string) bool {
 // properNoun reports whether the English word w is capitalised inside the
 // question raw (Hohhot), a name rather than a word.
 func properNoun(raw, w string) bool {
+	lower := []byte(raw) // ASCII letters lowered in place: offsets stay
+	for i, c := range lower {
+		if 'A' <= c && c <= 'Z' {
+			lower[i] = c + 'a' - 'A'
+		}
+	}
 	for i := 0; ; {
-		j := strings.Index(strings.ToLower(raw[i:]), w)
+		j := strings.Index(string(lower[i:]), w)
 		if j < 0 {
 			return false
 		}
 		at := i + j
-		if at > 0 && unicode.IsUpper(rune(raw[at])) {
+		if at > 0 && 'A' <= raw[at] && raw[at] <= 'Z' {
 			return true
 		}
 		i = at + len(w)
