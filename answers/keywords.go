@@ -95,7 +95,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		howVerb := i > 0 && isOneOf(toks[i-1].Term, howWords)
 		// a lone character the report uses (猪, 煤) is a weak topic
 		lone := utf8.RuneCountInString(w) == 1 && allHan(w) && !strings.ContainsAny(w, functionChars) && rc.contains(w)
-		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w) {
+		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w) || english.IsStopWord(w) {
 			continue
 		}
 		if alias := heldAlias(out, w); alias != "" && !rc.contains(w) {

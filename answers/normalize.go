@@ -27,6 +27,8 @@ var (
 	// Adverbs that only stress a question (经济到底增长了多少), dropped
 	// without a gap so that the words around them meet again.
 	fillers = []string{"到底", "究竟"}
+	// An English possessive: beijing's.
+	rePossessive = regexp.MustCompile(`['’]s\b`)
 	// Sentence-final particles, dropped where they end a clause.
 	reParticles = regexp.MustCompile(`[呢呀啊吧啦哦嘛喔噢]+([?？!！。,，~\s]|$)`)
 )
@@ -52,6 +54,7 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 		q = toSimplified(q)
 	}
 	q = strings.ToLower(q)
+	q = rePossessive.ReplaceAllString(q, "")
 	for _, n := range noise {
 		if isASCII(n) {
 			q = reWord(n).ReplaceAllString(q, " ")

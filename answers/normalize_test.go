@@ -19,6 +19,7 @@ func TestNormalise(t *testing.T) {
 		{"@四川政务小助手 请问去年PM2.5降到多少了", "去年pm2.5降到多少了"},
 		{"@小九：粮食产量", "粮食产量"},
 		{"邮箱a@b.cn粮食产量", "邮箱a@b.cn粮食产量"},
+		{"What is Beijing’s GDP", "what is beijing gdp"},
 	}
 	for _, tt := range tests {
 		if got := normalise(tt.in, nil); got != tt.want {

@@ -102,16 +102,22 @@ const maxPhrase = 4
 
 // stopWords are never a phrase on their own, nor together with other stop
 // words only, but may appear inside a longer phrase ("rate of return").
-var stopWords = map[string]bool{
-	"the": true, "a": true, "an": true, "of": true, "in": true, "on": true,
-	"for": true, "to": true, "by": true, "is": true, "are": true, "was": true,
-	"were": true, "be": true, "how": true, "what": true, "which": true,
-	"many": true, "much": true, "did": true, "does": true, "do": true,
-	"will": true, "has": true, "have": true, "this": true, "that": true,
-	"last": true, "next": true, "year": true, "and": true, "or": true,
-	"with": true, "its": true, "it": true, "there": true, "from": true,
-	"at": true, "as": true,
-}
+var stopWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a an the of in on for to by at as from into over under about per with without
+		is are was were be been being am do does did done have has had having will would shall should can could may might must
+		how what which who whom whose when where why there here this that these those it its they their them we our us you your
+		i me my he his she her and or but not no so than then also just only very too much many more most less some any each every
+		all both other such own same up down out off again further once now currently current so far ever yet still
+		last next year years get got make made give given take taken come comes came go goes went`) {
+		m[w] = true
+	}
+	return m
+}()
+
+// IsStopWord reports whether w (lower case) is an English word that only
+// shapes a sentence: the, did, over, have.
+func IsStopWord(w string) bool { return stopWords[w] }
 
 // Phrases finds the English phrases in a text that may mix Chinese and
 // English. It scans words (runs of ASCII letters, digits, '&' and '-', with
@@ -131,8 +137,22 @@ func Phrases(text string) []Match {
 			text[j] == '.' && j+1 < len(text) && isAlnum(text[j+1]) && isAlnum(text[j-1])) {
 			j++
 		}
-		if strings.ContainsFunc(text[i:j], isLetter) {
-			toks = append(toks, span{i, j}) // not a bare number such as 2025
+		switch {
+		case !strings.ContainsFunc(text[i:j], isLetter): // a bare number such as 2025
+		case strings.Contains(text[i:j], "-") && Words(text[i:j]) == nil:
+			// non-fossil is looked up as non and fossil
+			for k := i; k < j; {
+				e := strings.IndexByte(text[k:j], '-')
+				if e < 0 {
+					e = j - k
+				}
+				if e > 0 {
+					toks = append(toks, span{k, k + e})
+				}
+				k += e + 1
+			}
+		default:
+			toks = append(toks, span{i, j})
 		}
 		i = j
 	}

@@ -72,6 +72,8 @@ func TestPhrases(t *testing.T) {
 		{"rate of return", []string{"rate of return"}},
 		{"unemployment, rate", []string{"unemployment", "rate"}},
 		{"how many", nil},
+		{"non-fossil sources", []string{"fossil", "sources"}}, // no key for non-fossil: its words apart
+		{"high-tech firms", []string{"high-tech", "firms"}},
 		{"2025年四川省接待入境游客多少人次？", nil},
 		{"", nil},
 	}
