@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -29,6 +30,9 @@ type reportCache struct {
 	pyOnce sync.Once
 	byPY   map[string][]string // toneless pinyin → words of the report
 	pairPY map[string][]string // toneless pinyin → pairs of characters of the report
+
+	longOnce  sync.Once
+	longWords map[rune][]string // words of 3-12 characters by their first
 }
 
 func newReportCache(r *index.Loaded) *reportCache {
@@ -271,3 +275,70 @@ func (rc *reportCache) fixTypos(q string) string {
 }
 
 func isQuestionWord(w string) bool { return isOneOf(w, questionWords) }
+
+// abbreviated returns the words of the report that w abbreviates the way
+// Chinese abbreviations are made, each character heading one of the
+// word's parts in order (社零 → 社会消费品零售总额, 固投 → 固定资产投资,
+// 自贸区 → 自由贸易试验区); at most three, shortest first.
+func (rc *reportCache) abbreviated(w string) []string {
+	ws := []rune(w)
+	if len(ws) < 2 || len(ws) > 4 || !allHan(w) {
+		return nil
+	}
+	rc.longOnce.Do(rc.indexLongWords)
+	var out []string
+	for _, t := range rc.longWords[ws[0]] {
+		if utf8.RuneCountInString(t) >= 2*len(ws) && abbreviates(ws, t) { // 民企 ← 民营企业, not 天气 ← 天然气
+			out = append(out, t)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) < len(out[j]) })
+	return out[:min(len(out), 3)]
+}
+
+// abbreviates reports whether the characters ws head parts of t in order;
+// the last of three or more may also end t (区 of 自由贸易试验区).
+func abbreviates(ws []rune, t string) bool {
+	heads := map[int]bool{0: true}
+	for _, tok := range segment.Current().Cut(t) {
+		heads[tok.Start] = true
+	}
+	at := 0 // byte offset in t from which the next character is looked for
+	for k, r := range ws {
+		found := false
+		for i, c := range t[at:] {
+			if c != r {
+				continue
+			}
+			p := at + i
+			last := k == len(ws)-1 && k >= 2 && p+utf8.RuneLen(c) == len(t)
+			if heads[p] || last {
+				at, found = p+utf8.RuneLen(c), true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// indexLongWords gathers the report's words of three to twelve
+// characters by their first character.
+func (rc *reportCache) indexLongWords() {
+	rc.longWords = map[rune][]string{}
+	seen := map[string]bool{}
+	seg := segment.Current()
+	for _, s := range rc.r.Sentences {
+		for _, t := range topLevel(seg.Cut(s.Text)) {
+			n := utf8.RuneCountInString(t.Term)
+			if n < 3 || n > 12 || seen[t.Term] || !allHan(t.Term) {
+				continue
+			}
+			seen[t.Term] = true
+			r, _ := utf8.DecodeRuneInString(t.Term)
+			rc.longWords[r] = append(rc.longWords[r], t.Term)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -143,6 +144,29 @@ func TestPairHomophone(t *testing.T) {
 		for in, want := range map[string]string{"学味": "学位", "学位": "", "火星": ""} {
 			if got := rc.pairHomophone(in); got != want {
 				t.Errorf("pairHomophone(%q) = %q, want %q", in, got, want)
+			}
+		}
+		return nil
+	})
+}
+
+func TestAbbreviated(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	tests := []struct {
+		w    string
+		want string // a word the result must have; "" for none
+	}{
+		{"社零", "社会消费品零售总额"},
+		{"固投", "固定资产投资"},
+		{"天气", ""}, // not 天然气: too short to abbreviate
+		{"火星", ""},
+	}
+	lib.View(func(s *index.Snapshot) error {
+		rc := e.cache(s.Newest())
+		for _, tt := range tests {
+			got := rc.abbreviated(tt.w)
+			if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+				t.Errorf("abbreviated(%q) = %v, want %q", tt.w, got, tt.want)
 			}
 		}
 		return nil

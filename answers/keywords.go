@@ -115,6 +115,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 			if p := rc.pairHomophone(w); p != "" && len(k.alts) == 1 {
 				k.alts = append(k.alts, p)
 			}
+			if len(k.alts) == 1 {
+				k.alts = append(k.alts, rc.abbreviated(w)...)
+			}
 		}
 		k.parts = partsOf(seg, w, rc)
 		out = append(out, k)
