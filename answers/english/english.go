@@ -10,6 +10,7 @@ package english
 
 import (
 	_ "embed"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -97,6 +98,9 @@ type Match struct {
 	Words      []string // candidate Chinese words, as returned by Words
 }
 
+// reOrdinal matches an ordinal number: 15th, 2nd.
+var reOrdinal = regexp.MustCompile(`^\d+(st|nd|rd|th)$`)
+
 // maxPhrase is the longest phrase, in words, that Phrases tries.
 const maxPhrase = 4
 
@@ -109,7 +113,7 @@ var stopWords = func() map[string]bool {
 		how what which who whom whose when where why there here this that these those it its they their them we our us you your
 		i me my he his she her and or but not no so than then also just only very too much many more most less some any each every
 		all both other such own same up down out off again further once now currently current so far ever yet still
-		last next year years get got make made give given take taken come comes came go goes went`) {
+		last next year years get got units unit make made give given take taken come comes came go goes went`) {
 		m[w] = true
 	}
 	return m
@@ -138,7 +142,7 @@ func Phrases(text string) []Match {
 			j++
 		}
 		switch {
-		case !strings.ContainsFunc(text[i:j], isLetter): // a bare number such as 2025
+		case !strings.ContainsFunc(text[i:j], isLetter) || reOrdinal.MatchString(text[i:j]): // 2025, 15th
 		case strings.Contains(text[i:j], "-") && Words(text[i:j]) == nil:
 			// non-fossil is looked up as non and fossil
 			for k := i; k < j; {
