@@ -148,11 +148,15 @@ func pinyinKey(w string) string {
 		if len(p) == 0 {
 			return ""
 		}
-		b.WriteString(p[0])
+		b.WriteString(fuzzy.Replace(p[0]))
 		b.WriteByte(' ')
 	}
 	return b.String()
 }
+
+// fuzzy merges the sounds that fuzzy-pinyin input methods let people mix
+// up (zh/z, ch/c, sh/s, ang/an, eng/en, ing/in).
+var fuzzy = strings.NewReplacer("zh", "z", "ch", "c", "sh", "s", "ang", "an", "eng", "en", "ing", "in")
 
 // homophones returns words of the report that sound like w and share a
 // character with it: the typos of a pinyin input method (城真 → 城镇).
