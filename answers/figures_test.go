@@ -110,3 +110,22 @@ func TestPinyinKeyFuzzy(t *testing.T) {
 		}
 	}
 }
+
+func TestOnlyListed(t *testing.T) {
+	tests := []struct {
+		text, topic string
+		want        bool
+	}{
+		{"拓展医疗健康、养老托育、居住服务等领域消费增量。", "养老", true},
+		{"配置教育学位、医疗床位、养老床位等资源。", "养老", true},
+		{"以信步闲庭生态园、田禾采摘园等为首的休闲农业经营主体。", "休闲农业", false}, // the list is about it
+		{"加强养老服务体系建设，推进居家、社区、机构养老服务协调发展。", "养老", false},
+		{"推进养老服务。", "养老", false},
+	}
+	for _, tt := range tests {
+		kws := []keyword{{alts: []string{tt.topic}}}
+		if got := onlyListed(kws, tt.text); got != tt.want {
+			t.Errorf("onlyListed(%q, %q) = %v, want %v", tt.text, tt.topic, got, tt.want)
+		}
+	}
+}

@@ -30,6 +30,7 @@ const (
 	howTable          = 0.3
 	planTable         = 0.3
 	definition        = 0.4
+	listedPenalty     = 0.2
 	factWanted        = 0.05
 	orderBonus        = 0.03 // per pair of topics in the question's order
 	literalBonus      = 0.03 // per topic said in the question's own word
@@ -74,6 +75,9 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 		sc := scored{s: s, coverage: cov, score: cov + orderBonus*float64(inOrder) + literalBonus*float64(literal)}
 		sc.score += headingWeight * headingCover(kws, rc.section[i]) / max(total, 1e-9)
 		sc.score += fit(q, s)
+		if q.how && onlyListed(kws, rc.text[i]) {
+			sc.score -= listedPenalty // 拓展医疗健康、养老托育、居住服务等: 养老 in passing
+		}
 		if maxRel > 0 {
 			sc.score += relevanceWeight * h.Score / maxRel
 		}
@@ -285,4 +289,54 @@ func firstRunes(s string, n int) string {
 		n--
 	}
 	return s
+}
+
+// onlyListed reports whether every topic the text names stands in a list
+// (a clause with two or more 、): said in passing, not the subject.
+func onlyListed(kws []keyword, text string) bool {
+	found := false
+	for _, k := range kws {
+		if k.verb {
+			continue
+		}
+		for _, a := range k.alts {
+			for from := 0; ; {
+				j := strings.Index(text[from:], a)
+				if j < 0 {
+					break
+				}
+				at := from + j
+				lo := strings.LastIndexAny(text[:at], clauseEnds) + 1
+				hi := len(text)
+				if e := strings.IndexAny(text[at:], clauseEnds); e >= 0 {
+					hi = at + e
+				}
+				if strings.Count(text[lo:hi], "、") < 2 || !isListItem(text[lo:hi], at-lo, a) {
+					return false
+				}
+				found = true
+				from = at + len(a)
+			}
+		}
+	}
+	return found
+}
+
+// isListItem reports whether the word a at offset at of clause is one short
+// item of its list (养老 in 医疗健康、养老托育、居住服务), not the words the
+// list is about.
+func isListItem(clause string, at int, a string) bool {
+	lo := strings.LastIndex(clause[:at], "、") + 1
+	hi := len(clause)
+	if e := strings.Index(clause[at:], "、"); e >= 0 {
+		hi = at + e
+	}
+	if lo == 0 && hi == len(clause) {
+		return false
+	}
+	item := clause[lo:hi]
+	if e := strings.Index(item, "等"); e >= 0 && e >= at-lo+len(a) {
+		item = item[:e] // 养老床位等资源: the item ends at 等
+	}
+	return utf8.RuneCountInString(item) <= utf8.RuneCountInString(a)+4
 }
