@@ -96,7 +96,7 @@ var (
 )
 
 // reCompared matches the year a figure is compared with.
-var reCompared = regexp.MustCompile(`(比|较|同比|相比|对比)(上年|去年|上一年)`)
+var reCompared = regexp.MustCompile(`(比|较|同比|相比|对比)(上年|去年|上一年)(多|少|增加|减少|提高|下降|增长)?了?`)
 
 // understand reads intent, years and the kind of answer wanted from q.
 func understand(raw, text string, groups [][]string) question {
@@ -116,7 +116,8 @@ func understand(raw, text string, groups [][]string) question {
 	}
 	// "要完成多少" plans; "完成了吗" looks back
 	planned := reWillDo.ReplaceAllString(text, "目标")
-	done := containsAny(text, pastCues) || rePerfective.MatchString(text)
+	// 比去年多了多少 compares; its 了 says nothing of the time
+	done := containsAny(when, pastCues) || rePerfective.MatchString(when)
 	t, r := containsAny(planned, targetCues), containsAny(planned, resultCues)
 	switch {
 	case done:
