@@ -7,6 +7,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -251,6 +252,9 @@ func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) boo
 	if !isOneOf("年", q.units) {
 		figs = withoutDurations(figs) // 连续9年 answers 几年, not 下降了多少
 	}
+	if q.ordinal {
+		return reRank.MatchString(s.Text) // 第四次, 居全国第5位, 稳居首位
+	}
 	if q.figure && !q.how && len(figs) == 0 {
 		return false
 	}
@@ -275,6 +279,9 @@ func withoutDurations(figs []index.Figure) []index.Figure {
 	}
 	return out
 }
+
+// reRank matches an ordinal or a rank.
+var reRank = regexp.MustCompile(`第[0-9一二三四五六七八九十百]+|首位|榜首|首次|第一`)
 
 // Words that make a question, or a figure, cover several years. 年均浓度
 // is one year's average; 全年累计 is one year's sum.

@@ -34,6 +34,7 @@ type question struct {
 	growth     bool // asks for a rate: 增长, 增速, 比例, 率…
 	versusPlan bool // sets a result against its plan: 比计划差多少, 完成计划了吗
 	define     bool // asks what a term means: 两新指的是什么, 什么意思
+	ordinal    bool // asks a rank or an ordinal: 排第几, 第几届
 	place      string
 }
 
@@ -117,8 +118,9 @@ func understand(raw, text string, groups [][]string) question {
 	// "要完成多少" plans; "完成了吗" looks back
 	planned := reWillDo.ReplaceAllString(text, "目标")
 	// 比去年多了多少 compares; its 了 says nothing of the time
-	done := containsAny(when, pastCues) || rePerfective.MatchString(when)
 	t, r := containsAny(planned, targetCues), containsAny(planned, resultCues)
+	// a bare 了 (第几次了) does not outweigh 要/打算; 完成了 does
+	done := containsAny(when, pastCues) || rePerfective.MatchString(when) && !t
 	switch {
 	case done:
 		q.intent = wantResult
@@ -139,11 +141,15 @@ func understand(raw, text string, groups [][]string) question {
 		q.intent = wantResult
 	}
 	q.figure = containsAny(text, figureCues) || reQuantity.MatchString(text)
+	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名")
 	q.how = containsAny(text, howCues) && !containsAny(text, []string{"多少", "几"})
 	// "…目标" prefers the figure of the target, but a target may be
 	// stated without one (居民收入增长和经济增长同步)
 	q.figureSoft = !q.figure && strings.Contains(text, "目标") && !q.how
 	q.units = unitsAsked(text, q.figure)
+	if q.ordinal {
+		q.units = nil // 第几次 is answered by 第四次, not by a count
+	}
 	if m := reEnglishUnit.FindStringSubmatch(text); m != nil && q.units == nil {
 		q.units = englishUnits[m[1]]
 	}

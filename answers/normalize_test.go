@@ -105,6 +105,24 @@ func TestPlacesIn(t *testing.T) {
 	}
 }
 
+func TestOrdinalQuestions(t *testing.T) {
+	tests := []struct {
+		q       string
+		ordinal bool
+		intent  Intent
+	}{
+		{"今年要搞全国文物普查吗，第几次了", true, wantTarget}, // 要 outweighs a bare 了
+		{"北京AI大模型备案数全国排第几", true, anyPeriod},
+		{"去年粮食产量多少", false, wantResult},
+	}
+	for _, tt := range tests {
+		q := understand(tt.q, tt.q, nil)
+		if q.ordinal != tt.ordinal || q.intent != tt.intent || q.ordinal && q.units != nil {
+			t.Errorf("understand(%q): ordinal %v intent %v units %v; want %v %v nil", tt.q, q.ordinal, q.intent, q.units, tt.ordinal, tt.intent)
+		}
+	}
+}
+
 func TestVersusPlan(t *testing.T) {
 	tests := []struct {
 		q    string
