@@ -267,7 +267,21 @@ func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) boo
 	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s.Text, unitFigs, q.units) {
 		return false
 	}
+	if len(q.units) > 0 && q.units[0] == "%" && len(figs) > 0 && !hasRate(unitFigs) && !containsAny(s.Text, []string{"翻番", "翻一番", "倍增"}) {
+		return false // 上调百分之几 is not answered by 提高20元
+	}
 	return true
+}
+
+// hasRate reports whether one of figs is a rate or a share.
+func hasRate(figs []index.Figure) bool {
+	for _, f := range figs {
+		switch f.Unit {
+		case "%", "％", "个百分点", "百分点", "‰", "倍":
+			return true
+		}
+	}
+	return false
 }
 
 func withoutDurations(figs []index.Figure) []index.Figure {
