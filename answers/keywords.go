@@ -178,10 +178,18 @@ func englishTopics(text string, rc *reportCache) (string, []keyword) {
 	last := 0
 	for _, m := range matches {
 		var alts []string
+		shape := false // the government → 政府: a word of the question's shape
 		for _, w := range m.Words {
-			if rc.contains(w) {
+			shape = shape || isQuestionWord(w)
+			if rc.contains(w) && !isQuestionWord(w) {
 				alts = append(alts, w)
 			}
+		}
+		if shape && len(alts) == 0 {
+			b.WriteString(text[last:m.Start])
+			b.WriteByte(' ')
+			last = m.End
+			continue
 		}
 		if len(alts) == 0 || isQuestionWord(m.Phrase) {
 			continue // left in text: a word the report never uses, or one of the question's shape
