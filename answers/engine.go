@@ -267,7 +267,7 @@ func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) boo
 	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s.Text, unitFigs, q.units) {
 		return false
 	}
-	if len(q.units) > 0 && q.units[0] == "%" && len(figs) > 0 && !hasRate(unitFigs) && !containsAny(s.Text, []string{"翻番", "翻一番", "倍增"}) {
+	if len(q.units) > 0 && q.units[0] == "%" && len(figs) > 0 && !hasRate(unitFigs) {
 		return false // 上调百分之几 is not answered by 提高20元
 	}
 	return true

@@ -17,7 +17,7 @@ const catalogFile = "catalog.json"
 // FormatVersion changes whenever the parser, the figures or the index
 // mapping change what an index holds: a catalog of another version is
 // rebuilt on open. Bump it with such changes.
-const FormatVersion = 11
+const FormatVersion = 12
 
 // Catalog is the content of catalog.json.
 type Catalog struct {

@@ -85,6 +85,7 @@ func extractFigures(s string, part Part, reviewYear, planYear int) []Figure {
 	}
 	out = append(out, chineseCounts(s, part, reviewYear, planYear)...)
 	out = append(out, durations(s, part, reviewYear, planYear)...)
+	out = append(out, doublings(s, part, reviewYear, planYear)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
@@ -104,6 +105,25 @@ func durations(s string, part Part, reviewYear, planYear int) []Figure {
 		}
 		clause := clauseBefore(s, m[0])
 		f := Figure{Text: s[start:end], Value: float64(n), Unit: "年", Measure: measureOf(clause), Start: start, End: end}
+		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
+		out = append(out, f)
+	}
+	return out
+}
+
+// reDoubling: a figure said in words, 翻一番 (twice), 翻两番 (four times).
+var reDoubling = regexp.MustCompile(`翻一番|翻两番|翻番|倍增`)
+
+// doublings finds the figures said as doubling.
+func doublings(s string, part Part, reviewYear, planYear int) []Figure {
+	var out []Figure
+	for _, m := range reDoubling.FindAllStringIndex(s, -1) {
+		value := 2.0
+		if s[m[0]:m[1]] == "翻两番" {
+			value = 4
+		}
+		clause := clauseBefore(s, m[0])
+		f := Figure{Text: s[m[0]:m[1]], Value: value, Unit: "倍", Measure: measureOf(clause), Start: m[0], End: m[1]}
 		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
 		out = append(out, f)
 	}

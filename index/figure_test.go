@@ -47,6 +47,8 @@ func TestFigureExtract(t *testing.T) {
 			"5万亿|万亿|5|经济总量连续迈上|result|2024",
 			"两个|个|2|台阶|result|2024",
 		}},
+		// doubling said in words
+		{"人均地区生产总值比2020年翻一番。", PartPlan, []string{"翻一番|倍|2|人均地区生产总值比|target|2025"}},
 		// durations, not dates
 		{"北京连续9年稳居全球榜首，中轴线历时12年成功申遗，2025年启动。", PartReview, []string{
 			"9年|年|9|北京|result|2024",
