@@ -59,17 +59,19 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
 	text = reEnglishUnit.ReplaceAllString(text, " ")
 	var out []keyword
-	seen := map[string]int{} // first term → index in out
 	places := []string{rc.r.Meta.Region, regionStem(rc.r.Meta.Region)}
 	for _, g := range q.groups {
 		if isOneOf(g[0], places) {
 			continue // the report's own place is implied (shanghai → 上海)
 		}
-		if i, ok := seen[g[0]]; ok { // 学校 and 上学 both stand for 学校: one topic
-			out[i].alts = append(out[i].alts, g[len(g)-1])
+		if i := sharing(out, g); i >= 0 { // 演唱会 and 音乐节 both stand for 演出: one topic
+			for _, t := range g {
+				if !isOneOf(t, out[i].alts) {
+					out[i].alts = append(out[i].alts, t)
+				}
+			}
 			continue
 		}
-		seen[g[0]] = len(out)
 		out = append(out, keyword{alts: append([]string{}, g...)})
 	}
 	for _, w := range multiWordQuestions {
@@ -95,6 +97,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		howVerb := i > 0 && isOneOf(toks[i-1].Term, howWords)
 		// a lone character the report uses (猪, 煤) is a weak topic
 		lone := utf8.RuneCountInString(w) == 1 && allHan(w) && !strings.ContainsAny(w, functionChars) && rc.contains(w)
+		if narrowed(out, w) {
+			continue // 粮食播种面积 asked: the vocabulary topic 粮食 is that word only
+		}
 		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w) || english.IsStopWord(w) {
 			continue
 		}
@@ -355,6 +360,34 @@ func coveredBy(ks []keyword, w string) bool {
 			if strings.Contains(a, w) {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// sharing returns the index of the topic that has a word of g, or -1.
+func sharing(ks []keyword, g []string) int {
+	for i, k := range ks {
+		for _, t := range g {
+			if isOneOf(t, k.alts) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// narrowed narrows a vocabulary topic to w when the question says w, one
+// of the topic's words that holds its alias: who asks for 粮食播种面积 does
+// not ask for 粮食产量, though both stand for 粮食.
+func narrowed(ks []keyword, w string) bool {
+	for i, k := range ks {
+		alias := k.alts[len(k.alts)-1]
+		// (the first word is what an English alias was replaced with: GDP →
+		// 地区生产总值 does not narrow)
+		if w != alias && w != k.alts[0] && strings.Contains(w, alias) && isOneOf(w, k.alts) {
+			ks[i].alts = []string{w}
+			return true
 		}
 	}
 	return false

@@ -12,6 +12,9 @@ import (
 	"planbot/index"
 )
 
+// maxQuestion is how many characters of a message are read as the question.
+const maxQuestion = 300
+
 var (
 	// @username, or @显示名 ended by a space or a comma
 	reMention = regexp.MustCompile(`@[A-Za-z0-9_]{3,}|@[\p{Han}A-Za-z0-9_]{1,16}(?:\s|[，,：:]|$)`)
@@ -38,6 +41,14 @@ var (
 // and digits, Chinese numerals that carry figures written as digits.
 func normalise(q string, isKnownHan func(rune) bool) string {
 	q = reCommand.ReplaceAllString(strings.TrimSpace(q), "")
+	if n := 0; len(q) > maxQuestion {
+		for i := range q { // a question is short; a pasted page is read from its start
+			if n++; n > maxQuestion {
+				q = q[:i]
+				break
+			}
+		}
+	}
 	q = reMention.ReplaceAllString(q, " ")
 	q = width.Fold.String(q) // full-width ＧＤＰ２０２５ → GDP2025
 	q = strings.Map(func(r rune) rune {

@@ -2,7 +2,9 @@ package answers
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestNormalise(t *testing.T) {
@@ -176,5 +178,12 @@ func TestEnglishUnits(t *testing.T) {
 		if got := understand(tt.q, tt.q, nil).units; !reflect.DeepEqual(got, tt.units) {
 			t.Errorf("understand(%q).units = %v, want %v", tt.q, got, tt.units)
 		}
+	}
+}
+
+func TestNormaliseLong(t *testing.T) {
+	q := strings.Repeat("高标准农田目标是多少", 100)
+	if got := utf8.RuneCountInString(normalise(q, nil)); got > maxQuestion {
+		t.Errorf("normalise of %d characters kept %d, want at most %d", utf8.RuneCountInString(q), got, maxQuestion)
 	}
 }

@@ -91,6 +91,7 @@ func (v *Vocabulary) expand(q string) (string, [][]string) {
 	var groups [][]string
 	taken := make([]bool, len(q))
 	words := topLevel(segment.Current().Cut(q))
+	said := map[string]bool{}
 	for _, a := range v.aliases {
 		for from := 0; ; {
 			i := strings.Index(q[from:], a.from)
@@ -115,6 +116,10 @@ func (v *Vocabulary) expand(q string) (string, [][]string) {
 			if isQuestionWord(a.terms[0]) {
 				continue // "target" only says what is asked, like 目标
 			}
+			if said[a.from] {
+				continue // one topic however often it is said
+			}
+			said[a.from] = true
 			g := append([]string{}, a.terms...)
 			if !a.latin {
 				g = append(g, a.from)
