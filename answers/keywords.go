@@ -33,7 +33,7 @@ var (
 		"措施", "举措", "做法", "办法", "重点", "内容", "具体", "主要", "数据", "数字", "方面", "相关", "关于",
 		"报告", "政府工作报告", "政府", "我们", "你们", "咱们", "我区", "全区", "区里", "市里", "这个", "那个", "一下", "知道",
 		"可以", "能够", "应该", "需要", "提到", "说了", "讲了", "写了", "里面", "当中", "the", "of", "in", "and", "what", "is", "how",
-		"much", "many", "for", "this", "year", "now", "currently", "current", "so far", "last", "next", "target", "goal", "plan", "planned", "total", "number", "about",
+		"much", "many", "for", "this", "year", "now", "currently", "current", "so far", "city", "province", "country", "municipality", "last", "next", "target", "goal", "plan", "planned", "total", "number", "about",
 		"to", "by", "on", "at", "are", "was", "be", "do", "does", "did", "there", "which", "who", "new", "increase", "level", "value", "amount",
 		"面积", "里程", "程度", "基调", "指标", "代表性", "有代表性", "典型", "定调", "调子", "水平怎么样", "变化", "新变化", "动作", "新动作", "新举措", "动静", "人数", "个数", "家数", "问题", "方面的", "总额", "总量", "金额", "数量", "一共", "到底", "大概", "大约", "多少钱", "怎么回事", "进展", "新进展", "有啥", "哪几", "哪几个",
 	}

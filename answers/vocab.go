@@ -150,7 +150,7 @@ func latinBoundary(q string, i int) bool {
 		return true
 	}
 	c := q[i]
-	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '&')
+	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '&' || c == '-')
 }
 
 func replaceWord(q, w, with string) string {
