@@ -167,7 +167,9 @@ func understand(raw, text string, groups [][]string) question {
 	q.across = containsAny(text, acrossCues)
 	q.versusPlan = reVersusPlan.MatchString(text)
 	q.define = containsAny(text, defineCues)
-	q.growth = containsAny(text, []string{"增长", "增速", "增幅", "增加了", "提高了", "百分", "%", "率", "比例", "比重", "强度", "growth", "rate"})
+	// English cue words may have been replaced by a vocabulary term (gdp
+	// growth → 地区生产总值): the words as typed count too
+	q.growth = containsAny(text+" "+strings.ToLower(raw), []string{"增长", "增速", "增幅", "增加了", "提高了", "百分", "%", "率", "比例", "比重", "强度", "growth", "rate"})
 	return q
 }
 
