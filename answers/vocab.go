@@ -88,11 +88,31 @@ func (v *Vocabulary) KeepWords() []string {
 // by their first term (so that "GDP growth target" reads as Chinese) and
 // the groups of alternative terms each alias stands for.
 func (v *Vocabulary) expand(q string) (string, [][]string) {
+	said := map[string]bool{}
+	groups := v.find(q, true, said)
+	for _, a := range v.aliases { // Latin aliases give way to a Chinese term
+		if a.latin {
+			q = replaceWord(q, a.from, a.terms[0])
+		}
+	}
+	// then the Chinese aliases, also those the replacement completes
+	// (r&d强度 → 研发强度)
+	return q, append(groups, v.find(q, false, said)...)
+}
+
+// find returns the groups of the Latin or the Chinese aliases in q, an
+// alias once however often it is said.
+func (v *Vocabulary) find(q string, latin bool, said map[string]bool) [][]string {
 	var groups [][]string
 	taken := make([]bool, len(q))
-	words := topLevel(segment.Current().Cut(q))
-	said := map[string]bool{}
+	var words []segment.Token
+	if !latin {
+		words = topLevel(segment.Current().Cut(q))
+	}
 	for _, a := range v.aliases {
+		if a.latin != latin {
+			continue
+		}
 		for from := 0; ; {
 			i := strings.Index(q[from:], a.from)
 			if i < 0 {
@@ -113,11 +133,8 @@ func (v *Vocabulary) expand(q string) (string, [][]string) {
 			for k := i; k < j; k++ {
 				taken[k] = true
 			}
-			if isQuestionWord(a.terms[0]) {
+			if isQuestionWord(a.terms[0]) || said[a.from] {
 				continue // "target" only says what is asked, like 目标
-			}
-			if said[a.from] {
-				continue // one topic however often it is said
 			}
 			said[a.from] = true
 			g := append([]string{}, a.terms...)
@@ -127,12 +144,7 @@ func (v *Vocabulary) expand(q string) (string, [][]string) {
 			groups = append(groups, g)
 		}
 	}
-	for _, a := range v.aliases { // replace Latin aliases with a Chinese term
-		if a.latin {
-			q = replaceWord(q, a.from, " "+a.terms[0]+" ")
-		}
-	}
-	return q, groups
+	return groups
 }
 
 func anyTaken(t []bool, i, j int) bool {
@@ -164,7 +176,13 @@ func replaceWord(q, w, with string) string {
 		j := i + len(w)
 		if latinBoundary(q, i-1) && latinBoundary(q, j) {
 			b.WriteString(q[:i])
+			if i > 0 && isASCII(q[i-1:i]) && q[i-1] != ' ' { // apart from Latin text, not from Han
+				b.WriteByte(' ')
+			}
 			b.WriteString(with)
+			if j < len(q) && isASCII(q[j:j+1]) && q[j] != ' ' {
+				b.WriteByte(' ')
+			}
 		} else {
 			b.WriteString(q[:j])
 		}
