@@ -154,7 +154,7 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 	}
 	var ok []scored
 	for _, s := range ranked {
-		if s.coverage < minCoverage && !(s.coverage >= minCoverageUnit && unitSaid(q, kws, s.s, rc)) {
+		if s.coverage < minCoverage && !(s.coverage >= minCoverageFloor && unitSaid(q, kws, s, rc)) {
 			continue
 		}
 		if rc.answers(q, kws, s.s) {
@@ -174,19 +174,47 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 }
 
 // unitSaid reports whether s has a figure in the unit asked for (多少岁,
-// 几台) next to one of the question's topics: evidence that counts for the
-// words a user says differently from the report.
-func unitSaid(q question, kws []keyword, s *index.Sentence, rc *reportCache) bool {
+// 几台) next to one of the question's topics and covers the topics the
+// report has words for: evidence enough to let pass the everyday words a
+// user says and the report does not (街上跑的电车). A vocabulary topic the
+// report never uses (成都地铁 in a report without 地铁) is a near miss.
+func unitSaid(q question, kws []keyword, sc scored, rc *reportCache) bool {
+	s := sc.s
 	if len(q.units) == 0 || q.units[0] == "%" {
 		return false
 	}
+	var known []keyword
+	total, unknown := 0.0, false
 	for _, k := range kws {
-		if !k.known && !k.verb {
-			return false // 成都地铁 in a report without 地铁: a near miss
+		switch {
+		case k.known:
+			known = append(known, k)
+			total += k.weight
+		case !k.verb && len(k.alts) > 1:
+			return false
+		case !k.verb:
+			unknown = true
 		}
 	}
 	figs, ok := topicFigures(s, rc.text[s.ID], kws, 0)
-	return ok && hasUnit(s.Text, figs, q.units)
+	if !ok || !hasUnit(s.Text, figs, q.units) || total == 0 {
+		return false
+	}
+	p := passageOf(q, rc, s.ID)
+	var main keyword // the heaviest topic the report names must be there
+	for _, k := range known {
+		if !k.verb && k.weight > main.weight {
+			main = k
+		}
+	}
+	if c, _, _ := coverage([]keyword{main}, p); unknown && main.alts != nil && c == 0 {
+		return false // with words the report lacks, its main one must be there
+	}
+	if !unknown {
+		return sc.coverage >= minCoverageUnit
+	}
+	sum, _, _ := coverage(known, p)
+	return sum/total >= minCoverageUnit
 }
 
 // unknownCode reports whether a topic is a code the report never uses

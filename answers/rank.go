@@ -40,9 +40,11 @@ const (
 	// minCoverage is the share of the question's topics (by weight) the best
 	// sentence must cover; below it the report does not answer.
 	minCoverage = 0.6
-	// minCoverageUnit is the share enough when the sentence has a figure in
-	// the unit asked for next to one of the topics.
-	minCoverageUnit = 0.5
+	// minCoverageUnit is the share of the topics the report uses that is
+	// enough when the sentence has a figure in the unit asked for next to
+	// one of them (unitSaid), if it covers minCoverageFloor of all.
+	minCoverageUnit  = 0.5
+	minCoverageFloor = 0.35
 )
 
 // scored is a candidate sentence with its score.
@@ -66,11 +68,7 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 	for _, h := range hits {
 		s := &rc.r.Sentences[h.Sentence]
 		i := h.Sentence
-		p := passage{text: rc.text[i], section: rc.section[i], lead: rc.lead[i], prev: rc.prev[i], leadCredit: sectionCredit}
-		if q.how {
-			p.leadCredit = howLeadCredit
-		}
-		sum, inOrder, literal := coverage(kws, p)
+		sum, inOrder, literal := coverage(kws, passageOf(q, rc, i))
 		cov := sum / max(total, 1e-9)
 		sc := scored{s: s, coverage: cov, score: cov + orderBonus*float64(inOrder) + literalBonus*float64(literal)}
 		sc.score += headingWeight * headingCover(kws, rc.section[i]) / max(total, 1e-9)
@@ -85,6 +83,15 @@ func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
 	return out
+}
+
+// passageOf returns the passage of sentence i.
+func passageOf(q question, rc *reportCache, i int) passage {
+	p := passage{text: rc.text[i], section: rc.section[i], lead: rc.lead[i], prev: rc.prev[i], leadCredit: sectionCredit}
+	if q.how {
+		p.leadCredit = howLeadCredit
+	}
+	return p
 }
 
 // passage is the text a sentence is judged by: its own words first, then
