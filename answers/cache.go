@@ -265,6 +265,11 @@ func (rc *reportCache) fixTypos(q string) string {
 			}
 		}
 	}
+	for _, m := range reUnitAsked.FindAllStringIndex(q, -1) { // 多少人 is no typo of 人形
+		for k := byteToRune[m[0]]; k < byteToRune[m[1]]; k++ {
+			known[k] = true
+		}
+	}
 	for i := 0; i+2 <= len(runes); i++ {
 		w := string(runes[i : i+2])
 		if known[i] || known[i+1] || !allHan(w) || strings.ContainsAny(w, functionChars) {

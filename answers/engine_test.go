@@ -137,6 +137,21 @@ func TestFixTypos(t *testing.T) {
 	})
 }
 
+func TestFixTyposKeepsUnitAsked(t *testing.T) {
+	e := engineOnMany(t)
+	e.lib.View(func(s *index.Snapshot) error {
+		r := s.Report("beijing_2026_gwr") // says 人形机器人
+		if r == nil {
+			t.Fatal("no beijing_2026_gwr")
+		}
+		q := "今年打算让多少人新找到工作"
+		if got := e.cache(r).fixTypos(q); got != q {
+			t.Errorf("fixTypos(%q) = %q: 人 of 多少人 is no typo", q, got)
+		}
+		return nil
+	})
+}
+
 func TestPairHomophone(t *testing.T) {
 	e, lib := engineOnSeed(t)
 	lib.View(func(s *index.Snapshot) error {
