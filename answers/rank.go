@@ -28,6 +28,7 @@ const (
 	shortPenalty      = 0.15
 	amountWanted      = 0.1
 	howTable          = 0.3
+	manyFigures       = 5 // figures that make a sentence a list of targets
 	planTable         = 0.3
 	definition        = 0.4
 	listedPenalty     = 0.2
@@ -246,8 +247,8 @@ func fit(q question, s *index.Sentence) float64 {
 	if q.how {
 		// "what/how" is answered by a sentence that says what is done, not
 		// by a row of figures or a slogan
-		if s.Part == index.PartTable {
-			score -= howTable
+		if s.Part == index.PartTable || len(s.Figures) >= manyFigures {
+			score -= howTable // a list of targets says how much, not what is done
 		}
 		score += howDetail * min(1, float64(utf8.RuneCountInString(s.Text))/60)
 	}
