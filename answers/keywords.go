@@ -202,7 +202,8 @@ func englishTopics(text string, rc *reportCache) (string, []keyword) {
 		// a word of many senses that the report uses in more than one
 		// (field → 领域 方面) is no topic
 		if !(len(alts) >= 3 || len(alts) == 2 && len(m.Words) >= manySenses) {
-			out = append(out, keyword{alts: alts})
+			// a verb (drop → 下降) says how, as a Chinese verb does
+			out = append(out, keyword{alts: alts, verb: english.IsVerb(m.Phrase)})
 		}
 		b.WriteString(text[last:m.Start])
 		b.WriteByte(' ')

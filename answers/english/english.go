@@ -19,26 +19,52 @@ import (
 //go:embed glosses.txt
 var glosses string
 
-// index is the parsed form of glosses.txt, built on first use.
-var index = sync.OnceValue(func() map[string][]string { return parse(glosses) })
+// glossIndex is the parsed form of glosses.txt.
+type glossIndex struct {
+	words map[string][]string // key → Chinese words
+	verbs map[string]bool     // keys most of whose glosses are verbs
+}
 
-// parse reads lines of the form "key<TAB>word word ...", skipping comments
-// and malformed lines. Keys and words share the memory of data.
-func parse(data string) map[string][]string {
-	m := make(map[string][]string, strings.Count(data, "\n"))
+// index is glosses.txt parsed, built on first use.
+var index = sync.OnceValue(func() glossIndex { return parse(glosses) })
+
+// parse reads lines of the form "key<TAB>word word ...[<TAB>v]", skipping
+// comments and malformed lines. Keys and words share the memory of data.
+func parse(data string) glossIndex {
+	ix := glossIndex{words: make(map[string][]string, strings.Count(data, "\n")), verbs: map[string]bool{}}
 	for line := range strings.Lines(data) {
 		line = strings.TrimSuffix(line, "\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}
 		key, rest, ok := strings.Cut(line, "\t")
+		rest, flag, _ := strings.Cut(rest, "\t")
 		words := strings.Fields(rest)
 		if !ok || key == "" || len(words) == 0 {
 			continue
 		}
-		m[key] = words
+		ix.words[key] = words
+		if flag == "v" {
+			ix.verbs[key] = true
+		}
 	}
-	return m
+	return ix
+}
+
+// IsVerb reports whether the dictionary knows the English word w mostly
+// as a verb (visit, drop), or w is a verb form of one (visited, working).
+func IsVerb(w string) bool {
+	w = strings.ToLower(w)
+	ix := index()
+	if ix.verbs[w] {
+		return true
+	}
+	for _, suffix := range []string{"ed", "d", "ing", "s", "es"} {
+		if stem, ok := strings.CutSuffix(w, suffix); ok && ix.verbs[stem] {
+			return true
+		}
+	}
+	return false
 }
 
 // Words returns the candidate Chinese words for an English word or phrase,
@@ -58,7 +84,7 @@ func Words(phrase string) []string {
 	if strings.Contains(phrase, "-") {
 		forms = append(forms, strings.ReplaceAll(phrase, "-", " ")) // high-tech, high tech
 	}
-	m := index()
+	m := index().words
 	for _, f := range forms {
 		w, ok := m[f]
 		for _, s := range singulars(f) {

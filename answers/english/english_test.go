@@ -96,9 +96,22 @@ func TestPhrases(t *testing.T) {
 }
 
 func TestParse(t *testing.T) {
-	m := parse("# comment\n\nno tab here\nempty\t\nkey\tA B\nlast\tC")
+	ix := parse("# comment\n\nno tab here\nempty\t\nkey\tA B\nlast\tC\tv")
+	m := ix.words
 	if len(m) != 2 || !slices.Equal(m["key"], []string{"A", "B"}) || !slices.Equal(m["last"], []string{"C"}) {
 		t.Errorf("parse = %v", m)
+	}
+	if ix.verbs["key"] || !ix.verbs["last"] {
+		t.Errorf("parse verbs = %v, want only last", ix.verbs)
+	}
+}
+
+func TestIsVerb(t *testing.T) {
+	for w, want := range map[string]bool{"visit": true, "visited": true, "building": true, "drop": true,
+		"cryptocurrency": false, "regulation": false, "xyzzy": false} {
+		if got := IsVerb(w); got != want {
+			t.Errorf("IsVerb(%q) = %v, want %v", w, got, want)
+		}
 	}
 }
 
@@ -113,7 +126,7 @@ func TestStats(t *testing.T) {
 	runtime.GC()
 	runtime.ReadMemStats(&after)
 	t.Logf("glosses.txt: %d bytes, %d keys, parsed in %v, heap %.1f MB",
-		len(glosses), len(m), elapsed, float64(after.HeapAlloc-before.HeapAlloc)/(1<<20))
+		len(glosses), len(m.words), elapsed, float64(after.HeapAlloc-before.HeapAlloc)/(1<<20))
 	runtime.KeepAlive(m)
 	for _, p := range []string{"grain output", "inbound tourists", "tourists", "greenway",
 		"financial institutions", "base station", "universities", "sports events",

