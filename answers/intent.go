@@ -60,6 +60,8 @@ var (
 
 	// A number of years asked for (the character before tells 这几年 apart).
 	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年`)
+	// An English question answered yes or no: "Will China scrap …?"
+	reYesNo = regexp.MustCompile(`^(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
 	// A result set against its plan.
 	reVersusPlan = regexp.MustCompile(`(比|与|和|跟|同)(计划|目标)|完成(了)?(计划|目标)|(计划|目标)完成(情况|得|了)|完成情况`)
 	// A verb of result used for the future: 要完成, 计划实现, 力争达到.
@@ -161,7 +163,7 @@ func understand(raw, text string, groups [][]string) question {
 			}
 		}
 	}
-	if isEnglish(raw) && !q.how {
+	if isEnglish(raw) && !q.how && !reYesNo.MatchString(strings.ToLower(strings.TrimSpace(raw))) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
 	q.across = containsAny(text, acrossCues)

@@ -166,6 +166,18 @@ func TestUnitsAndDefinitions(t *testing.T) {
 	}
 }
 
+func TestEnglishYesNo(t *testing.T) {
+	for q, figure := range map[string]bool{
+		"will china scrap foreign investment restrictions in manufacturing?": false,
+		"rural per capita disposable income 2024":                            true,
+		"how many new urban jobs in 2024":                                    true,
+	} {
+		if got := understand(q, q, nil).figure; got != figure {
+			t.Errorf("understand(%q).figure = %v, want %v", q, got, figure)
+		}
+	}
+}
+
 func TestEnglishUnits(t *testing.T) {
 	tests := []struct {
 		q     string
