@@ -99,6 +99,7 @@ func TestPlacesIn(t *testing.T) {
 		{"北京的失业率", []string{"北京"}},
 		{"农村牧区居民收入", nil},
 		{"四川去年省重点项目完成投资多少", []string{"四川"}},
+		{"去年市里财政进账多少钱", nil}, // 去年市 is no place
 		{"内蒙古自治区的粮食产量", []string{"内蒙古自治区"}},
 	}
 	for _, tt := range tests {
