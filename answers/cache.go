@@ -97,6 +97,34 @@ func (rc *reportCache) withFollowers(hits []index.Hit) []index.Hit {
 	return hits
 }
 
+// withUnit adds to hits the sentences with a figure in the unit asked for
+// (多少头 → 生猪出栏6248万头), which a search for the question's words may
+// miss when the report joins them into longer words; only for a rare unit,
+// not for 个 or %.
+func (rc *reportCache) withUnit(hits []index.Hit, units []string) []index.Hit {
+	if len(units) == 0 || len(units) > 4 || units[0] == "%" {
+		return hits
+	}
+	seen := make(map[int]bool, len(hits))
+	for _, h := range hits {
+		seen[h.Sentence] = true
+	}
+	var more []index.Hit
+	for i := range rc.r.Sentences {
+		s := &rc.r.Sentences[i]
+		if !seen[i] && hasUnit(s.Text, s.Figures, units) {
+			more = append(more, index.Hit{Sentence: i})
+		}
+	}
+	if len(more) > rareUnit {
+		return hits // a common unit says little
+	}
+	return append(hits, more...)
+}
+
+// rareUnit is how many more sentences a unit may bring.
+const rareUnit = 20
+
 // isTopicSentence reports whether sentence i reads as the title of the
 // sentences after it: short, no figure, opening a paragraph
 // (深化“放管服”改革。积极稳妥推进碳达峰碳中和。).

@@ -141,10 +141,14 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 		return nil, nil
 	}
 	hits, err := index.Search(r.Index, searchText(kws), candidates)
-	if err != nil || len(hits) == 0 {
+	if err != nil {
 		return nil, nil
 	}
 	hits = rc.withFollowers(hits)
+	hits = rc.withUnit(hits, q.units)
+	if len(hits) == 0 {
+		return nil, nil
+	}
 	var out []Answer
 	ranked := rank(q, kws, rc, hits)
 	if debug {

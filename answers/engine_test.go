@@ -152,6 +152,27 @@ func TestFixTyposKeepsUnitAsked(t *testing.T) {
 	})
 }
 
+func TestWithUnit(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	lib.View(func(s *index.Snapshot) error {
+		rc := e.cache(s.Newest())
+		hits := rc.withUnit(nil, []string{"吨", "万吨"})
+		if len(hits) == 0 {
+			t.Fatal("withUnit(吨) found no sentence; the seed says 15.7万吨")
+		}
+		for _, h := range hits {
+			st := rc.r.Sentences[h.Sentence]
+			if !hasUnit(st.Text, st.Figures, []string{"吨", "万吨"}) {
+				t.Errorf("withUnit(吨) gave %q", st.Text)
+			}
+		}
+		if got := rc.withUnit(nil, []string{"%"}); len(got) != 0 {
+			t.Errorf("withUnit(%%) = %d sentences, want none: a rate says nothing", len(got))
+		}
+		return nil
+	})
+}
+
 func TestPairHomophone(t *testing.T) {
 	e, lib := engineOnSeed(t)
 	lib.View(func(s *index.Snapshot) error {
