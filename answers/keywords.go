@@ -114,16 +114,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		out = dropNarrower(out, w)
 		// a long word of the report is a term (放管服), whatever its tag
 		verb := lone || isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w)) || isEnglishWord(w) && !rc.contains(w) && !properNoun(q.raw, w) || howVerb
-		k := keyword{alts: []string{w}, verb: verb}
-		if !rc.contains(w) {
-			k.alts = append(k.alts, rc.homophones(w)...)
-			if p := rc.pairHomophone(w); p != "" && len(k.alts) == 1 {
-				k.alts = append(k.alts, p)
-			}
-			if len(k.alts) == 1 {
-				k.alts = append(k.alts, rc.abbreviated(w)...)
-			}
-		}
+		k := keyword{alts: append([]string{w}, rc.standIns(w)...), verb: verb}
 		k.parts = partsOf(seg, w, rc)
 		out = append(out, k)
 	}
@@ -146,6 +137,23 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 	}
 	return out
+}
+
+// standIns returns the words of the report that may stand for w, a word
+// it never uses: homophones of a pinyin typo (城真 → 城镇), else a pair of
+// characters that sounds like it (托味 → 托位), else the longer words it
+// abbreviates (社零 → 社会消费品零售总额).
+func (rc *reportCache) standIns(w string) []string {
+	if rc.contains(w) {
+		return nil
+	}
+	if hs := rc.homophones(w); len(hs) > 0 {
+		return hs
+	}
+	if p := rc.pairHomophone(w); p != "" {
+		return []string{p}
+	}
+	return rc.abbreviated(w)
 }
 
 // reQuoted matches a quoted name: “保交房”, 「两新」, 《纲要》.
