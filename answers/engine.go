@@ -279,7 +279,9 @@ func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) boo
 	unitFigs := s.Figures // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
 	if near, ok := topicFigures(s, rc.text[s.ID], kws, 0); ok {
 		figs = near
-		unitFigs, _ = topicFigures(s, rc.text[s.ID], kws, 1)
+		if len(q.units) > 0 {
+			unitFigs, _ = topicFigures(s, rc.text[s.ID], kws, 1)
+		}
 	}
 	if !isOneOf("年", q.units) {
 		figs = withoutDurations(figs) // 连续9年 answers 几年, not 下降了多少
