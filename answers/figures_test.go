@@ -129,3 +129,17 @@ func TestOnlyListed(t *testing.T) {
 		}
 	}
 }
+
+func TestIsTopicSentence(t *testing.T) {
+	ss := []index.Sentence{
+		{ID: 0, Para: 1, Text: "积极稳妥推进碳达峰碳中和。"},              // opens its paragraph: a topic sentence
+		{ID: 1, Para: 1, Text: "扎实开展“碳达峰十大行动”。"},             // second in its paragraph
+		{ID: 2, Para: 2, Text: "全区地表水监测点位水质均达标，推进重点流域综合治理。"}, // too long
+		{ID: 3, Para: 3, Text: "新增5600亩。", Figures: []index.Figure{{Text: "5600亩"}}},
+	}
+	for i, want := range []bool{true, false, false, false} {
+		if got := isTopicSentence(ss, i); got != want {
+			t.Errorf("isTopicSentence(%q) = %v, want %v", ss[i].Text, got, want)
+		}
+	}
+}
