@@ -78,10 +78,7 @@ func (rc *reportCache) leads(i int) bool {
 // them heads (积极稳妥推进碳达峰。建立碳排放总量和强度双控制度…), which may
 // not repeat its words.
 func (rc *reportCache) withFollowers(hits []index.Hit) []index.Hit {
-	seen := make(map[int]bool, len(hits))
-	for _, h := range hits {
-		seen[h.Sentence] = true
-	}
+	seen := sentencesOf(hits)
 	ss := rc.r.Sentences
 	for _, h := range hits {
 		if !rc.leads(h.Sentence) {
@@ -105,10 +102,7 @@ func (rc *reportCache) withUnit(hits []index.Hit, units []string) []index.Hit {
 	if len(units) == 0 || len(units) > 4 || units[0] == "%" {
 		return hits
 	}
-	seen := make(map[int]bool, len(hits))
-	for _, h := range hits {
-		seen[h.Sentence] = true
-	}
+	seen := sentencesOf(hits)
 	var more []index.Hit
 	for i := range rc.r.Sentences {
 		s := &rc.r.Sentences[i]
@@ -120,6 +114,15 @@ func (rc *reportCache) withUnit(hits []index.Hit, units []string) []index.Hit {
 		return hits // a common unit says little
 	}
 	return append(hits, more...)
+}
+
+// sentencesOf returns the set of the sentences hit.
+func sentencesOf(hits []index.Hit) map[int]bool {
+	seen := make(map[int]bool, len(hits))
+	for _, h := range hits {
+		seen[h.Sentence] = true
+	}
+	return seen
 }
 
 // rareUnit is how many more sentences a unit may bring.

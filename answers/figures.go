@@ -25,12 +25,8 @@ func topicFigures(s *index.Sentence, text string, kws []keyword, more int) (figs
 			continue
 		}
 		for _, a := range k.alts {
-			for from := 0; a != ""; {
-				j := strings.Index(text[from:], a)
-				if j < 0 {
-					break
-				}
-				start, end := from+j, from+j+len(a)
+			for _, start := range occurrences(text, a) {
+				end := start + len(a)
 				ok = true
 				lo, hi := strings.LastIndexAny(text[:start], clauseEnds)+1, end
 				// the clause of the topic, or the next ones up to a figure:
@@ -51,7 +47,6 @@ func topicFigures(s *index.Sentence, text string, kws []keyword, more int) (figs
 					hi = clauseEnd(text, hi)
 					mark()
 				}
-				from = end
 			}
 		}
 	}
@@ -61,6 +56,21 @@ func topicFigures(s *index.Sentence, text string, kws []keyword, more int) (figs
 		}
 	}
 	return figs, ok
+}
+
+// occurrences returns the byte offsets of the occurrences of w in text
+// that do not overlap, none for an empty w.
+func occurrences(text, w string) []int {
+	var out []int
+	for from := 0; w != ""; {
+		j := strings.Index(text[from:], w)
+		if j < 0 {
+			break
+		}
+		out = append(out, from+j)
+		from += j + len(w)
+	}
+	return out
 }
 
 // clauseEnd returns the end of the clause that goes on at i: the byte

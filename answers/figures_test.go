@@ -143,3 +143,20 @@ func TestIsTopicSentence(t *testing.T) {
 		}
 	}
 }
+
+func TestOccurrences(t *testing.T) {
+	tests := []struct {
+		text, w string
+		want    []int
+	}{
+		{"粮食粮食", "粮食", []int{0, 6}},
+		{"aaa", "aa", []int{0}}, // no overlap
+		{"粮食", "", nil},
+		{"粮食", "农田", nil},
+	}
+	for _, tt := range tests {
+		if got := occurrences(tt.text, tt.w); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("occurrences(%q, %q) = %v, want %v", tt.text, tt.w, got, tt.want)
+		}
+	}
+}

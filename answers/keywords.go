@@ -237,17 +237,11 @@ func isEnglishWord(w string) bool {
 func straddles(t segment.Token, text string, groups [][]string) bool {
 	for _, g := range groups {
 		for _, w := range []string{g[0], g[len(g)-1]} {
-			for from := 0; ; {
-				j := strings.Index(text[from:], w)
-				if j < 0 {
-					break
-				}
-				start, end := from+j, from+j+len(w)
-				crosses := t.Start < start && t.End > start && t.End < end || t.Start > start && t.Start < end && t.End > end
-				if crosses {
+			for _, start := range occurrences(text, w) {
+				end := start + len(w)
+				if t.Start < start && t.End > start && t.End < end || t.Start > start && t.Start < end && t.End > end {
 					return true
 				}
-				from = end
 			}
 		}
 	}

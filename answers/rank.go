@@ -308,12 +308,7 @@ func onlyListed(kws []keyword, text string) bool {
 			continue
 		}
 		for _, a := range k.alts {
-			for from := 0; ; {
-				j := strings.Index(text[from:], a)
-				if j < 0 {
-					break
-				}
-				at := from + j
+			for _, at := range occurrences(text, a) {
 				lo := strings.LastIndexAny(text[:at], clauseEnds) + 1
 				hi := len(text)
 				if e := strings.IndexAny(text[at:], clauseEnds); e >= 0 {
@@ -323,7 +318,6 @@ func onlyListed(kws []keyword, text string) bool {
 					return false
 				}
 				found = true
-				from = at + len(a)
 			}
 		}
 	}

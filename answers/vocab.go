@@ -113,14 +113,8 @@ func (v *Vocabulary) find(q string, latin bool, said map[string]bool) [][]string
 		if a.latin != latin {
 			continue
 		}
-		for from := 0; ; {
-			i := strings.Index(q[from:], a.from)
-			if i < 0 {
-				break
-			}
-			i += from
+		for _, i := range occurrences(q, a.from) {
 			j := i + len(a.from)
-			from = j
 			if a.latin && !(latinBoundary(q, i-1) && latinBoundary(q, j)) {
 				continue
 			}
