@@ -8,15 +8,41 @@ import (
 	"os"
 	"sort"
 	"strings"
+
+	"golang.org/x/text/width"
 )
 
 // Case is one question of an evaluation set.
 type Case struct {
-	ID      string     `json:"id"`
-	Q       string     `json:"q"`
-	Expect  [][]string `json:"expect"`  // alternatives; each a list of strings the first answer must all contain; empty: no answer
-	Section string     `json:"section"` // a string the first answer's section must contain
-	Cat     string     `json:"cat"`
+	ID     string     `json:"id"`
+	Q      string     `json:"q"`
+	Expect [][]string `json:"expect"` // alternatives; each a list of strings the first answer must all contain; empty: no answer
+	// Section lists strings the first answer's section path must all
+	// contain: one heading, or the item and its parents. In a file it is
+	// a string or a list of strings.
+	Section Headings `json:"section"`
+	Cat     string   `json:"cat"`
+}
+
+// Headings is the section of a Case: a JSON string or list of strings.
+type Headings []string
+
+// UnmarshalJSON reads a string or a list of strings.
+func (h *Headings) UnmarshalJSON(b []byte) error {
+	var one string
+	if err := json.Unmarshal(b, &one); err == nil {
+		*h = nil
+		if one != "" {
+			*h = Headings{one}
+		}
+		return nil
+	}
+	var many []string
+	if err := json.Unmarshal(b, &many); err != nil {
+		return fmt.Errorf("section: want a string or a list of strings: %w", err)
+	}
+	*h = many
+	return nil
 }
 
 // ReadCases reads an evaluation set, one JSON object a line.
@@ -50,7 +76,8 @@ func ReadCases(path string) ([]Case, error) {
 type Score struct {
 	N, Top1, Top3, Top1Section int
 	Unanswerable, Abstained    int // questions without an answer, and how many the system left unanswered
-	Answerable, Missed         int // questions with an answer, and how many it wrongly left unanswered
+	Answerable, Missed         int // questions with an answer, and how many it wrongly left unanswered (withheld)
+	Wrong                      int // answerable questions answered with a wrong sentence first
 	Failures                   []string
 }
 
@@ -108,12 +135,13 @@ func (s *Score) add(c Case, got []Answer) {
 	}
 	if matches(got[0].Text, c.Expect) {
 		s.Top1++
-		if c.Section == "" || strings.Contains(got[0].Section, c.Section) {
+		if lacks := missingHeadings(got[0].Section, c.Section); len(lacks) == 0 {
 			s.Top1Section++
 		} else {
-			s.Failures = append(s.Failures, fmt.Sprintf("%s %q: right text, section %q lacks %q", c.ID, c.Q, got[0].Section, c.Section))
+			s.Failures = append(s.Failures, fmt.Sprintf("%s %q: right text, section %q lacks %q", c.ID, c.Q, got[0].Section, lacks))
 		}
 	} else {
+		s.Wrong++
 		s.Failures = append(s.Failures, fmt.Sprintf("%s %q: got %q, expected %v", c.ID, c.Q, got[0].Text, c.Expect))
 	}
 	for i := 0; i < len(got) && i < 3; i++ {
@@ -124,12 +152,27 @@ func (s *Score) add(c Case, got []Answer) {
 	}
 }
 
+// missingHeadings returns the strings of want that section lacks.
+// Full-width and half-width forms count as the same: （一） is (一).
+func missingHeadings(section string, want []string) []string {
+	var out []string
+	section = width.Fold.String(section)
+	for _, w := range want {
+		if !strings.Contains(section, width.Fold.String(w)) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
 // matches reports whether text holds every string of one alternative.
+// Full-width and half-width forms count as the same: ％ is %.
 func matches(text string, expect [][]string) bool {
+	text = width.Fold.String(text)
 	for _, alt := range expect {
 		ok := true
 		for _, want := range alt {
-			if !strings.Contains(text, want) {
+			if !strings.Contains(text, width.Fold.String(want)) {
 				ok = false
 				break
 			}
@@ -162,6 +205,10 @@ func Print(w io.Writer, name string, mine, plain Evaluation, verbose bool) {
 	fmt.Fprintf(w, "abstention right: %.1f%% (%d of %d unanswerable), answered: %.1f%% of answerable\n",
 		Pct(mine.All.Abstained, mine.All.Unanswerable), mine.All.Abstained, mine.All.Unanswerable,
 		Pct(mine.All.Answerable-mine.All.Missed, mine.All.Answerable))
+	a := mine.All
+	strict := a.Top1Section - a.Abstained
+	fmt.Fprintf(w, "answerable %d: strict (text and section) %.1f%%, text only %.1f%%, withheld %.1f%%, wrong %.1f%%\n",
+		a.Answerable, Pct(strict, a.Answerable), Pct(a.Top1-a.Abstained, a.Answerable), Pct(a.Missed, a.Answerable), Pct(a.Wrong, a.Answerable))
 	if verbose {
 		fmt.Fprintln(w, "failures:")
 		for _, f := range mine.All.Failures {
