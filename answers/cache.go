@@ -10,6 +10,7 @@ import (
 	"github.com/mozillazg/go-pinyin"
 
 	"planbot/index"
+	"planbot/index/report"
 	"planbot/index/segment"
 )
 
@@ -131,7 +132,7 @@ const rareUnit = 20
 // isTopicSentence reports whether sentence i reads as the title of the
 // sentences after it: short, no figure, opening a paragraph
 // (深化“放管服”改革。积极稳妥推进碳达峰碳中和。).
-func isTopicSentence(ss []index.Sentence, i int) bool {
+func isTopicSentence(ss []report.Sentence, i int) bool {
 	s := ss[i]
 	first := i == 0 || ss[i-1].Para != s.Para
 	return s.Para >= 0 && first && len(s.Figures) == 0 && utf8.RuneCountInString(s.Text) <= 16 && strings.HasSuffix(s.Text, "。")

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"planbot/index"
+	"planbot/index/report"
 )
 
 // debug prints how a question was understood and its top candidates to
@@ -36,7 +37,7 @@ type Engine struct {
 	defaultRegion string
 
 	mu     sync.Mutex
-	caches map[*index.Report]*reportCache
+	caches map[*report.Report]*reportCache
 	han    map[*index.Snapshot]map[rune]bool
 }
 
@@ -44,7 +45,7 @@ type Engine struct {
 // when a question names no place ("" for all).
 func New(lib *index.Library, vocab *Vocabulary, defaultRegion string) *Engine {
 	return &Engine{lib: lib, vocab: vocab, defaultRegion: defaultRegion,
-		caches: map[*index.Report]*reportCache{}, han: map[*index.Snapshot]map[rune]bool{}}
+		caches: map[*report.Report]*reportCache{}, han: map[*index.Snapshot]map[rune]bool{}}
 }
 
 // Ask answers one question.
@@ -261,17 +262,17 @@ func withAmounts(ss []scored) []scored {
 // target (and the reverse), a sentence without a number is no answer to
 // "how much", and a growth rate is no answer to "how many 亿元". The
 // figures judged are those said with the question's topics.
-func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) bool {
+func (rc *reportCache) answers(q question, kws []keyword, s *report.Sentence) bool {
 	m := rc.r.Meta
 	if rc.leads(s.ID) {
 		return false // a topic sentence heads the answer, it is not one
 	}
-	if q.strict && s.Part != index.PartTable {
+	if q.strict && s.Part != report.PartTable {
 		switch {
-		case q.intent == wantTarget && (s.Part == index.PartReview || s.Part == index.PartFront) &&
-			!strings.Contains(s.Text, itoa(m.PlanYear)+"年") && !hasPeriod(s, index.PeriodTarget):
+		case q.intent == wantTarget && (s.Part == report.PartReview || s.Part == report.PartFront) &&
+			!strings.Contains(s.Text, itoa(m.PlanYear)+"年") && !hasPeriod(s, report.PeriodTarget):
 			return false
-		case q.intent == wantResult && s.Part == index.PartPlan && !strings.Contains(s.Text, itoa(m.ReviewYear)+"年"):
+		case q.intent == wantResult && s.Part == report.PartPlan && !strings.Contains(s.Text, itoa(m.ReviewYear)+"年"):
 			return false
 		}
 	}
@@ -308,7 +309,7 @@ func (rc *reportCache) answers(q question, kws []keyword, s *index.Sentence) boo
 }
 
 // hasRate reports whether one of figs is a rate or a share.
-func hasRate(figs []index.Figure) bool {
+func hasRate(figs []report.Figure) bool {
 	for _, f := range figs {
 		switch f.Unit {
 		case "%", "％", "个百分点", "百分点", "‰", "倍":
@@ -318,8 +319,8 @@ func hasRate(figs []index.Figure) bool {
 	return false
 }
 
-func withoutDurations(figs []index.Figure) []index.Figure {
-	var out []index.Figure
+func withoutDurations(figs []report.Figure) []report.Figure {
+	var out []report.Figure
 	for _, f := range figs {
 		if f.Unit != "年" {
 			out = append(out, f)
@@ -340,7 +341,7 @@ var (
 
 // figureOfYears reports whether a figure of s, or its text, is about one
 // of years.
-func figureOfYears(s *index.Sentence, years []int) bool {
+func figureOfYears(s *report.Sentence, years []int) bool {
 	for _, y := range years {
 		if strings.Contains(s.Text, itoa(y)+"年") {
 			return true
@@ -354,7 +355,7 @@ func figureOfYears(s *index.Sentence, years []int) bool {
 	return false
 }
 
-func hasPeriod(s *index.Sentence, p index.Period) bool {
+func hasPeriod(s *report.Sentence, p report.Period) bool {
 	for _, f := range s.Figures {
 		if f.Period == p {
 			return true
@@ -397,7 +398,7 @@ func compose(r *index.Loaded, s scored, q question) Answer {
 	return a
 }
 
-func describe(f index.Figure) string {
+func describe(f report.Figure) string {
 	switch f.Unit {
 	case "%":
 		return "增速或比例"

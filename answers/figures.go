@@ -4,7 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"planbot/index"
+	"planbot/index/report"
 )
 
 // clauseEnds are the marks that end a clause.
@@ -15,8 +15,8 @@ const clauseEnds = "，,；;。！？!?"
 // the figure of 工业增加值 is 6.1%. ok is false when no topic is named in
 // the sentence itself (a table row, a sentence found by its heading): then
 // every figure counts. more widens the window by that many clauses.
-func topicFigures(s *index.Sentence, text string, kws []keyword, more int) (figs []index.Figure, ok bool) {
-	if s.Part == index.PartTable || len(text) != len(s.Text) {
+func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (figs []report.Figure, ok bool) {
+	if s.Part == report.PartTable || len(text) != len(s.Text) {
 		return nil, false
 	}
 	in := make([]bool, len(s.Figures))
@@ -85,7 +85,7 @@ func clauseEnd(text string, i int) int {
 
 // onlySpans reports whether every one of figs covers several years: the
 // clause before it says so (累计达到149.6亿美元, 年均增长6.1%).
-func onlySpans(text string, figs []index.Figure) bool {
+func onlySpans(text string, figs []report.Figure) bool {
 	if len(figs) == 0 {
 		return false
 	}

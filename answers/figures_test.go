@@ -5,15 +5,15 @@ import (
 	"strings"
 	"testing"
 
-	"planbot/index"
+	"planbot/index/report"
 )
 
 // sentenceWith builds a sentence whose figures are the given substrings.
-func sentenceWith(text string, figures ...string) *index.Sentence {
-	s := &index.Sentence{Text: text, Part: index.PartReview}
+func sentenceWith(text string, figures ...string) *report.Sentence {
+	s := &report.Sentence{Text: text, Part: report.PartReview}
 	for _, f := range figures {
 		i := strings.Index(text, f)
-		s.Figures = append(s.Figures, index.Figure{Text: f, Start: i, End: i + len(f)})
+		s.Figures = append(s.Figures, report.Figure{Text: f, Start: i, End: i + len(f)})
 	}
 	return s
 }
@@ -21,7 +21,7 @@ func sentenceWith(text string, figures ...string) *index.Sentence {
 func TestTopicFigures(t *testing.T) {
 	tests := []struct {
 		name   string
-		s      *index.Sentence
+		s      *report.Sentence
 		topics []string
 		want   []string
 		wantOK bool
@@ -131,11 +131,11 @@ func TestOnlyListed(t *testing.T) {
 }
 
 func TestIsTopicSentence(t *testing.T) {
-	ss := []index.Sentence{
+	ss := []report.Sentence{
 		{ID: 0, Para: 1, Text: "积极稳妥推进碳达峰碳中和。"},              // opens its paragraph: a topic sentence
 		{ID: 1, Para: 1, Text: "扎实开展“碳达峰十大行动”。"},             // second in its paragraph
 		{ID: 2, Para: 2, Text: "全区地表水监测点位水质均达标，推进重点流域综合治理。"}, // too long
-		{ID: 3, Para: 3, Text: "新增5600亩。", Figures: []index.Figure{{Text: "5600亩"}}},
+		{ID: 3, Para: 3, Text: "新增5600亩。", Figures: []report.Figure{{Text: "5600亩"}}},
 	}
 	for i, want := range []bool{true, false, false, false} {
 		if got := isTopicSentence(ss, i); got != want {

@@ -9,7 +9,7 @@ import (
 	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/width"
 
-	"planbot/index"
+	"planbot/index/report"
 )
 
 // maxQuestion is how many characters of a message are read as the question.
@@ -143,7 +143,7 @@ func cnNumerals(q string) string {
 	q = reCNPercent.ReplaceAllStringFunc(q, func(m string) string {
 		s := strings.TrimPrefix(m, "百分之")
 		parts := strings.SplitN(s, "点", 2)
-		n, ok := index.ParseChineseNumber(parts[0])
+		n, ok := report.ParseChineseNumber(parts[0])
 		if !ok {
 			return m
 		}
@@ -151,7 +151,7 @@ func cnNumerals(q string) string {
 		if len(parts) == 2 {
 			var frac strings.Builder
 			for _, r := range parts[1] {
-				d, ok := index.ChineseDigit(r)
+				d, ok := report.ChineseDigit(r)
 				if !ok {
 					return m
 				}
@@ -163,7 +163,7 @@ func cnNumerals(q string) string {
 	})
 	return reCNFigure.ReplaceAllStringFunc(q, func(m string) string {
 		sub := reCNFigure.FindStringSubmatch(m)
-		n, ok := index.ParseChineseNumber(sub[1])
+		n, ok := report.ParseChineseNumber(sub[1])
 		if !ok {
 			return m
 		}

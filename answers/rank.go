@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"planbot/index"
+	"planbot/index/report"
 )
 
 // Weights of the ranking. Coverage of the question's topics decides; the
@@ -50,7 +51,7 @@ const (
 
 // scored is a candidate sentence with its score.
 type scored struct {
-	s        *index.Sentence
+	s        *report.Sentence
 	score    float64
 	coverage float64
 }
@@ -186,33 +187,33 @@ func abs(x int) int {
 
 // fit scores how well a sentence suits what the question asks for: the
 // part of the report, the period of its figures, the unit, the year.
-func fit(q question, s *index.Sentence) float64 {
+func fit(q question, s *report.Sentence) float64 {
 	score := 0.0
 	// The period of a figure says more than the part it stands in: 年内计划投资
 	// in the review is a plan.
-	askedPeriod := q.intent == wantTarget && hasPeriod(s, index.PeriodTarget) || q.intent == wantResult && hasPeriod(s, index.PeriodResult)
+	askedPeriod := q.intent == wantTarget && hasPeriod(s, report.PeriodTarget) || q.intent == wantResult && hasPeriod(s, report.PeriodResult)
 	switch {
-	case s.Part == index.PartTable:
+	case s.Part == report.PartTable:
 		if q.figure || q.intent != anyPeriod {
 			score += intentMatch / 2
 		}
 		if q.versusPlan {
 			score += planTable // the table sets each result beside its plan
 		}
-	case q.intent == wantTarget && s.Part == index.PartPlan, q.intent == wantResult && (s.Part == index.PartReview || s.Part == index.PartFront):
+	case q.intent == wantTarget && s.Part == report.PartPlan, q.intent == wantResult && (s.Part == report.PartReview || s.Part == report.PartFront):
 		score += intentMatch
 	case askedPeriod:
-	case q.intent == wantTarget && s.Part == index.PartReview, q.intent == wantResult && s.Part == index.PartPlan:
+	case q.intent == wantTarget && s.Part == report.PartReview, q.intent == wantResult && s.Part == report.PartPlan:
 		score -= intentMismatch
 	}
-	if q.intent == anyPeriod && q.figure && hasPeriod(s, index.PeriodResult) {
+	if q.intent == anyPeriod && q.figure && hasPeriod(s, report.PeriodResult) {
 		score += factWanted // "X是多少" with no time asks for the latest fact
 	}
 	for _, f := range s.Figures {
 		if q.how {
 			break // what is done, not how much
 		}
-		if q.intent == wantTarget && f.Period == index.PeriodTarget || q.intent == wantResult && f.Period == index.PeriodResult {
+		if q.intent == wantTarget && f.Period == report.PeriodTarget || q.intent == wantResult && f.Period == report.PeriodResult {
 			score += periodMatch
 			break
 		}
@@ -247,7 +248,7 @@ func fit(q question, s *index.Sentence) float64 {
 	if q.how {
 		// "what/how" is answered by a sentence that says what is done, not
 		// by a row of figures or a slogan
-		if s.Part == index.PartTable || len(s.Figures) >= manyFigures {
+		if s.Part == report.PartTable || len(s.Figures) >= manyFigures {
 			score -= howTable // a list of targets says how much, not what is done
 		}
 		score += howDetail * min(1, float64(utf8.RuneCountInString(s.Text))/60)
@@ -263,7 +264,7 @@ func fit(q question, s *index.Sentence) float64 {
 
 // hasUnit reports whether s has a figure in one of units, or in a larger
 // measure of one (万套 for 套, 亿元 for 元).
-func hasUnit(text string, figs []index.Figure, units []string) bool {
+func hasUnit(text string, figs []report.Figure, units []string) bool {
 	for _, f := range figs {
 		for _, u := range units {
 			if f.Unit == u || u != "%" && strings.HasSuffix(f.Unit, u) && (strings.HasPrefix(f.Unit, "万") || strings.HasPrefix(f.Unit, "亿")) {
@@ -279,7 +280,7 @@ func hasUnit(text string, figs []index.Figure, units []string) bool {
 }
 
 // hasAmount reports whether s has a figure that is not a rate.
-func hasAmount(s *index.Sentence) bool {
+func hasAmount(s *report.Sentence) bool {
 	for _, f := range s.Figures {
 		if f.Unit != "%" && f.Unit != "个百分点" {
 			return true

@@ -9,13 +9,15 @@ import (
 	"path/filepath"
 	"strings"
 	"unicode"
+
+	"planbot/index/report"
 )
 
 // Add adds a report file (or replaces the added report with the same id)
 // and rebuilds. The file is checked first: a file that cannot be read as a
 // report, or that is already in the library, changes nothing. id may be
 // empty to derive it from the name.
-func (l *Library) Add(ctx context.Context, name string, data []byte, id string, progress Progress) (Meta, Stats, error) {
+func (l *Library) Add(ctx context.Context, name string, data []byte, id string, progress Progress) (report.Meta, Stats, error) {
 	if id == "" {
 		id = IDFromName(name)
 	} else {
@@ -26,16 +28,16 @@ func (l *Library) Add(ctx context.Context, name string, data []byte, id string, 
 	if progress != nil {
 		progress("解析…")
 	}
-	r, err := ParseFile(name, data, Meta{}, id, hash)
+	r, err := report.ParseFile(name, data, report.Meta{}, id, hash)
 	if err != nil {
-		return Meta{}, Stats{}, err
+		return report.Meta{}, Stats{}, err
 	}
 
 	l.writeMu.Lock()
 	defer l.writeMu.Unlock()
 	unlock, err := lockDir(l.opts.DataDir)
 	if err != nil {
-		return Meta{}, Stats{}, err
+		return report.Meta{}, Stats{}, err
 	}
 	defer unlock()
 
@@ -51,11 +53,11 @@ func (l *Library) Add(ctx context.Context, name string, data []byte, id string, 
 		}
 	})
 	if dupErr != nil {
-		return Meta{}, Stats{}, dupErr
+		return report.Meta{}, Stats{}, dupErr
 	}
 
 	if err := os.MkdirAll(l.addedDir(), 0o755); err != nil {
-		return Meta{}, Stats{}, fmt.Errorf("create %s: %w", l.addedDir(), err)
+		return report.Meta{}, Stats{}, fmt.Errorf("create %s: %w", l.addedDir(), err)
 	}
 	ext := strings.ToLower(filepath.Ext(name))
 	if ext == "" || len(ext) > 6 {
@@ -64,15 +66,15 @@ func (l *Library) Add(ctx context.Context, name string, data []byte, id string, 
 	path := filepath.Join(l.addedDir(), id+ext)
 	commit, rollback, err := l.replaceAdded(id, path, data)
 	if err != nil {
-		return Meta{}, Stats{}, err
+		return report.Meta{}, Stats{}, err
 	}
 	st, err := l.rebuild(ctx, progress)
 	if err != nil {
 		rollback()
-		return Meta{}, Stats{}, err
+		return report.Meta{}, Stats{}, err
 	}
 	commit()
-	var meta Meta
+	var meta report.Meta
 	l.viewLocked(func(s *Snapshot) {
 		if lr := s.Report(id); lr != nil {
 			meta = lr.Meta
@@ -168,14 +170,14 @@ func (l *Library) viewLocked(fn func(*Snapshot)) {
 
 // sameText reports whether two reports have the same body text, so the same
 // report converted to another format is recognised.
-func sameText(a, b *Report) bool {
+func sameText(a, b *report.Report) bool {
 	if len(a.Sentences) != len(b.Sentences) || len(a.Sentences) == 0 {
 		return false
 	}
 	return fingerprint(a) == fingerprint(b)
 }
 
-func fingerprint(r *Report) string {
+func fingerprint(r *report.Report) string {
 	h := sha256.New()
 	for _, s := range r.Sentences {
 		h.Write([]byte(strings.Map(func(c rune) rune {

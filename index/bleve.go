@@ -11,6 +11,8 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"planbot/index/segment"
+
+	"planbot/index/report"
 )
 
 // Kinds of documents in a report's bleve index.
@@ -87,7 +89,7 @@ func SentenceID(doc string) int {
 }
 
 // buildIndex writes the bleve index of r at dir.
-func buildIndex(r *Report, dir string) error {
+func buildIndex(r *report.Report, dir string) error {
 	idx, err := bleve.New(dir, newMapping())
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", dir, err)

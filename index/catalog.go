@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"planbot/index/report"
 )
 
 // catalogFile lists the reports being served and where their indexes are.
@@ -30,12 +32,12 @@ type Catalog struct {
 
 // Entry is one report of the catalog.
 type Entry struct {
-	Meta      Meta   `json:"meta"`
-	Dir       string `json:"dir"`    // relative to the data directory
-	Source    string `json:"source"` // the report file
-	Seed      bool   `json:"seed"`
-	Sentences int    `json:"sentences"`
-	Figures   int    `json:"figures"`
+	Meta      report.Meta `json:"meta"`
+	Dir       string      `json:"dir"`    // relative to the data directory
+	Source    string      `json:"source"` // the report file
+	Seed      bool        `json:"seed"`
+	Sentences int         `json:"sentences"`
+	Figures   int         `json:"figures"`
 }
 
 func readCatalog(dataDir string) (*Catalog, error) {

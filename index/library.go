@@ -10,19 +10,18 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"runtime/debug"
 	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
-	"unicode"
 
 	"golang.org/x/sync/errgroup"
 
 	"planbot/index/segment"
+
+	"planbot/index/report"
 )
 
 // Options configure a Library.
@@ -192,7 +191,7 @@ func (l *Library) rebuild(ctx context.Context, progress Progress) (Stats, error)
 		}
 		seen[s.ID] = s.Path
 	}
-	reports := make([]*Report, len(srcs))
+	reports := make([]*report.Report, len(srcs))
 	pg, pctx := errgroup.WithContext(ctx)
 	pg.SetLimit(runtime.GOMAXPROCS(0))
 	for i, s := range srcs {
@@ -291,10 +290,10 @@ func (l *Library) addedTime(s Source) time.Time {
 
 // dictionaryFor loads the full dictionary with the reports' own terms and
 // prunes it to what the reports and keep use.
-func dictionaryFor(reports []*Report, keep []string, loadFull func() (*segment.Segmenter, error)) (*segment.Segmenter, string, error) {
+func dictionaryFor(reports []*report.Report, keep []string, loadFull func() (*segment.Segmenter, error)) (*segment.Segmenter, string, error) {
 	var terms, texts []string
 	for _, r := range reports {
-		terms = append(terms, reportTerms(r)...)
+		terms = append(terms, r.Terms()...)
 		for _, p := range r.Paragraphs {
 			texts = append(texts, p.Text)
 		}
@@ -339,7 +338,7 @@ func loadFullAsync() func() (*segment.Segmenter, error) {
 }
 
 // writeReport writes a report's parsed model and its bleve index into dir.
-func writeReport(r *Report, dir string) error {
+func writeReport(r *report.Report, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("create %s: %w", dir, err)
 	}
@@ -393,34 +392,6 @@ func (l *Library) cleanup(cat *Catalog) {
 		}
 	}
 }
-
-// reportTerms are words a report's headings and table name, to keep whole.
-func reportTerms(r *Report) []string {
-	var out []string
-	for _, row := range r.Rows {
-		out = append(out, row.Indicator)
-	}
-	for _, h := range r.Headings {
-		for _, piece := range strings.FieldsFunc(stripOrdinal(h), isPunct) {
-			if n := len([]rune(piece)); n >= 3 && n <= 6 && !reTitleYr.MatchString(piece) {
-				out = append(out, piece)
-			}
-		}
-	}
-	return out
-}
-
-// stripOrdinal drops the numbering of a heading: 一、 (一) 一是 1.
-func stripOrdinal(h string) string {
-	for _, re := range []*regexp.Regexp{rePart, reSub, reItem, reNum} {
-		if m := re.FindStringSubmatch(h); m != nil {
-			return m[len(m)-1]
-		}
-	}
-	return h
-}
-
-func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) || unicode.IsSymbol(r) }
 
 // keepHash fingerprints what the dictionary was pruned with besides the
 // reports: the kept words and the built-in domain terms.

@@ -11,6 +11,8 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"planbot/index/segment"
+
+	"planbot/index/report"
 )
 
 // Snapshot is the set of reports served at one moment. It never changes;
@@ -25,7 +27,7 @@ type Snapshot struct {
 
 // Loaded is a report with its open index.
 type Loaded struct {
-	*Report
+	*report.Report
 	Index bleve.Index
 	Seed  bool
 }
@@ -97,7 +99,7 @@ func (l *Library) load(cat *Catalog) error {
 		if err != nil {
 			return fail(fmt.Errorf("read report %s: %w", e.Meta.ID, err))
 		}
-		var r Report
+		var r report.Report
 		if err := json.Unmarshal(b, &r); err != nil {
 			return fail(fmt.Errorf("decode report %s: %w", e.Meta.ID, err))
 		}

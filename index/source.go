@@ -13,16 +13,16 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"planbot/index/extract"
+	"planbot/index/report"
 )
 
 // Source is a report file to be indexed.
 type Source struct {
 	ID   string // from the file name unless a sidecar sets it
 	Path string
-	Hash string // sha256 of the file and of its sidecar
-	Meta Meta   // what the sidecar states
-	Seed bool   // from the seeds directory
+	Hash string      // sha256 of the file and of its sidecar
+	Meta report.Meta // what the sidecar states
+	Seed bool        // from the seeds directory
 }
 
 // sidecarSuffix names the optional file beside a report that corrects its
@@ -95,26 +95,10 @@ func readSource(path string) (Source, error) {
 }
 
 // Load reads and parses a source.
-func (s Source) Load() (*Report, error) {
+func (s Source) Load() (*report.Report, error) {
 	data, err := os.ReadFile(s.Path)
 	if err != nil {
 		return nil, fmt.Errorf("read report %s: %w", s.Path, err)
 	}
-	return ParseFile(s.Path, data, s.Meta, s.ID, s.Hash)
-}
-
-// ParseFile turns a report file of any supported format into a Report.
-func ParseFile(name string, data []byte, meta Meta, id, hash string) (*Report, error) {
-	text, err := extract.Text(filepath.Base(name), data)
-	if err != nil {
-		return nil, err
-	}
-	meta.ID = id
-	meta.Hash = hash
-	meta.Source = filepath.Base(name)
-	r, err := Parse(meta, text)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Base(name), err)
-	}
-	return r, nil
+	return report.ParseFile(s.Path, data, s.Meta, s.ID, s.Hash)
 }

@@ -1,5 +1,5 @@
 // Package extract turns an uploaded report file into clean UTF-8 plain text,
-// one paragraph per line, ready for index.Parse.
+// one paragraph per line, ready for report.Parse.
 //
 // Supported inputs are plain text (UTF-8 with or without BOM, UTF-16 with or
 // without BOM, UTF-32 with BOM, GBK/GB18030), Word .docx (including the

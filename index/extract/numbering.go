@@ -15,7 +15,7 @@ import (
 // numbered paragraphs ("一、", "（一）", "1.") not as text but as a
 // reference to a list definition in word/numbering.xml, directly or through
 // the paragraph style (word/styles.xml). Reports number their headings that
-// way, and the headings are what index.Parse finds the structure by, so the
+// way, and the headings are what report.Parse finds the structure by, so the
 // labels are computed here as Word would show them.
 
 // maxPartSize caps numbering.xml and styles.xml.

@@ -1,4 +1,4 @@
-package index
+package report
 
 import (
 	"os"
@@ -11,7 +11,7 @@ import (
 // FuzzParse: any text parses into a report or ErrNotReport, never a panic,
 // and every sentence's figures lie inside it.
 func FuzzParse(f *testing.F) {
-	seed, err := os.ReadFile("../seeds/jiuyuan_2025_plan_report.txt")
+	seed, err := os.ReadFile("../../seeds/jiuyuan_2025_plan_report.txt")
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -20,7 +20,7 @@ func FuzzParse(f *testing.F) {
 	for i := 0; i+8 < len(lines); i += 8 {
 		f.Add(strings.Join(lines[i:i+8], "\n"))
 	}
-	reports, _ := filepath.Glob("testdata/reports/*.txt")
+	reports, _ := filepath.Glob("../testdata/reports/*.txt")
 	for _, r := range reports {
 		b, _ := os.ReadFile(r)
 		f.Add(string(b[:min(len(b), 4000)]))

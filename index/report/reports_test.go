@@ -1,4 +1,4 @@
-package index
+package report
 
 import (
 	"os"
@@ -272,7 +272,7 @@ func TestReports(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.file, func(t *testing.T) {
-			r, text := parseFile(t, filepath.Join("testdata", "reports", tc.file))
+			r, text := parseFile(t, filepath.Join("..", "testdata", "reports", tc.file))
 			m := r.Meta
 			got := Meta{Title: m.Title, Region: m.Region, Date: m.Date, ReviewYear: m.ReviewYear, PlanYear: m.PlanYear}
 			if got != tc.meta {

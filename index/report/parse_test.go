@@ -1,4 +1,4 @@
-package index
+package report
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-const seedPath = "../seeds/jiuyuan_2025_plan_report.txt"
+const seedPath = "../../seeds/jiuyuan_2025_plan_report.txt"
 
 // sectionTree returns the part headings and the (一) headings under them of
 // the review and plan paragraphs, in order, once each.

@@ -2,7 +2,7 @@
 // report's structure (sections, paragraphs, sentences, table rows and
 // figures), segments Chinese text with gse, and keeps one bleve index per
 // report on disk.
-package index
+package report
 
 import "time"
 
