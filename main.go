@@ -35,6 +35,7 @@ import (
 	"planbot/bot"
 	"planbot/bot/loadtest"
 	"planbot/index"
+	"planbot/index/report"
 )
 
 // Config is config.yaml.
@@ -84,6 +85,8 @@ func main() {
 		err = runServe(ctx, args)
 	case "load":
 		err = runLoad(ctx, args, os.Stdout)
+	case "outline":
+		err = runOutline(args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return
@@ -429,4 +432,20 @@ func runLoad(ctx context.Context, args []string, out io.Writer) error {
 		err = errors.New("replies were lost, duplicated, out of order or wrong")
 	}
 	return err
+}
+
+// runOutline prints the heading tree of a report file.
+func runOutline(args []string, out io.Writer) error {
+	if len(args) != 1 {
+		return fmt.Errorf("usage: planbot outline FILE")
+	}
+	data, err := os.ReadFile(args[0])
+	if err != nil {
+		return err
+	}
+	r, err := report.ParseFile(args[0], data, report.Meta{}, index.IDFromName(args[0]), "")
+	if err != nil {
+		return err
+	}
+	return r.Outline(out)
 }

@@ -16,12 +16,14 @@ var (
 		"【小】": true, "默认": true, "放大": true, "缩小": true, "分享到：": true, "微信": true, "微博": true,
 	}
 	furniturePrefixes = []string{
-		"来源：", "来源:", "时间：", "时间:", "发布时间", "发布日期", "【字号", "【字体", "字号：", "字体：",
+		"来源：", "来源:", "（来源：", "(来源:", "(来源：", "时间：", "时间:", "发布时间", "发布日期", "【字号", "【字体", "字号：", "字体：",
 		"分享到", "编辑：", "编辑:", "作者：", "作者:", "浏览次数", "阅读次数", "点击数", "【打印", "【关闭",
 	}
 	// Labels standing alone on a line whose value is on the next line:
 	// "来源:" then "四川日报".
-	furnitureLabels = []string{"来源", "作者", "编辑", "责任编辑", "发布时间", "时间"}
+	furnitureLabels = []string{"来源", "作者", "编辑", "责任编辑", "发布时间", "发表时间", "时间", "阅读量", "浏览量"}
+	// Labels of a breadcrumb trail: "当前位置：" / "首页" / ">" / "要闻".
+	breadcrumbLabels = []string{"当前位置", "您的位置", "你的位置", "您现在的位置"}
 	// A line from which on the rest of the page is furniture.
 	furnitureEnds = []string{
 		"责任编辑", "相关报道", "相关附件", "相关链接", "相关新闻", "相关文章", "扫一扫", "打印本页",
@@ -65,6 +67,17 @@ func isFurnitureLabel(line string) bool {
 	return false
 }
 
+// isBreadcrumbLabel reports whether line starts a breadcrumb trail:
+// "当前位置：首页 > 要闻" on one line, or "您的位置:" with the trail below.
+func isBreadcrumbLabel(line string) bool {
+	for _, lab := range breadcrumbLabels {
+		if strings.HasPrefix(line, lab) {
+			return true
+		}
+	}
+	return false
+}
+
 // endsContent reports whether line starts the trailing furniture of a page.
 func endsContent(line string) bool {
 	for _, p := range furnitureEnds {
@@ -81,11 +94,31 @@ func endsContent(line string) bool {
 func contentLines(text string) []string {
 	var out []string
 	skipValue := false
+	// a breadcrumb trail: its label, then items with a ">" between them,
+	// the last one maybe repeated as the page's heading
+	trail, item, lastCrumb := false, false, ""
 	for _, l := range strings.Split(text, "\n") {
 		l = strings.TrimPrefix(strings.TrimSpace(l), "\ufeff")
 		l = strings.Trim(l, "\u3000 \t\r\u00a0")
 		if l == "" {
 			continue
+		}
+		if isBreadcrumbLabel(l) {
+			trail, item, lastCrumb = true, strings.HasSuffix(l, "：") || strings.HasSuffix(l, ":"), ""
+			continue
+		}
+		if trail {
+			switch {
+			case l == ">" || l == "›":
+				item = true
+				continue
+			case item:
+				item, lastCrumb = false, l
+				continue
+			case l == lastCrumb:
+				continue
+			}
+			trail = false
 		}
 		if skipValue {
 			skipValue = false

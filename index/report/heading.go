@@ -6,88 +6,129 @@ import (
 	"unicode/utf8"
 )
 
-// Heading ranks, outermost first. A heading closes every open heading of
-// its rank or deeper.
+// Heading ranks, outermost first. A heading closes every open heading of a
+// deeper rank, and the open heading of its own rank and style.
 const (
-	rankAppendix = iota // 附件1 / 名词解释
+	rankAppendix = iota // 附件1 / 名词解释 / 注释
 	rankTitle           // the title line of an appendix
-	rankPart            // 一、2024年…执行情况
-	rankSub             // (一)坚持稳大盘保增长
-	rankItem            // 一是工业生产承压前行。 / 一要… / 第一，… / ——经济总体回升向好。
-	rankLead            // 这是经济实力持续提升的五年。 (a short line heading the paragraphs below it)
-	rankNum             // 1. / 1、
+	rankPart            // 一、2024年…执行情况, or an unnumbered part title
+	rankSub             // （一）坚持稳大盘保增长
+	rankItem            // 一是… / 第一，… / ——… / 1．… / （1）… / ［1］… at the start of a line
+	rankGroup           // a heading line that says more than a phrase: 这一年，我们…，封关运作如期实现。
+	rankLead            // a short phrase naming what follows: 内需拉动明显增强。
+	rankInline          // an item or a naming phrase inside a paragraph: …。二是…；…。突出科技供给。
 )
 
 const (
 	maxHeadingRunes = 60 // longer "headings" are body text
-	maxLeadRunes    = 30 // longest unnumbered lead line taken as a heading
+	maxLeadRunes    = 20 // longest phrase taken as a lead without inner punctuation
+	maxGroupRunes   = 50 // longest sentence of a heading line
+	maxRunInGroup   = 30 // longest such sentence at the head of a paragraph
+	maxInlineLabel  = 30 // an inline item is shown by its first clause, at most this long
 	cnNum           = `[一二三四五六七八九十]{1,3}`
 )
 
-// The numbered heading styles. library.go reads the last group of each as
-// the heading without its number.
+// The numbered heading styles. Terms reads the last group of each as the
+// heading without its number.
 var (
 	rePart = regexp.MustCompile(`^(` + cnNum + `)[、．.]\s*(\S.*)$`)
 	reSub  = regexp.MustCompile(`^[(（](` + cnNum + `)[)）]\s*(\S.*)$`)
-	reItem = regexp.MustCompile(`^((?:第` + cnNum + `[,，、])|(?:` + cnNum + `[是要]))(\S.*)$`)
+	reItem = regexp.MustCompile(`^((?:第` + cnNum + `[,，、])|(?:` + cnNum + `[是要])|(?:(?:另)?一方面[,，]))(\S.*)$`)
 	reNum  = regexp.MustCompile(`^(\d{1,2})[.、．]\s*(\D.*)$`)
-	reDash = regexp.MustCompile(`^——+(\S.*)$`)
+	reDash = regexp.MustCompile(`^(?:——|――|—)+(\S.*)$`)
+	// (1) （1） ① ［1］ [1]
+	reParenNum = regexp.MustCompile(`^(?:[(（]\d{1,2}[)）]|[①-⑳]|[［\[]\d{1,2}[］\]])\s*(\S.*)$`)
+	// An entry of a list of terms: "6. 两重：…", "20.2026年10件民生实事：…".
+	reEntry = regexp.MustCompile(`^(?:\d{1,2}[.．、]|[［\[]\d{1,2}[］\]])\s*[^：:。]{1,30}[：:]`)
 
 	reAppendix = regexp.MustCompile(`^(附件|附表)\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*(.*)$`)
-	reTerms    = regexp.MustCompile(`^(名词解释|名词注释|注释|附注)[:：]?$`)
+	reTerms    = regexp.MustCompile(`^(名词解释|名词注释|注释|附注|注)[:：]?$`)
 	reAddress  = regexp.MustCompile(`^各位代表[:：！!，,]?`)
 	rePunct    = regexp.MustCompile(`[\p{P}\p{S}]`)
 )
 
-// heading is a recognised heading line, possibly with body text after it.
+// heading is a recognised heading, possibly with body text after it on the
+// same line.
 type heading struct {
-	rank int
-	text string // the heading as shown in a section path
-	body string // text on the same line after the heading sentence
+	rank  int
+	style string // the numbering of an item (是, 第, 1., (1), —); headings of one rank and another style nest
+	text  string // the heading as shown in a section path
+	body  string // text on the same line after the heading sentence
+	runIn bool   // the heading shares its line with its text: it covers that paragraph and the deeper headings after it
 }
 
 // parseHeading recognises a numbered heading at the start of line: 一、
-// (一) 一是/一要/第一， ——…。 1.
+// (一) 一是/一要/第一，/一方面 ——…。 1. (1) ① ［1］.
 func parseHeading(line string) (heading, bool) {
 	switch {
 	case rePart.MatchString(line):
-		return splitHeading(rankPart, line, line, false)
+		return splitHeading(rankPart, "", line, line, false)
 	case reSub.MatchString(line):
-		return splitHeading(rankSub, line, line, false)
+		return splitHeading(rankSub, "", line, line, false)
 	case reItem.MatchString(line):
-		return splitHeading(rankItem, line, line, true)
+		return splitHeading(rankItem, itemStyle(line), line, line, true)
 	}
 	if m := reDash.FindStringSubmatch(line); m != nil {
 		// "——经济总体回升向好。国内生产总值…" is an item; "——地区生产总值增长8%左右;"
 		// (a line of a target list) is not.
-		h, ok := splitHeading(rankItem, line, m[1], true)
+		h, ok := splitHeading(rankItem, "—", line, m[1], true)
 		if !ok || h.body == "" || strings.ContainsAny(h.text, "0123456789%％") {
 			return heading{}, false
 		}
 		return h, true
 	}
 	if reNum.MatchString(line) {
-		return splitHeading(rankNum, line, line, true)
+		return splitHeading(rankItem, "1.", line, line, true)
+	}
+	if reParenNum.MatchString(line) {
+		return splitHeading(rankItem, numStyle(line), line, line, false)
 	}
 	return heading{}, false
+}
+
+// itemStyle names the numbering of an item line: 是 (一是), 要 (一要), 第
+// (第一，), 方面 (一方面).
+func itemStyle(line string) string {
+	switch {
+	case strings.HasPrefix(line, "第"):
+		return "第"
+	case strings.Contains(line[:min(len(line), 12)], "方面"):
+		return "方面"
+	}
+	m := reItem.FindStringSubmatch(line)
+	r, _ := utf8.DecodeLastRuneInString(m[1])
+	return string(r)
+}
+
+// numStyle names the numbering of (1), ① and ［1］.
+func numStyle(line string) string {
+	r, _ := utf8.DecodeRuneInString(line)
+	switch {
+	case r == '(' || r == '（':
+		return "(1)"
+	case r == '［' || r == '[':
+		return "[1]"
+	}
+	return "①"
 }
 
 // splitHeading cuts line into its heading sentence and the body after it;
 // text is the part of line shown as the heading (line without a leading
 // dash). An item heading must end with a full stop or colon; a part or sub
 // heading may also stand alone on its line without one.
-func splitHeading(rank int, line, text string, needStop bool) (heading, bool) {
+func splitHeading(rank int, style, line, text string, needStop bool) (heading, bool) {
 	cut, size := headingCut(text)
 	if cut < 0 {
 		if needStop || utf8.RuneCountInString(text) > maxHeadingRunes {
 			return heading{}, false
 		}
-		return heading{rank: rank, text: strings.TrimSpace(text)}, true
+		return heading{rank: rank, style: style, text: strings.TrimSpace(text)}, true
 	}
-	h := heading{rank: rank, text: strings.TrimSpace(text[:cut]), body: strings.TrimSpace(text[cut+size:])}
+	h := heading{rank: rank, style: style, text: strings.TrimSpace(text[:cut]), body: strings.TrimSpace(text[cut+size:])}
 	if h.text == "" || utf8.RuneCountInString(h.text) > maxHeadingRunes {
 		return heading{}, false
 	}
+	h.runIn = h.body != ""
 	return h, true
 }
 
@@ -109,7 +150,7 @@ func headingCut(s string) (int, int) {
 }
 
 // appendixHeading recognises the label of an appendix: 附件, 附件1,
-// 附件2：名词解释, 名词解释.
+// 附件2：名词解释, 名词解释, 注释.
 func appendixHeading(line string) (heading, bool) {
 	if utf8.RuneCountInString(line) > 40 || strings.ContainsAny(line, "。；;") {
 		return heading{}, false
@@ -118,6 +159,19 @@ func appendixHeading(line string) (heading, bool) {
 		return heading{rank: rankAppendix, text: line}, true
 	}
 	return heading{}, false
+}
+
+// entryHeading recognises an entry of a list of terms in an appendix
+// ("6. 两重：指…", "［3］离岛免税：") and cuts it at its colon.
+func entryHeading(line string) (heading, bool) {
+	if !reEntry.MatchString(line) {
+		return heading{}, false
+	}
+	i := strings.IndexAny(line, "：:")
+	_, size := utf8.DecodeRuneInString(line[i:])
+	h := heading{rank: rankItem, style: "entry", text: strings.TrimSpace(line[:i]), body: strings.TrimSpace(line[i+size:])}
+	h.runIn = h.body != ""
+	return h, true
 }
 
 // isAddress reports whether line opens with an address to the deputies
@@ -130,35 +184,52 @@ func isBareAddress(line string) bool {
 	return m != nil && strings.TrimSpace(line[m[1]:]) == ""
 }
 
-// isLeadLine reports whether line, standing alone before the paragraph
-// next, reads as an unnumbered heading of the paragraphs below it: a short
-// single sentence with no inner punctuation and no figure ("这是经济实力持续
-// 提升的五年。"), or a short line with no punctuation at all, followed by a
-// longer paragraph of body text.
-func isLeadLine(line, next string) bool {
-	n := utf8.RuneCountInString(line)
-	if n < 4 || n > maxLeadRunes || isAddress(line) || reFigure.MatchString(line) {
-		return false
+// withoutAddress drops a leading address: "各位代表！“十四五”时期…" → "“十四五”时期…".
+func withoutAddress(line string) string {
+	if m := reAddress.FindStringIndex(line); m != nil {
+		return strings.TrimSpace(line[m[1]:])
 	}
-	inner := strings.TrimSuffix(line, "。")
-	if rePunct.MatchString(stripQuoted(inner)) {
-		return false
-	}
-	if next == "" || isTableLine(next) || utf8.RuneCountInString(next) < 2*n {
-		return false
-	}
-	if _, ok := parseHeading(next); ok {
-		return false
-	}
-	_, ok := appendixHeading(next)
-	return !ok
+	return line
 }
 
-// stripQuoted drops quotation and title marks, keeping their content, so
-// that "“百千万工程”" counts as words rather than punctuation.
+// leadShape says whether sentence s reads as a phrase naming what follows
+// it: rankLead for a short phrase with no inner punctuation (内需拉动明显
+// 增强。), rankGroup for a longer one of a clause or two (这一年，我们感恩
+// 奋进、埋头苦干，封关运作如期实现。), 0 for a sentence of body text. A
+// lead has no figure and ends with a full stop; on a heading line of its
+// own (onLine) it may end with nothing and a group may be longer.
+func leadShape(s string, onLine bool) int {
+	inner, stopped := strings.CutSuffix(s, "。")
+	if !stopped {
+		last, _ := utf8.DecodeLastRuneInString(s)
+		if !onLine || rePunct.MatchString(string(last)) && !strings.ContainsRune(closeQuotes, last) {
+			return 0
+		}
+	}
+	n := utf8.RuneCountInString(inner)
+	if n < 4 || isAddress(s) || reFigure.MatchString(inner) || strings.ContainsAny(inner, "：:；;？?！!") {
+		return 0
+	}
+	bare := stripQuoted(inner)
+	longest := maxRunInGroup
+	if onLine {
+		longest = maxGroupRunes
+	}
+	switch {
+	case n <= maxLeadRunes && !rePunct.MatchString(bare):
+		return rankLead
+	case n <= longest && strings.Count(bare, "，")+strings.Count(bare, ",") <= 3:
+		return rankGroup
+	}
+	return 0
+}
+
+// stripQuoted drops quotation and title marks and brackets, keeping their
+// content, so that "“百千万工程”" and "北京（京津冀）" count as words
+// rather than punctuation.
 func stripQuoted(s string) string {
 	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(openQuotes+closeQuotes, r) {
+		if strings.ContainsRune(openQuotes+closeQuotes+"（）()", r) {
 			return -1
 		}
 		return r
@@ -168,4 +239,16 @@ func stripQuoted(s string) string {
 // isTitleLine reports whether l reads as a short title rather than a sentence.
 func isTitleLine(l string) bool {
 	return utf8.RuneCountInString(l) <= 40 && !strings.ContainsAny(l, "。；;，,")
+}
+
+// inlineLabel is how an item inside a paragraph is shown in a section
+// path: its first clause, at most maxInlineLabel characters.
+func inlineLabel(s string) string {
+	if i := strings.IndexAny(s, "，,；;。：:"); i > 0 {
+		s = s[:i]
+	}
+	if utf8.RuneCountInString(s) > maxInlineLabel {
+		s = string([]rune(s)[:maxInlineLabel])
+	}
+	return s
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -28,9 +29,9 @@ func TestHeadingParse(t *testing.T) {
 		{"第一，坚持稳中求进。做好经济工作。", true, heading{rank: rankItem, text: "第一，坚持稳中求进", body: "做好经济工作。"}},
 		{"——经济总体回升向好。国内生产总值超过126万亿元。", true,
 			heading{rank: rankItem, text: "经济总体回升向好", body: "国内生产总值超过126万亿元。"}},
-		{"1.“四上”企业：", true, heading{rank: rankNum, text: "1.“四上”企业"}},
+		{"1.“四上”企业：", true, heading{rank: rankItem, text: "1.“四上”企业"}},
 		{"3.“自审自发”：2024年12月22日，国务院办公厅印发意见。", true,
-			heading{rank: rankNum, text: "3.“自审自发”", body: "2024年12月22日，国务院办公厅印发意见。"}},
+			heading{rank: rankItem, text: "3.“自审自发”", body: "2024年12月22日，国务院办公厅印发意见。"}},
 		// not headings
 		{"——地区生产总值增长8%左右;", false, heading{}},
 		{"——城镇常住居民人均可支配收入与经济增长基本保持同步；", false, heading{}},
@@ -43,32 +44,88 @@ func TestHeadingParse(t *testing.T) {
 	}
 	for _, tc := range tests {
 		got, ok := parseHeading(tc.line)
+		got.style, got.runIn = "", false // told apart by TestHeadingStyle
 		if ok != tc.ok || got != tc.want {
 			t.Errorf("parseHeading(%q) = %+v, %v; want %+v, %v", tc.line, got, ok, tc.want, tc.ok)
 		}
 	}
 }
 
-func TestHeadingLeadLine(t *testing.T) {
+func TestHeadingStyle(t *testing.T) {
+	tests := []struct {
+		line  string
+		style string
+		runIn bool
+	}{
+		{"一是工业生产承压前行。正望新材料等18个项目签订入园。", "是", true},
+		{"二要坚持稳中求进。要把握好节奏。", "要", true},
+		{"第一，坚持稳中求进。做好经济工作。", "第", true},
+		{"一方面，扩大内需。正文。", "方面", true},
+		{"——经济总体回升向好。国内生产总值超过126万亿元。", "—", true},
+		{"1.“四上”企业：", "1.", false},
+		{"（1）提高低保标准。正文。", "(1)", true},
+		{"［3］离岛免税", "[1]", false},
+		{"（一）坚持稳大盘保增长", "", false},
+	}
+	for _, tc := range tests {
+		h, ok := parseHeading(tc.line)
+		if !ok || h.style != tc.style || h.runIn != tc.runIn {
+			t.Errorf("parseHeading(%q) = %+v, %v; want style %q, run in %v", tc.line, h, ok, tc.style, tc.runIn)
+		}
+	}
+}
+
+func TestLeadShape(t *testing.T) {
+	tests := []struct {
+		s      string
+		onLine bool
+		want   int
+	}{
+		{"内需拉动明显增强。", false, rankLead},
+		{"这是“百千万工程”全面推进的五年。", false, rankLead},
+		{"积极共建北京（京津冀）国际科技创新中心。", false, rankLead}, // brackets are no punctuation
+		{"这五年，我区经济繁荣的基础更加坚实。", false, rankGroup},
+		{"这一年，我们感恩奋进、埋头苦干，封关运作如期实现。", true, rankGroup},
+		{"五年来，我们坚定不移贯彻新发展理念，在推动高质量发展中实现综合实力新跨越。", true, rankGroup},
+		{"五年来，我们坚定不移贯彻新发展理念，在推动高质量发展中实现综合实力新跨越。", false, 0}, // too long to head a paragraph
+		{"重点工作", true, rankLead},      // a title on its own line needs no full stop
+		{"重点工作", false, 0},            // inside a paragraph it does
+		{"粮食产量1.39万亿斤。", false, 0},    // a figure
+		{"今年主要预期目标是：", true, 0},      // a colon introduces
+		{"各位代表！", true, 0},
+		{"提高。", false, 0}, // too short
+	}
+	for _, tc := range tests {
+		if got := leadShape(tc.s, tc.onLine); got != tc.want {
+			t.Errorf("leadShape(%q, %v) = %d, want %d", tc.s, tc.onLine, got, tc.want)
+		}
+	}
+}
+
+func TestHeadingLine(t *testing.T) {
 	body := "地区生产总值从11.37万亿元提高到14.58万亿元，人均地区生产总值从9万元提高到11万元。"
 	tests := []struct {
 		line, next string
-		want       bool
+		numbered   bool
+		want       []heading
 	}{
-		{"这是经济实力持续提升的五年。", body, true},
-		{"这是“百千万工程”全面推进的五年。", body, true},
-		{"重点工作", body, true},
-		{"一年来，主要做了以下工作。", body, false}, // a sentence with a comma
-		{"重点做好十方面工作。", "（一）深入落实城市总体规划，推动京津冀协同发展走深走实", false}, // a heading follows
-		{"各位代表！", body, false},
-		{"粮食产量1.39万亿斤。", body, false},          // a figure
-		{"这是经济实力持续提升的五年。", "地区生产总值增长。", false}, // the next line is not longer body text
-		{"这是经济实力持续提升的五年。", "", false},
-		{"2025年经济社会发展主要预期目标安排", "指标名称 |", false},
+		{"这是经济实力持续提升的五年。", body, true, []heading{{rank: rankLead, text: "这是经济实力持续提升的五年"}}},
+		{"五年来，我们坚定不移贯彻新发展理念，在推动高质量发展中实现综合实力新跨越。经济实力显著提升。", body + body, true,
+			[]heading{{rank: rankGroup, text: "五年来，我们坚定不移贯彻新发展理念，在推动高质量发展中实现综合实力新跨越"}, {rank: rankLead, text: "经济实力显著提升"}}},
+		{"“十四五”时期发展成就和2025年工作回顾", body, false, []heading{{rank: rankPart, text: "“十四五”时期发展成就和2025年工作回顾"}}},
+		{"“十四五”时期发展成就和2025年工作回顾", body, true, []heading{{rank: rankGroup, text: "“十四五”时期发展成就和2025年工作回顾"}}},
+		{"一年来，主要做了以下工作。", body, true, []heading{{rank: rankGroup, text: "一年来，主要做了以下工作"}}},
+		{"重点做好十方面工作。", "（一）深入落实城市总体规划，推动京津冀协同发展走深走实", true, nil}, // a heading follows
+		{"各位代表！", body, true, nil},
+		{"粮食产量1.39万亿斤。", body, true, nil},          // a figure
+		{"这是经济实力持续提升的五年。", "地区生产总值增长。", true, nil}, // the next line is not longer body text
+		{"这是经济实力持续提升的五年。", "", true, nil},
+		{"2025年经济社会发展主要预期目标安排", "指标名称 |", true, nil},
 	}
 	for _, tc := range tests {
-		if got := isLeadLine(tc.line, tc.next); got != tc.want {
-			t.Errorf("isLeadLine(%q, %q) = %v, want %v", tc.line, tc.next, got, tc.want)
+		p := parser{r: &Report{Meta: Meta{ReviewYear: 2025, PlanYear: 2026}}, numbered: tc.numbered}
+		if got := p.headingLine(tc.line, tc.next); !slices.Equal(got, tc.want) {
+			t.Errorf("headingLine(%q, %q) = %+v, want %+v", tc.line, tc.next, got, tc.want)
 		}
 	}
 }

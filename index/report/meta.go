@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -72,7 +73,7 @@ func frontMatter(lines []string) front {
 		}
 		titleLines = kept
 	}
-	f.title = strings.Join(titleLines, "")
+	f.title = strings.Join(dropRepeats(titleLines), "")
 	if utf8.RuneCountInString(f.title) > 80 {
 		f.title = string([]rune(f.title)[:80])
 	}
@@ -227,6 +228,18 @@ func fivePlansIn(s string) []int {
 	for _, m := range reFivePlan.FindAllStringSubmatch(s, -1) {
 		d, _ := utf8.DecodeRuneInString(m[1])
 		out = append(out, 10+strings.IndexRune("一二三四五六七八九", d)/3+1)
+	}
+	return out
+}
+
+// dropRepeats drops the lines that an earlier line contains: a page that
+// shows "2026年宁夏回族自治区政府工作报告" and then "政府工作报告".
+func dropRepeats(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		if !slices.ContainsFunc(out, func(o string) bool { return strings.Contains(o, l) }) {
+			out = append(out, l)
+		}
 	}
 	return out
 }

@@ -54,6 +54,7 @@ type Paragraph struct {
 	ID      int      `json:"id"`
 	Section []string `json:"section"`
 	Part    Part     `json:"part"`
+	Span    Span     `json:"span"`
 	Text    string   `json:"text"`
 }
 
@@ -65,6 +66,10 @@ type Sentence struct {
 	Row     int      `json:"row"`  // index into Report.Rows, -1 for body text
 	Section []string `json:"section"`
 	Part    Part     `json:"part"`
+	Span    Span     `json:"span"`
+	// Heading marks a phrase that heads the sentences after it (扩大有效
+	// 投资。): part of the text, but a title rather than an answer.
+	Heading bool     `json:"heading,omitempty"`
 	Text    string   `json:"text"`
 	Figures []Figure `json:"figures,omitempty"`
 }
@@ -77,7 +82,8 @@ type Figure struct {
 	Measure string  `json:"measure,omitempty"`
 	Period  Period  `json:"period,omitempty"`
 	Year    int     `json:"year,omitempty"`
-	Start   int     `json:"start"` // byte offsets in Sentence.Text
+	Span    Span    `json:"span,omitempty"` // one year, or summed or averaged over five
+	Start   int     `json:"start"`          // byte offsets in Sentence.Text
 	End     int     `json:"end"`
 }
 

@@ -3,9 +3,7 @@ package report
 import (
 	"errors"
 	"regexp"
-	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -14,16 +12,33 @@ var ErrNotReport = errors.New("没有找到报告正文")
 
 var reClosing = regexp.MustCompile(`^以上报告[,，]?请予审议`)
 
+// Labels of the passages that stand under no heading of the report.
+const (
+	FrontLabel   = "引言"  // the opening lines before the first part
+	ClosingLabel = "结束语" // the closing lines after the last part
+	TableLabel   = "附表"  // a table under no heading
+)
+
 // Parse builds a report from its text, one paragraph per line. meta holds
 // what is already known of the report (at least its ID); the rest is
 // derived from the text: the title and delivery-date lines before the
 // body, and the years of the part headings.
 //
-// The body is read line by line. Numbered headings (一、 (一) 一是 ——…。 1.),
-// short unnumbered lead lines and appendix labels open sections; every
-// other line is a paragraph of the innermost open section, so no text is
-// dropped. Page furniture is removed first and lines broken inside a
-// sentence are joined again.
+// The body is read line by line into a tree of headings:
+//   - numbered headings (一、 （一） 一是 第一， 1． （1） ① ——…。) and
+//     appendix labels, alone on their line or run into their text;
+//   - unnumbered heading lines: short phrases on a line of their own
+//     followed by a longer paragraph (产业结构持续优化。), and in a report
+//     without numbered parts the part titles (“十四五”时期发展成就和2025年
+//     工作回顾);
+//   - a paragraph's own lead: the short phrase it opens with (扩大有效投资。
+//     实施…), and a second one nested in it;
+//   - items inside a paragraph (…。二是…；…) and, in a paragraph of nested
+//     leads, the phrases that head its later sentences.
+//
+// Every other line is a paragraph of the innermost open heading, so no text
+// is dropped, and every sentence has a section path. Page furniture is
+// removed first and lines broken inside a sentence are joined again.
 func Parse(meta Meta, text string) (*Report, error) {
 	lines := contentLines(text)
 	frontEnd, start := findBody(lines)
@@ -38,7 +53,8 @@ func Parse(meta Meta, text string) (*Report, error) {
 	heads := partHeadings(body)
 	deriveMeta(&meta, f, heads)
 
-	p := parser{r: &Report{Meta: meta}, part: PartFront, inline: -1, numbered: len(heads) > 0}
+	p := parser{r: &Report{Meta: meta}, numbered: len(heads) > 0, periods: periods{part: PartFront}}
+	p.path = []heading{{rank: rankPart, text: FrontLabel}}
 	closeAt := closingLine(body)
 	for i := 0; i < len(body); i++ {
 		if i == closeAt {
@@ -129,26 +145,21 @@ func closingLine(body []string) int {
 	return -1
 }
 
-// parser walks the body lines, keeping the heading path.
+// parser walks the body lines, keeping the open headings.
 type parser struct {
 	r        *Report
 	path     []heading // open headings, outermost first
-	part     Part
-	mixed    bool // the part alternates between review and plan (a five-year plan)
-	inline   int  // rank of a heading whose body was on its own line, -1 for none
-	closing  bool // past the closing of the speech
-	title    bool // an appendix label without a title was just read
-	numbered bool // the body has numbered part headings
+	closing  bool      // past the closing of the speech
+	title    bool      // an appendix label without a title was just read
+	numbered bool      // the body has numbered part headings
+	headed   bool      // the line before was an unnumbered heading line
+	periods
 }
 
 // line reads one body line; next is the line after it, "" at the end.
 func (p *parser) line(l, next string) {
 	if reClosing.MatchString(l) && !p.closing {
 		p.startClosing()
-	}
-	if p.inline >= 0 {
-		p.pop(p.inline) // an inline item covers its own paragraph only
-		p.inline = -1
 	}
 	if p.appendixLine(l) {
 		return
@@ -159,21 +170,74 @@ func (p *parser) line(l, next string) {
 	if isBareAddress(l) {
 		return
 	}
-	h, ok := parseHeading(l)
-	if !ok && isLeadLine(l, next) {
-		h, ok = p.leadHeading(l), true
-	}
-	if !ok {
-		p.paragraph(l)
+	if h, ok := p.numberedHeading(l); ok {
+		p.open(h)
+		if h.body != "" {
+			p.paragraph(h.body, false)
+		}
 		return
 	}
-	p.open(h)
-	if h.body != "" {
-		if h.rank >= rankItem {
-			p.inline = h.rank
+	headed := p.headed
+	p.headed = false
+	if hs := p.headingLine(l, next); len(hs) > 0 {
+		for _, h := range hs {
+			p.open(h)
 		}
-		p.paragraph(h.body)
+		p.headed = hs[len(hs)-1].rank >= rankGroup
+		return
 	}
+	// A paragraph right under a heading line has that line for its lead.
+	leads := !headed && leadSentences(splitSentences(l)) > 0
+	if !leads {
+		p.endRunIns() // else its lead closes what it follows
+	}
+	p.paragraph(l, leads)
+}
+
+// numberedHeading recognises a numbered heading, and in an appendix an
+// entry of a list of terms (20.2026年10件民生实事：…).
+func (p *parser) numberedHeading(l string) (heading, bool) {
+	if p.closing {
+		if h, ok := entryHeading(l); ok {
+			return h, true
+		}
+	}
+	return parseHeading(l)
+}
+
+// headingLine recognises a line of one to three short phrases that heads
+// the longer paragraph after it (产业结构持续优化。 / 这一年，我们…，封关运
+// 作如期实现。): the first of two is the group the second belongs to. In a
+// report without numbered parts, a lone title that names a part (工作回顾,
+// 主要目标, a year) is a part.
+func (p *parser) headingLine(l, next string) []heading {
+	n := utf8.RuneCountInString(l)
+	if next == "" || n > maxHeadingRunes || isTableLine(l) || isTableLine(next) || isAddress(l) ||
+		10*utf8.RuneCountInString(next) < 13*n || isStructure(next) {
+		return nil
+	}
+	sents := splitSentences(l)
+	if len(sents) > 3 {
+		return nil
+	}
+	hs := make([]heading, 0, len(sents))
+	for _, s := range sents {
+		shape := leadShape(s, true)
+		if shape == 0 {
+			return nil
+		}
+		hs = append(hs, heading{rank: shape, text: strings.TrimSuffix(s, "。")})
+	}
+	if len(hs) > 1 {
+		hs[0].rank = rankGroup
+		for i := range hs[1:] {
+			hs[i+1].rank = rankLead
+		}
+	}
+	if len(hs) == 1 && !p.numbered && !p.closing && !strings.HasSuffix(l, "。") && namesPart(hs[0].text) {
+		hs[0].rank = rankPart
+	}
+	return hs
 }
 
 // appendixLine reads l if it labels an appendix (附件1, 名词解释) or is the
@@ -196,24 +260,41 @@ func (p *parser) appendixLine(l string) bool {
 	return true
 }
 
-// leadHeading makes a heading of an unnumbered lead line: a part title in a
-// report without numbered parts when it names a part (工作回顾, 主要任务),
-// else a heading below the numbered ones.
-func (p *parser) leadHeading(l string) heading {
-	text := strings.TrimSuffix(l, "。")
-	if !p.numbered && !p.closing && (cueOf(text) != "" || reTitleYr.MatchString(text)) {
-		return heading{rank: rankPart, text: text}
-	}
-	return heading{rank: rankLead, text: text}
-}
-
-// open closes the headings of h's rank and deeper and opens h.
+// open closes the headings h takes the place of and opens h: every deeper
+// heading, and the open heading of h's rank; an item closes only the open
+// item of its own style (二是 closes 一是), and nests in an item of another
+// that stands on a line of its own (1. in 一是).
 func (p *parser) open(h heading) {
-	p.pop(h.rank)
+	if len(p.path) > 0 && p.path[0].text == FrontLabel && h.rank <= rankSub {
+		p.path = nil // the opening ends at the first part or section
+	}
+	p.pop(h.rank + 1)
+	if h.rank == rankItem {
+		if n := len(p.path); n > 0 && p.path[n-1].rank == rankItem && p.path[n-1].runIn {
+			p.path = p.path[:n-1] // an item run into its paragraph covers no other item
+		}
+		for i := len(p.path) - 1; i >= 0 && p.path[i].rank == rankItem; i-- {
+			if p.path[i].style == h.style {
+				p.path = p.path[:i]
+				break
+			}
+		}
+	} else {
+		p.pop(h.rank)
+	}
 	p.path = append(p.path, h)
 	p.r.Headings = append(p.r.Headings, h.text)
 	if h.rank == rankPart && !p.closing {
-		p.part, p.mixed = p.partOf(h.text)
+		p.openPart(h.text, p.r.Meta)
+	}
+}
+
+// endRunIns closes the items and leads that were run into the paragraphs
+// before: a paragraph with no heading of its own is back under the
+// section they belong to.
+func (p *parser) endRunIns() {
+	for n := len(p.path); n > 0 && p.path[n-1].runIn && p.path[n-1].rank >= rankItem; n-- {
+		p.path = p.path[:n-1]
 	}
 }
 
@@ -223,10 +304,8 @@ func (p *parser) startClosing() {
 		return
 	}
 	p.closing = true
-	p.part = PartClosing
-	p.mixed = false
-	p.path = nil
-	p.inline = -1
+	p.path = []heading{{rank: rankPart, text: ClosingLabel}}
+	p.startClosingPart()
 }
 
 // pop closes the headings at rank and deeper.
@@ -236,6 +315,7 @@ func (p *parser) pop(rank int) {
 	}
 }
 
+// sectionPath returns the texts of the open headings.
 func (p *parser) sectionPath() []string {
 	out := make([]string, len(p.path))
 	for i, h := range p.path {
@@ -244,128 +324,96 @@ func (p *parser) sectionPath() []string {
 	return out
 }
 
-// paragraph adds a paragraph of body text and its sentences. A sentence
-// that is only an address (各位代表！) is not kept as a sentence.
-func (p *parser) paragraph(text string) {
-	if p.mixed {
-		if c := p.paragraphCue(text); c != "" {
-			p.part = c
-		}
+// paragraph adds a paragraph of body text and its sentences. With leads, a
+// short phrase the paragraph opens with heads it (and a second one nested
+// in the first heads the sentences after it); items inside the paragraph
+// (…。二是…) head the sentences from theirs on. A sentence that is only an
+// address (各位代表！) is not kept as a sentence.
+func (p *parser) paragraph(text string, leads bool) {
+	part, span := p.periodOf(text)
+	sents := splitSentences(text)
+	for len(sents) > 0 && isBareAddress(sents[0]) {
+		sents = sents[1:]
+	}
+	k := 0 // sentences that head the paragraph
+	if leads {
+		k = leadSentences(sents)
+	}
+	if k > 0 { // the paragraph's own lead: its section
+		p.open(heading{rank: rankLead, text: strings.TrimSuffix(sents[0], "。"), runIn: true})
 	}
 	r := p.r
-	para := Paragraph{ID: len(r.Paragraphs), Section: p.sectionPath(), Part: p.part, Text: text}
+	para := Paragraph{ID: len(r.Paragraphs), Section: p.sectionPath(), Part: part, Span: span, Text: text}
 	r.Paragraphs = append(r.Paragraphs, para)
-	for _, s := range splitSentences(text) {
-		if isBareAddress(s) {
-			continue
+	nested := k > 1 // a paragraph of nested leads: its later short phrases head what follows them too
+	var inline []string
+	for i, s := range sents {
+		section, isHead := joinPath(para.Section, inline), false
+		switch {
+		case i == 0 && k > 0:
+			section, isHead = para.Section[:len(para.Section)-1], true
+		case i == 1 && k > 1, nested && i+1 < len(sents) && leadShape(s, false) == rankLead:
+			section, isHead = para.Section, true
+			inline = []string{strings.TrimSuffix(s, "。")}
+			r.Headings = append(r.Headings, inline[0])
+		case isInlineItem(s):
+			inline = []string{inlineLabel(s)}
+			section = joinPath(para.Section, inline)
 		}
-		figs := extractFigures(s, p.part, r.Meta.ReviewYear, r.Meta.PlanYear)
-		p.appendixPeriod(figs)
-		r.Sentences = append(r.Sentences, Sentence{
-			ID:      len(r.Sentences),
-			Para:    para.ID,
-			Row:     -1,
-			Section: para.Section,
-			Part:    p.part,
-			Text:    s,
-			Figures: figs,
-		})
+		p.sentence(para, s, section, isHead, spanOfSentence(s, span, r.Meta))
 	}
 }
 
-// appendixPeriod gives the figures of an appendix that names the planned
-// or the reviewed year ("2026年省十件民生实事") that year's period, when
-// the sentence itself does not tell.
-func (p *parser) appendixPeriod(figs []Figure) {
-	if p.part != PartClosing {
-		return
-	}
-	m := p.r.Meta
-	period, year := Period(""), 0
-	for _, h := range p.path {
-		if y := reTitleYr.FindStringSubmatch(h.text); y != nil {
-			switch y[1] {
-			case strconv.Itoa(m.PlanYear):
-				period, year = PeriodTarget, m.PlanYear
-			case strconv.Itoa(m.ReviewYear):
-				period, year = PeriodResult, m.ReviewYear
-			}
-		}
-	}
-	for i := range figs {
-		if figs[i].Period == "" {
-			figs[i].Period, figs[i].Year = period, year
-		}
-	}
+// sentence adds one sentence of para with its figures.
+func (p *parser) sentence(para Paragraph, s string, section []string, isHead bool, span Span) {
+	r := p.r
+	figs := extractFigures(s, para.Part, r.Meta.ReviewYear, r.Meta.PlanYear)
+	p.completePeriods(figs, s, span)
+	r.Sentences = append(r.Sentences, Sentence{
+		ID:      len(r.Sentences),
+		Para:    para.ID,
+		Row:     -1,
+		Section: section,
+		Part:    para.Part,
+		Span:    span,
+		Heading: isHead,
+		Text:    s,
+		Figures: figs,
+	})
 }
 
-// partOf tells from a part heading whether it reviews or plans, and
-// whether it is about a new five-year plan: such a part also looks back on
-// the last five years, so its paragraphs are judged one by one.
-func (p *parser) partOf(text string) (Part, bool) {
-	m := p.r.Meta
-	oldPlan, newPlan := fiveYearPlan(m.ReviewYear), fiveYearPlan(m.PlanYear)
-	mixed := false
-	for _, n := range fivePlansIn(text) {
-		mixed = mixed || n == newPlan && newPlan != oldPlan
+// joinPath returns section followed by more, sharing nothing with section.
+func joinPath(section, more []string) []string {
+	if len(more) == 0 {
+		return section
 	}
-	for _, y := range reTitleYr.FindAllStringSubmatch(text, -1) {
-		switch y[1] {
-		case strconv.Itoa(m.PlanYear):
-			return PartPlan, mixed
-		case strconv.Itoa(m.ReviewYear):
-			return PartReview, mixed
-		}
-	}
-	if c := cueOf(text); c != "" {
-		return c, mixed
-	}
-	if mixed {
-		return PartPlan, mixed
-	}
-	if p.part == PartFront {
-		return PartReview, false
-	}
-	return p.part, false
+	return append(append(make([]string, 0, len(section)+len(more)), section...), more...)
 }
 
-var (
-	reviewCues = []string{"过去五年", "这五年", "五年来", "回顾"}
-	planCues   = []string{"今后五年", "未来五年", "展望"}
-)
+// leadSentences returns how many of a paragraph's first sentences are the
+// phrases that head it: 0, 1 (扩大有效投资。实施…) or 2 (加快建设现代化产业
+// 体系。全面推进新型工业化。实施…). The rest must be longer than the lead.
+func leadSentences(sents []string) int {
+	if len(sents) < 2 || leadShape(sents[0], false) == 0 {
+		return 0
+	}
+	rest := 0
+	for _, s := range sents[1:] {
+		rest += utf8.RuneCountInString(s)
+	}
+	if rest < utf8.RuneCountInString(sents[0]) {
+		return 0
+	}
+	if len(sents) >= 3 && leadShape(sents[1], false) == rankLead {
+		return 2
+	}
+	return 1
+}
 
-// paragraphCue tells, in a part about a five-year plan, whether a paragraph
-// looks back (the last plan, 过去五年) or ahead (the new plan, 今后五年, a
-// year after the planned one), by whichever cue comes first; "" for none.
-func (p *parser) paragraphCue(text string) Part {
-	m := p.r.Meta
-	oldPlan, newPlan := fiveYearPlan(m.ReviewYear), fiveYearPlan(m.PlanYear)
-	at, part := len(text), Part("")
-	see := func(i int, c Part) {
-		if i >= 0 && i < at {
-			at, part = i, c
-		}
-	}
-	for _, w := range reviewCues {
-		see(strings.Index(text, w), PartReview)
-	}
-	for _, w := range planCues {
-		see(strings.Index(text, w), PartPlan)
-	}
-	for _, loc := range reFivePlan.FindAllStringIndex(text, -1) {
-		switch fivePlansIn(text[loc[0]:loc[1]])[0] {
-		case newPlan:
-			see(loc[0], PartPlan)
-		case oldPlan:
-			see(loc[0], PartReview)
-		}
-	}
-	for _, loc := range reTitleYr.FindAllStringSubmatchIndex(text, -1) {
-		if y, _ := strconv.Atoi(text[loc[2]:loc[3]]); y > m.PlanYear {
-			see(loc[0], PartPlan)
-		}
-	}
-	return part
+// isInlineItem reports whether a sentence inside a paragraph opens an
+// item: 一是…, 第二，…, 一方面…, （1）…, ①….
+func isInlineItem(s string) bool {
+	return reItem.MatchString(s) || reParenNum.MatchString(s)
 }
 
 // joinBroken joins lines that were broken inside a sentence ("以PM" /
@@ -412,7 +460,7 @@ func continues(prev, next string) bool {
 	case last < utf8.RuneSelf && isASCIIAlnum(byte(last)):
 		// "…以PM" / "2.5"; then "…以PM2.5" / "年平均浓度". A short line ending
 		// in a digit ("表1") may be a caption.
-		letter := unicode.IsLetter(last)
+		letter := last >= 'A' && last <= 'Z' || last >= 'a' && last <= 'z'
 		return letter && isASCIIAlnum(next[0]) || utf8.RuneCountInString(prev) >= 8
 	case long && utf8.RuneCountInString(next) <= 4 && !rePunct.MatchString(next):
 		return true // a word cut out of a long line: "…带技术" / "揭榜"

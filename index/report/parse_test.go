@@ -83,7 +83,7 @@ func TestParseSeed(t *testing.T) {
 			figure:  "84.8%以上", period: PeriodTarget, year: 2025},
 		{prefix: "——地区生产总值增长8%左右;", exact: true, part: PartPlan, section: []string{two},
 			figure: "8%左右", period: PeriodTarget, year: 2025},
-		{prefix: "以上报告,请予审议。", exact: true, part: PartClosing},
+		{prefix: "以上报告,请予审议。", exact: true, section: []string{"结束语"}, part: PartClosing},
 	} {
 		checkSentence(t, r, w)
 	}
@@ -195,7 +195,7 @@ func TestParseStructures(t *testing.T) {
 	}
 	const one, two, sub = "一、2025年工作回顾", "二、2026年主要任务", "（一）加快建设现代化产业体系"
 	for _, w := range []wantSentence{
-		{prefix: "现在，我代表市人民政府，向大会报告工作，请予审议。", exact: true, part: PartFront},
+		{prefix: "现在，我代表市人民政府，向大会报告工作，请予审议。", exact: true, part: PartFront, section: []string{"引言"}},
 		{prefix: "过去一年，全市地区生产总值完成1200亿元，增长5.5%。", exact: true, part: PartReview, section: []string{one},
 			figure: "1200亿元", period: PeriodResult, year: 2025},
 		// a standalone item covers the paragraphs after it
@@ -215,7 +215,7 @@ func TestParseStructures(t *testing.T) {
 		{prefix: "新建高标准厂房10万平方米。", exact: true, part: PartPlan, section: []string{two, sub, "第一，壮大先进制造业"}},
 		{prefix: "建设高标准农田2万亩。", exact: true, part: PartPlan, section: []string{two, sub, "一要稳住农业基本盘"}},
 		{prefix: "粮食播种面积稳定在50万亩以上。", exact: true, part: PartPlan, section: []string{two, sub}},
-		{prefix: "让我们团结一心，奋力完成全年目标任务！", exact: true, part: PartClosing},
+		{prefix: "让我们团结一心，奋力完成全年目标任务！", exact: true, section: []string{"结束语"}, part: PartClosing},
 		{prefix: "城乡低保标准提高5%。", exact: true, part: PartClosing,
 			section: []string{"附件1", "2026年十件民生实事", "一、提高城乡低保标准"}, figure: "5%", period: PeriodTarget, year: 2026},
 		{prefix: "是指国家重大战略实施和重点领域安全能力建设。", exact: true, part: PartClosing,

@@ -13,10 +13,11 @@ const (
 )
 
 // splitSentences cuts a paragraph where a reader would: after 。！？；
-// (and their ASCII forms !?;), never inside a quotation or a title in 《》,
-// and never inside a number (a '.' is never a boundary). Closing quotes and
-// brackets right after a boundary stay with the sentence before it. Quotes
-// that do not balance are ignored rather than swallowing the paragraph.
+// (and their ASCII forms !?;) and after a colon that opens a list of items
+// (：一是…), never inside a quotation or a title in 《》, and never inside
+// a number (a '.' is never a boundary). Closing quotes and brackets right
+// after a boundary stay with the sentence before it. Quotes that do not
+// balance are ignored rather than swallowing the paragraph.
 func splitSentences(para string) []string {
 	quotes := balanced(para)
 	var out []string
@@ -29,7 +30,7 @@ func splitSentences(para string) []string {
 			if depth > 0 {
 				depth--
 			}
-		case depth == 0 && i >= start && strings.ContainsRune(stops, r):
+		case depth == 0 && i >= start && (strings.ContainsRune(stops, r) || isListColon(para, i, r)):
 			end := i + len(string(r))
 			for end < len(para) {
 				next, size := utf8.DecodeRuneInString(para[end:])
@@ -48,6 +49,12 @@ func splitSentences(para string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// isListColon reports whether the colon r at i introduces a list of
+// items (…标志性成果：一是…), which start sentences of their own.
+func isListColon(para string, i int, r rune) bool {
+	return (r == '：' || r == ':') && isInlineItem(para[i+utf8.RuneLen(r):])
 }
 
 // balanced reports whether every opening quote in s has a closing one.

@@ -230,7 +230,7 @@ func (p *parser) table(lines []string) {
 	if len(data) == 0 {
 		for _, l := range lines { // not a table we understand: keep its text
 			if t := strings.Join(strings.Fields(strings.Join(splitCells(l), " ")), " "); t != "" {
-				p.paragraph(t)
+				p.paragraph(t, false)
 			}
 		}
 		return
@@ -251,7 +251,7 @@ func (p *parser) table(lines []string) {
 		text, figs := row.render(r.Meta.ReviewYear, r.Meta.PlanYear)
 		r.Sentences = append(r.Sentences, Sentence{
 			ID: len(r.Sentences), Para: -1, Row: len(r.Rows) - 1,
-			Section: section, Part: PartTable, Text: text, Figures: figs,
+			Section: section, Part: PartTable, Span: SpanYear, Text: text, Figures: figs,
 		})
 		r.Headings = append(r.Headings, row.Indicator)
 	}
@@ -283,6 +283,7 @@ func (row TableRow) render(reviewYear, planYear int) (string, []Figure) {
 			f.End += at
 			f.Measure = row.Indicator
 			f.Period, f.Year = columnPeriod(col, reviewYear, planYear)
+			f.Span = SpanYear
 			figs = append(figs, f)
 		}
 	}

@@ -1,0 +1,265 @@
+package report
+
+import (
+	"strconv"
+	"strings"
+)
+
+// Span says how far a passage looks back or ahead: one year (the reviewed
+// or the planned one), or a five-year plan (the one ending, the one
+// beginning).
+type Span string
+
+// Spans of a passage.
+const (
+	SpanYear Span = "year"
+	SpanFive Span = "five-year"
+)
+
+// Words that name one year or five, besides the years themselves.
+var (
+	yearWords = []string{"过去一年", "一年来", "这一年", "去年", "今年", "全年", "本年", "上年", "明年"}
+	fiveWords = []string{"五年"}
+)
+
+// periods keeps the part and span of the paragraphs being read.
+type periods struct {
+	part     Part
+	mixed    bool // the part alternates review and plan (a new five-year plan)
+	partSpan Span // the span the part heading names, "" for both or none
+	lastSpan Span // of the paragraph before, for one that says nothing
+}
+
+// openPart starts a part with the heading text.
+func (ps *periods) openPart(text string, m Meta) {
+	ps.part, ps.mixed = partOf(text, ps.part, m)
+	// A part named by a five-year plan alone (全力推动“十五五”开好局) may be
+	// about its first year: its paragraphs tell.
+	ps.partSpan = spanNamed(text, m)
+	if ps.partSpan == SpanFive && len(reTitleYr.FindAllString(text, -1)) == 0 {
+		ps.partSpan = ""
+	}
+	ps.lastSpan = ps.partSpan
+}
+
+// startClosingPart starts the closing of the speech and its appendices.
+func (ps *periods) startClosingPart() {
+	ps.part, ps.mixed, ps.partSpan, ps.lastSpan = PartClosing, false, "", ""
+}
+
+// periodOf returns the part and span of a paragraph: the part of the
+// heading above it (or, in a part about a new five-year plan, the cue of
+// its own words), and the span that the headings below the part name, else
+// its first sentence, else the part heading, else the paragraph before.
+func (p *parser) periodOf(text string) (Part, Span) {
+	m := p.r.Meta
+	if p.mixed {
+		if c := paragraphCue(text, m); c != "" {
+			p.part = c
+		}
+	}
+	var span Span
+	for i := len(p.path) - 1; i >= 0 && span == "" && p.path[i].rank > rankPart; i-- {
+		span = spanNamed(p.path[i].text, m)
+	}
+	first := text
+	if sents := splitSentences(text); len(sents) > 0 {
+		first = sents[0]
+	}
+	for _, s := range []Span{textSpan(first, m), p.partSpan, p.lastSpan, SpanYear} {
+		if span == "" {
+			span = s
+		}
+	}
+	p.lastSpan = span
+	return p.part, span
+}
+
+// spanNamed returns the span a heading names: one year, five, or "" when
+// it names both (2025年和“十四五”时期工作回顾) or neither.
+func spanNamed(text string, m Meta) Span {
+	year, five := cueAt(text, m)
+	switch {
+	case year >= 0 && five < 0:
+		return SpanYear
+	case five >= 0 && year < 0:
+		return SpanFive
+	}
+	return ""
+}
+
+// textSpan returns the span of a passage by the cue it says first.
+func textSpan(text string, m Meta) Span {
+	year, five := cueAt(text, m)
+	switch {
+	case year < 0 && five < 0:
+		return ""
+	case five < 0 || year >= 0 && year < five:
+		return SpanYear
+	}
+	return SpanFive
+}
+
+// cueAt returns where text first names one year and where five, -1 for
+// never: 过去一年, 今年, the reviewed or planned year; 这五年, 年均, a
+// five-year plan (“十四五”), a year after the planned one (到2030年).
+func cueAt(text string, m Meta) (year, five int) {
+	year, five = -1, -1
+	see := func(at *int, i int) {
+		if i >= 0 && (*at < 0 || i < *at) {
+			*at = i
+		}
+	}
+	for _, w := range yearWords {
+		see(&year, strings.Index(text, w))
+	}
+	for _, w := range fiveWords {
+		see(&five, strings.Index(text, w))
+	}
+	if loc := reFivePlan.FindStringIndex(text); loc != nil {
+		see(&five, loc[0])
+	}
+	for _, loc := range reTitleYr.FindAllStringSubmatchIndex(text, -1) {
+		y, _ := strconv.Atoi(text[loc[2]:loc[3]])
+		switch {
+		case y > m.PlanYear && m.PlanYear > 0:
+			see(&five, loc[0])
+		case y == m.PlanYear || y == m.ReviewYear:
+			see(&year, loc[0])
+		}
+	}
+	return year, five
+}
+
+// spanOfSentence returns the span of a sentence: its paragraph's, unless
+// it says plainly otherwise (到2030年 in the plan of a year; 2025年 in the
+// review of five).
+func spanOfSentence(s string, para Span, m Meta) Span {
+	if t := spanNamed(s, m); t != "" {
+		return t
+	}
+	return para
+}
+
+// completePeriods gives every figure of a sentence a period and a span: a
+// figure of the closing or an appendix takes the year its heading names,
+// else the cue of its clause; a figure of a year after the planned one, or
+// said as a sum or an average over years (累计, 年均), spans five.
+func (p *parser) completePeriods(figs []Figure, s string, span Span) {
+	m := p.r.Meta
+	headPeriod, headYear := p.headingPeriod()
+	for i := range figs {
+		f := &figs[i]
+		clause := clauseBefore(s, f.Start)
+		if f.Period == "" {
+			switch {
+			case headPeriod != "":
+				f.Period, f.Year = headPeriod, headYear
+			case containsAny(clause, targetWords[:5]):
+				f.Period, f.Year = PeriodTarget, m.PlanYear
+			default:
+				f.Period, f.Year = PeriodResult, m.ReviewYear
+			}
+		}
+		f.Span = span
+		if f.Year > m.PlanYear && m.PlanYear > 0 || containsAny(clause, figureSpanWords) && !strings.Contains(clause, "全年") {
+			f.Span = SpanFive
+		}
+	}
+}
+
+// figureSpanWords make a figure a sum or an average over several years.
+var figureSpanWords = []string{"累计", "年均", "五年", "十四五", "十五五", "十三五"}
+
+// headingPeriod returns the period of the year an open heading names
+// ("2026年省十件民生实事"), or "".
+func (p *parser) headingPeriod() (Period, int) {
+	m := p.r.Meta
+	for i := len(p.path) - 1; i >= 0; i-- {
+		for _, y := range reTitleYr.FindAllStringSubmatch(p.path[i].text, -1) {
+			switch y[1] {
+			case strconv.Itoa(m.PlanYear):
+				return PeriodTarget, m.PlanYear
+			case strconv.Itoa(m.ReviewYear):
+				return PeriodResult, m.ReviewYear
+			}
+		}
+	}
+	return "", 0
+}
+
+// partOf tells from a part heading whether it reviews or plans, and
+// whether it is about a new five-year plan: such a part also looks back on
+// the last five years, so its paragraphs are judged one by one. current is
+// the part before.
+func partOf(text string, current Part, m Meta) (Part, bool) {
+	oldPlan, newPlan := fiveYearPlan(m.ReviewYear), fiveYearPlan(m.PlanYear)
+	mixed := false
+	for _, n := range fivePlansIn(text) {
+		mixed = mixed || n == newPlan && newPlan != oldPlan
+	}
+	for _, y := range reTitleYr.FindAllStringSubmatch(text, -1) {
+		switch y[1] {
+		case strconv.Itoa(m.PlanYear):
+			return PartPlan, mixed
+		case strconv.Itoa(m.ReviewYear):
+			return PartReview, mixed
+		}
+	}
+	if c := cueOf(text); c != "" {
+		return c, mixed
+	}
+	if mixed {
+		return PartPlan, mixed
+	}
+	if current == PartFront {
+		return PartReview, false
+	}
+	// A heading that names no year nor what it does (一张蓝图绘到底，奋力
+	// 谱写…篇章): its paragraphs tell.
+	return current, true
+}
+
+// namesPart reports whether an unnumbered title names a part of a report:
+// a review, a plan, a year or a five-year plan.
+func namesPart(text string) bool {
+	return cueOf(text) != "" || reTitleYr.MatchString(text) || len(fivePlansIn(text)) > 0
+}
+
+var (
+	reviewCues = []string{"过去五年", "这五年", "五年来", "回顾"}
+	planCues   = []string{"今后五年", "未来五年", "展望"}
+)
+
+// paragraphCue tells, in a part about a five-year plan, whether a paragraph
+// looks back (the last plan, 过去五年) or ahead (the new plan, 今后五年, a
+// year after the planned one), by whichever cue comes first; "" for none.
+func paragraphCue(text string, m Meta) Part {
+	oldPlan, newPlan := fiveYearPlan(m.ReviewYear), fiveYearPlan(m.PlanYear)
+	at, part := len(text), Part("")
+	see := func(i int, c Part) {
+		if i >= 0 && i < at {
+			at, part = i, c
+		}
+	}
+	for _, w := range reviewCues {
+		see(strings.Index(text, w), PartReview)
+	}
+	for _, w := range planCues {
+		see(strings.Index(text, w), PartPlan)
+	}
+	for _, loc := range reFivePlan.FindAllStringIndex(text, -1) {
+		switch fivePlansIn(text[loc[0]:loc[1]])[0] {
+		case newPlan:
+			see(loc[0], PartPlan)
+		case oldPlan:
+			see(loc[0], PartReview)
+		}
+	}
+	for _, loc := range reTitleYr.FindAllStringSubmatchIndex(text, -1) {
+		if y, _ := strconv.Atoi(text[loc[2]:loc[3]]); y > m.PlanYear {
+			see(loc[0], PartPlan)
+		}
+	}
+	return part
+}
