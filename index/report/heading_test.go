@@ -88,10 +88,10 @@ func TestLeadShape(t *testing.T) {
 		{"这一年，我们感恩奋进、埋头苦干，封关运作如期实现。", true, rankGroup},
 		{"五年来，我们坚定不移贯彻新发展理念，在推动高质量发展中实现综合实力新跨越。", true, rankGroup},
 		{"五年来，我们坚定不移贯彻新发展理念，在推动高质量发展中实现综合实力新跨越。", false, 0}, // too long to head a paragraph
-		{"重点工作", true, rankLead},      // a title on its own line needs no full stop
-		{"重点工作", false, 0},            // inside a paragraph it does
-		{"粮食产量1.39万亿斤。", false, 0},    // a figure
-		{"今年主要预期目标是：", true, 0},      // a colon introduces
+		{"重点工作", true, rankLead},   // a title on its own line needs no full stop
+		{"重点工作", false, 0},         // inside a paragraph it does
+		{"粮食产量1.39万亿斤。", false, 0}, // a figure
+		{"今年主要预期目标是：", true, 0},    // a colon introduces
 		{"各位代表！", true, 0},
 		{"提高。", false, 0}, // too short
 	}
