@@ -90,34 +90,6 @@ func TestAbstains(t *testing.T) {
 	}
 }
 
-// TestSeedQuestionSet runs the evaluation set of the seed report and fails
-// when quality drops below the floor measured when it was last improved.
-func TestSeedQuestionSet(t *testing.T) {
-	e, lib := engineOnSeed(t)
-	cases, err := ReadCases("../testdata/seed_questions.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev := Evaluate(cases, func(q string) []Answer {
-		res, _ := e.Ask(context.Background(), q, Options{})
-		return res.Answers
-	})
-	plain := Evaluate(cases, Plain(lib, ""))
-	var b strings.Builder
-	Print(&b, "seed", ev, plain, testing.Verbose())
-	t.Log("\n" + b.String())
-	const (
-		floorTop1Section = 95.0 // percent, the goal
-		floorAbstention  = 90.0
-	)
-	if got := Pct(ev.All.Top1Section, ev.All.N); got < floorTop1Section {
-		t.Errorf("top-1 with section %.1f%% < %.1f%%", got, floorTop1Section)
-	}
-	if got := Pct(ev.All.Abstained, ev.All.Unanswerable); got < floorAbstention {
-		t.Errorf("abstention right %.1f%% < %.1f%%", got, floorAbstention)
-	}
-}
-
 func TestFixTypos(t *testing.T) {
 	e, lib := engineOnSeed(t)
 	tests := []struct{ in, want string }{

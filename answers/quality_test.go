@@ -1,0 +1,108 @@
+package answers
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"planbot/index"
+)
+
+// qualitySets are the question sets of testdata/ with the report each asks
+// and the floors it must keep, in per cent: strict (the right sentence
+// and section first) of the answerable questions, wrong (a wrong sentence
+// first) of the answerable at most, and abstention right of the
+// unanswerable. The floors are the figures measured when the set was last
+// improved, less about one question: a change that costs any set more
+// fails `go test ./...`.
+var qualitySets = []struct {
+	file, report          string
+	strict, wrong, abstain float64
+}{
+	{"seed_questions", "jiuyuan_2025_plan_report", 95, 2.5, 96},
+	{"beijing_2026_questions", "beijing_2026_gwr", 96, 2.5, 87},
+	{"beijing_2026_hard", "beijing_2026_gwr", 78, 4.6, 92},
+	{"guowuyuan_2024_questions", "guowuyuan_2024_gwr", 93, 6.4, 78},
+	{"guowuyuan_2024_hard", "guowuyuan_2024_gwr", 78, 3.1, 85},
+	{"shanghai_2026_questions", "shanghai_2026_gwr", 95, 3.2, 90},
+	{"shanghai_2026_hard", "shanghai_2026_gwr", 86, 6.1, 85},
+	{"sichuan_2026_questions", "sichuan_2026_gwr", 91, 7, 84},
+	{"sichuan_2026_hard", "sichuan_2026_gwr", 81, 4.6, 85},
+	{"guangdong_2026_questions", "guangdong_2026_gwr", 84, 6, 73},
+	{"guowuyuan_2022_questions", "guowuyuan_2022_gwr", 86, 3.3, 88},
+	{"ningxia_2026_questions", "ningxia_2026_gwr", 73, 11.7, 70},
+	{"hainan_2026_questions", "hainan_2026_gwr", 78, 6.7, 90},
+	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 71, 5, 70},
+	{"jilin_2026_heldout", "jilin_2026_gwr", 71, 11.7, 80},
+	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 73, 11.7, 80},
+	{"qinghai_2026_heldout", "qinghai_2026_gwr", 81, 6.7, 60},
+}
+
+// TestQuestionSets runs every question set of testdata/ against its
+// report, all reports loaded in one library, and fails when a set drops
+// below its floor.
+func TestQuestionSets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the index of every report with a question set")
+	}
+	seeds := t.TempDir()
+	for _, s := range qualitySets {
+		src := filepath.Join("..", "index", "testdata", "reports", s.report+".txt")
+		if s.report == "jiuyuan_2025_plan_report" {
+			src = filepath.Join("..", "seeds", s.report+".txt")
+		}
+		if _, err := os.Stat(filepath.Join(seeds, s.report+".txt")); err == nil {
+			continue
+		}
+		b, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(seeds, s.report+".txt"), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	vocab, err := LoadVocabulary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := index.Open(context.Background(), index.Options{DataDir: t.TempDir(), SeedsDir: seeds, Keep: vocab.KeepWords()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lib.Close()
+	e := New(lib, vocab, "")
+	for _, s := range qualitySets {
+		t.Run(s.file, func(t *testing.T) {
+			cases, err := ReadCases(filepath.Join("..", "testdata", s.file+".jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			ev := Evaluate(cases, func(q string) []Answer {
+				res, _ := e.Ask(context.Background(), q, Options{ReportID: s.report})
+				return res.Answers
+			})
+			a := ev.All
+			strict := Pct(a.Top1Section-a.Abstained, a.Answerable)
+			wrong := Pct(a.Wrong, a.Answerable)
+			abstain := Pct(a.Abstained, a.Unanswerable)
+			t.Logf("strict %.1f%%, withheld %.1f%%, wrong %.1f%%, abstention right %.1f%%", strict, Pct(a.Missed, a.Answerable), wrong, abstain)
+			if strict < s.strict {
+				t.Errorf("strict %.1f%% < floor %.1f%%", strict, s.strict)
+			}
+			if wrong > s.wrong {
+				t.Errorf("wrong %.1f%% > ceiling %.1f%%", wrong, s.wrong)
+			}
+			if abstain < s.abstain {
+				t.Errorf("abstention right %.1f%% < floor %.1f%%", abstain, s.abstain)
+			}
+			if testing.Verbose() && !strings.Contains(s.file, "heldout") {
+				for _, f := range a.Failures {
+					t.Log(f)
+				}
+			}
+		})
+	}
+}
