@@ -82,7 +82,7 @@ func BenchmarkColdStart(b *testing.B) {
 		}
 		ctx := context.Background()
 		var out bytes.Buffer
-		if err := runIndex(ctx, []string{"--config", cfg}, &out); err != nil {
+		if err := runIndex(ctx, []string{"--config", cfg}, nil, &out); err != nil {
 			b.Fatal(err)
 		}
 		var took []time.Duration

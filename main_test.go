@@ -22,6 +22,7 @@ func TestAskJSONContract(t *testing.T) {
 	type result struct {
 		Question string    `json:"question"`
 		Answers  *[]answer `json:"answers"`
+		Error    string    `json:"error"`
 	}
 	tests := []struct {
 		name     string
@@ -37,8 +38,9 @@ func TestAskJSONContract(t *testing.T) {
 		{name: "result of 2024", args: []string{"2024年粮食产量是多少", "--json"}, lines: 1, want: []string{"15.7万吨"}, maxCount: 3},
 		{name: "top 1", args: []string{"--json", "--top", "1", "粮食产量"}, lines: 1, want: []string{"粮食"}, maxCount: 1},
 		{name: "no answer", args: []string{"--json", "昆都仑区的GDP是多少"}, lines: 1, want: []string{""}, maxCount: 0},
-		{name: "stdin", args: []string{"--json", "-"}, stdin: "高标准农田目标是多少\n\n明天天气怎么样\n2024年粮食产量是多少\n", lines: 3,
-			want: []string{"4万亩", "", "15.7万吨"}, maxCount: 3},
+		// every line gets its object, in order; a blank one an error
+		{name: "stdin", args: []string{"--json", "-"}, stdin: "高标准农田目标是多少\n\n明天天气怎么样\n2024年粮食产量是多少\n", lines: 4,
+			want: []string{"4万亩", "error", "", "15.7万吨"}, maxCount: 3},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -63,6 +65,10 @@ func TestAskJSONContract(t *testing.T) {
 					t.Errorf("line %d: %d answers, want at most %d", i, len(as), tt.maxCount)
 				}
 				switch {
+				case tt.want[i] == "error":
+					if r.Error == "" || len(as) != 0 {
+						t.Errorf("line %d: %s, want an error and no answers", i, l)
+					}
 				case tt.want[i] == "" && len(as) != 0:
 					t.Errorf("line %d: answered %q, want none", i, as[0].Text)
 				case tt.want[i] != "" && (len(as) == 0 || !strings.Contains(as[0].Text, tt.want[i])):

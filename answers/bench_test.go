@@ -19,7 +19,6 @@ import (
 
 	"planbot/index"
 	"planbot/index/plain"
-	"planbot/index/segment"
 )
 
 // BenchmarkAsk times one question at a time, cycling through
@@ -77,27 +76,22 @@ func BenchmarkHeap(b *testing.B) {
 	qs := benchQuestions(b)
 	toSimplified("這")
 	b.Run("planbot", func(b *testing.B) {
-		_, built, dataDir := benchEngine(b) // builds the index
+		built, _, dataDir := benchEngine(b) // builds the index
 		built.Close()
-		vocab, err := LoadVocabulary("")
-		if err != nil {
-			b.Fatal(err)
-		}
-		open := func() *index.Library {
-			lib, err := index.Open(context.Background(), index.Options{DataDir: dataDir, SeedsDir: "../seeds", Keep: vocab.Texts()})
+		open := func() *Engine {
+			e, err := Open(context.Background(), Setup{DataDir: dataDir, SeedsDir: "../seeds"})
 			if err != nil {
 				b.Fatal(err)
 			}
-			return lib
+			return e
 		}
 		for b.Loop() {
 			open().Close()
 		}
-		segment.Use(nil) // the library sets it again
 		plain.Use(nil)
 		before := benchHeapInuse()
-		lib := open()
-		e := New(lib, vocab, "")
+		e := open()
+		lib := e.Library()
 		opened := benchHeapInuse()
 		for _, q := range qs {
 			e.Ask(context.Background(), q, Options{})
@@ -142,16 +136,12 @@ func BenchmarkHeap(b *testing.B) {
 // directory and returns an engine over it, the library and the directory.
 func benchEngine(b *testing.B) (*Engine, *index.Library, string) {
 	b.Helper()
-	vocab, err := LoadVocabulary("")
-	if err != nil {
-		b.Fatal(err)
-	}
 	dir := filepath.Join(b.TempDir(), "data")
-	lib, err := index.Open(context.Background(), index.Options{DataDir: dir, SeedsDir: "../seeds", Keep: vocab.Texts()})
+	e, err := Open(context.Background(), Setup{DataDir: dir, SeedsDir: "../seeds", Build: true})
 	if err != nil {
 		b.Fatal(err)
 	}
-	return New(lib, vocab, ""), lib, dir
+	return e, e.Library(), dir
 }
 
 // benchQuestions reads the questions of the seed question set.

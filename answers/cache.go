@@ -233,7 +233,7 @@ func (rc *reportCache) pairHomophone(w string) string {
 func (rc *reportCache) indexPinyin() {
 	rc.byPY, rc.pairPY = map[string][]string{}, map[string][]string{}
 	seen, pairs := map[string]bool{}, map[string]bool{}
-	seg := segment.Current()
+	seg := rc.r.Seg
 	for _, s := range rc.r.Sentences {
 		for _, t := range seg.Cut(s.Text) {
 			w := t.Term
@@ -290,7 +290,7 @@ func (rc *reportCache) fixTypos(q string) string {
 		pos++
 	}
 	byteToRune[len(q)] = pos
-	for _, t := range topLevel(segment.Current().Cut(q)) {
+	for _, t := range topLevel(rc.r.Seg.Cut(q)) {
 		if utf8.RuneCountInString(t.Term) >= 2 {
 			for k := byteToRune[t.Start]; k < byteToRune[t.End]; k++ {
 				known[k] = true
@@ -329,7 +329,7 @@ func (rc *reportCache) abbreviated(w string) []string {
 	rc.longOnce.Do(rc.indexLongWords)
 	var out []string
 	for _, t := range rc.longWords[ws[0]] {
-		if utf8.RuneCountInString(t) >= 2*len(ws) && abbreviates(ws, t) { // 民企 ← 民营企业, not 天气 ← 天然气
+		if utf8.RuneCountInString(t) >= 2*len(ws) && abbreviates(rc.r.Seg, ws, t) { // 民企 ← 民营企业, not 天气 ← 天然气
 			out = append(out, t)
 		}
 	}
@@ -339,9 +339,9 @@ func (rc *reportCache) abbreviated(w string) []string {
 
 // abbreviates reports whether the characters ws head parts of t in order;
 // the last of three or more may also end t (区 of 自由贸易试验区).
-func abbreviates(ws []rune, t string) bool {
+func abbreviates(seg *segment.Segmenter, ws []rune, t string) bool {
 	heads := map[int]bool{0: true}
-	for _, tok := range segment.Current().Cut(t) {
+	for _, tok := range seg.Cut(t) {
 		heads[tok.Start] = true
 	}
 	at := 0 // byte offset in t from which the next character is looked for
@@ -370,7 +370,7 @@ func abbreviates(ws []rune, t string) bool {
 func (rc *reportCache) indexLongWords() {
 	rc.longWords = map[rune][]string{}
 	seen := map[string]bool{}
-	seg := segment.Current()
+	seg := rc.r.Seg
 	for _, s := range rc.r.Sentences {
 		for _, t := range topLevel(seg.Cut(s.Text)) {
 			n := utf8.RuneCountInString(t.Term)

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"planbot/index"
+	"planbot/index/report"
 )
 
 var (
@@ -67,24 +68,14 @@ func containedIn(list []string, p string) bool {
 	return false
 }
 
-// regionStem drops the suffix of a region: 九原区 → 九原, 北京市 → 北京.
-func regionStem(r string) string {
-	for _, s := range []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县", "旗"} {
-		if strings.HasSuffix(r, s) && len([]rune(r)) > len([]rune(s))+1 {
-			return strings.TrimSuffix(r, s)
-		}
-	}
-	return r
-}
-
 // matchesPlace reports whether report r is about place p.
-func matchesPlace(r *index.Loaded, p string) bool {
+func matchesPlace(r index.Entry, p string) bool {
 	region := r.Meta.Region
 	if region == "" {
 		return false
 	}
-	stem := regionStem(region)
-	ps := regionStem(p)
+	stem := report.RegionStem(region)
+	ps := report.RegionStem(p)
 	if region == "全国" {
 		return ps == "全国" || ps == "国务院" || ps == "中央" || ps == "中国"
 	}
@@ -93,20 +84,20 @@ func matchesPlace(r *index.Loaded, p string) bool {
 
 // choice is the reports a question is answered from, or why none.
 type choice struct {
-	reports []*index.Loaded
+	reports []index.Entry
 	reason  string // why the collection cannot answer, when reports is empty
 }
 
 // choose picks the reports that answer q: those of a place it names, the
 // one that reviews or plans a year it names, all of them for questions
 // across years, and otherwise the newest report of the default region.
-func choose(reports []*index.Loaded, q *question, defaultRegion string, mentions func(*index.Loaded, string) bool) choice {
+func choose(reports []index.Entry, q *question, defaultRegion string, mentions func(index.Entry, string) bool) choice {
 	cands := reports
 	if len(cands) == 0 {
 		return choice{reason: "还没有导入任何报告"}
 	}
 	if places := placesIn(q.text); len(places) > 0 {
-		var named []*index.Loaded
+		var named []index.Entry
 		for _, r := range cands {
 			for _, p := range places {
 				if matchesPlace(r, p) {
@@ -135,7 +126,7 @@ func choose(reports []*index.Loaded, q *question, defaultRegion string, mentions
 			}
 		}
 	} else if defaultRegion != "" {
-		var local []*index.Loaded
+		var local []index.Entry
 		for _, r := range cands {
 			if matchesPlace(r, defaultRegion) {
 				local = append(local, r)
@@ -150,24 +141,24 @@ func choose(reports []*index.Loaded, q *question, defaultRegion string, mentions
 	}
 	newest := cands[len(cands)-1]
 	for _, y := range q.years {
-		var byReview, byPlan *index.Loaded
-		for _, r := range cands {
+		var byReview, byPlan *index.Entry
+		for i, r := range cands {
 			if r.Meta.ReviewYear == y {
-				byReview = r
+				byReview = &cands[i]
 			}
 			if r.Meta.PlanYear == y {
-				byPlan = r
+				byPlan = &cands[i]
 			}
 		}
 		// A target of year y is in the report that plans y; a result, or a
 		// plain "how much was it", in the one that reviews y, if there is one.
 		switch {
 		case q.intent == wantTarget && byPlan != nil:
-			return choice{reports: []*index.Loaded{byPlan}}
+			return choice{reports: []index.Entry{*byPlan}}
 		case byReview != nil:
-			return choice{reports: []*index.Loaded{byReview}}
+			return choice{reports: []index.Entry{*byReview}}
 		case byPlan != nil:
-			return choice{reports: []*index.Loaded{byPlan}}
+			return choice{reports: []index.Entry{*byPlan}}
 		}
 		if !mentions(newest, itoa(y)+"年") {
 			return choice{reason: "报告没有涉及" + itoa(y) + "年"}
@@ -175,10 +166,10 @@ func choose(reports []*index.Loaded, q *question, defaultRegion string, mentions
 	}
 	if strings.Contains(q.text, "去年的报告") || strings.Contains(q.text, "上一份报告") {
 		if len(cands) > 1 {
-			return choice{reports: []*index.Loaded{cands[len(cands)-2]}}
+			return choice{reports: []index.Entry{cands[len(cands)-2]}}
 		}
 	}
-	return choice{reports: []*index.Loaded{newest}}
+	return choice{reports: []index.Entry{newest}}
 }
 
 // placeWord drops the leading characters of a place the question's words

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"planbot/index"
 )
 
 // engineOnMany serves the seed, a made-up 九原区 report of the year before
@@ -35,16 +34,12 @@ func engineOnMany(t *testing.T) *Engine {
 		}
 		write(f, b)
 	}
-	vocab, err := LoadVocabulary("")
+	e, err := Open(context.Background(), Setup{DataDir: t.TempDir(), SeedsDir: seeds, DefaultRegion: "九原区", Build: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib, err := index.Open(context.Background(), index.Options{DataDir: t.TempDir(), SeedsDir: seeds, Keep: vocab.KeepWords()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { lib.Close() })
-	return New(lib, vocab, "九原区")
+	t.Cleanup(func() { e.Close() })
+	return e
 }
 
 func TestChoosesTheReport(t *testing.T) {

@@ -6,20 +6,15 @@ package answers
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"regexp"
 	"sort"
 	"strings"
-	"sync"
 	"unicode"
 
 	"planbot/index"
 	"planbot/index/report"
 )
-
-// debug prints how a question was understood and its top candidates to
-// standard error (PLANBOT_DEBUG=1), for whoever tunes the ranking.
-var debug = os.Getenv("PLANBOT_DEBUG") != ""
 
 // candidates is how many search hits are ranked.
 const candidates = 60
@@ -35,17 +30,13 @@ type Engine struct {
 	lib           *index.Library
 	vocab         *Vocabulary
 	defaultRegion string
-
-	mu     sync.Mutex
-	caches map[*report.Report]*reportCache
-	han    map[*index.Snapshot]map[rune]bool
+	debug         io.Writer // how questions are understood and ranked; nil for nowhere
 }
 
-// New returns an engine over lib. defaultRegion picks the reports asked
+// newEngine returns an engine over lib. defaultRegion picks the reports asked
 // when a question names no place ("" for all).
-func New(lib *index.Library, vocab *Vocabulary, defaultRegion string) *Engine {
-	return &Engine{lib: lib, vocab: vocab, defaultRegion: defaultRegion,
-		caches: map[*report.Report]*reportCache{}, han: map[*index.Snapshot]map[rune]bool{}}
+func newEngine(lib *index.Library, vocab *Vocabulary, defaultRegion string) *Engine {
+	return &Engine{lib: lib, vocab: vocab, defaultRegion: defaultRegion}
 }
 
 // Ask answers one question.
@@ -69,37 +60,50 @@ func (e *Engine) Ask(ctx context.Context, raw string, opt Options) (Result, erro
 
 func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 	res := Result{Question: raw}
-	text := normalise(raw, e.knownHan(snap))
-	text, groups := e.vocab.expand(text)
+	text := normalise(raw, snap.KnownHan)
+	text, groups := e.vocab.expandLatin(text)
 	q := understand(raw, text, groups)
 	if strings.TrimSpace(text) == "" {
 		return res
 	}
+	mentions := func(en index.Entry, s string) bool {
+		r, err := snap.Open(en.Meta.ID)
+		return err == nil && e.cache(r).contains(s)
+	}
 	var ch choice
 	if opt.ReportID != "" {
-		r := snap.Report(opt.ReportID)
-		if r == nil {
+		en, ok := snap.Entry(opt.ReportID)
+		if !ok {
 			res.Note = "没有这个报告: " + opt.ReportID
 			return res
 		}
-		ch = choose([]*index.Loaded{r}, &q, "", e.mentions)
+		ch = choose([]index.Entry{en}, &q, "", mentions)
 	} else {
-		ch = choose(snap.Reports, &q, e.defaultRegion, e.mentions)
+		ch = choose(snap.Entries(), &q, e.defaultRegion, mentions)
 	}
 	if len(ch.reports) == 0 {
 		res.Note = ch.reason
 		return res
 	}
 	resolveYears(&q, ch.reports)
-	if q.across && len(ch.reports) > 1 {
-		for _, r := range ch.reports {
+	var loaded []*index.Loaded
+	for _, en := range ch.reports {
+		r, err := snap.Open(en.Meta.ID)
+		if err != nil {
+			res.Note = "报告暂时无法打开"
+			return res
+		}
+		loaded = append(loaded, r)
+	}
+	if q.across && len(loaded) > 1 {
+		for _, r := range loaded {
 			if best, _ := e.answerFrom(r, q, 1); len(best) > 0 {
 				res.Answers = append(res.Answers, best[0])
 			}
 		}
 		return res
 	}
-	r := ch.reports[len(ch.reports)-1]
+	r := loaded[len(loaded)-1]
 	var ranked []scored
 	res.Answers, ranked = e.answerFrom(r, q, opt.Top)
 	if len(res.Answers) == 0 {
@@ -110,7 +114,7 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 
 // resolveYears reads 今年/去年 and years named against the report's years:
 // a year the report plans asks for targets, one it reviews for results.
-func resolveYears(q *question, reports []*index.Loaded) {
+func resolveYears(q *question, reports []index.Entry) {
 	r := reports[len(reports)-1].Meta
 	explicitTarget := containsAny(q.text, targetCues)
 	explicitResult := containsAny(q.text, resultCues)
@@ -129,14 +133,16 @@ func resolveYears(q *question, reports []*index.Loaded) {
 // an unanswered question are taken.
 func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []scored) {
 	rc := e.cache(r)
+	q.groups = append(q.groups[:len(q.groups):len(q.groups)], e.vocab.expandChinese(q.text, r.Seg)...)
 	if fixed := rc.fixTypos(q.text); fixed != q.text {
 		var more [][]string
-		q.text, more = e.vocab.expand(fixed) // the corrected words may be aliases
-		q.groups = append(q.groups[:len(q.groups):len(q.groups)], more...)
+		q.text, more = e.vocab.expandLatin(fixed) // the corrected words may be aliases
+		more = append(more, e.vocab.expandChinese(q.text, r.Seg)...)
+		q.groups = append(q.groups, more...)
 	}
 	kws := e.keywords(q, rc)
-	if debug {
-		fmt.Fprintf(os.Stderr, "q=%+v\nkws=%+v\n", q, kws)
+	if e.debug != nil {
+		fmt.Fprintf(e.debug, "q=%+v\nkws=%+v\n", q, kws)
 	}
 	if len(kws) == 0 || unknownCode(kws) {
 		return nil, nil
@@ -152,9 +158,9 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 	}
 	var out []Answer
 	ranked := rank(q, kws, rc, hits)
-	if debug {
+	if e.debug != nil {
 		for _, s := range ranked[:min(5, len(ranked))] {
-			fmt.Fprintf(os.Stderr, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, rc.answers(q, kws, s.s), s.s.Text)
+			fmt.Fprintf(e.debug, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, rc.answers(q, kws, s.s), s.s.Text)
 		}
 	}
 	var ok []scored
@@ -435,44 +441,11 @@ func (e *Engine) closest(r *index.Loaded, q question, ranked []scored) []string 
 	return hs[:min(len(hs), 4)]
 }
 
-// mentions reports whether a report's title or text has s.
-func (e *Engine) mentions(r *index.Loaded, s string) bool { return e.cache(r).contains(s) }
+// cacheKey names the engine's data derived from a report.
+type cacheKey struct{}
 
-// cache returns the derived data of a report, made once.
+// cache returns the data derived from a report, made once while it is
+// open.
 func (e *Engine) cache(r *index.Loaded) *reportCache {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	rc := e.caches[r.Report]
-	if rc == nil {
-		if len(e.caches) > 1000 { // reports of old snapshots
-			clear(e.caches)
-		}
-		rc = newReportCache(r)
-		e.caches[r.Report] = rc
-	}
-	return rc
-}
-
-// knownHan returns a test for the Han characters the reports use.
-func (e *Engine) knownHan(snap *index.Snapshot) func(rune) bool {
-	e.mu.Lock()
-	set := e.han[snap]
-	if set == nil {
-		if len(e.han) > 8 {
-			clear(e.han)
-		}
-		set = map[rune]bool{}
-		for _, r := range snap.Reports {
-			for _, p := range r.Paragraphs {
-				for _, c := range p.Text {
-					if unicode.Is(unicode.Han, c) {
-						set[c] = true
-					}
-				}
-			}
-		}
-		e.han[snap] = set
-	}
-	e.mu.Unlock()
-	return func(c rune) bool { return set[c] }
+	return r.Derived(cacheKey{}, func() any { return newReportCache(r) }).(*reportCache)
 }

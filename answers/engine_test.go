@@ -30,15 +30,9 @@ func engineOnSeed(t testing.TB) (*Engine, *index.Library) {
 			seedErr = err
 			return
 		}
-		vocab, err := LoadVocabulary("")
-		if err != nil {
-			seedErr = err
-			return
-		}
-		seedLib, seedErr = index.Open(context.Background(), index.Options{
-			DataDir: filepath.Join(dir, "data"), SeedsDir: "../seeds", Keep: vocab.KeepWords()})
+		seedEngine, seedErr = Open(context.Background(), Setup{DataDir: filepath.Join(dir, "data"), SeedsDir: "../seeds", Build: true})
 		if seedErr == nil {
-			seedEngine = New(seedLib, vocab, "")
+			seedLib = seedEngine.Library()
 		}
 	})
 	if seedErr != nil {
@@ -99,7 +93,7 @@ func TestFixTypos(t *testing.T) {
 		{"高标准农田目标是多少", "高标准农田目标是多少"},
 	}
 	lib.View(func(s *index.Snapshot) error {
-		rc := e.cache(s.Newest())
+		rc := e.cache(newest(t, s))
 		for _, tt := range tests {
 			if got := rc.fixTypos(tt.in); got != tt.want {
 				t.Errorf("fixTypos(%q) = %q, want %q", tt.in, got, tt.want)
@@ -112,7 +106,7 @@ func TestFixTypos(t *testing.T) {
 func TestFixTyposKeepsUnitAsked(t *testing.T) {
 	e := engineOnMany(t)
 	e.lib.View(func(s *index.Snapshot) error {
-		r := s.Report("beijing_2026_gwr") // says 人形机器人
+		r := openReport(t, s, "beijing_2026_gwr") // says 人形机器人
 		if r == nil {
 			t.Fatal("no beijing_2026_gwr")
 		}
@@ -127,7 +121,7 @@ func TestFixTyposKeepsUnitAsked(t *testing.T) {
 func TestWithUnit(t *testing.T) {
 	e, lib := engineOnSeed(t)
 	lib.View(func(s *index.Snapshot) error {
-		rc := e.cache(s.Newest())
+		rc := e.cache(newest(t, s))
 		hits := rc.withUnit(nil, []string{"吨", "万吨"})
 		if len(hits) == 0 {
 			t.Fatal("withUnit(吨) found no sentence; the seed says 15.7万吨")
@@ -148,7 +142,7 @@ func TestWithUnit(t *testing.T) {
 func TestPairHomophone(t *testing.T) {
 	e, lib := engineOnSeed(t)
 	lib.View(func(s *index.Snapshot) error {
-		rc := e.cache(s.Newest())
+		rc := e.cache(newest(t, s))
 		for in, want := range map[string]string{"学味": "学位", "学位": "", "火星": ""} {
 			if got := rc.pairHomophone(in); got != want {
 				t.Errorf("pairHomophone(%q) = %q, want %q", in, got, want)
@@ -170,7 +164,7 @@ func TestAbbreviated(t *testing.T) {
 		{"火星", ""},
 	}
 	lib.View(func(s *index.Snapshot) error {
-		rc := e.cache(s.Newest())
+		rc := e.cache(newest(t, s))
 		for _, tt := range tests {
 			got := rc.abbreviated(tt.w)
 			if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
@@ -194,7 +188,7 @@ func TestEnglishTopics(t *testing.T) {
 		{"高标准农田", "高标准农田", nil},
 	}
 	lib.View(func(s *index.Snapshot) error {
-		rc := e.cache(s.Newest())
+		rc := e.cache(newest(t, s))
 		for _, tt := range tests {
 			text, kws := englishTopics(tt.in, rc)
 			var alts [][]string
@@ -236,7 +230,7 @@ func TestQuotedTopics(t *testing.T) {
 		{"“火星基地”建了吗", "“火星基地”建了吗", nil}, // the report never says it
 	}
 	lib.View(func(s *index.Snapshot) error {
-		rc := e.cache(s.Newest())
+		rc := e.cache(newest(t, s))
 		for _, tt := range tests {
 			text, kws := quotedTopics(tt.in, rc)
 			var got [][]string
@@ -249,4 +243,24 @@ func TestQuotedTopics(t *testing.T) {
 		}
 		return nil
 	})
+}
+
+// newest opens the newest report of a snapshot.
+func newest(t testing.TB, s *index.Snapshot) *index.Loaded {
+	t.Helper()
+	es := s.Entries()
+	if len(es) == 0 {
+		t.Fatal("no reports")
+	}
+	return openReport(t, s, es[len(es)-1].Meta.ID)
+}
+
+// openReport opens report id of a snapshot.
+func openReport(t testing.TB, s *index.Snapshot, id string) *index.Loaded {
+	t.Helper()
+	r, err := s.Open(id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
 }

@@ -64,10 +64,16 @@ func ReadCases(path string) ([]Case, error) {
 		if err := json.Unmarshal([]byte(line), &c); err != nil {
 			return nil, fmt.Errorf("%s:%d: %w", path, n, err)
 		}
+		if strings.TrimSpace(c.Q) == "" {
+			return nil, fmt.Errorf("%s:%d: no question (\"q\")", path, n)
+		}
 		out = append(out, c)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("%s: no questions", path)
 	}
 	return out, nil
 }

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"planbot/answers/english"
+	"planbot/index/report"
 	"planbot/index/segment"
 )
 
@@ -59,7 +60,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
 	text = reEnglishUnit.ReplaceAllString(text, " ")
 	var out []keyword
-	places := []string{rc.r.Meta.Region, regionStem(rc.r.Meta.Region)}
+	places := []string{rc.r.Meta.Region, report.RegionStem(rc.r.Meta.Region)}
 	for _, g := range q.groups {
 		if isOneOf(g[0], places) {
 			continue // the report's own place is implied (shanghai → 上海)
@@ -86,7 +87,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	out = append(out, quoted...)
 	text, en := englishTopics(text, rc)
 	out = append(out, en...)
-	seg := segment.Current()
+	seg := rc.r.Seg
 	toks := mergeSingles(topLevel(seg.Cut(text)))
 	for i, t := range toks {
 		w := t.Term

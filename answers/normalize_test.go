@@ -1,6 +1,8 @@
 package answers
 
 import (
+	"planbot/index"
+	"planbot/index/segment"
 	"reflect"
 	"strings"
 	"testing"
@@ -66,6 +68,12 @@ func TestVocabularyExpand(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	_, lib := engineOnSeed(t)
+	var seg *segment.Segmenter
+	lib.View(func(s *index.Snapshot) error {
+		seg = newest(t, s).Seg
+		return nil
+	})
 	tests := []struct {
 		in, text string
 		first    []string // first alternative of each group
@@ -77,7 +85,8 @@ func TestVocabularyExpand(t *testing.T) {
 		{"budgetary", "budgetary", nil},
 	}
 	for _, tt := range tests {
-		text, groups := v.expand(tt.in)
+		text, groups := v.expandLatin(tt.in)
+		groups = append(groups, v.expandChinese(text, seg)...)
 		var first []string
 		for _, g := range groups {
 			first = append(first, g[0])

@@ -12,11 +12,12 @@ func Plain(lib *index.Library, reportID string) func(q string) []Answer {
 	return func(q string) []Answer {
 		var out []Answer
 		lib.View(func(snap *index.Snapshot) error {
-			r := snap.Newest()
-			if reportID != "" {
-				r = snap.Report(reportID)
+			id := reportID
+			if es := snap.Entries(); id == "" && len(es) > 0 {
+				id = es[len(es)-1].Meta.ID
 			}
-			if r == nil {
+			r, err := snap.Open(id)
+			if err != nil {
 				return nil
 			}
 			hits, err := index.Search(r.Index, q, 3)

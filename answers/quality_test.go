@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"planbot/index"
 )
 
 // qualitySets are the question sets of testdata/ with the report each asks
@@ -18,7 +17,7 @@ import (
 // improved, less about one question: a change that costs any set more
 // fails `go test ./...`.
 var qualitySets = []struct {
-	file, report          string
+	file, report           string
 	strict, wrong, abstain float64
 }{
 	{"seed_questions", "jiuyuan_2025_plan_report", 95, 2.5, 96},
@@ -64,16 +63,11 @@ func TestQuestionSets(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	vocab, err := LoadVocabulary("")
+	e, err := Open(context.Background(), Setup{DataDir: t.TempDir(), SeedsDir: seeds, Build: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib, err := index.Open(context.Background(), index.Options{DataDir: t.TempDir(), SeedsDir: seeds, Keep: vocab.KeepWords()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib.Close()
-	e := New(lib, vocab, "")
+	defer e.Close()
 	for _, s := range qualitySets {
 		t.Run(s.file, func(t *testing.T) {
 			cases, err := ReadCases(filepath.Join("..", "testdata", s.file+".jsonl"))

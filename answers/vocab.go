@@ -2,6 +2,7 @@ package answers
 
 import (
 	_ "embed"
+	"errors"
 	"fmt"
 	"os"
 	"sort"
@@ -26,40 +27,52 @@ type alias struct {
 }
 
 // LoadVocabulary reads the built-in vocabulary and, when path is not
-// empty, the admins' file, whose lines add to it.
+// empty, the admins' file, whose lines add to it. A line that is not
+// "alias = term ..." or an alias said twice (in one file or in both) is
+// refused with its file and line.
 func LoadVocabulary(path string) (*Vocabulary, error) {
 	v := &Vocabulary{}
-	if err := v.parse(defaultVocab, "built-in vocabulary"); err != nil {
-		return nil, err
-	}
+	lines := map[string]string{} // alias → where it was first said
+	errs := v.parse(defaultVocab, "built-in vocabulary", lines)
 	if path != "" {
 		b, err := os.ReadFile(path)
 		if err != nil {
 			return nil, fmt.Errorf("read vocabulary: %w", err)
 		}
-		if err := v.parse(string(b), path); err != nil {
-			return nil, err
-		}
+		errs = append(errs, v.parse(string(b), path, lines)...)
+	}
+	if len(errs) > 0 {
+		return nil, errors.Join(errs...)
 	}
 	sort.SliceStable(v.aliases, func(i, j int) bool { return len(v.aliases[i].from) > len(v.aliases[j].from) })
 	return v, nil
 }
 
-func (v *Vocabulary) parse(text, name string) error {
+// parse reads the lines of a vocabulary file called name, and returns
+// what is wrong with them. seen says where each alias was said before.
+func (v *Vocabulary) parse(text, name string, seen map[string]string) []error {
+	var errs []error
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
+		where := fmt.Sprintf("%s:%d", name, n+1)
 		from, to, ok := strings.Cut(line, "=")
 		terms := strings.Fields(to)
 		from = strings.ToLower(strings.TrimSpace(from))
-		if !ok || from == "" || len(terms) == 0 {
-			return fmt.Errorf("%s:%d: want \"alias = term ...\", got %q", name, n+1, line)
+		switch {
+		case !ok || from == "" || len(terms) == 0:
+			errs = append(errs, fmt.Errorf("%s: want \"alias = term ...\", got %q", where, line))
+			continue
+		case seen[from] != "":
+			errs = append(errs, fmt.Errorf("%s: alias %q is said already at %s; put its terms on one line", where, from, seen[from]))
+			continue
 		}
+		seen[from] = where
 		v.aliases = append(v.aliases, alias{from: from, terms: terms, latin: isASCII(from)})
 	}
-	return nil
+	return errs
 }
 
 // Texts returns every term of the vocabulary, for the index to keep in its
@@ -84,30 +97,35 @@ func (v *Vocabulary) KeepWords() []string {
 	return append(out, figureCues...)
 }
 
-// expand finds the aliases in q. It returns q with Latin aliases replaced
-// by their first term (so that "GDP growth target" reads as Chinese) and
-// the groups of alternative terms each alias stands for.
-func (v *Vocabulary) expand(q string) (string, [][]string) {
-	said := map[string]bool{}
-	groups := v.find(q, true, said)
-	for _, a := range v.aliases { // Latin aliases give way to a Chinese term
+// expandLatin replaces the Latin aliases of q by their first term (so
+// that "GDP growth target" reads as Chinese) and returns the groups of
+// alternatives each stands for, the alias itself among them: a report
+// that writes GDP answers for GDP.
+func (v *Vocabulary) expandLatin(q string) (string, [][]string) {
+	groups := v.find(q, true, nil, map[string]bool{})
+	for _, a := range v.aliases {
 		if a.latin {
 			q = replaceWord(q, a.from, a.terms[0])
 		}
 	}
-	// then the Chinese aliases, also those the replacement completes
-	// (r&d强度 → 研发强度)
-	return q, append(groups, v.find(q, false, said)...)
+	return q, groups
+}
+
+// expandChinese returns the groups of alternatives of the Chinese aliases
+// in q (also those a Latin replacement completed: r&d强度 → 研发强度), cut
+// into words by seg; an alias inside a longer word is no alias.
+func (v *Vocabulary) expandChinese(q string, seg *segment.Segmenter) [][]string {
+	return v.find(q, false, seg, map[string]bool{})
 }
 
 // find returns the groups of the Latin or the Chinese aliases in q, an
 // alias once however often it is said.
-func (v *Vocabulary) find(q string, latin bool, said map[string]bool) [][]string {
+func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map[string]bool) [][]string {
 	var groups [][]string
 	taken := make([]bool, len(q))
 	var words []segment.Token
 	if !latin {
-		words = topLevel(segment.Current().Cut(q))
+		words = topLevel(seg.Cut(q))
 	}
 	for _, a := range v.aliases {
 		if a.latin != latin {
@@ -131,11 +149,7 @@ func (v *Vocabulary) find(q string, latin bool, said map[string]bool) [][]string
 				continue // "target" only says what is asked, like 目标
 			}
 			said[a.from] = true
-			g := append([]string{}, a.terms...)
-			if !a.latin {
-				g = append(g, a.from)
-			}
-			groups = append(groups, g)
+			groups = append(groups, append(append([]string{}, a.terms...), a.from))
 		}
 	}
 	return groups
@@ -194,3 +208,6 @@ func insideWord(words []segment.Token, i, j int) bool {
 	}
 	return false
 }
+
+// Len returns the number of aliases.
+func (v *Vocabulary) Len() int { return len(v.aliases) }

@@ -43,19 +43,13 @@ func (l indexLibrary) Reindex(ctx context.Context, progress func(string)) (Stats
 }
 
 func (l indexLibrary) Add(ctx context.Context, name string, data []byte, progress func(string)) (ReportInfo, error) {
-	meta, _, err := l.l.Add(ctx, name, data, "", progress)
+	e, err := l.l.Add(ctx, name, data, index.AddOptions{Progress: progress})
 	if err != nil {
 		return ReportInfo{}, err
 	}
-	for _, e := range l.l.Reports() {
-		if e.Meta.ID == meta.ID {
-			return reportInfo(e), nil
-		}
-	}
-	return reportInfo(index.Entry{Meta: meta}), nil
+	return reportInfo(e), nil
 }
 
 func (l indexLibrary) Remove(ctx context.Context, id string) error {
-	_, err := l.l.Remove(ctx, id, nil)
-	return err
+	return l.l.Remove(ctx, id)
 }

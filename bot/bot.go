@@ -64,8 +64,7 @@ type Bot struct {
 }
 
 // New connects to the Bot API (getMe) and returns a bot ready to Run. cfg is
-// validated (defaults filled in); call cfg.ApplyEnv first to honour the
-// environment. opts are passed to github.com/go-telegram/bot after the
+// validated (defaults filled in). opts are passed to github.com/go-telegram/bot after the
 // bot's own options (e.g. bot.WithServerURL for tests). A token Telegram
 // rejects yields a one-line error.
 func New(cfg Config, asker Asker, lib Library, logger *slog.Logger, opts ...bot.Option) (*Bot, error) {

@@ -4,10 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 )
 
@@ -26,8 +24,8 @@ const (
 	ModeWebhook = "webhook"
 )
 
-// Config configures the Telegram side of planbot. main.go embeds it under
-// "telegram:" in config.yaml; call ApplyEnv and then Validate before New.
+// Config configures the Telegram side of planbot. Package bot/config reads
+// it from "telegram:" in config.yaml and the environment; New validates it.
 type Config struct {
 	// Token is the bot token from @BotFather. TELEGRAM_BOT_TOKEN overrides it.
 	Token string `yaml:"token"`
@@ -46,8 +44,6 @@ type Config struct {
 	RateLimit RateLimitConfig `yaml:"rate_limit"`
 	// Answers controls how many answers are shown.
 	Answers AnswersConfig `yaml:"answers"`
-
-	envErr error // a malformed environment variable seen by ApplyEnv
 }
 
 // WebhookConfig configures webhook mode.
@@ -82,36 +78,6 @@ type AnswersConfig struct {
 }
 
 var secretTokenRE = regexp.MustCompile(`^[A-Za-z0-9_-]{1,256}$`)
-
-// ApplyEnv applies the environment: TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL and
-// TELEGRAM_WEBHOOK_SECRET override their fields; PLANBOT_ADMINS adds ids to
-// Admins. A malformed PLANBOT_ADMINS is reported by Validate.
-func (c *Config) ApplyEnv() {
-	if v := strings.TrimSpace(os.Getenv("TELEGRAM_BOT_TOKEN")); v != "" {
-		c.Token = v
-	}
-	if v := strings.TrimSpace(os.Getenv("TELEGRAM_API_URL")); v != "" {
-		c.APIURL = v
-	}
-	if v := strings.TrimSpace(os.Getenv("TELEGRAM_WEBHOOK_SECRET")); v != "" {
-		c.Webhook.SecretToken = v
-	}
-	c.envErr = nil
-	for part := range strings.SplitSeq(os.Getenv("PLANBOT_ADMINS"), ",") {
-		part = strings.TrimSpace(part)
-		if part == "" {
-			continue
-		}
-		id, err := strconv.ParseInt(part, 10, 64)
-		if err != nil || id <= 0 {
-			c.envErr = fmt.Errorf("PLANBOT_ADMINS: %q is not a Telegram user id", part)
-			continue
-		}
-		if !slices.Contains(c.Admins, id) {
-			c.Admins = append(c.Admins, id)
-		}
-	}
-}
 
 // withDefaults returns a copy of c with the zero fields set to their defaults.
 func (c Config) withDefaults() Config {
@@ -149,9 +115,6 @@ func (c *Config) Validate() error {
 	}
 	if id, secret, ok := strings.Cut(d.Token, ":"); !ok || id == "" || secret == "" || strings.ContainsAny(d.Token, " /\t\n") {
 		return errors.New("telegram token malformed: expected <bot id>:<secret> as given by @BotFather (telegram.token or TELEGRAM_BOT_TOKEN)")
-	}
-	if c.envErr != nil {
-		return c.envErr
 	}
 	api, err := url.Parse(d.APIURL)
 	if err != nil || (api.Scheme != "http" && api.Scheme != "https") || api.Host == "" {

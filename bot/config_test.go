@@ -1,34 +1,9 @@
 package bot
 
 import (
-	"slices"
 	"strings"
 	"testing"
 )
-
-func TestConfigApplyEnv(t *testing.T) {
-	t.Setenv("TELEGRAM_BOT_TOKEN", "111:env-token")
-	t.Setenv("TELEGRAM_API_URL", "http://localhost:8081")
-	t.Setenv("TELEGRAM_WEBHOOK_SECRET", "env_secret")
-	t.Setenv("PLANBOT_ADMINS", " 7, 8 ,,7")
-	c := Config{Token: "222:file-token", Admins: []int64{8, 9}}
-	c.ApplyEnv()
-	if c.Token != "111:env-token" || c.APIURL != "http://localhost:8081" || c.Webhook.SecretToken != "env_secret" {
-		t.Errorf("env not applied: %+v", c)
-	}
-	if !slices.Equal(c.Admins, []int64{8, 9, 7}) {
-		t.Errorf("admins = %v, want 8 9 7", c.Admins)
-	}
-	if err := c.Validate(); err != nil {
-		t.Errorf("Validate: %v", err)
-	}
-
-	t.Setenv("PLANBOT_ADMINS", "7,alice")
-	c.ApplyEnv()
-	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "PLANBOT_ADMINS") {
-		t.Errorf("bad PLANBOT_ADMINS: %v", err)
-	}
-}
 
 func TestConfigValidate(t *testing.T) {
 	ok := func(c *Config) {}

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"planbot/answers"
-	"planbot/index"
 )
 
 // TestRealAnswerInGroup runs the bot over the real index and engine of the
@@ -14,16 +13,12 @@ import (
 // with the 4万亩 sentence (figure in bold), its section and the report,
 // in HTML the fake server checks as Telegram would.
 func TestRealAnswerInGroup(t *testing.T) {
-	vocab, err := answers.LoadVocabulary("")
+	e, err := answers.Open(context.Background(), answers.Setup{DataDir: t.TempDir(), SeedsDir: "../seeds", DefaultRegion: "九原区", Build: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	lib, err := index.Open(context.Background(), index.Options{DataDir: t.TempDir(), SeedsDir: "../seeds", Keep: vocab.KeepWords()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer lib.Close()
-	h := startWith(t, EngineAsker(answers.New(lib, vocab, "九原区")))
+	defer e.Close()
+	h := startWith(t, EngineAsker(e))
 	chat := groupChat(-1002000)
 	m := h.srv.Message(chat, &alice, "/ask 高标准农田目标是多少")
 	h.srv.PushMessage(m)

@@ -35,13 +35,18 @@ type doc struct {
 	Unit    string `json:"unit,omitempty"`
 }
 
-// newMapping maps text and section through the gse analyzer and the rest
-// as keywords. Nothing is stored and there is no _all field, no term
-// vectors and no doc values: the parsed report is kept beside the index,
-// and searches only need the terms.
-func newMapping() mapping.IndexMapping {
+// newMapping maps text and section through the analyzer of the
+// report's dictionary and the rest as keywords. Nothing is stored and
+// there is no _all field, no term vectors and no doc values: the parsed
+// report is kept beside the index, and searches only need the terms.
+func newMapping(dict string) (mapping.IndexMapping, error) {
+	im := bleve.NewIndexMapping()
+	zhName, err := segment.Analyze(im, dict)
+	if err != nil {
+		return nil, err
+	}
 	zh := bleve.NewTextFieldMapping()
-	zh.Analyzer = segment.AnalyzerName
+	zh.Analyzer = zhName
 	kw := bleve.NewTextFieldMapping()
 	kw.Analyzer = keyword.Name
 	num := bleve.NewNumericFieldMapping()
@@ -58,10 +63,9 @@ func newMapping() mapping.IndexMapping {
 	dm.AddFieldMappingsAt("pos", num)
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 
-	im := bleve.NewIndexMapping()
 	im.DefaultMapping = dm
-	im.DefaultAnalyzer = segment.AnalyzerName
-	return im
+	im.DefaultAnalyzer = zhName
+	return im, nil
 }
 
 // docID names the document of a sentence (s12), paragraph (p3) or
@@ -88,9 +92,14 @@ func SentenceID(doc string) int {
 	return n
 }
 
-// buildIndex writes the bleve index of r at dir.
-func buildIndex(r *report.Report, dir string) error {
-	idx, err := bleve.New(dir, newMapping())
+// buildIndex writes the bleve index of r at dir, cut with the dictionary
+// registered as dict.
+func buildIndex(r *report.Report, dir, dict string) error {
+	m, err := newMapping(dict)
+	if err != nil {
+		return err
+	}
+	idx, err := bleve.New(dir, m)
 	if err != nil {
 		return fmt.Errorf("create index %s: %w", dir, err)
 	}

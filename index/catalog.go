@@ -19,25 +19,35 @@ const catalogFile = "catalog.json"
 // FormatVersion changes whenever the parser, the figures or the index
 // mapping change what an index holds: a catalog of another version is
 // rebuilt on open. Bump it with such changes.
-const FormatVersion = 13
+const FormatVersion = 14
 
 // Catalog is the content of catalog.json.
 type Catalog struct {
-	Version  int      `json:"version"`
-	Dict     string   `json:"dict"`     // the pruned dictionary, relative to the data directory
-	Reports  []Entry  `json:"reports"`  // sorted by plan year, then id
-	Previous []string `json:"previous"` // directories of the catalog before, kept for readers still using them
-	Keep     string   `json:"keep"`     // hash of Options.Keep the dictionary was pruned with
+	Version  int       `json:"version"`
+	Keep     string    `json:"keep"`     // hash of Options.Keep and the domain terms the dictionaries were pruned with
+	Reports  []Entry   `json:"reports"`  // oldest first: by plan year, date, then id
+	Previous []string  `json:"previous"` // directories of the catalog before, kept for readers still using them
+	Failed   []Failure `json:"failed,omitempty"`
+	// Han lists every Chinese character the reports use, so that a
+	// question's characters can be told known or not without opening them.
+	Han string `json:"han"`
 }
 
 // Entry is one report of the catalog.
 type Entry struct {
-	Meta      report.Meta `json:"meta"`
-	Dir       string      `json:"dir"`    // relative to the data directory
-	Source    string      `json:"source"` // the report file
-	Seed      bool        `json:"seed"`
-	Sentences int         `json:"sentences"`
-	Figures   int         `json:"figures"`
+	Meta        report.Meta `json:"meta"`
+	Dir         string      `json:"dir"`    // relative to the data directory
+	Source      string      `json:"source"` // the report file: in the seeds directory, or in added/ relative to the data directory
+	Seed        bool        `json:"seed"`
+	Sentences   int         `json:"sentences"`
+	Figures     int         `json:"figures"`
+	Fingerprint string      `json:"fingerprint"` // of the text, whatever the file's format or encoding
+}
+
+// Failure is a report file that could not be served, with the reason.
+type Failure struct {
+	Source string `json:"source"`
+	Reason string `json:"reason"`
 }
 
 func readCatalog(dataDir string) (*Catalog, error) {

@@ -4,97 +4,95 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime"
-	"runtime/debug"
-	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"golang.org/x/sync/errgroup"
-
 	"planbot/index/segment"
-
-	"planbot/index/report"
 )
 
-// Options configure a Library.
-type Options struct {
-	DataDir  string // where indexes, the catalog and added reports live
-	SeedsDir string // report files that are always indexed
-	// Keep lists texts whose words the pruned dictionary must know besides
-	// the reports' own, e.g. the vocabulary questions are normalised with.
-	Keep   []string
-	Logger *slog.Logger
-}
-
-// Progress receives the stages of a rebuild: "解析…", "索引…".
-type Progress func(stage string)
-
-// Errors of the write operations.
+// Errors of the library.
 var (
 	ErrDuplicate = errors.New("该报告已经导入过")
 	ErrNotFound  = errors.New("没有这个报告")
+	ErrExists    = errors.New("已有同一编号的报告，如要替换请加 --replace")
 	ErrSeed      = errors.New("这是 seeds 目录中的报告，请从 seeds 目录删除文件后重建索引")
 )
 
-// Library is the collection of reports being served. Questions read a
-// Snapshot; rebuilds make a new one beside it and swap it in, so readers
-// never wait and never see a half-built index.
+// Library is the collection of reports being served. See the package
+// documentation for how readers and writers share it.
 type Library struct {
 	opts    Options
 	log     *slog.Logger
-	writeMu sync.Mutex
-	current atomic.Pointer[Snapshot]
-	catMod  atomic.Int64 // mtime of the catalog the snapshot came from
+	cache   *openCache
+	writeMu sync.Mutex // one writer at a time in this process; the lock file for others
+	current atomic.Pointer[state]
+	catMod  atomic.Int64 // modification time of the catalog being served
 	checked atomic.Int64 // when the catalog was last looked at
 	built   *Stats       // what Open built, when it had to
 }
 
-// Open opens the library in opts.DataDir, building it from the seeds when
-// there is no index yet or when a seed file changed.
+// Open opens the library in opts.DataDir. It reads the catalog and
+// nothing more: reports are opened when questions need them. With no
+// catalog (or one of another format) it builds the index when opts.Build
+// allows, and fails with ErrNoIndex otherwise. A catalog that no longer
+// matches the seeds or the kept words is served as it is, with a warning:
+// only writers rebuild.
 func Open(ctx context.Context, opts Options) (*Library, error) {
+	if opts.DataDir == "" {
+		return nil, errors.New("open library: no data directory")
+	}
 	if opts.Logger == nil {
 		opts.Logger = slog.New(slog.DiscardHandler)
 	}
-	l := &Library{opts: opts, log: opts.Logger}
-	if err := os.MkdirAll(opts.DataDir, 0o755); err != nil {
-		return nil, fmt.Errorf("create data directory: %w", err)
+	if opts.OpenReports <= 0 {
+		opts.OpenReports = DefaultOpenReports
 	}
+	l := &Library{opts: opts, log: opts.Logger, cache: newOpenCache(opts.OpenReports)}
 	cat, err := readCatalog(opts.DataDir)
-	if err != nil {
-		l.log.Warn("catalog unreadable, rebuilding", "err", err)
-		cat = nil
-	}
-	if cat != nil {
-		stale, err := l.stale(cat)
-		if err != nil {
-			return nil, err
-		}
-		if !stale {
-			if err := l.load(cat); err == nil {
-				return l, nil
-			} else {
-				l.log.Warn("index unreadable, rebuilding", "err", err)
-			}
-		}
-	}
-	st, err := l.Rebuild(ctx, nil)
 	if err != nil {
 		return nil, err
 	}
-	l.built = &st
+	if cat == nil || cat.Version != FormatVersion {
+		if !opts.Build {
+			return nil, fmt.Errorf("%s: %w", opts.DataDir, ErrNoIndex)
+		}
+		if err := l.buildMissing(ctx); err != nil {
+			return nil, err
+		}
+		return l, nil
+	}
+	l.use(cat)
+	if why := l.Stale(); why != "" {
+		l.log.Warn("the index does not match its sources; run planbot index", "why", why)
+	}
 	return l, nil
 }
 
-// BuiltByOpen returns what Open built when there was no index to open or
-// it was stale, so that an explicit rebuild right after can be skipped.
+// buildMissing builds the index unless another process built it while
+// this one waited for the lock.
+func (l *Library) buildMissing(ctx context.Context) error {
+	start := time.Now()
+	return l.update(ctx, func(old *Catalog) (*Catalog, error) {
+		if old.Version == FormatVersion && old.Reports != nil {
+			return old, nil
+		}
+		next, _, err := l.buildAll(ctx, old, nil)
+		if err == nil {
+			st := statsOf(next, start)
+			l.built = &st
+		}
+		return next, err
+	})
+}
+
+// BuiltByOpen returns what Open built when the data directory had no
+// index, so that a rebuild asked for right after can be skipped.
 func (l *Library) BuiltByOpen() (Stats, bool) {
 	if l.built == nil {
 		return Stats{}, false
@@ -102,307 +100,146 @@ func (l *Library) BuiltByOpen() (Stats, bool) {
 	return *l.built, true
 }
 
-// Close closes the indexes being served.
+// Close closes the open reports.
 func (l *Library) Close() error {
-	if s := l.current.Swap(nil); s != nil {
-		s.retire()
+	l.cache.closeAll()
+	return nil
+}
+
+// View runs fn with a snapshot of the library; the reports it opens stay
+// open until fn returns.
+func (l *Library) View(fn func(*Snapshot) error) error {
+	l.reloadIfChanged()
+	st := l.current.Load()
+	if st == nil {
+		return errors.New("no index is open")
+	}
+	s := &Snapshot{state: st, lib: l}
+	defer s.release()
+	return fn(s)
+}
+
+// use makes cat the catalog being served.
+func (l *Library) use(cat *Catalog) {
+	l.current.Store(newState(cat))
+	if fi, err := os.Stat(filepath.Join(l.opts.DataDir, catalogFile)); err == nil {
+		l.catMod.Store(fi.ModTime().UnixNano())
+	}
+}
+
+// reloadIfChanged picks up a catalog written by another process (the CLI
+// adding a report while the bot serves), looking at most every 2 seconds.
+func (l *Library) reloadIfChanged() {
+	now := time.Now().UnixNano()
+	last := l.checked.Load()
+	if now-last < int64(2*time.Second) || !l.checked.CompareAndSwap(last, now) {
+		return
+	}
+	fi, err := os.Stat(filepath.Join(l.opts.DataDir, catalogFile))
+	if err != nil || fi.ModTime().UnixNano() == l.catMod.Load() {
+		return
+	}
+	cat, err := readCatalog(l.opts.DataDir)
+	if err != nil || cat == nil || cat.Version != FormatVersion {
+		l.log.Warn("reload catalog", "err", err)
+		return
+	}
+	l.use(cat)
+}
+
+// Reports lists the reports being served, oldest first.
+func (l *Library) Reports() []Entry {
+	l.reloadIfChanged()
+	if st := l.current.Load(); st != nil {
+		return st.cat.Reports
 	}
 	return nil
 }
 
-// sources lists the seeds and the reports added by admins.
-func (l *Library) sources() ([]Source, error) {
-	seeds, err := ListSources(l.opts.SeedsDir, true)
-	if err != nil {
-		return nil, err
+// Failed lists the report files that the last rebuild could not serve.
+func (l *Library) Failed() []Failure {
+	if st := l.current.Load(); st != nil {
+		return st.cat.Failed
 	}
-	added, err := ListSources(l.addedDir(), false)
-	if err != nil {
-		return nil, err
-	}
-	return append(seeds, added...), nil
+	return nil
 }
 
-func (l *Library) addedDir() string { return filepath.Join(l.opts.DataDir, "added") }
+// Open returns how many reports are open.
+func (l *Library) Open() int { return l.cache.open() }
 
-// stale reports whether the catalog no longer matches the report files.
-func (l *Library) stale(cat *Catalog) (bool, error) {
-	srcs, err := l.sources()
-	if err != nil {
-		return false, err
+// Paragraph returns the text of a paragraph of a report.
+func (l *Library) Paragraph(reportID string, id int) (string, bool) {
+	var text string
+	var ok bool
+	l.View(func(s *Snapshot) error {
+		r, err := s.Open(reportID)
+		if err == nil && id >= 0 && id < len(r.Paragraphs) {
+			text, ok = r.Paragraphs[id].Text, true
+		}
+		return nil
+	})
+	return text, ok
+}
+
+// Stale says why the index being served does not match its sources (a
+// seed file changed, added or removed; other kept words; another format),
+// or "" when it does.
+func (l *Library) Stale() string {
+	st := l.current.Load()
+	if st == nil {
+		return "no index"
 	}
-	if cat.Version != FormatVersion || len(srcs) != len(cat.Reports) || cat.Keep != l.keepHash() {
-		return true, nil
+	cat := st.cat
+	switch {
+	case cat.Version != FormatVersion:
+		return "built by another version of planbot"
+	case cat.Keep != l.keepHash():
+		return "the vocabulary changed"
+	case l.opts.SeedsDir == "":
+		return ""
+	}
+	srcs, failed, err := listSources(l.opts.SeedsDir, true)
+	if err != nil {
+		return err.Error()
 	}
 	have := map[string]string{}
 	for _, e := range cat.Reports {
-		have[e.Meta.ID] = e.Meta.Hash
+		if e.Seed {
+			have[e.Source] = e.Meta.Hash
+		}
+	}
+	for _, f := range cat.Failed {
+		have[filepath.Base(f.Source)] = "failed"
+	}
+	for _, f := range failed {
+		name := filepath.Base(f.Source)
+		if have[name] != "failed" {
+			return "unreadable seed file " + name
+		}
+		delete(have, name)
 	}
 	for _, s := range srcs {
-		if have[s.ID] != s.Hash {
-			return true, nil
+		name := filepath.Base(s.Path)
+		h, ok := have[name]
+		if !ok {
+			return "new seed file " + name
 		}
+		if h != s.Hash && h != "failed" {
+			return "changed seed file " + name
+		}
+		delete(have, name)
 	}
-	return false, nil
+	for p := range have {
+		return "seed file gone: " + p
+	}
+	return ""
 }
 
-// Rebuild parses every report file and indexes them anew beside the
-// indexes being served, then switches to the new ones. On any error the
-// old indexes keep serving.
-func (l *Library) Rebuild(ctx context.Context, progress Progress) (Stats, error) {
-	l.writeMu.Lock()
-	defer l.writeMu.Unlock()
-	unlock, err := lockDir(l.opts.DataDir)
-	if err != nil {
-		return Stats{}, err
-	}
-	defer unlock()
-	return l.rebuild(ctx, progress)
-}
-
-// Stats counts what an index holds.
-type Stats struct {
-	Reports   int
-	Sentences int
-	Figures   int
-	Took      time.Duration
-}
-
-func (l *Library) rebuild(ctx context.Context, progress Progress) (Stats, error) {
-	start := time.Now()
-	say := func(s string) {
-		if progress != nil {
-			progress(s)
-		}
-	}
-	say("解析…")
-	// A build allocates in bursts and frees it all at the end: collect less
-	// often meanwhile.
-	defer debug.SetGCPercent(debug.SetGCPercent(400))
-	full := loadFullAsync() // about a second: meanwhile the reports are parsed
-	srcs, err := l.sources()
-	if err != nil {
-		return Stats{}, err
-	}
-	seen := map[string]string{}
-	for _, s := range srcs {
-		if prev, dup := seen[s.ID]; dup {
-			return Stats{}, fmt.Errorf("two report files have the id %q: %s and %s", s.ID, prev, s.Path)
-		}
-		seen[s.ID] = s.Path
-	}
-	reports := make([]*report.Report, len(srcs))
-	pg, pctx := errgroup.WithContext(ctx)
-	pg.SetLimit(runtime.GOMAXPROCS(0))
-	for i, s := range srcs {
-		pg.Go(func() error {
-			if err := pctx.Err(); err != nil {
-				return err
-			}
-			r, err := s.Load()
-			if err != nil {
-				return fmt.Errorf("parse %s: %w", s.Path, err)
-			}
-			r.Meta.Added = l.addedTime(s)
-			reports[i] = r
-			return nil
-		})
-	}
-	if err := pg.Wait(); err != nil {
-		return Stats{}, err
-	}
-	say("索引…")
-	seg, dict, err := dictionaryFor(reports, l.opts.Keep, full)
-	if err != nil {
-		return Stats{}, err
-	}
-	segment.Use(seg)
-	gen := time.Now().UTC().Format("20060102T150405.000000000")
-	dictName := filepath.Join("dict", gen+".txt")
-	if err := os.MkdirAll(filepath.Join(l.opts.DataDir, "dict"), 0o755); err != nil {
-		return Stats{}, fmt.Errorf("create dict directory: %w", err)
-	}
-	if err := writeFileAtomic(filepath.Join(l.opts.DataDir, dictName), []byte(dict)); err != nil {
-		return Stats{}, err
-	}
-	cat := &Catalog{Version: FormatVersion, Dict: dictName, Keep: l.keepHash()}
-	var st Stats
-	// Each report's index is written on its own core.
-	cat.Reports = make([]Entry, len(reports))
-	g, gctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for i, r := range reports {
-		g.Go(func() error {
-			if err := gctx.Err(); err != nil {
-				return err
-			}
-			dir := filepath.Join("reports", r.Meta.ID+"-"+gen)
-			if err := writeReport(r, filepath.Join(l.opts.DataDir, dir)); err != nil {
-				return err
-			}
-			e := Entry{Meta: r.Meta, Dir: dir, Source: srcs[i].Path, Seed: srcs[i].Seed, Sentences: len(r.Sentences)}
-			for _, s := range r.Sentences {
-				e.Figures += len(s.Figures)
-			}
-			cat.Reports[i] = e
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return Stats{}, err
-	}
-	for _, e := range cat.Reports {
-		st.Sentences += e.Sentences
-		st.Figures += e.Figures
-	}
-	sortEntries(cat.Reports)
-	st.Reports = len(cat.Reports)
-	if old, _ := readCatalog(l.opts.DataDir); old != nil {
-		for _, e := range old.Reports {
-			cat.Previous = append(cat.Previous, e.Dir)
-		}
-		cat.Previous = append(cat.Previous, old.Dict)
-	}
-	if err := writeCatalog(l.opts.DataDir, cat); err != nil {
-		return Stats{}, err
-	}
-	if err := l.load(cat); err != nil {
-		return Stats{}, err
-	}
-	l.cleanup(cat)
-	st.Took = time.Since(start)
-	l.log.Info("index rebuilt", "reports", st.Reports, "sentences", st.Sentences, "figures", st.Figures, "took", st.Took)
-	return st, nil
-}
-
-// addedTime keeps the time a report was first added across rebuilds.
-func (l *Library) addedTime(s Source) time.Time {
-	if snap := l.current.Load(); snap != nil {
-		if r := snap.byID[s.ID]; r != nil && r.Meta.Hash == s.Hash && !r.Meta.Added.IsZero() {
-			return r.Meta.Added
-		}
-	}
-	if fi, err := os.Stat(s.Path); err == nil {
-		return fi.ModTime().UTC().Truncate(time.Second)
-	}
-	return time.Now().UTC().Truncate(time.Second)
-}
-
-// dictionaryFor loads the full dictionary with the reports' own terms and
-// prunes it to what the reports and keep use.
-func dictionaryFor(reports []*report.Report, keep []string, loadFull func() (*segment.Segmenter, error)) (*segment.Segmenter, string, error) {
-	var terms, texts []string
-	for _, r := range reports {
-		terms = append(terms, r.Terms()...)
-		for _, p := range r.Paragraphs {
-			texts = append(texts, p.Text)
-		}
-		for _, s := range r.Sentences {
-			if s.Row >= 0 {
-				texts = append(texts, s.Text)
-			}
-		}
-		texts = append(texts, r.Headings...)
-		texts = append(texts, r.Meta.Title, r.Meta.Region)
-	}
-	full, err := loadFull()
-	if err != nil {
-		return nil, "", err
-	}
-	dict := full.Prune(texts, keep, terms)
-	seg, err := segment.FromDict(dict)
-	if err != nil {
-		return nil, "", err
-	}
-	return seg, dict, nil
-}
-
-// loadFullAsync starts loading gse's full dictionary and returns a
-// function that waits for it.
-func loadFullAsync() func() (*segment.Segmenter, error) {
-	type loaded struct {
-		s   *segment.Segmenter
-		err error
-	}
-	ch := make(chan loaded, 1)
-	go func() {
-		s, err := segment.Full()
-		ch <- loaded{s, err}
-	}()
-	var once sync.Once
-	var got loaded
-	return func() (*segment.Segmenter, error) {
-		once.Do(func() { got = <-ch })
-		return got.s, got.err
-	}
-}
-
-// writeReport writes a report's parsed model and its bleve index into dir.
-func writeReport(r *report.Report, dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("create %s: %w", dir, err)
-	}
-	b, err := json.Marshal(r)
-	if err != nil {
-		return fmt.Errorf("encode report %s: %w", r.Meta.ID, err)
-	}
-	if err := writeFileAtomic(filepath.Join(dir, "report.json"), b); err != nil {
-		return err
-	}
-	if err := buildIndex(r, filepath.Join(dir, "bleve")); err != nil {
-		return err
-	}
-	return syncDir(dir)
-}
-
-// sortEntries orders reports oldest first: by plan year, date, then id.
-func sortEntries(es []Entry) {
-	sort.SliceStable(es, func(i, j int) bool {
-		a, b := es[i].Meta, es[j].Meta
-		if a.PlanYear != b.PlanYear {
-			return a.PlanYear < b.PlanYear
-		}
-		if a.Date != b.Date {
-			return a.Date < b.Date
-		}
-		return a.ID < b.ID
-	})
-}
-
-// cleanup removes index directories and dictionaries that neither this
-// catalog nor the one before it refers to: leftovers of crashed rebuilds
-// and of older generations.
-func (l *Library) cleanup(cat *Catalog) {
-	keep := map[string]bool{cat.Dict: true}
-	for _, e := range cat.Reports {
-		keep[e.Dir] = true
-	}
-	for _, p := range cat.Previous {
-		keep[p] = true
-	}
-	for _, sub := range []string{"reports", "dict"} {
-		entries, _ := os.ReadDir(filepath.Join(l.opts.DataDir, sub))
-		for _, e := range entries {
-			rel := filepath.Join(sub, e.Name())
-			if !keep[rel] {
-				if err := os.RemoveAll(filepath.Join(l.opts.DataDir, rel)); err != nil {
-					l.log.Warn("cleanup", "path", rel, "err", err)
-				}
-			}
-		}
-	}
-}
-
-// keepHash fingerprints what the dictionary was pruned with besides the
-// reports: the kept words and the built-in domain terms.
+// keepHash fingerprints what the dictionaries are pruned with besides
+// the reports: the kept words and the built-in domain terms.
 func (l *Library) keepHash() string {
-	return hashWords(append(append([]string{}, l.opts.Keep...), segment.Terms()...))
-}
-
-// hashWords fingerprints a word list.
-func hashWords(ws []string) string {
 	h := sha256.New()
-	for _, w := range ws {
+	for _, w := range append(append([]string{}, l.opts.Keep...), segment.Terms()...) {
 		h.Write([]byte(w))
 		h.Write([]byte{0})
 	}

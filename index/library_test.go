@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -37,7 +38,7 @@ func copyFile(t testing.TB, from, to string) {
 
 func openLib(t testing.TB, data, seeds string) *Library {
 	t.Helper()
-	lib, err := Open(context.Background(), Options{DataDir: data, SeedsDir: seeds})
+	lib, err := Open(context.Background(), Options{DataDir: data, SeedsDir: seeds, Build: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,9 +50,9 @@ func openLib(t testing.TB, data, seeds string) *Library {
 // for the flagship question.
 func findsFlagship(lib *Library) error {
 	return lib.View(func(s *Snapshot) error {
-		r := s.Report("jiuyuan_2025_plan_report")
-		if r == nil {
-			return errors.New("seed report not served")
+		r, err := s.Open("jiuyuan_2025_plan_report")
+		if err != nil {
+			return fmt.Errorf("seed report not served: %w", err)
 		}
 		hits, err := Search(r.Index, "高标准农田 目标", 10)
 		if err != nil {
@@ -82,20 +83,36 @@ func TestOpenBuildsThenReuses(t *testing.T) {
 	}
 	lib2.Close()
 
-	// a changed seed is picked up on the next open
+	// a changed seed is seen as stale by a reader, and picked up by a rebuild
 	f := filepath.Join(seeds, "jiuyuan_2025_plan_report.txt")
 	b, _ := os.ReadFile(f)
 	os.WriteFile(f, append(b, []byte("\n此外,全区新建口袋公园99处。\n")...), 0o644)
 	lib3 := openLib(t, data, seeds)
+	if why := lib3.Stale(); !strings.Contains(why, "changed seed file") {
+		t.Errorf("Stale() = %q, want a changed seed file", why)
+	}
+	if cat3, _ := readCatalog(data); cat3.Reports[0].Dir != cat1.Reports[0].Dir {
+		t.Error("a reader rebuilt the index")
+	}
+	if _, err := lib3.Rebuild(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
 	found := false
 	lib3.View(func(s *Snapshot) error {
-		for _, st := range s.Newest().Sentences {
+		r, err := s.Open("jiuyuan_2025_plan_report")
+		if err != nil {
+			return err
+		}
+		for _, st := range r.Sentences {
 			found = found || strings.Contains(st.Text, "口袋公园99处")
 		}
 		return nil
 	})
 	if !found {
 		t.Error("changed seed not reindexed")
+	}
+	if why := lib3.Stale(); why != "" {
+		t.Errorf("Stale() = %q after a rebuild", why)
 	}
 }
 
@@ -109,7 +126,7 @@ func TestAddRejectsBadFilesAndKeepsServing(t *testing.T) {
 		{"image.png", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"},
 	}
 	for _, b := range bad {
-		_, _, err := lib.Add(context.Background(), b.name, []byte(b.data), "", nil)
+		_, err := lib.Add(context.Background(), b.name, []byte(b.data), AddOptions{})
 		if err == nil {
 			t.Errorf("%s: added, want an error", b.name)
 			continue
@@ -134,26 +151,26 @@ func TestAddRecognisesTheSameReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	// the seed again, in GBK: the same text, so the same report
-	if _, _, err := lib.Add(context.Background(), "九原区报告.txt", gbk, "copy", nil); !errors.Is(err, ErrDuplicate) {
+	if _, err := lib.Add(context.Background(), "九原区报告.txt", gbk, AddOptions{ID: "copy"}); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("GBK copy of the seed: err %v, want ErrDuplicate", err)
 	}
 	other := strings.Replace(string(seed), "九原区2024年", "九原区2023年", 1)
 	other = strings.ReplaceAll(other, "15.7万吨", "15.1万吨")
 	otherGBK, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(other))
-	meta, st, err := lib.Add(context.Background(), "jiuyuan_2024.txt", otherGBK, "", nil)
+	e, err := lib.Add(context.Background(), "jiuyuan_2024.txt", otherGBK, AddOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if meta.ID != "jiuyuan_2024" || st.Reports != 2 {
-		t.Errorf("added %+v, stats %+v", meta, st)
+	if e.Meta.ID != "jiuyuan_2024" || len(lib.Reports()) != 2 {
+		t.Errorf("added %+v, %d reports", e.Meta, len(lib.Reports()))
 	}
-	if _, _, err := lib.Add(context.Background(), "again.txt", otherGBK, "", nil); !errors.Is(err, ErrDuplicate) {
+	if _, err := lib.Add(context.Background(), "again.txt", otherGBK, AddOptions{}); !errors.Is(err, ErrDuplicate) {
 		t.Errorf("same file twice: err %v, want ErrDuplicate", err)
 	}
-	if _, err := lib.Remove(context.Background(), "jiuyuan_2025_plan_report", nil); !errors.Is(err, ErrSeed) {
+	if err := lib.Remove(context.Background(), "jiuyuan_2025_plan_report"); !errors.Is(err, ErrSeed) {
 		t.Errorf("removing a seed: err %v, want ErrSeed", err)
 	}
-	if _, err := lib.Remove(context.Background(), "jiuyuan_2024", nil); err != nil {
+	if err := lib.Remove(context.Background(), "jiuyuan_2024"); err != nil {
 		t.Fatal(err)
 	}
 	if n := len(lib.Reports()); n != 1 {
@@ -236,7 +253,7 @@ func TestRebuildForever(t *testing.T) {
 	if os.Getenv("PLANBOT_REBUILD_FOREVER") == "" {
 		t.Skip("run by TestKilledDuringRebuild")
 	}
-	lib, err := Open(context.Background(), Options{DataDir: os.Getenv("PLANBOT_DATA"), SeedsDir: os.Getenv("PLANBOT_SEEDS")})
+	lib, err := Open(context.Background(), Options{DataDir: os.Getenv("PLANBOT_DATA"), SeedsDir: os.Getenv("PLANBOT_SEEDS"), Build: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -251,11 +268,11 @@ func TestSidecarOverridesDerivedMeta(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "jiuyuan_2025_plan_report.meta.yaml"), []byte(side), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := ListSources(dir, true)
+	srcs, _, err := listSources(dir, true)
 	if err != nil || len(srcs) != 1 {
-		t.Fatalf("ListSources: %v %v", srcs, err)
+		t.Fatalf("listSources: %v %v", srcs, err)
 	}
-	r, err := srcs[0].Load()
+	r, err := srcs[0].load()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,7 +290,7 @@ func TestPicksUpAnotherProcessesCatalog(t *testing.T) {
 	cli := openLib(t, data, seeds)
 	seed, _ := os.ReadFile("../seeds/jiuyuan_2025_plan_report.txt")
 	other := strings.ReplaceAll(strings.ReplaceAll(string(seed), "九原区", "昆都仑区"), "15.7万吨", "9.9万吨")
-	if _, _, err := cli.Add(context.Background(), "kundulun.txt", []byte(other), "", nil); err != nil {
+	if _, err := cli.Add(context.Background(), "kundulun.txt", []byte(other), AddOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	deadline := time.Now().Add(10 * time.Second)

@@ -1,147 +1,122 @@
 package index
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
-	"time"
-
-	"github.com/blevesearch/bleve/v2"
-
-	"planbot/index/segment"
+	"unicode"
 
 	"planbot/index/report"
 )
 
-// Snapshot is the set of reports served at one moment. It never changes;
-// a rebuild makes a new one.
-type Snapshot struct {
-	Reports []*Loaded // oldest first
-	byID    map[string]*Loaded
-
-	mu     sync.RWMutex // held for reading while a question uses it
-	closed bool
+// state is a catalog being served, with what readers look up in it.
+type state struct {
+	cat  *Catalog
+	byID map[string]int
+	han  map[rune]bool
 }
 
-// Loaded is a report with its open index.
-type Loaded struct {
-	*report.Report
-	Index bleve.Index
-	Seed  bool
-}
-
-// Report returns the report with the given id, or nil.
-func (s *Snapshot) Report(id string) *Loaded { return s.byID[id] }
-
-// Newest returns the report with the latest plan year, or nil.
-func (s *Snapshot) Newest() *Loaded {
-	if len(s.Reports) == 0 {
-		return nil
+func newState(cat *Catalog) *state {
+	st := &state{cat: cat, byID: make(map[string]int, len(cat.Reports)), han: make(map[rune]bool, len(cat.Han))}
+	for i, e := range cat.Reports {
+		st.byID[e.Meta.ID] = i
 	}
-	return s.Reports[len(s.Reports)-1]
+	for _, r := range cat.Han {
+		st.han[r] = true
+	}
+	return st
 }
 
-// retire closes the snapshot's indexes once no question uses them.
-func (s *Snapshot) retire() {
+// Snapshot is the library as one reader sees it: the catalog as it was
+// when View began. Reports are opened when the reader asks for them and
+// stay open until View returns.
+type Snapshot struct {
+	*state
+	lib  *Library
+	mu   sync.Mutex
+	held []func()
+}
+
+// Entries lists the reports, oldest first.
+func (s *Snapshot) Entries() []Entry { return s.cat.Reports }
+
+// Entry returns the catalog entry of report id.
+func (s *Snapshot) Entry(id string) (Entry, bool) {
+	i, ok := s.byID[id]
+	if !ok {
+		return Entry{}, false
+	}
+	return s.cat.Reports[i], true
+}
+
+// KnownHan reports whether some report uses the Chinese character r.
+func (s *Snapshot) KnownHan(r rune) bool { return s.han[r] }
+
+// Open opens report id, or returns the open one.
+func (s *Snapshot) Open(id string) (*Loaded, error) {
+	e, ok := s.Entry(id)
+	if !ok {
+		return nil, fmt.Errorf("%s: %w", id, ErrNotFound)
+	}
+	dir := filepath.Join(s.lib.opts.DataDir, e.Dir)
+	r, release, err := s.lib.cache.acquire(dir, func() (*Loaded, error) { return openReport(s.lib.opts.DataDir, e) })
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	s.held = append(s.held, release)
+	s.mu.Unlock()
+	return r, nil
+}
+
+// release lets the reports this snapshot opened be closed.
+func (s *Snapshot) release() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.closed {
-		return
+	for _, r := range s.held {
+		r()
 	}
-	s.closed = true
-	for _, r := range s.Reports {
-		r.Index.Close()
-	}
+	s.held = nil
 }
 
-// View runs fn with the current snapshot, which stays open until fn returns.
-func (l *Library) View(fn func(*Snapshot) error) error {
-	l.reloadIfChanged()
-	for {
-		s := l.current.Load()
-		if s == nil {
-			return fmt.Errorf("no index is open")
+// sortEntries orders reports oldest first: by plan year, date, then id.
+func sortEntries(es []Entry) {
+	slices.SortStableFunc(es, func(a, b Entry) int {
+		x, y := a.Meta, b.Meta
+		switch {
+		case x.PlanYear != y.PlanYear:
+			return x.PlanYear - y.PlanYear
+		case x.Date != y.Date:
+			return strings.Compare(x.Date, y.Date)
 		}
-		s.mu.RLock()
-		if s.closed { // swapped out meanwhile: take the new one
-			s.mu.RUnlock()
-			continue
-		}
-		err := fn(s)
-		s.mu.RUnlock()
-		return err
-	}
+		return strings.Compare(x.ID, y.ID)
+	})
 }
 
-// load opens the indexes a catalog lists and makes them current.
-func (l *Library) load(cat *Catalog) error {
-	dict, err := os.ReadFile(filepath.Join(l.opts.DataDir, cat.Dict))
-	if err != nil {
-		return fmt.Errorf("read dictionary: %w", err)
+// hanOf adds the Chinese characters of r to set, a string of distinct
+// characters, and returns it.
+func hanOf(set string, r *report.Report) string {
+	have := map[rune]bool{}
+	for _, c := range set {
+		have[c] = true
 	}
-	seg, err := segment.FromDict(string(dict))
-	if err != nil {
-		return err
-	}
-	segment.Use(seg)
-	snap := &Snapshot{byID: map[string]*Loaded{}}
-	fail := func(err error) error {
-		for _, r := range snap.Reports {
-			r.Index.Close()
+	out := []rune(set)
+	add := func(text string) {
+		for _, c := range text {
+			if c >= 0x3400 && !have[c] && unicode.Is(unicode.Han, c) {
+				have[c] = true
+				out = append(out, c)
+			}
 		}
-		return err
 	}
-	for _, e := range cat.Reports {
-		dir := filepath.Join(l.opts.DataDir, e.Dir)
-		b, err := os.ReadFile(filepath.Join(dir, "report.json"))
-		if err != nil {
-			return fail(fmt.Errorf("read report %s: %w", e.Meta.ID, err))
-		}
-		var r report.Report
-		if err := json.Unmarshal(b, &r); err != nil {
-			return fail(fmt.Errorf("decode report %s: %w", e.Meta.ID, err))
-		}
-		r.Meta = e.Meta
-		idx, err := bleve.OpenUsing(filepath.Join(dir, "bleve"), map[string]interface{}{"read_only": true})
-		if err != nil {
-			return fail(fmt.Errorf("open index of %s: %w", e.Meta.ID, err))
-		}
-		lr := &Loaded{Report: &r, Index: idx, Seed: e.Seed}
-		snap.Reports = append(snap.Reports, lr)
-		snap.byID[r.Meta.ID] = lr
+	for _, p := range r.Paragraphs {
+		add(p.Text)
 	}
-	if fi, err := os.Stat(filepath.Join(l.opts.DataDir, catalogFile)); err == nil {
-		l.catMod.Store(fi.ModTime().UnixNano())
+	for _, h := range r.Headings {
+		add(h)
 	}
-	if old := l.current.Swap(snap); old != nil {
-		go old.retire()
-	}
-	return nil
-}
-
-// reloadIfChanged picks up a catalog written by another process (the CLI
-// adding a report while the bot serves), looking at most every 2 seconds.
-func (l *Library) reloadIfChanged() {
-	now := time.Now().UnixNano()
-	last := l.checked.Load()
-	if now-last < int64(2*time.Second) || !l.checked.CompareAndSwap(last, now) {
-		return
-	}
-	fi, err := os.Stat(filepath.Join(l.opts.DataDir, catalogFile))
-	if err != nil || fi.ModTime().UnixNano() == l.catMod.Load() {
-		return
-	}
-	if !l.writeMu.TryLock() {
-		return // this process is rebuilding
-	}
-	defer l.writeMu.Unlock()
-	cat, err := readCatalog(l.opts.DataDir)
-	if err != nil || cat == nil {
-		return
-	}
-	if err := l.load(cat); err != nil {
-		l.log.Warn("reload catalog", "err", err)
-	}
+	add(r.Meta.Title)
+	return string(out)
 }

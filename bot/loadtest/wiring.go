@@ -8,12 +8,11 @@ import (
 
 	"planbot/answers"
 	"planbot/bot"
-	"planbot/index"
 )
 
 // backend is what the bot asks: the Options' own or a library built from
-// the seeds in a temporary data directory, with the engine over it, as
-// main.go's openApp builds them.
+// the seeds in a temporary data directory, with the engine over it
+// (answers.Open wires them as for planbot serve).
 type backend struct {
 	asker bot.Asker
 	lib   bot.Library
@@ -31,24 +30,19 @@ func openBackend(ctx context.Context, o Options, log *slog.Logger) (*backend, er
 	if err != nil {
 		return nil, err
 	}
-	vocab, err := answers.LoadVocabulary("")
+	e, err := answers.Open(ctx, answers.Setup{DataDir: dir, SeedsDir: o.SeedsDir, Logger: log, Build: true})
 	if err != nil {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	lib, err := index.Open(ctx, index.Options{DataDir: dir, SeedsDir: o.SeedsDir, Keep: vocab.KeepWords(), Logger: log})
-	if err != nil {
-		os.RemoveAll(dir)
-		return nil, err
-	}
-	if len(lib.Reports()) == 0 {
-		lib.Close()
+	if len(e.Library().Reports()) == 0 {
+		e.Close()
 		os.RemoveAll(dir)
 		return nil, errors.New("loadtest: no report in " + o.SeedsDir)
 	}
 	return &backend{
-		asker: bot.EngineAsker(answers.New(lib, vocab, "")),
-		lib:   bot.IndexLibrary(lib),
-		close: func() { lib.Close(); os.RemoveAll(dir) },
+		asker: bot.EngineAsker(e),
+		lib:   bot.IndexLibrary(e.Library()),
+		close: func() { e.Close(); os.RemoveAll(dir) },
 	}, nil
 }

@@ -20,8 +20,16 @@ const (
 	// MaxFileSize is the largest input Text accepts, in bytes.
 	MaxFileSize = 20 << 20
 	// MaxDocumentSize caps the uncompressed size of the main document part
-	// of a docx (word/document.xml), in bytes, as a guard against zip bombs.
-	MaxDocumentSize = 50 << 20
+	// of a docx (word/document.xml), in bytes, as a guard against zip bombs
+	// (a report of a hundred pages with tables is a few megabytes).
+	MaxDocumentSize = 16 << 20
+	// MaxMarkupSize caps the size of an HTML page, in bytes: a saved report
+	// page is well under a megabyte, and badly nested markup costs the
+	// parser more than its size.
+	MaxMarkupSize = 4 << 20
+	// MaxTextSize caps the extracted text, in bytes (about a million
+	// Chinese characters, many times the longest report).
+	MaxTextSize = 3 << 20
 	// MinTextLen is the least number of non-space characters the extracted
 	// text must have to be accepted as a report.
 	MinTextLen = 200
@@ -67,6 +75,9 @@ func Text(name string, data []byte) (string, error) {
 		// A docx or a page without text; an empty text file failed above.
 		return "", fail(name, reasonNoText, ErrEmpty, nil)
 	}
+	if len(text) > MaxTextSize {
+		return "", fail(name, reasonTextTooLong, ErrTooLarge, nil)
+	}
 	if !looksLikeReport(text) {
 		return "", fail(name, reasonNotReport, ErrNotReport, nil)
 	}
@@ -82,6 +93,9 @@ func markupOrPlain(name string, data []byte) (string, error) {
 	}
 	switch kindOfMarkup(name, s) {
 	case markupHTML:
+		if len(s) > MaxMarkupSize {
+			return "", fail(name, reasonTextTooLong, ErrTooLarge, nil)
+		}
 		return htmlText(s), nil
 	case markupXML:
 		return "", fail(name, reasonXML, ErrUnsupported, nil)

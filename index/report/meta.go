@@ -243,3 +243,14 @@ func dropRepeats(lines []string) []string {
 	}
 	return out
 }
+
+// RegionStem drops the suffix of a region: 九原区 → 九原, 北京市 → 北京,
+// 广西壮族自治区 → 广西.
+func RegionStem(r string) string {
+	for _, s := range []string{"维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市", "区", "县", "旗"} {
+		if strings.HasSuffix(r, s) && utf8.RuneCountInString(r) > utf8.RuneCountInString(s)+1 {
+			return strings.TrimSuffix(r, s)
+		}
+	}
+	return r
+}

@@ -2,13 +2,33 @@ package report
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
-// ErrNotReport is returned for text in which no report body is found.
-var ErrNotReport = errors.New("没有找到报告正文")
+// Errors of Parse.
+var (
+	// ErrNotReport is returned for text in which no report body is found.
+	ErrNotReport = errors.New("没有找到报告正文")
+	// ErrTooLarge is returned for text larger than any report.
+	ErrTooLarge = errors.New("文件内容超出报告的正常长度")
+)
+
+// Limits on what a report may hold: about ten times the longest real
+// report, so that an absurd or hostile file is refused before it costs
+// the index minutes and gigabytes.
+const (
+	MaxChars      = 400_000 // characters of text
+	MaxParagraphs = 5_000
+	MaxSentences  = 10_000
+	// MinSentences is the least number of sentences of some length
+	// (minSentenceHan Chinese characters) in a report.
+	MinSentences   = 3
+	minSentenceHan = 4
+)
 
 var reClosing = regexp.MustCompile(`^以上报告[,，]?请予审议`)
 
@@ -40,6 +60,9 @@ const (
 // is dropped, and every sentence has a section path. Page furniture is
 // removed first and lines broken inside a sentence are joined again.
 func Parse(meta Meta, text string) (*Report, error) {
+	if utf8.RuneCountInString(text) > MaxChars {
+		return nil, fmt.Errorf("%w: more than %d characters", ErrTooLarge, MaxChars)
+	}
 	lines := contentLines(text)
 	frontEnd, start := findBody(lines)
 	if start < 0 {
@@ -70,11 +93,32 @@ func Parse(meta Meta, text string) (*Report, error) {
 			next = body[i+1]
 		}
 		p.line(body[i], next)
+		if len(p.r.Paragraphs) > MaxParagraphs || len(p.r.Sentences) > MaxSentences {
+			return nil, fmt.Errorf("%w: more than %d paragraphs or %d sentences", ErrTooLarge, MaxParagraphs, MaxSentences)
+		}
 	}
-	if len(p.r.Sentences) == 0 {
+	if wordy(p.r.Sentences) < MinSentences {
 		return nil, ErrNotReport
 	}
 	return p.r, nil
+}
+
+// wordy counts the sentences with some Chinese text in them: a report
+// has many; a column of numbers or of lone punctuation has none.
+func wordy(ss []Sentence) int {
+	n := 0
+	for _, s := range ss {
+		han := 0
+		for _, r := range s.Text {
+			if unicode.Is(unicode.Han, r) {
+				han++
+			}
+		}
+		if han >= minSentenceHan {
+			n++
+		}
+	}
+	return n
 }
 
 // findBody returns where the front matter ends and the body starts: at the

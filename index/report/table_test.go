@@ -29,7 +29,7 @@ func TestTableLen(t *testing.T) {
 // rows and their sentences.
 func tableOf(t *testing.T, lines ...string) (*Report, []Sentence) {
 	t.Helper()
-	text := "各位代表：\n一、2024年工作回顾\n全年地区生产总值增长8%。\n附件\n2025年主要预期目标\n" + strings.Join(lines, "\n") + "\n"
+	text := "各位代表：\n一、2024年工作回顾\n全年地区生产总值增长8%。粮食产量稳定增长。居民收入持续增加。\n附件\n2025年主要预期目标\n" + strings.Join(lines, "\n") + "\n"
 	r, err := Parse(Meta{ID: "x", ReviewYear: 2024, PlanYear: 2025}, text)
 	if err != nil {
 		t.Fatal(err)

@@ -1,5 +1,7 @@
 // Package segment cuts Chinese text into words with gse and offers the
-// result to bleve as the tokenizer "gse" and the analyzer "zh".
+// result to bleve as a tokenizer of type "gse", one per dictionary: each
+// report is cut with a dictionary of its own, registered under a name
+// that the report's index mapping records (Register, Analyze).
 //
 // Loading gse's full dictionary takes about a second and 200 MB, so it is
 // loaded only to build an index. The build keeps a pruned dictionary: the
@@ -11,7 +13,9 @@
 package segment
 
 import (
+	"crypto/sha256"
 	_ "embed"
+	"encoding/hex"
 	"fmt"
 	"sort"
 	"strconv"
@@ -254,36 +258,57 @@ func dictText(terms []string) string {
 	return b.String()
 }
 
+// A segmenter is registered under the name of its dictionary, so that the
+// bleve index cut with it names the dictionary in its mapping and is
+// queried with the same one. Names are content hashes (DictName): the same
+// dictionary has one name, and registering it twice is counted.
 var (
-	current   *Segmenter
-	currentMu sync.RWMutex
+	namedMu sync.Mutex
+	named   = map[string]*registered{}
 )
 
-// Use makes s the segmenter of the "gse" tokenizer.
-func Use(s *Segmenter) {
-	currentMu.Lock()
-	current = s
-	currentMu.Unlock()
+type registered struct {
+	s    *Segmenter
+	refs int
 }
 
-// Current returns the segmenter of the "gse" tokenizer. Without one set by
-// Use it loads the full dictionary once, which is slow but never wrong.
-func Current() *Segmenter {
-	currentMu.RLock()
-	s := current
-	currentMu.RUnlock()
-	if s != nil {
-		return s
-	}
-	fallbackOnce.Do(func() { fallback, fallbackErr = Full() })
-	if fallbackErr != nil {
-		panic(fmt.Sprintf("segment: %v", fallbackErr)) // the embedded dictionary is broken
-	}
-	return fallback
+// DictName names a pruned dictionary by its content.
+func DictName(dict string) string {
+	sum := sha256.Sum256([]byte(dict))
+	return hex.EncodeToString(sum[:8])
 }
 
-var (
-	fallbackOnce sync.Once
-	fallback     *Segmenter
-	fallbackErr  error
-)
+// Register makes s the segmenter of the dictionary called name, for the
+// bleve indexes whose mapping names it. Each Register is undone by one
+// Unregister.
+func Register(name string, s *Segmenter) {
+	namedMu.Lock()
+	defer namedMu.Unlock()
+	if r := named[name]; r != nil {
+		r.refs++
+		return
+	}
+	named[name] = &registered{s: s, refs: 1}
+}
+
+// Unregister undoes one Register of name.
+func Unregister(name string) {
+	namedMu.Lock()
+	defer namedMu.Unlock()
+	if r := named[name]; r != nil {
+		if r.refs--; r.refs <= 0 {
+			delete(named, name)
+		}
+	}
+}
+
+// Named returns the segmenter registered under name.
+func Named(name string) (*Segmenter, bool) {
+	namedMu.Lock()
+	defer namedMu.Unlock()
+	r := named[name]
+	if r == nil {
+		return nil, false
+	}
+	return r.s, true
+}

@@ -37,3 +37,38 @@ func TestPrunedCutsAsFull(t *testing.T) {
 	t.Log(full.Words("规上工业增加值增长多少,高标准农田目标是多少,城镇登记失业率"))
 	t.Log(small.Words("2024年全区粮食产量15.7万吨,同比增长1%;积极争取4万亩高标准农田建设"))
 }
+
+// TestAnalyzerByDictionary checks that two dictionaries registered under
+// their names cut the same text each their own way through bleve's
+// registry, and that an index mapping naming an unknown dictionary fails.
+func TestAnalyzerByDictionary(t *testing.T) {
+	a, err := FromDict("高标准农田 2000 n\n农田 100 n\n高标准 100 n\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := FromDict("农田 100 n\n高标准 100 n\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	Register("a", a)
+	Register("b", b)
+	defer Unregister("a")
+	defer Unregister("b")
+	for name, want := range map[string]string{"a": "高标准农田", "b": "高标准"} {
+		tok, err := tokenizerConstructor(map[string]interface{}{"dict": name}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := string(tok.Tokenize([]byte("高标准农田"))[0].Term); got != want {
+			t.Errorf("dictionary %s: first token %q, want %q", name, got, want)
+		}
+	}
+	if _, err := tokenizerConstructor(map[string]interface{}{"dict": "none"}, nil); err == nil {
+		t.Error("an unregistered dictionary gave a tokenizer")
+	}
+	Register("a", a) // counted: one Unregister leaves it registered
+	Unregister("a")
+	if _, ok := Named("a"); !ok {
+		t.Error("a dictionary registered twice is gone after one Unregister")
+	}
+}

@@ -1,0 +1,111 @@
+package config
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// write writes a config file into a fresh directory with a seeds
+// directory beside it, and returns its path.
+func write(t *testing.T, text string) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.Mkdir(filepath.Join(dir, "seeds"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestShippedConfigShowsTheDefaults reads the repository's config.yaml:
+// every value it shows is the code's default.
+func TestShippedConfigShowsTheDefaults(t *testing.T) {
+	c, err := Load("../../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Default()
+	for _, p := range []*string{&want.SeedsDir, &want.DataDir} {
+		*p = filepath.Join("../..", *p)
+	}
+	want.path = c.path
+	if os.Getenv("PLANBOT_DATA_DIR") != "" || os.Getenv("PLANBOT_DEBUG") != "" || os.Getenv("PLANBOT_ADMINS") != "" {
+		t.Skip("the environment overrides the file")
+	}
+	if len(c.Telegram.Admins) == 0 {
+		c.Telegram.Admins = nil // admins: [] shows the default, none
+	}
+	if !reflect.DeepEqual(*c, want) {
+		t.Errorf("config.yaml differs from the defaults:\n file %+v\n code %+v", *c, want)
+	}
+}
+
+func TestLoadRefusesMistakes(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // in the error
+	}{
+		{"unknown key", "seeds_dir: seeds\ndefualt_region: 九原区\n", []string{"defualt_region", "line 2"}},
+		{"bad log level", "log_level: loud\n", []string{"log_level", "loud"}},
+		{"wrong kind", "open_reports: many\n", []string{"many", "line 1"}},
+		{"no seeds directory", "seeds_dir: nowhere\n", []string{"seeds_dir", "nowhere"}},
+		{"unknown telegram key", "telegram:\n  tokn: x\n", []string{"tokn", "line 2"}},
+		{"vocabulary missing", "vocabulary: words.txt\n", []string{"vocabulary", "words.txt"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Load(write(t, tt.text))
+			if err == nil {
+				t.Fatal("loaded, want an error")
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error %q does not say %q", err, w)
+				}
+			}
+		})
+	}
+	if _, err := Load(filepath.Join(t.TempDir(), "config.yaml")); err == nil || !strings.Contains(err.Error(), "--config") {
+		t.Errorf("missing file: %v, want an error pointing to --config", err)
+	}
+}
+
+func TestLoadEmptyFileIsTheDefaults(t *testing.T) {
+	c, err := Load(write(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.LogLevel != "info" || c.OpenReports != 32 || !strings.HasSuffix(c.SeedsDir, "seeds") {
+		t.Errorf("%+v, want the defaults", c)
+	}
+}
+
+func TestLoadAppliesTheEnvironment(t *testing.T) {
+	t.Setenv("PLANBOT_DATA_DIR", "/srv/planbot")
+	t.Setenv("TELEGRAM_BOT_TOKEN", "111:env-token")
+	t.Setenv("TELEGRAM_API_URL", "http://localhost:8081")
+	t.Setenv("TELEGRAM_WEBHOOK_SECRET", "env_secret")
+	t.Setenv("PLANBOT_ADMINS", " 7, 8 ,,7")
+	c, err := Load(write(t, "telegram:\n  token: 222:file-token\n  admins: [8, 9]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := c.Telegram
+	if c.DataDir != "/srv/planbot" || tg.Token != "111:env-token" || tg.APIURL != "http://localhost:8081" || tg.Webhook.SecretToken != "env_secret" {
+		t.Errorf("environment not applied: %+v", c)
+	}
+	if !slices.Equal(tg.Admins, []int64{8, 9, 7}) {
+		t.Errorf("admins = %v, want 8 9 7", tg.Admins)
+	}
+	t.Setenv("PLANBOT_ADMINS", "7,alice")
+	if _, err := Load(write(t, "")); err == nil || !strings.Contains(err.Error(), "PLANBOT_ADMINS") {
+		t.Errorf("bad PLANBOT_ADMINS: %v", err)
+	}
+}

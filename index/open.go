@@ -1,0 +1,168 @@
+package index
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+
+	"planbot/index/report"
+	"planbot/index/segment"
+)
+
+// Loaded is a report opened for questions: its parsed text, its bleve
+// index and the segmenter of its dictionary.
+type Loaded struct {
+	*report.Report
+	Index bleve.Index
+	Seg   *segment.Segmenter
+	Seed  bool
+	dict  string   // the name its segmenter is registered under
+	memo  sync.Map // key → *memo: what Derived made
+}
+
+type memo struct {
+	once sync.Once
+	v    any
+}
+
+// Derived returns what make derives from the report (a reader's caches of
+// it), made once while the report stays open and dropped when it closes.
+func (l *Loaded) Derived(key any, make func() any) any {
+	m, _ := l.memo.LoadOrStore(key, &memo{})
+	d := m.(*memo)
+	d.once.Do(func() { d.v = make() })
+	return d.v
+}
+
+func (l *Loaded) close() {
+	l.Index.Close()
+	segment.Unregister(l.dict)
+}
+
+// openReport opens the report of entry e of the catalog in dataDir.
+func openReport(dataDir string, e Entry) (*Loaded, error) {
+	dir := filepath.Join(dataDir, e.Dir)
+	dict, err := os.ReadFile(filepath.Join(dir, dictFile))
+	if err != nil {
+		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
+	}
+	seg, err := segment.FromDict(string(dict))
+	if err != nil {
+		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, reportFile))
+	if err != nil {
+		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
+	}
+	var r report.Report
+	if err := json.Unmarshal(b, &r); err != nil {
+		return nil, fmt.Errorf("decode report %s: %w", e.Meta.ID, err)
+	}
+	r.Meta = e.Meta
+	name := segment.DictName(string(dict))
+	segment.Register(name, seg) // before the index is opened: its mapping names it
+	idx, err := bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{"read_only": true})
+	if err != nil {
+		segment.Unregister(name)
+		return nil, fmt.Errorf("open index of %s: %w", e.Meta.ID, err)
+	}
+	return &Loaded{Report: &r, Index: idx, Seg: seg, Seed: e.Seed, dict: name}, nil
+}
+
+// openCache keeps at most limit reports open, by directory, closing the
+// one used longest ago when another is opened; a report held by a reader
+// is never closed, so the cache may hold more for a while.
+type openCache struct {
+	mu    sync.Mutex
+	limit int
+	clock int64
+	items map[string]*cached
+}
+
+type cached struct {
+	ready chan struct{} // closed once r or err is set
+	r     *Loaded
+	err   error
+	refs  int
+	used  int64
+}
+
+func newOpenCache(limit int) *openCache {
+	return &openCache{limit: limit, items: map[string]*cached{}}
+}
+
+// acquire returns the report of dir, opening it with open unless it is
+// open already, and holds it until release is called.
+func (c *openCache) acquire(dir string, open func() (*Loaded, error)) (r *Loaded, release func(), err error) {
+	c.mu.Lock()
+	it := c.items[dir]
+	fresh := it == nil
+	if fresh {
+		it = &cached{ready: make(chan struct{})}
+		c.items[dir] = it
+	}
+	it.refs++
+	c.clock++
+	it.used = c.clock
+	c.mu.Unlock()
+	if fresh {
+		it.r, it.err = open()
+		close(it.ready)
+	}
+	<-it.ready
+	release = func() {
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		it.refs--
+		if it.err != nil && c.items[dir] == it {
+			delete(c.items, dir) // tried again next time
+		}
+		c.evict()
+	}
+	if it.err != nil {
+		release()
+		return nil, nil, it.err
+	}
+	return it.r, release, nil
+}
+
+// evict closes the reports used longest ago that nobody holds until at
+// most limit are open. c.mu is held.
+func (c *openCache) evict() {
+	for len(c.items) > c.limit {
+		var oldest string
+		for dir, it := range c.items {
+			if it.refs == 0 && it.r != nil && (oldest == "" || it.used < c.items[oldest].used) {
+				oldest = dir
+			}
+		}
+		if oldest == "" {
+			return
+		}
+		c.items[oldest].r.close()
+		delete(c.items, oldest)
+	}
+}
+
+// open returns how many reports are open.
+func (c *openCache) open() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.items)
+}
+
+// closeAll closes every open report.
+func (c *openCache) closeAll() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for dir, it := range c.items {
+		if it.r != nil {
+			it.r.close()
+		}
+		delete(c.items, dir)
+	}
+}
