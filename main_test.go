@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -106,5 +110,63 @@ func TestAskPlainText(t *testing.T) {
 func TestAskNeedsQuestion(t *testing.T) {
 	if err := runAsk(context.Background(), nil, nil, &bytes.Buffer{}); err == nil {
 		t.Error("ask without a question: no error")
+	}
+}
+
+// TestReadOnlyCommandsNeverRebuild: a read-only command run with a
+// configuration it cannot trust (no file, a seeds directory that is not
+// there) stops with an error and leaves the live index as it was.
+func TestReadOnlyCommandsNeverRebuild(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("PLANBOT_DATA_DIR", data)
+	if err := runAsk(context.Background(), []string{"高标准农田目标是多少"}, nil, &bytes.Buffer{}); err != nil {
+		t.Fatal(err) // builds the index on first use
+	}
+	before, err := os.ReadFile(filepath.Join(data, "catalog.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(t.TempDir(), "config.yaml")
+	os.WriteFile(bad, []byte("seeds_dir: no/such/seeds\n"), 0o644)
+	for _, args := range [][]string{
+		{"--config", filepath.Join(t.TempDir(), "missing.yaml")},
+		{"--config", bad},
+	} {
+		var out bytes.Buffer
+		if err := runReports(context.Background(), args, nil, &out); err == nil {
+			t.Errorf("reports %v: no error:\n%s", args, out.String())
+		}
+		if err := runAsk(context.Background(), append(args, "粮食产量"), nil, &out); err == nil {
+			t.Errorf("ask %v: no error", args)
+		}
+	}
+	after, _ := os.ReadFile(filepath.Join(data, "catalog.json"))
+	if !bytes.Equal(before, after) {
+		t.Error("a read-only command changed the catalog")
+	}
+}
+
+// TestHelpShowsTheSynopsis: -h of every subcommand prints its synopsis,
+// arguments included, and is no error.
+func TestHelpShowsTheSynopsis(t *testing.T) {
+	for name, cmd := range commands {
+		var out bytes.Buffer
+		err := cmd.run(context.Background(), []string{"-h"}, nil, &out)
+		if !errors.Is(err, flag.ErrHelp) {
+			t.Errorf("%s -h: %v, want flag.ErrHelp (exit 0)", name, err)
+		}
+		if !strings.Contains(out.String(), "planbot "+name) {
+			t.Errorf("%s -h does not show the synopsis:\n%s", name, out.String())
+		}
+	}
+}
+
+// TestUnknownReportIsAnError: --report with an id that is not served
+// names the ids that are.
+func TestUnknownReportIsAnError(t *testing.T) {
+	t.Setenv("PLANBOT_DATA_DIR", t.TempDir())
+	err := runAsk(context.Background(), []string{"--report", "nowhere", "粮食产量"}, nil, &bytes.Buffer{})
+	if err == nil || !strings.Contains(err.Error(), "jiuyuan_2025_plan_report") {
+		t.Errorf("unknown --report: %v, want an error listing the reports", err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
 )
 
 // engineOnMany serves the seed, a made-up 九原区 report of the year before

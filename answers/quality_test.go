@@ -2,11 +2,13 @@ package answers
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"planbot/index"
 )
 
 // qualitySets are the question sets of testdata/ with the report each asks
@@ -98,5 +100,47 @@ func TestQuestionSets(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAddLeavesOtherReportsAlone: adding a report changes no answer of
+// another: each report is cut with its own dictionary.
+func TestAddLeavesOtherReportsAlone(t *testing.T) {
+	e, err := Open(context.Background(), Setup{DataDir: t.TempDir(), SeedsDir: "../seeds", Build: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	cases, err := ReadCases("../testdata/seed_questions.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	answersOf := func() []string {
+		var out []string
+		for _, c := range cases {
+			res, _ := e.Ask(context.Background(), c.Q, Options{ReportID: "jiuyuan_2025_plan_report"})
+			var b strings.Builder
+			for _, a := range res.Answers {
+				fmt.Fprintf(&b, "%s|%s|%.3f;", a.Text, a.Section, a.Score)
+			}
+			out = append(out, b.String())
+		}
+		return out
+	}
+	before := answersOf()
+	for _, r := range []string{"beijing_2026_gwr", "guangdong_2026_gwr"} {
+		b, err := os.ReadFile(filepath.Join("..", "index", "testdata", "reports", r+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.Library().Add(context.Background(), r+".txt", b, index.AddOptions{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	after := answersOf()
+	for i := range cases {
+		if before[i] != after[i] {
+			t.Errorf("%q: answers changed when other reports were added:\n before %s\n after  %s", cases[i].Q, before[i], after[i])
+		}
 	}
 }

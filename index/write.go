@@ -420,4 +420,3 @@ func modTime(e os.DirEntry) time.Time {
 	}
 	return time.Time{}
 }
-
