@@ -12,18 +12,13 @@ import (
 var (
 	// Places named with an administrative suffix: 昆都仑区, 包头市, 内蒙古自治区.
 	rePlace       = regexp.MustCompile(`\p{Han}{2,8}?(?:自治区|特别行政区|省|市|县|旗|区|盟|州)`)
-	placeSuffixes = []string{"自治区", "特别行政区", "省", "市", "县", "旗", "区", "盟", "州", "壮族自治区", "回族自治区", "维吾尔自治区"}
+	placeSuffixes = words.list("place.suffix")
 	// Words ending like places that are not places.
-	notPlaces = []string{"全区", "全市", "全省", "全县", "全旗", "我区", "我市", "我省", "本区", "本市", "城区", "园区", "社区", "景区", "牧区",
-		"市区", "郊区", "新区", "片区", "辖区", "地区", "山区", "矿区", "开发区", "高新区", "示范区", "试验区", "自贸区", "保税区",
-		"街区", "校区", "厂区", "小区", "社区", "城区", "营区", "禁区", "误区", "专区", "展区", "分区", "灾区", "老区", "湾区", "特区", "城市", "都市", "超市", "上市", "股市", "楼市", "城乡", "乡县", "农村牧区"}
+	notPlaces = words.list("place.not")
 	// Characters that make a place suffix part of another word.
-	notAfterPlace = "域场民政位级长委属直容貌值"
+	notAfterPlace = words.chars("place.not_after")
 	// Short names people use without a suffix.
-	knownPlaces = []string{"北京", "上海", "天津", "重庆", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
-		"福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "广西", "海南", "四川", "贵州", "云南", "西藏", "陕西", "甘肃",
-		"青海", "宁夏", "新疆", "香港", "澳门", "台湾", "深圳", "广州", "杭州", "南京", "武汉", "成都", "西安", "包头", "呼和浩特",
-		"鄂尔多斯", "全国", "国务院", "中央"}
+	knownPlaces = words.list("place.known")
 )
 
 // placesIn returns the places a question names.

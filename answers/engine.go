@@ -341,8 +341,8 @@ var reRank = regexp.MustCompile(`第[0-9一二三四五六七八九十百]+|首�
 // Words that make a question, or a figure, cover several years. 年均浓度
 // is one year's average; 全年累计 is one year's sum.
 var (
-	spanCues       = []string{"累计", "年均", "五年", "十四五", "十三五", "历年", "这几年", "近年"}
-	figureSpanCues = []string{"累计", "年均增", "年均下降", "年均减少", "五年", "十四五", "十三五", "历年", "近年"}
+	spanCues       = words.list("cue.span")
+	figureSpanCues = words.list("cue.figure_span")
 )
 
 // figureOfYears reports whether a figure of s, or its text, is about one

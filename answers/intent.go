@@ -2,6 +2,7 @@ package answers
 
 import (
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -40,23 +41,21 @@ type question struct {
 
 var (
 	reYear4    = regexp.MustCompile(`(19|20)\d\d`)
-	targetCues = []string{"目标", "计划", "预期", "力争", "打算", "要达到", "要完成", "要", "将", "争取", "任务", "安排", "规划", "准备", "预计", "确保", "控制在", "期望"}
-	resultCues = []string{"完成", "实现", "达到了", "取得", "成效", "成绩", "情况", "实际", "结果", "做到", "增长了", "总共", "累计", "新增了", "了多少", "干了", "做了"}
-	figureCues = []string{"多少", "几", "多大", "多高", "多快", "多长", "多重", "百分之", "比例", "比率", "增速", "增幅", "率", "数量", "规模", "总额", "总量", "产量", "面积", "金额", "怎么样", "人数", "个数", "家数", "额度", "多不多", "高不高", "大不大", "how much", "how many", "what", "total", "number", "amount", "rate", "ratio", "how"}
-	howCues    = []string{"哪些", "什么", "怎么", "怎样", "如何", "措施", "举措", "做法", "办法", "重点", "工作", "内容", "有啥", "啥"}
-	defineCues = []string{"指的是", "是指", "指什么", "什么意思", "啥意思", "含义", "是啥", "stand for", "mean"}
-	acrossCues = []string{"历年", "这几年", "近几年", "每年", "逐年", "历次", "各年"}
+	targetCues = words.list("cue.target")
+	resultCues = words.list("cue.result")
+	figureCues = words.list("cue.figure")
+	howCues    = words.list("cue.how")
+	defineCues = words.list("cue.define")
+	acrossCues = words.list("cue.across")
 	// A quantity: 销量, 用电量, 吞吐量 (not 质量, 力量, 能量).
 	reQuantity = regexp.MustCompile(`[^质力能考商度胆分数]量`)
-	// An English unit asked for: how many kilometers, tons of grain.
-	reEnglishUnit     = regexp.MustCompile(`\b(kilometers?|kilometres?|km|tons?|tonnes?|yuan|hectares?|mu|square meters?|years old)\b`)
-	kmUnits, tonUnits = []string{"公里", "千米", "万公里"}, []string{"吨", "万吨", "亿吨"}
-	englishUnits      = map[string][]string{
-		"kilometer": kmUnits, "kilometers": kmUnits, "kilometre": kmUnits, "kilometres": kmUnits, "km": kmUnits,
-		"ton": tonUnits, "tons": tonUnits, "tonne": tonUnits, "tonnes": tonUnits,
-		"yuan": {"元", "万元", "亿元", "万亿元"}, "hectare": {"公顷", "万公顷"}, "hectares": {"公顷", "万公顷"}, "mu": {"亩", "万亩"},
-		"square meter": {"平方米", "万平方米"}, "square meters": {"平方米", "万平方米"}, "years old": {"岁"},
-	}
+	// An English unit asked for (how many kilometers, tons of grain) and
+	// the figure units that answer it.
+	englishUnits  = words.mapOf("english_unit")
+	reEnglishUnit = regexp.MustCompile(`\b(` + alternatives(englishUnits) + `)\b`)
+
+	thisYearCues, lastYearCues   = words.list("cue.this_year"), words.list("cue.last_year")
+	strictTargetCues, growthCues = words.list("cue.strict_target"), words.list("cue.growth")
 
 	// A number of years asked for (the character before tells 这几年 apart).
 	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年`)
@@ -69,33 +68,15 @@ var (
 	// A verb with 了 says it is done (获评了, 建了); 了解 and 为了 do not.
 	rePerfective = regexp.MustCompile(`[\p{Han}](了)([^解]|$)`)
 	// Words that say a thing is done.
-	pastCues = []string{"完成了", "实现了", "达到了", "取得了", "做到了", "已经", "已完成", "增长了", "新增了", "建成了"}
-	// Nouns that ask for a kind of figure rather than name a topic.
-	measureNouns = []struct {
-		noun  string
-		units []string
-	}{
-		{"面积", []string{"亩", "万亩", "公顷", "平方米", "万平方米", "平方公里"}},
-		{"人数", []string{"人", "万人", "名", "人次", "万人次"}},
-		{"里程", []string{"公里", "千米"}},
-		{"多长", []string{"公里", "千米", "米", "万公里"}},
-		{"多远", []string{"公里", "千米", "米"}},
-		{"多少岁", []string{"岁"}},
-		{"寿命", []string{"岁"}},
-	}
+	pastCues = words.list("cue.past")
+	// Nouns that ask for a kind of figure rather than name a topic, and
+	// the units that answer them (面积 asks for 亩 or 公顷).
+	measureNouns = words.byKey("measure")
 	// A unit asked for: 多少亩, 几家, 多少亿元, 多少万吨.
 	reUnitAsked = regexp.MustCompile(`(?:多少|几|多)(万|亿)?(亩|公顷|吨|元|家|个|项|人|场|部|所|套|公里|条|座|辆|台|处|批|名|户|次|头|只|岁|张|件)`)
 	// Figure units that satisfy a unit asked for.
-	unitFamilies = map[string][]string{
-		"亩": {"亩", "万亩"}, "公顷": {"公顷"}, "吨": {"吨", "万吨"}, "元": {"元", "万元", "亿元", "万亿元", "万", "亿"},
-		"家": {"家", "户", "个"}, "个": countUnits, "项": {"项", "个"}, "人": {"人", "万人", "名", "人次", "万人次"},
-		"名": {"名", "人", "万人"}, "户": {"户", "家", "万户"}, "场": {"场", "次"}, "次": {"次", "场", "人次"}, "部": {"部", "台"}, "所": {"所", "个"},
-		"套": {"套"}, "公里": {"公里", "千米"}, "条": {"条"}, "座": {"座", "个"}, "辆": {"辆", "万辆"}, "台": {"台", "部", "万台"}, "头": {"头", "万头"}, "只": {"只", "万只"}, "岁": {"岁"}, "张": {"张", "万张"}, "件": {"件", "万件"}, "处": {"处", "个"}, "批": {"批"},
-		"万亿": {"万亿元", "万亿", "万亿美元"}, "亿": {"亿元", "万亿元", "亿美元", "亿"}, "万": {"万元", "万", "万人", "万吨", "万亩"},
-	}
-	// 个 counts anything: 多少个公园 is answered by 127座.
-	countUnits  = []string{"个", "家", "项", "处", "座", "所", "台", "条", "辆", "套", "张", "部", "批", "名", "户", "场", "次", "只", "件", "万个"}
-	reRateAsked = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|率`)
+	unitFamilies = words.mapOf("unit")
+	reRateAsked  = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|率`)
 )
 
 // reCompared matches the year a figure is compared with.
@@ -112,9 +93,9 @@ func understand(raw, text string, groups [][]string) question {
 	// 比上年增加多少 compares with last year; it does not ask about it
 	when := reCompared.ReplaceAllString(text, "")
 	switch {
-	case containsAny(when, []string{"今年", "明年", "本年", "新的一年", "下一年", "this year", "next year"}):
+	case containsAny(when, thisYearCues):
 		q.rel = "this"
-	case containsAny(when, []string{"去年", "上年", "上一年", "过去一年", "last year"}):
+	case containsAny(when, lastYearCues):
 		q.rel = "last"
 	}
 	// "要完成多少" plans; "完成了吗" looks back
@@ -133,7 +114,7 @@ func understand(raw, text string, groups [][]string) question {
 	case t && r:
 		q.intent = wantTarget
 	}
-	q.strict = q.rel != "" || containsAny(text, []string{"目标", "预期", "力争", "计划"}) && q.intent == wantTarget
+	q.strict = q.rel != "" || containsAny(text, strictTargetCues) && q.intent == wantTarget
 	switch q.rel {
 	case "this":
 		if !done {
@@ -157,8 +138,8 @@ func understand(raw, text string, groups [][]string) question {
 	}
 	if q.units == nil {
 		for _, m := range measureNouns {
-			if strings.Contains(text, m.noun) {
-				q.units, q.figure = m.units, true // 面积 asks for 亩 or 公顷
+			if strings.Contains(text, m.key) {
+				q.units, q.figure = m.words, true // 面积 asks for 亩 or 公顷
 				break
 			}
 		}
@@ -171,8 +152,21 @@ func understand(raw, text string, groups [][]string) question {
 	q.define = containsAny(text, defineCues)
 	// English cue words may have been replaced by a vocabulary term (gdp
 	// growth → 地区生产总值): the words as typed count too
-	q.growth = containsAny(text+" "+strings.ToLower(raw), []string{"增长", "增速", "增幅", "增加了", "提高了", "百分", "%", "率", "比例", "比重", "强度", "growth", "rate"})
+	q.growth = containsAny(text+" "+strings.ToLower(raw), growthCues)
 	return q
+}
+
+// alternatives writes the keys of m as a regular expression's
+// alternatives, the longest first.
+func alternatives(m map[string][]string) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, regexp.QuoteMeta(k))
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j]
+	})
+	return strings.Join(keys, "|")
 }
 
 func containsAny(s string, words []string) bool {

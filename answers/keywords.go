@@ -25,23 +25,11 @@ type keyword struct {
 
 var (
 	// Words that shape a question but are not its topic.
-	questionWords = []string{
-		"是多少", "有多少", "多少", "是什么", "什么", "哪些", "哪个", "哪里", "怎么样", "怎么", "怎样", "如何", "是否", "有没有", "有无",
-		"多大", "多高", "多快", "多长", "多久", "多远", "多重", "多宽", "多不多", "高不高", "大不大", "几个", "几家", "几项", "几", "吗", "么", "啥", "咋",
-		"目标", "计划", "预期", "预计", "力争", "打算", "将", "争取", "任务", "安排", "规划", "准备", "期望",
-		"完成", "实现", "达到", "取得", "成效", "成绩", "情况", "实际", "结果", "做到", "总共", "累计",
-		"今年", "明年", "去年", "本年", "上年", "上一年", "下一年", "新的一年", "过去一年", "这几年", "近几年", "历年", "每年",
-		"措施", "举措", "做法", "办法", "重点", "内容", "具体", "主要", "数据", "数字", "方面", "相关", "关于",
-		"报告", "政府工作报告", "政府", "我们", "你们", "咱们", "大家", "大伙", "大伙儿", "人们", "我区", "全区", "区里", "市里", "这个", "那个", "一下", "知道",
-		"可以", "能够", "应该", "需要", "提到", "说了", "讲了", "写了", "里面", "当中", "the", "of", "in", "and", "what", "is", "how",
-		"much", "many", "for", "this", "year", "now", "currently", "current", "so far", "city", "province", "country", "municipality", "last", "next", "target", "goal", "plan", "planned", "total", "number", "about",
-		"to", "by", "on", "at", "are", "was", "be", "do", "does", "did", "there", "which", "who", "new", "increase", "level", "value", "amount",
-		"面积", "里程", "程度", "基调", "指标", "代表性", "有代表性", "典型", "定调", "调子", "水平怎么样", "变化", "新变化", "动作", "新动作", "新举措", "动静", "人数", "个数", "家数", "问题", "方面的", "总额", "总量", "额度", "金额", "数量", "一共", "到底", "大概", "大约", "多少钱", "怎么回事", "进展", "新进展", "有啥", "哪几", "哪几个",
-	}
+	questionWords = words.list("question")
 	// Words that ask how something is done.
-	howWords = []string{"怎么", "如何", "怎样", "咋"}
+	howWords = words.list("how.word")
 	// Characters that never start or end a topic on their own.
-	functionChars = "的了是在有和与及或等也都还就又把被给让吗呢吧啊么着过对从向往为之其而要将会能可去来上下里中个这那我你他她它们好到啥咋得很太挺最更哪头只条张台辆座所项家位名件套批块年月日"
+	functionChars = words.chars("function")
 	// genericWeight scales verbs and other words that say how rather than
 	// what: they count for little.
 	genericWeight = 0.3
@@ -49,7 +37,7 @@ var (
 	// it counts against answering, but less than a word the report has.
 	unknownWeight = 0.7
 	// Question phrases the segmenter may cut differently; removed as text.
-	multiWordQuestions = []string{"是多少", "有多少", "是什么", "怎么样", "有没有", "多少钱", "哪几个", "怎么回事", "指的是", "是指", "指什么", "什么意思", "啥意思", "the number of", "how much", "how many"}
+	multiWordQuestions = words.list("question.phrase")
 	reYearWord         = regexp.MustCompile(`(19|20)\d\d年?`)
 )
 

@@ -20,16 +20,10 @@ var (
 	reMention = regexp.MustCompile(`@[A-Za-z0-9_]{3,}|@[\p{Han}A-Za-z0-9_]{1,16}(?:\s|[，,：:]|$)`)
 	reCommand = regexp.MustCompile(`^/[A-Za-z_]+(@[A-Za-z0-9_]+)?\s*`)
 	// Politeness and chat noise that says nothing about the question.
-	noise = []string{
-		"请问一下", "请问下", "请问", "麻烦问一下", "麻烦问下", "麻烦帮我查一下", "麻烦帮我查下", "麻烦你", "麻烦",
-		"想问一下", "想问下", "想问问", "问一下", "问下", "帮我查一下", "帮我查下", "帮我看看", "帮我看下", "帮忙查一下",
-		"帮我", "帮忙", "我想知道", "想知道", "想了解一下", "想了解下", "想了解", "了解一下", "能不能告诉我", "能告诉我", "告诉我", "请告诉我",
-		"谢谢你", "谢谢", "多谢", "感谢", "辛苦了", "您好", "你好", "大家好", "哈喽", "嗨", "hello", "hi", "thanks", "thank you", "thx", "pls", "plz", "please", "ok", "bot", "robot",
-		"小助手", "早上好", "早安", "上午好", "中午好", "下午好", "晚上好", "在吗", "在不在", "急急急", "老师好", "老师们好", "打扰了", "打扰一下", "不好意思", "劳驾",
-	}
+	noise = words.list("noise")
 	// Adverbs that only stress a question (经济到底增长了多少), dropped
 	// without a gap so that the words around them meet again.
-	fillers = []string{"到底", "究竟"}
+	fillers = words.list("filler")
 	// An English possessive: beijing's.
 	rePossessive = regexp.MustCompile(`['’]s\b`)
 	// Sentence-final particles, dropped where they end a clause.

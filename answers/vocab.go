@@ -51,28 +51,15 @@ func LoadVocabulary(path string) (*Vocabulary, error) {
 // parse reads the lines of a vocabulary file called name, and returns
 // what is wrong with them. seen says where each alias was said before.
 func (v *Vocabulary) parse(text, name string, seen map[string]string) []error {
-	var errs []error
-	for n, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		where := fmt.Sprintf("%s:%d", name, n+1)
-		from, to, ok := strings.Cut(line, "=")
-		terms := strings.Fields(to)
-		from = strings.ToLower(strings.TrimSpace(from))
-		switch {
-		case !ok || from == "" || len(terms) == 0:
-			errs = append(errs, fmt.Errorf("%s: want \"alias = term ...\", got %q", where, line))
-			continue
-		case seen[from] != "":
-			errs = append(errs, fmt.Errorf("%s: alias %q is said already at %s; put its terms on one line", where, from, seen[from]))
-			continue
+	return readLines(text, name, func(from string, terms []string, where string) error {
+		from = strings.ToLower(from)
+		if seen[from] != "" {
+			return fmt.Errorf("%s: alias %q is said already at %s; put its terms on one line", where, from, seen[from])
 		}
 		seen[from] = where
 		v.aliases = append(v.aliases, alias{from: from, terms: terms, latin: isASCII(from)})
-	}
-	return errs
+		return nil
+	})
 }
 
 // Texts returns every term of the vocabulary, for the index to keep in its
