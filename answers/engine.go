@@ -1,28 +1,21 @@
-// Package answers understands a question about a report, finds the
-// sentences that answer it and ranks them, or says that the reports do not
-// answer it.
 package answers
 
 import (
 	"context"
 	"fmt"
 	"io"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
 
 	"planbot/index"
-	"planbot/index/report"
 )
-
-// candidates is how many search hits are ranked.
-const candidates = 60
 
 // Options shape one question.
 type Options struct {
 	Top      int    // at most this many answers (default 3)
 	ReportID string // ask this report only
+	Explain  bool   // fill Result.Trace: how the question was understood and its candidates judged
 }
 
 // Engine answers questions from a library of reports.
@@ -30,13 +23,14 @@ type Engine struct {
 	lib           *index.Library
 	vocab         *Vocabulary
 	defaultRegion string
+	w             Weights
 	debug         io.Writer // how questions are understood and ranked; nil for nowhere
 }
 
 // newEngine returns an engine over lib. defaultRegion picks the reports asked
 // when a question names no place ("" for all).
 func newEngine(lib *index.Library, vocab *Vocabulary, defaultRegion string) *Engine {
-	return &Engine{lib: lib, vocab: vocab, defaultRegion: defaultRegion}
+	return &Engine{lib: lib, vocab: vocab, defaultRegion: defaultRegion, w: DefaultWeights}
 }
 
 // Ask answers one question.
@@ -97,41 +91,32 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 	}
 	if q.across && len(loaded) > 1 {
 		for _, r := range loaded {
-			if best, _ := e.answerFrom(r, q, 1); len(best) > 0 {
+			if best, _ := e.answerFrom(r, q, 1, nil); len(best) > 0 {
 				res.Answers = append(res.Answers, best[0])
 			}
 		}
 		return res
 	}
 	r := loaded[len(loaded)-1]
-	var ranked []scored
-	res.Answers, ranked = e.answerFrom(r, q, opt.Top)
+	var ranked []candidate
+	var trace *Trace
+	if opt.Explain {
+		trace = &Trace{}
+		res.Trace = trace
+	}
+	res.Answers, ranked = e.answerFrom(r, q, opt.Top, trace)
 	if len(res.Answers) == 0 {
 		res.Closest = e.closest(r, q, ranked)
 	}
 	return res
 }
 
-// resolveYears reads 今年/去年 and years named against the report's years:
-// a year the report plans asks for targets, one it reviews for results.
-func resolveYears(q *question, reports []index.Entry) {
-	r := reports[len(reports)-1].Meta
-	explicitTarget := containsAny(q.text, targetCues)
-	explicitResult := containsAny(q.text, resultCues)
-	for _, y := range q.years {
-		switch {
-		case y == r.PlanYear && !explicitResult:
-			q.intent, q.strict = wantTarget, true
-		case y == r.ReviewYear && !explicitTarget:
-			q.intent, q.strict = wantResult, true
-		}
-	}
-}
-
-// answerFrom ranks the sentences of one report for q.
-// It also returns the ranked candidates, from which the closest topics of
-// an unanswered question are taken.
-func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []scored) {
+// answerFrom answers q from one report: it reads the question's topics
+// with the report's words, finds the candidates, measures and scores each,
+// passes them through the gates, and composes the best that pass. It also
+// returns the ranked candidates, from which the closest topics of an
+// unanswered question are taken.
+func (e *Engine) answerFrom(r *index.Loaded, q question, top int, trace *Trace) ([]Answer, []candidate) {
 	rc := e.cache(r)
 	q.groups = append(q.groups[:len(q.groups):len(q.groups)], e.vocab.expandChinese(q.text, r.Seg)...)
 	if fixed := rc.fixTypos(q.text); fixed != q.text {
@@ -141,91 +126,76 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int) ([]Answer, []s
 		q.groups = append(q.groups, more...)
 	}
 	kws := e.keywords(q, rc)
-	if e.debug != nil {
-		fmt.Fprintf(e.debug, "q=%+v\nkws=%+v\n", q, kws)
+	if trace != nil || e.debug != nil {
+		trace = orNew(trace)
+		trace.Understood = q.describe()
+		for _, k := range kws {
+			trace.Topics = append(trace.Topics, fmt.Sprintf("%s (%.2f)", strings.Join(k.alts, "|"), k.weight))
+		}
 	}
 	if len(kws) == 0 || unknownCode(kws) {
 		return nil, nil
 	}
-	hits, err := index.Search(r.Index, searchText(kws), candidates)
-	if err != nil {
-		return nil, nil
-	}
-	hits = rc.withFollowers(hits)
-	hits = rc.withUnit(hits, q.units)
+	hits := candidates(r, rc, q, kws)
 	if len(hits) == 0 {
 		return nil, nil
 	}
-	var out []Answer
-	ranked := rank(q, kws, rc, hits)
-	if e.debug != nil {
-		for _, s := range ranked[:min(5, len(ranked))] {
-			fmt.Fprintf(e.debug, "  %.3f cov=%.3f ok=%v %s\n", s.score, s.coverage, rc.answers(q, kws, s.s), s.s.Text)
+	ranked := e.rank(q, kws, rc, hits)
+	if trace != nil {
+		for _, c := range ranked[:min(8, len(ranked))] {
+			t := TraceItem{Text: c.s.Text, Score: round3(c.score), Features: e.w.explain(c.f)}
+			if c.rejected != nil {
+				t.Rejected = c.rejected.name + ": " + c.rejected.why
+			}
+			trace.Candidates = append(trace.Candidates, t)
 		}
 	}
-	var ok []scored
-	for _, s := range ranked {
-		if s.coverage < minCoverage && !(s.coverage >= minCoverageFloor && unitSaid(q, kws, s, rc)) {
+	if e.debug != nil && trace != nil {
+		fmt.Fprint(e.debug, trace)
+	}
+	var out []Answer
+	for _, c := range ranked {
+		if c.rejected != nil {
 			continue
 		}
-		if rc.answers(q, kws, s.s) {
-			ok = append(ok, s)
-		}
-	}
-	if q.figure && !q.growth && !q.how && !q.versusPlan && anyAmount(ok) {
-		ok = withAmounts(ok) // "是多少" is answered by an amount where there is one
-	}
-	for _, s := range ok {
 		if len(out) == top {
 			break
 		}
-		out = append(out, compose(r, s, q))
+		out = append(out, compose(r, c, q))
 	}
 	return out, ranked
 }
 
-// unitSaid reports whether s has a figure in the unit asked for (多少岁,
-// 几台) next to one of the question's topics and covers the topics the
-// report has words for: evidence enough to let pass the everyday words a
-// user says and the report does not (街上跑的电车). A vocabulary topic the
-// report never uses (成都地铁 in a report without 地铁) is a near miss.
-func unitSaid(q question, kws []keyword, sc scored, rc *reportCache) bool {
-	s := sc.s
-	if len(q.units) == 0 || q.units[0] == "%" {
-		return false
+// rank measures, scores and judges the candidates, best first.
+func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []candidate {
+	maxRel := 0.0
+	for _, h := range hits {
+		maxRel = max(maxRel, h.Score)
 	}
-	var known []keyword
-	total, unknown := 0.0, false
-	for _, k := range kws {
-		switch {
-		case k.known:
-			known = append(known, k)
-			total += k.weight
-		case !k.verb && len(k.alts) > 1:
-			return false
-		case !k.verb:
-			unknown = true
+	j := &judge{q: q, kws: kws, rc: rc, w: &e.w}
+	out := make([]candidate, 0, len(hits))
+	anyAmount := false
+	for _, h := range hits {
+		c := candidate{s: &rc.r.Sentences[h.Sentence], f: featuresOf(q, kws, rc, h, maxRel, &e.w)}
+		c.score = e.w.score(c.f)
+		for i := range gates {
+			if gates[i].rejects(j, &c) {
+				c.rejected = &gates[i]
+				break
+			}
+		}
+		anyAmount = anyAmount || c.rejected == nil && hasAmount(c.s)
+		out = append(out, c)
+	}
+	if q.figure && !q.growth && !q.how && !q.versusPlan && anyAmount {
+		for i := range out { // "是多少" is answered by an amount where there is one
+			if out[i].rejected == nil && !hasAmount(out[i].s) {
+				out[i].rejected = &amountGate
+			}
 		}
 	}
-	figs, ok := topicFigures(s, rc.text[s.ID], kws, 0)
-	if !ok || !hasUnit(s.Text, figs, q.units) || total == 0 {
-		return false
-	}
-	p := passageOf(q, rc, s.ID)
-	var main keyword // the heaviest topic the report names must be there
-	for _, k := range known {
-		if !k.verb && k.weight > main.weight {
-			main = k
-		}
-	}
-	if c, _, _ := coverage([]keyword{main}, p); unknown && main.alts != nil && c == 0 {
-		return false // with words the report lacks, its main one must be there
-	}
-	if !unknown {
-		return sc.coverage >= minCoverageUnit
-	}
-	sum, _, _ := coverage(known, p)
-	return sum/total >= minCoverageUnit
+	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+	return out
 }
 
 // unknownCode reports whether a topic is a code the report never uses
@@ -244,203 +214,6 @@ func isCode(w string) bool {
 	return strings.ContainsAny(w, "0123456789") && strings.ContainsFunc(w, func(r rune) bool { return r < unicode.MaxASCII && unicode.IsLetter(r) })
 }
 
-func anyAmount(ss []scored) bool {
-	for _, s := range ss {
-		if hasAmount(s.s) {
-			return true
-		}
-	}
-	return false
-}
-
-func withAmounts(ss []scored) []scored {
-	var out []scored
-	for _, s := range ss {
-		if hasAmount(s.s) {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-// answers reports whether a sentence can answer q at all: a wrong figure
-// is worse than none, so a result is no answer to a question about a
-// target (and the reverse), a sentence without a number is no answer to
-// "how much", and a growth rate is no answer to "how many 亿元". The
-// figures judged are those said with the question's topics.
-func (rc *reportCache) answers(q question, kws []keyword, s *report.Sentence) bool {
-	m := rc.r.Meta
-	if rc.leads(s.ID) {
-		return false // a topic sentence heads the answer, it is not one
-	}
-	if q.strict && s.Part != report.PartTable {
-		switch {
-		case q.intent == wantTarget && (s.Part == report.PartReview || s.Part == report.PartFront) &&
-			!strings.Contains(s.Text, itoa(m.PlanYear)+"年") && !hasPeriod(s, report.PeriodTarget):
-			return false
-		case q.intent == wantResult && s.Part == report.PartPlan && !strings.Contains(s.Text, itoa(m.ReviewYear)+"年"):
-			return false
-		}
-	}
-	figs := s.Figures
-	unitFigs := s.Figures // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
-	if near, ok := topicFigures(s, rc.text[s.ID], kws, 0); ok {
-		figs = near
-		if len(q.units) > 0 {
-			unitFigs, _ = topicFigures(s, rc.text[s.ID], kws, 1)
-		}
-	}
-	if !isOneOf("年", q.units) {
-		figs = withoutDurations(figs) // 连续9年 answers 几年, not 下降了多少
-	}
-	if q.ordinal {
-		return reRank.MatchString(s.Text) // 第四次, 居全国第5位, 稳居首位
-	}
-	if q.figure && !q.how && len(figs) == 0 {
-		return false
-	}
-	if len(q.years) > 0 && len(s.Figures) > 0 && !figureOfYears(s, q.years) {
-		return false // a figure of another year
-	}
-	if (q.rel == "last" || len(q.years) > 0) && !q.across && !containsAny(q.text, spanCues) && onlySpans(s.Text, figs) {
-		return false // 累计/年均 over five years is not last year's figure
-	}
-	if len(q.units) > 0 && q.units[0] != "%" && !hasUnit(s.Text, unitFigs, q.units) {
-		return false
-	}
-	if len(q.units) > 0 && q.units[0] == "%" && len(figs) > 0 && !hasRate(unitFigs) {
-		return false // 上调百分之几 is not answered by 提高20元
-	}
-	return true
-}
-
-// hasRate reports whether one of figs is a rate or a share.
-func hasRate(figs []report.Figure) bool {
-	for _, f := range figs {
-		switch f.Unit {
-		case "%", "％", "个百分点", "百分点", "‰", "倍":
-			return true
-		}
-	}
-	return false
-}
-
-func withoutDurations(figs []report.Figure) []report.Figure {
-	var out []report.Figure
-	for _, f := range figs {
-		if f.Unit != "年" {
-			out = append(out, f)
-		}
-	}
-	return out
-}
-
-// reRank matches an ordinal or a rank.
-var reRank = regexp.MustCompile(`第[0-9一二三四五六七八九十百]+|首位|榜首|首次|第一`)
-
-// Words that make a question, or a figure, cover several years. 年均浓度
-// is one year's average; 全年累计 is one year's sum.
-var (
-	spanCues       = words.list("cue.span")
-	figureSpanCues = words.list("cue.figure_span")
-)
-
-// figureOfYears reports whether a figure of s, or its text, is about one
-// of years.
-func figureOfYears(s *report.Sentence, years []int) bool {
-	for _, y := range years {
-		if strings.Contains(s.Text, itoa(y)+"年") {
-			return true
-		}
-		for _, f := range s.Figures {
-			if f.Year == y || f.Year == 0 {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func hasPeriod(s *report.Sentence, p report.Period) bool {
-	for _, f := range s.Figures {
-		if f.Period == p {
-			return true
-		}
-	}
-	return false
-}
-
-// searchText is the query given to bleve: every word of every topic.
-func searchText(kws []keyword) string {
-	var b strings.Builder
-	for _, k := range kws {
-		for _, a := range k.alts {
-			b.WriteString(a)
-			b.WriteByte(' ')
-		}
-	}
-	return b.String()
-}
-
-// compose turns a ranked sentence into an answer.
-func compose(r *index.Loaded, s scored, q question) Answer {
-	a := Answer{
-		Text:        s.s.Text,
-		Section:     strings.Join(s.s.Section, " › "),
-		Path:        s.s.Section,
-		Report:      r.Meta.Title,
-		ReportID:    r.Meta.ID,
-		Part:        string(s.s.Part),
-		Score:       round3(s.score),
-		SentenceID:  s.s.ID,
-		ParagraphID: s.s.Para,
-	}
-	for _, f := range s.s.Figures {
-		a.Marks = append(a.Marks, Span{Start: f.Start, End: f.End})
-	}
-	if len(q.units) > 0 && !hasUnit(s.s.Text, s.s.Figures, q.units) && len(s.s.Figures) > 0 {
-		a.Note = "报告未给出所问单位的数字，这里是相关的" + describe(s.s.Figures[0])
-	}
-	return a
-}
-
-func describe(f report.Figure) string {
-	switch f.Unit {
-	case "%":
-		return "增速或比例"
-	}
-	return "数字"
-}
-
-func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
-
-// closest offers up to four headings near a question the report does not
-// answer, for the bot to suggest: headings that name its topics, then the
-// sections of the sentences that came nearest.
-func (e *Engine) closest(r *index.Loaded, q question, ranked []scored) []string {
-	kws := e.keywords(q, e.cache(r))
-	score := map[string]float64{}
-	var hs []string
-	for _, h := range r.Headings {
-		if s := headingCover(kws, strings.ToLower(h)); s > 0 && score[h] == 0 {
-			score[h] = s
-			hs = append(hs, h)
-		}
-	}
-	sort.SliceStable(hs, func(i, j int) bool { return score[hs[i]] > score[hs[j]] })
-	for _, c := range ranked {
-		if len(hs) >= 4 || c.coverage == 0 {
-			break
-		}
-		if n := len(c.s.Section); n > 0 && score[c.s.Section[n-1]] == 0 {
-			h := c.s.Section[n-1]
-			score[h] = c.coverage
-			hs = append(hs, h)
-		}
-	}
-	return hs[:min(len(hs), 4)]
-}
-
 // cacheKey names the engine's data derived from a report.
 type cacheKey struct{}
 
@@ -448,4 +221,11 @@ type cacheKey struct{}
 // open.
 func (e *Engine) cache(r *index.Loaded) *reportCache {
 	return r.Derived(cacheKey{}, func() any { return newReportCache(r) }).(*reportCache)
+}
+
+func orNew(t *Trace) *Trace {
+	if t == nil {
+		return &Trace{}
+	}
+	return t
 }

@@ -84,7 +84,7 @@ type Score struct {
 	Unanswerable, Abstained    int // questions without an answer, and how many the system left unanswered
 	Answerable, Missed         int // questions with an answer, and how many it wrongly left unanswered (withheld)
 	Wrong                      int // answerable questions answered with a wrong sentence first
-	Failures                   []string
+	Failures                   []Failure
 }
 
 // Pct returns n out of d as a percentage.
@@ -129,14 +129,14 @@ func (s *Score) add(c Case, got []Answer) {
 			s.Top3++
 			s.Top1Section++
 		} else {
-			s.Failures = append(s.Failures, fmt.Sprintf("%s %q: expected no answer, got %q", c.ID, c.Q, got[0].Text))
+			s.fail(c, fmt.Sprintf("expected no answer, got %q", got[0].Text))
 		}
 		return
 	}
 	s.Answerable++
 	if len(got) == 0 {
 		s.Missed++
-		s.Failures = append(s.Failures, fmt.Sprintf("%s %q: no answer, expected %v", c.ID, c.Q, c.Expect))
+		s.fail(c, fmt.Sprintf("no answer, expected %v", c.Expect))
 		return
 	}
 	if matches(got[0].Text, c.Expect) {
@@ -144,11 +144,11 @@ func (s *Score) add(c Case, got []Answer) {
 		if lacks := missingHeadings(got[0].Section, c.Section); len(lacks) == 0 {
 			s.Top1Section++
 		} else {
-			s.Failures = append(s.Failures, fmt.Sprintf("%s %q: right text, section %q lacks %q", c.ID, c.Q, got[0].Section, lacks))
+			s.fail(c, fmt.Sprintf("right text, section %q lacks %q", got[0].Section, lacks))
 		}
 	} else {
 		s.Wrong++
-		s.Failures = append(s.Failures, fmt.Sprintf("%s %q: got %q, expected %v", c.ID, c.Q, got[0].Text, c.Expect))
+		s.fail(c, fmt.Sprintf("got %q, expected %v", got[0].Text, c.Expect))
 	}
 	for i := 0; i < len(got) && i < 3; i++ {
 		if matches(got[i].Text, c.Expect) {
@@ -157,6 +157,16 @@ func (s *Score) add(c Case, got []Answer) {
 		}
 	}
 }
+
+// Failure is a question a system got wrong, and how.
+type Failure struct {
+	Case Case
+	What string
+}
+
+func (f Failure) String() string { return fmt.Sprintf("%s %q: %s", f.Case.ID, f.Case.Q, f.What) }
+
+func (s *Score) fail(c Case, what string) { s.Failures = append(s.Failures, Failure{c, what}) }
 
 // missingHeadings returns the strings of want that section lacks.
 // Full-width and half-width forms count as the same: （一） is (一).
@@ -218,7 +228,7 @@ func Print(w io.Writer, name string, mine, plain Evaluation, verbose bool) {
 	if verbose {
 		fmt.Fprintln(w, "failures:")
 		for _, f := range mine.All.Failures {
-			fmt.Fprintln(w, "  "+f)
+			fmt.Fprintln(w, "  "+f.String())
 		}
 	}
 }

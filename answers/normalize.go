@@ -127,7 +127,7 @@ func toSimplified(q string) string {
 
 var (
 	// A Chinese numeral followed by a unit: 两千亩, 十五万吨, 百分之五.
-	reCNFigure  = regexp.MustCompile(`([零〇一二两三四五六七八九十百千]+)(万|亿)?(亩|吨|元|人|家|个|项|场|所|户|公里|公顷|倍)`)
+	reCNFigure  = regexp.MustCompile(`([零〇一二两三四五六七八九十百千]+)(万|亿)?(亩|吨|美元|元|人|家|个|项|场|所|户|公里|公顷|倍)`)
 	reCNPercent = regexp.MustCompile(`百分之([零〇一二两三四五六七八九十点]+)`)
 )
 

@@ -1,5 +1,10 @@
 package answers
 
+import (
+	"fmt"
+	"strings"
+)
+
 // Result is what the engine says about one question.
 type Result struct {
 	Question string   `json:"question"`
@@ -10,6 +15,38 @@ type Result struct {
 	// Note says why there is no answer when the reason is known, e.g. that
 	// no report covers the place or year asked about.
 	Note string `json:"note,omitempty"`
+	// Trace shows how the question was understood and its candidates
+	// judged, when Options.Explain asks for it.
+	Trace *Trace `json:"trace,omitempty"`
+}
+
+// Trace is how a question was understood and its best candidates judged.
+type Trace struct {
+	Understood string      `json:"understood"` // intent, years, span and units asked
+	Topics     []string    `json:"topics"`     // each topic: the words that say it, and its weight
+	Candidates []TraceItem `json:"candidates"` // best first
+}
+
+// TraceItem is one candidate of a Trace.
+type TraceItem struct {
+	Text     string  `json:"text"`
+	Score    float64 `json:"score"`
+	Features string  `json:"features"`           // the terms of its score, largest first
+	Rejected string  `json:"rejected,omitempty"` // the gate that kept it from answering, and why
+}
+
+// String writes the trace for a person.
+func (t *Trace) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "understood: %s\ntopics: %s\n", t.Understood, strings.Join(t.Topics, ", "))
+	for _, c := range t.Candidates {
+		verdict := "ok"
+		if c.Rejected != "" {
+			verdict = "rejected by " + c.Rejected
+		}
+		fmt.Fprintf(&b, "  %.3f %s\n        %s\n        %s\n", c.Score, c.Text, c.Features, verdict)
+	}
+	return b.String()
 }
 
 // Answer is one sentence (or table row) that answers a question.

@@ -54,3 +54,7 @@ func (e *Engine) Library() *index.Library { return e.lib }
 
 // Close closes the library.
 func (e *Engine) Close() error { return e.lib.Close() }
+
+// SetWeight changes one of the engine's weights (see Weights), to measure
+// what it does.
+func (e *Engine) SetWeight(name, value string) error { return e.w.Set(name, value) }

@@ -37,6 +37,8 @@ var (
 	}()
 	// reFigure: a number, an optional 多/余, a unit, an optional qualifier.
 	reFigure = regexp.MustCompile(`(\d+(?:\.\d+)?)(多|余)?(` + unitAlt + `)(左右|以上|以内|以下|多)?`)
+	// Words that say a plan was carried out: 完成年计划的118.2%.
+	doneWords = []string{"完成", "实现", "超额", "达成"}
 	// Words that make a figure a target rather than a result.
 	targetWords = []string{"目标", "力争", "预期", "计划", "确保", "争取", "控制在", "不低于", "达到", "稳定在", "保持在", "以上", "以内"}
 	// Words after a number that make it a name or an ordinal, not a figure:
@@ -313,10 +315,10 @@ func periodOf(clause string, part Part, reviewYear, planYear int) (Period, int) 
 	case PartPlan:
 		return PeriodTarget, planYear
 	case PartReview, PartFront:
-		if containsAny(clause, targetWords[:5]) {
-			return PeriodTarget, reviewYear
+		if containsAny(clause, targetWords[:5]) && !containsAny(clause, doneWords) {
+			return PeriodTarget, reviewYear // 年内计划投资 in the review is a plan
 		}
-		return PeriodResult, reviewYear
+		return PeriodResult, reviewYear // 完成年计划的118.2% is a result
 	}
 	return "", 0
 }

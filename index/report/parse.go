@@ -76,7 +76,7 @@ func Parse(meta Meta, text string) (*Report, error) {
 	heads := partHeadings(body)
 	deriveMeta(&meta, f, heads)
 
-	p := parser{r: &Report{Meta: meta}, numbered: len(heads) > 0, periods: periods{part: PartFront}}
+	p := parser{r: &Report{Meta: meta}, numbered: len(heads) > 0, periods: periods{part: PartFront}, parallel: parallelOpenings(body)}
 	p.path = []heading{{rank: rankPart, text: FrontLabel}}
 	closeAt := closingLine(body)
 	for i := 0; i < len(body); i++ {
@@ -92,6 +92,7 @@ func Parse(meta Meta, text string) (*Report, error) {
 		if i+1 < len(body) {
 			next = body[i+1]
 		}
+		p.at = i
 		p.line(body[i], next)
 		if len(p.r.Paragraphs) > MaxParagraphs || len(p.r.Sentences) > MaxSentences {
 			return nil, fmt.Errorf("%w: more than %d paragraphs or %d sentences", ErrTooLarge, MaxParagraphs, MaxSentences)
@@ -197,6 +198,8 @@ type parser struct {
 	title    bool      // an appendix label without a title was just read
 	numbered bool      // the body has numbered part headings
 	headed   bool      // the line before was an unnumbered heading line
+	parallel []bool    // by body line: one of a series of paragraphs that open alike (五年来，我们…)
+	at       int       // the body line being read
 	periods
 }
 
@@ -231,7 +234,7 @@ func (p *parser) line(l, next string) {
 		return
 	}
 	// A paragraph right under a heading line has that line for its lead.
-	leads := !headed && leadSentences(splitSentences(l)) > 0
+	leads := !headed && (leadSentences(splitSentences(l)) > 0 || p.parallel[p.at] && summaryLead(l))
 	if !leads {
 		p.endRunIns() // else its lead closes what it follows
 	}
@@ -382,6 +385,9 @@ func (p *parser) paragraph(text string, leads bool) {
 	k := 0 // sentences that head the paragraph
 	if leads {
 		k = leadSentences(sents)
+		if k == 0 && p.parallel[p.at] && summaryLead(text) {
+			k = 1
+		}
 	}
 	if k > 0 { // the paragraph's own lead: its section
 		p.open(heading{rank: rankLead, text: strings.TrimSuffix(sents[0], "。"), runIn: true})
@@ -452,6 +458,57 @@ func leadSentences(sents []string) int {
 		return 2
 	}
 	return 1
+}
+
+// maxSummaryRunes is the longest opening sentence taken as the heading of
+// a paragraph of a series (五年来，我们…，…，经济实力迈上新台阶。).
+const maxSummaryRunes = 64
+
+// summaryLead reports whether a paragraph of a series opens with a
+// sentence that sums it up: no figure, not too long, more text after.
+func summaryLead(para string) bool {
+	sents := splitSentences(para)
+	if len(sents) < 2 || !strings.HasSuffix(sents[0], "。") || isAddress(sents[0]) {
+		return false
+	}
+	n := utf8.RuneCountInString(sents[0])
+	return n <= maxSummaryRunes && !reFigure.MatchString(sents[0]) && utf8.RuneCountInString(para) >= 2*n
+}
+
+// parallelOpenings marks the lines of series of three or more paragraphs,
+// close together, that open with the same phrase before their first comma
+// (五年来，我们… / 这五年，… / 这一年，我们…): the items of a list that
+// no numbering shows.
+func parallelOpenings(lines []string) []bool {
+	out := make([]bool, len(lines))
+	opening := func(l string) string {
+		l = strings.TrimLeft(withoutAddress(l), "—―")
+		i := strings.IndexAny(l, "，,")
+		if i <= 0 || utf8.RuneCountInString(l[:i]) > 8 || utf8.RuneCountInString(l[:i]) < 2 {
+			return ""
+		}
+		return l[:i]
+	}
+	for i := 0; i < len(lines); {
+		o := opening(lines[i])
+		if o == "" {
+			i++
+			continue
+		}
+		run, last := []int{i}, i
+		for j := i + 1; j < len(lines) && j-last <= 3; j++ {
+			if opening(lines[j]) == o {
+				run, last = append(run, j), j
+			}
+		}
+		if len(run) >= 3 {
+			for _, k := range run {
+				out[k] = true
+			}
+		}
+		i = last + 1
+	}
+	return out
 }
 
 // isInlineItem reports whether a sentence inside a paragraph opens an

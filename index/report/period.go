@@ -132,10 +132,14 @@ func cueAt(text string, m Meta) (year, five int) {
 }
 
 // spanOfSentence returns the span of a sentence: its paragraph's, unless
-// it says plainly otherwise (到2030年 in the plan of a year; 2025年 in the
-// review of five).
+// its first clause says plainly otherwise (到2030年 in the plan of a year;
+// 2025年 in the review of five).
 func spanOfSentence(s string, para Span, m Meta) Span {
-	if t := spanNamed(s, m); t != "" {
+	first := s
+	if i := strings.IndexAny(s, "，,；;：:"); i > 0 {
+		first = s[:i] // a later clause's "十五五" does not make the sentence about five years
+	}
+	if t := spanNamed(first, m); t != "" {
 		return t
 	}
 	return para
@@ -169,7 +173,9 @@ func (p *parser) completePeriods(figs []Figure, s string, span Span) {
 }
 
 // figureSpanWords make a figure a sum or an average over several years.
-var figureSpanWords = []string{"累计", "年均", "五年", "十四五", "十五五", "十三五"}
+// 年均浓度 is one year's average: only growth averaged over years spans
+// them.
+var figureSpanWords = []string{"累计", "年均增", "年均下降", "年均减少", "年均提高", "五年", "十四五", "十五五", "十三五"}
 
 // headingPeriod returns the period of the year an open heading names
 // ("2026年省十件民生实事"), or "".

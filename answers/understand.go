@@ -1,11 +1,15 @@
 package answers
 
 import (
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"planbot/index"
+	"planbot/index/report"
 )
 
 // Intent says what a question asks for.
@@ -30,12 +34,13 @@ type question struct {
 	figureSoft bool   // prefers a number: …目标
 	how        bool   // asks what/which/how: 哪些, 什么, 怎么, 措施…
 	units      []string
-	across     bool // across years: 历年, 这几年…
-	strict     bool // the period is asked for plainly: a year, 今年/去年, 目标…
-	growth     bool // asks for a rate: 增长, 增速, 比例, 率…
-	versusPlan bool // sets a result against its plan: 比计划差多少, 完成计划了吗
-	define     bool // asks what a term means: 两新指的是什么, 什么意思
-	ordinal    bool // asks a rank or an ordinal: 排第几, 第几届
+	across     bool        // across years: 历年, 这几年…
+	strict     bool        // the period is asked for plainly: a year, 今年/去年, 目标…
+	growth     bool        // asks for a rate: 增长, 增速, 比例, 率…
+	versusPlan bool        // sets a result against its plan: 比计划差多少, 完成计划了吗
+	define     bool        // asks what a term means: 两新指的是什么, 什么意思
+	ordinal    bool        // asks a rank or an ordinal: 排第几, 第几届
+	span       report.Span // the span asked: one year (今年, 去年), five (十四五, 这五年), "" either
 	place      string
 }
 
@@ -56,6 +61,9 @@ var (
 
 	thisYearCues, lastYearCues   = words.list("cue.this_year"), words.list("cue.last_year")
 	strictTargetCues, growthCues = words.list("cue.strict_target"), words.list("cue.growth")
+
+	// Five years said in words: 五年, 十四五, 十五五期间.
+	reFiveYear = regexp.MustCompile(`五年|十[一二三四五六七八九]五`)
 
 	// A number of years asked for (the character before tells 这几年 apart).
 	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年`)
@@ -148,6 +156,12 @@ func understand(raw, text string, groups [][]string) question {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
 	q.across = containsAny(text, acrossCues)
+	switch {
+	case containsAny(text, spanCues) || reFiveYear.MatchString(text):
+		q.span = report.SpanFive // 十四五期间, 这五年, 累计, 到2030年 (a year after the planned one: resolveYears)
+	case q.rel != "":
+		q.span = report.SpanYear
+	}
 	q.versusPlan = reVersusPlan.MatchString(text)
 	q.define = containsAny(text, defineCues)
 	// English cue words may have been replaced by a vocabulary term (gdp
@@ -167,6 +181,28 @@ func alternatives(m map[string][]string) string {
 		return len(keys[i]) > len(keys[j]) || len(keys[i]) == len(keys[j]) && keys[i] < keys[j]
 	})
 	return strings.Join(keys, "|")
+}
+
+// resolveYears reads 今年/去年 and years named against the report's years:
+// a year the report plans asks for targets, one it reviews for results.
+func resolveYears(q *question, reports []index.Entry) {
+	r := reports[len(reports)-1].Meta
+	explicitTarget := containsAny(q.text, targetCues)
+	explicitResult := containsAny(q.text, resultCues)
+	for _, y := range q.years {
+		switch {
+		case y > r.PlanYear && r.PlanYear > 0:
+			q.span = report.SpanFive // 到2030年: the new five-year plan
+		case (y == r.PlanYear || y == r.ReviewYear) && q.span == "":
+			q.span = report.SpanYear
+		}
+		switch {
+		case y == r.PlanYear && !explicitResult:
+			q.intent, q.strict = wantTarget, true
+		case y == r.ReviewYear && !explicitTarget:
+			q.intent, q.strict = wantResult, true
+		}
+	}
 }
 
 func containsAny(s string, words []string) bool {
@@ -217,4 +253,33 @@ func isEnglish(s string) bool {
 		}
 	}
 	return latin > 3*other && latin > 0
+}
+
+// describe writes how q was understood, for a trace.
+func (q question) describe() string {
+	intent := [...]string{"any period", "target", "result"}[q.intent]
+	var b strings.Builder
+	fmt.Fprintf(&b, "intent %s", intent)
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{q.strict, "strict"}, {q.figure, "figure"}, {q.figureSoft, "figure preferred"}, {q.how, "how"}, {q.growth, "rate"},
+		{q.define, "definition"}, {q.ordinal, "rank"}, {q.across, "across years"}, {q.versusPlan, "versus plan"}} {
+		if f.on {
+			b.WriteString(", " + f.name)
+		}
+	}
+	if len(q.years) > 0 {
+		fmt.Fprintf(&b, ", years %v", q.years)
+	}
+	if q.rel != "" {
+		b.WriteString(", " + q.rel + " year")
+	}
+	if q.span != "" {
+		b.WriteString(", span " + string(q.span))
+	}
+	if len(q.units) > 0 {
+		b.WriteString(", units " + strings.Join(q.units, "/"))
+	}
+	return b.String()
 }

@@ -30,12 +30,6 @@ var (
 	howWords = words.list("how.word")
 	// Characters that never start or end a topic on their own.
 	functionChars = words.chars("function")
-	// genericWeight scales verbs and other words that say how rather than
-	// what: they count for little.
-	genericWeight = 0.3
-	// unknownWeight scales the weight of a topic the report never uses:
-	// it counts against answering, but less than a word the report has.
-	unknownWeight = 0.7
 	// Question phrases the segmenter may cut differently; removed as text.
 	multiWordQuestions = words.list("question.phrase")
 	reYearWord         = regexp.MustCompile(`(19|20)\d\d年?`)
@@ -119,10 +113,10 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		out[i].weight = rc.idf(out[i].alts)
 		out[i].known = rc.containsAny(out[i].alts)
 		if !out[i].known {
-			out[i].weight *= unknownWeight
+			out[i].weight *= e.w.UnknownTopic
 		}
 		if out[i].verb {
-			out[i].weight *= genericWeight
+			out[i].weight *= e.w.GenericTopic
 		}
 	}
 	return out

@@ -1,6 +1,8 @@
 package answers
 
 import (
+	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -9,89 +11,110 @@ import (
 	"planbot/index/report"
 )
 
-// Weights of the ranking. Coverage of the question's topics decides; the
-// rest picks among sentences that cover them equally.
-const (
-	sectionCredit     = 0.6  // a topic found only in the section path or the sentences leading to it
-	partCredit        = 0.7  // a topic whose words are all found, but apart
-	unknownPartCredit = 0.5  // the same for a topic the report never names
-	prevCredit        = 0.4  // a topic found only in the sentence before
-	howLeadCredit     = 0.9  // what is done about X: the sentences of the paragraph X heads
-	farApart          = 60   // bytes (about 20 characters) between topics that belong together
-	farCredit         = 0.5  // what the lesser of two such topics keeps
-	intentMatch       = 0.15 // the sentence is in the part the intent asks for
-	intentMismatch    = 0.25
-	periodMatch       = 0.1 // a figure of the asked period
-	figureWanted      = 0.15
-	unitMatch         = 0.2
-	unitMismatch      = 0.1
-	yearMatch         = 0.1
-	shortPenalty      = 0.15
-	amountWanted      = 0.1
-	howTable          = 0.3
-	manyFigures       = 5 // figures that make a sentence a list of targets
-	planTable         = 0.3
-	definition        = 0.4
-	listedPenalty     = 0.2
-	factWanted        = 0.05
-	orderBonus        = 0.03 // per pair of topics in the question's order
-	literalBonus      = 0.03 // per topic said in the question's own word
-	headingWeight     = 0.15 // topics named by the headings above the sentence
-	howDetail         = 0.2
-	relevanceWeight   = 0.1
-	// minCoverage is the share of the question's topics (by weight) the best
-	// sentence must cover; below it the report does not answer.
-	minCoverage = 0.6
-	// minCoverageUnit is the share of the topics the report uses that is
-	// enough when the sentence has a figure in the unit asked for next to
-	// one of them (unitSaid), if it covers minCoverageFloor of all.
-	minCoverageUnit  = 0.5
-	minCoverageFloor = 0.35
-)
-
-// scored is a candidate sentence with its score.
-type scored struct {
-	s        *report.Sentence
-	score    float64
-	coverage float64
+// features are what a candidate sentence is ranked by. Each has the
+// weight of the same name in Weights; score is their weighted sum.
+type features struct {
+	Coverage     float64
+	InOrder      float64
+	Literal      float64
+	Heading      float64
+	Relevance    float64
+	PartMatch    float64
+	PartMismatch float64
+	TableRow     float64
+	PlanTable    float64
+	PeriodMatch  float64
+	LatestFact   float64
+	HasFigure    float64
+	NoFigure     float64
+	HasAmount    float64
+	OnlyRates    float64
+	UnitMatch    float64
+	UnitMismatch float64
+	YearNamed    float64
+	SpanMatch    float64
+	SpanMismatch float64
+	HowTable     float64
+	HowDetail    float64
+	Definition   float64
+	Short        float64
+	Listed       float64
 }
 
-// rank scores the candidates of one report for q.
-func rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []scored {
-	maxRel := 0.0
-	for _, h := range hits {
-		maxRel = max(maxRel, h.Score)
+// score is the weighted sum of f.
+func (w *Weights) score(f features) float64 {
+	return w.Coverage*f.Coverage + w.InOrder*f.InOrder + w.Literal*f.Literal + w.Heading*f.Heading +
+		w.Relevance*f.Relevance + w.PartMatch*f.PartMatch + w.PartMismatch*f.PartMismatch + w.TableRow*f.TableRow +
+		w.PlanTable*f.PlanTable + w.PeriodMatch*f.PeriodMatch + w.LatestFact*f.LatestFact + w.HasFigure*f.HasFigure +
+		w.NoFigure*f.NoFigure + w.HasAmount*f.HasAmount + w.OnlyRates*f.OnlyRates + w.UnitMatch*f.UnitMatch +
+		w.UnitMismatch*f.UnitMismatch + w.YearNamed*f.YearNamed + w.SpanMatch*f.SpanMatch + w.SpanMismatch*f.SpanMismatch +
+		w.HowTable*f.HowTable + w.HowDetail*f.HowDetail + w.Definition*f.Definition + w.Short*f.Short + w.Listed*f.Listed
+}
+
+// explain writes the terms of f's score, largest first: "coverage
+// 0.83×1=0.83".
+func (w *Weights) explain(f features) string {
+	fv, wv := reflect.ValueOf(f), reflect.ValueOf(*w)
+	type term struct {
+		name      string
+		v, weight float64
 	}
+	var terms []term
+	for i := range fv.NumField() {
+		name := fv.Type().Field(i).Name
+		if v := fv.Field(i).Float(); v != 0 {
+			terms = append(terms, term{name, v, wv.FieldByName(name).Float()})
+		}
+	}
+	sort.Slice(terms, func(i, j int) bool { return abs(terms[i].v*terms[i].weight) > abs(terms[j].v*terms[j].weight) })
+	var b strings.Builder
+	for i, t := range terms {
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "%s=%.2g×%.2g", t.name, t.v, t.weight)
+	}
+	return b.String()
+}
+
+func abs[T int | float64](x T) T {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// featuresOf measures candidate h of report rc for q.
+func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel float64, w *Weights) features {
+	i := h.Sentence
+	s := &rc.r.Sentences[i]
 	total := 0.0
 	for _, k := range kws {
 		total += k.weight
 	}
-	out := make([]scored, 0, len(hits))
-	for _, h := range hits {
-		s := &rc.r.Sentences[h.Sentence]
-		i := h.Sentence
-		sum, inOrder, literal := coverage(kws, passageOf(q, rc, i))
-		cov := sum / max(total, 1e-9)
-		sc := scored{s: s, coverage: cov, score: cov + orderBonus*float64(inOrder) + literalBonus*float64(literal)}
-		sc.score += headingWeight * headingCover(kws, rc.section[i]) / max(total, 1e-9)
-		sc.score += fit(q, s)
-		if q.how && onlyListed(kws, rc.text[i]) {
-			sc.score -= listedPenalty // 拓展医疗健康、养老托育、居住服务等: 养老 in passing
-		}
-		if maxRel > 0 {
-			sc.score += relevanceWeight * h.Score / maxRel
-		}
-		out = append(out, sc)
+	total = max(total, 1e-9)
+	sum, inOrder, literal := coverage(kws, passageOf(q, rc, i, w), w)
+	f := features{
+		Coverage: sum / total,
+		InOrder:  float64(inOrder),
+		Literal:  float64(literal),
+		Heading:  headingCover(kws, rc.section[i]) / total,
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].score > out[j].score })
-	return out
+	if maxRel > 0 {
+		f.Relevance = h.Score / maxRel
+	}
+	fitOf(&f, q, s, w)
+	if q.how && onlyListed(kws, rc.text[i]) {
+		f.Listed = 1 // 拓展医疗健康、养老托育、居住服务等: 养老 in passing
+	}
+	return f
 }
 
 // passageOf returns the passage of sentence i.
-func passageOf(q question, rc *reportCache, i int) passage {
-	p := passage{text: rc.text[i], section: rc.section[i], lead: rc.lead[i], prev: rc.prev[i], leadCredit: sectionCredit}
+func passageOf(q question, rc *reportCache, i int, w *Weights) passage {
+	p := passage{text: rc.text[i], section: rc.section[i], lead: rc.lead[i], prev: rc.prev[i], leadCredit: w.LeadCredit}
 	if q.how {
-		p.leadCredit = howLeadCredit
+		p.leadCredit = w.HowLeadCredit
 	}
 	return p
 }
@@ -100,13 +123,13 @@ func passageOf(q question, rc *reportCache, i int) passage {
 // the headings above it and the sentence before it, which count for less.
 type passage struct {
 	text, section, lead, prev string
-	leadCredit                float64 // of a topic found in the topic sentence heading the passage
+	leadCredit                float64 // of a topic found in the phrase heading the passage
 }
 
 // coverage sums the weights of the topics a sentence talks about. Two
 // topics next to each other in the question but far apart in the sentence
 // (人均 … 地区生产总值) count as only loosely said.
-func coverage(kws []keyword, p passage) (sum float64, inOrder, literal int) {
+func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, literal int) {
 	at := make([]int, len(kws)) // where each topic was found in the text, -1 if not
 	credits := make([]float64, len(kws))
 	for i, k := range kws {
@@ -123,9 +146,9 @@ func coverage(kws []keyword, p passage) (sum float64, inOrder, literal int) {
 			case strings.Contains(p.lead, a):
 				credit = max(credit, p.leadCredit)
 			case strings.Contains(p.section, a):
-				credit = max(credit, sectionCredit)
+				credit = max(credit, w.SectionCredit)
 			case strings.Contains(p.prev, a):
-				credit = max(credit, prevCredit)
+				credit = max(credit, w.PrevCredit)
 			}
 		}
 		if credit == 0 && len(k.parts) > 0 {
@@ -138,23 +161,24 @@ func coverage(kws []keyword, p passage) (sum float64, inOrder, literal int) {
 			// a topic the report never names counts only when all its words are there
 			switch {
 			case k.known:
-				credit = partCredit * float64(found) / float64(len(k.parts))
+				credit = w.PartCredit * float64(found) / float64(len(k.parts))
 			case found == len(k.parts):
-				credit = unknownPartCredit
+				credit = w.UnknownPartCredit
 			}
 		}
 		at[i], credits[i] = pos, credit
 	}
+	far := int(w.FarApart)
 	for i := 1; i < len(kws); i++ {
-		if at[i-1] >= 0 && at[i] > at[i-1] && at[i]-at[i-1] <= farApart {
+		if at[i-1] >= 0 && at[i] > at[i-1] && at[i]-at[i-1] <= far {
 			inOrder++ // said in the question's order, close together
 		}
-		if at[i-1] >= 0 && at[i] >= 0 && abs(at[i]-at[i-1]) > farApart {
+		if at[i-1] >= 0 && at[i] >= 0 && abs(at[i]-at[i-1]) > far {
 			lo := i
 			if kws[i-1].weight < kws[i].weight {
 				lo = i - 1
 			}
-			credits[lo] *= farCredit
+			credits[lo] *= w.FarCredit
 		}
 	}
 	for i, k := range kws {
@@ -178,88 +202,81 @@ func headingCover(kws []keyword, section string) float64 {
 	return sum
 }
 
-func abs(x int) int {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// fit scores how well a sentence suits what the question asks for: the
-// part of the report, the period of its figures, the unit, the year.
-func fit(q question, s *report.Sentence) float64 {
-	score := 0.0
+// fitOf measures how well a sentence suits what the question asks for:
+// the part of the report, the period and span of its figures, the unit,
+// the year.
+func fitOf(f *features, q question, s *report.Sentence, w *Weights) {
 	// The period of a figure says more than the part it stands in: 年内计划投资
 	// in the review is a plan.
 	askedPeriod := q.intent == wantTarget && hasPeriod(s, report.PeriodTarget) || q.intent == wantResult && hasPeriod(s, report.PeriodResult)
 	switch {
 	case s.Part == report.PartTable:
 		if q.figure || q.intent != anyPeriod {
-			score += intentMatch / 2
+			f.TableRow = 1
 		}
 		if q.versusPlan {
-			score += planTable // the table sets each result beside its plan
+			f.PlanTable = 1 // the table sets each result beside its plan
 		}
 	case q.intent == wantTarget && s.Part == report.PartPlan, q.intent == wantResult && (s.Part == report.PartReview || s.Part == report.PartFront):
-		score += intentMatch
+		f.PartMatch = 1
 	case askedPeriod:
 	case q.intent == wantTarget && s.Part == report.PartReview, q.intent == wantResult && s.Part == report.PartPlan:
-		score -= intentMismatch
+		f.PartMismatch = 1
 	}
 	if q.intent == anyPeriod && q.figure && hasPeriod(s, report.PeriodResult) {
-		score += factWanted // "X是多少" with no time asks for the latest fact
+		f.LatestFact = 1 // "X是多少" with no time asks for the latest fact
 	}
-	for _, f := range s.Figures {
-		if q.how {
-			break // what is done, not how much
-		}
-		if q.intent == wantTarget && f.Period == report.PeriodTarget || q.intent == wantResult && f.Period == report.PeriodResult {
-			score += periodMatch
-			break
-		}
+	if !q.how && (q.intent == wantTarget && hasPeriod(s, report.PeriodTarget) || q.intent == wantResult && hasPeriod(s, report.PeriodResult)) {
+		f.PeriodMatch = 1
 	}
 	if (q.figure || q.figureSoft) && !q.how {
 		if len(s.Figures) > 0 {
-			score += figureWanted
+			f.HasFigure = 1
 		} else {
-			score -= figureWanted
+			f.NoFigure = 1
 		}
 	}
 	if q.figure && !q.growth && !q.how {
 		// "是多少" without 增长/增速 asks for an amount rather than a rate
 		if hasAmount(s) {
-			score += amountWanted
+			f.HasAmount = 1
 		} else if len(s.Figures) > 0 {
-			score -= amountWanted
+			f.OnlyRates = 1
 		}
 	}
 	if len(q.units) > 0 {
 		if hasUnit(s.Text, s.Figures, q.units) {
-			score += unitMatch
+			f.UnitMatch = 1
 		} else {
-			score -= unitMismatch
+			f.UnitMismatch = 1
 		}
 	}
 	for _, y := range q.years {
 		if strings.Contains(s.Text, itoa(y)+"年") {
-			score += yearMatch
+			f.YearNamed++
+		}
+	}
+	if q.span != "" && s.Span != "" && s.Part != report.PartTable {
+		if s.Span == q.span {
+			f.SpanMatch = 1
+		} else {
+			f.SpanMismatch = 1
 		}
 	}
 	if q.how {
 		// "what/how" is answered by a sentence that says what is done, not
 		// by a row of figures or a slogan
-		if s.Part == report.PartTable || len(s.Figures) >= manyFigures {
-			score -= howTable // a list of targets says how much, not what is done
+		if s.Part == report.PartTable || float64(len(s.Figures)) >= w.ManyFigures {
+			f.HowTable = 1 // a list of targets says how much, not what is done
 		}
-		score += howDetail * min(1, float64(utf8.RuneCountInString(s.Text))/60)
+		f.HowDetail = min(1, float64(utf8.RuneCountInString(s.Text))/60)
 	}
 	if q.define && (strings.HasPrefix(s.Text, "指") || strings.HasPrefix(s.Text, "是指") || strings.Contains(strings.Join(s.Section, " "), "名词解释")) {
-		score += definition // 名词解释 › “两新”：是指…
+		f.Definition = 1 // 名词解释 › “两新”：是指…
 	}
 	if utf8.RuneCountInString(s.Text) < 12 && len(s.Figures) == 0 {
-		score -= shortPenalty // a sub-heading such as 全方位夯实粮食安全。
+		f.Short = 1 // a sub-heading such as 全方位夯实粮食安全。
 	}
-	return score
 }
 
 // hasUnit reports whether s has a figure in one of units, or in a larger

@@ -1,0 +1,68 @@
+package answers
+
+import (
+	"sort"
+	"strings"
+
+	"planbot/index"
+	"planbot/index/report"
+)
+
+// compose turns a ranked sentence into an answer.
+func compose(r *index.Loaded, s candidate, q question) Answer {
+	a := Answer{
+		Text:        s.s.Text,
+		Section:     strings.Join(s.s.Section, " › "),
+		Path:        s.s.Section,
+		Report:      r.Meta.Title,
+		ReportID:    r.Meta.ID,
+		Part:        string(s.s.Part),
+		Score:       round3(s.score),
+		SentenceID:  s.s.ID,
+		ParagraphID: s.s.Para,
+	}
+	for _, f := range s.s.Figures {
+		a.Marks = append(a.Marks, Span{Start: f.Start, End: f.End})
+	}
+	if len(q.units) > 0 && !hasUnit(s.s.Text, s.s.Figures, q.units) && len(s.s.Figures) > 0 {
+		a.Note = "报告未给出所问单位的数字，这里是相关的" + describe(s.s.Figures[0])
+	}
+	return a
+}
+
+func describe(f report.Figure) string {
+	switch f.Unit {
+	case "%":
+		return "增速或比例"
+	}
+	return "数字"
+}
+
+func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
+
+// closest offers up to four headings near a question the report does not
+// answer, for the bot to suggest: headings that name its topics, then the
+// sections of the sentences that came nearest.
+func (e *Engine) closest(r *index.Loaded, q question, ranked []candidate) []string {
+	kws := e.keywords(q, e.cache(r))
+	score := map[string]float64{}
+	var hs []string
+	for _, h := range r.Headings {
+		if s := headingCover(kws, strings.ToLower(h)); s > 0 && score[h] == 0 {
+			score[h] = s
+			hs = append(hs, h)
+		}
+	}
+	sort.SliceStable(hs, func(i, j int) bool { return score[hs[i]] > score[hs[j]] })
+	for _, c := range ranked {
+		if len(hs) >= 4 || c.f.Coverage == 0 {
+			break
+		}
+		if n := len(c.s.Section); n > 0 && score[c.s.Section[n-1]] == 0 {
+			h := c.s.Section[n-1]
+			score[h] = c.f.Coverage
+			hs = append(hs, h)
+		}
+	}
+	return hs[:min(len(hs), 4)]
+}

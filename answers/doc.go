@@ -1,0 +1,29 @@
+// Package answers answers a question about the reports of a library, or
+// says that they do not answer it. A question goes through stages, each in
+// a file of its own:
+//
+//   - normalize.go: chat noise, @names, full-width forms, Traditional
+//     characters and Chinese numerals out;
+//   - vocab.go: the vocabulary's aliases (GDP, 社零, R&D) add the terms
+//     reports use; the user's own word stays a topic;
+//   - understand.go: the intent (target, result, how, definition, rank),
+//     the years and the span asked, the unit asked;
+//   - choose.go: the report that answers (a place or year named, else the
+//     newest of the default region);
+//   - topics.go: the question's topics, each with the words that say it in
+//     this report (homophones of typos, abbreviations, English) and a
+//     weight by how rare it is;
+//   - candidates.go: the sentences found for the topics;
+//   - features.go: what each candidate is measured by (coverage of the
+//     topics, part, period, span, unit…), and its score, the features
+//     weighted by Weights (weights.go);
+//   - gates.go: the named rules that keep a sentence from answering
+//     whatever its score (a figure of another year, another unit…);
+//   - compose.go: the answer: the sentence, its figures, its section.
+//
+// The word lists that shape questions are data (words.txt), read by the
+// same loader as the vocabulary (vocab.txt). Open wires a library and an
+// engine together (setup.go). PLANBOT_DEBUG, or Options.Explain for one
+// question, shows how a question was understood and each candidate's
+// features, score and the gate that rejected it.
+package answers

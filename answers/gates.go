@@ -1,0 +1,211 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+
+	"planbot/index/report"
+)
+
+// A gate is a rule that keeps a sentence from answering, whatever its
+// score: a wrong figure is worse than no answer. The gates are tried in
+// order; the first that rejects a candidate is its reason.
+type gate struct {
+	name    string
+	why     string // for whoever reads the trace
+	rejects func(j *judge, c *candidate) bool
+}
+
+// judge is what the gates judge a candidate of one report by.
+type judge struct {
+	q   question
+	kws []keyword
+	rc  *reportCache
+	w   *Weights
+}
+
+// gates are the rules, in the order they are tried.
+var gates = []gate{
+	{"heading", "a phrase heading the sentences after it is no answer", func(j *judge, c *candidate) bool {
+		return j.rc.leads(c.s.ID)
+	}},
+	{"coverage", "says too little of the question's topics", func(j *judge, c *candidate) bool {
+		cov := c.f.Coverage
+		return cov < j.w.MinCoverage && !(cov >= j.w.MinCoverageFloor && unitSaid(j, c))
+	}},
+	{"period", "a result where a target is asked, or the reverse", func(j *judge, c *candidate) bool {
+		q, s, m := j.q, c.s, j.rc.r.Meta
+		if !q.strict || s.Part == report.PartTable {
+			return false
+		}
+		switch {
+		case q.intent == wantTarget && (s.Part == report.PartReview || s.Part == report.PartFront):
+			return !strings.Contains(s.Text, itoa(m.PlanYear)+"年") && !hasPeriod(s, report.PeriodTarget)
+		case q.intent == wantResult && s.Part == report.PartPlan:
+			return !strings.Contains(s.Text, itoa(m.ReviewYear)+"年")
+		}
+		return false
+	}},
+	{"ordinal", "a rank is asked and the sentence names none", func(j *judge, c *candidate) bool {
+		return j.q.ordinal && !reRank.MatchString(c.s.Text) // 第四次, 居全国第5位, 稳居首位
+	}},
+	{"figure", "a figure is asked and none is said with the topics", func(j *judge, c *candidate) bool {
+		return !j.q.ordinal && j.q.figure && !j.q.how && len(topicFigs(j, c)) == 0
+	}},
+	{"year", "its figures are of another year", func(j *judge, c *candidate) bool {
+		return !j.q.ordinal && len(j.q.years) > 0 && len(c.s.Figures) > 0 && !figureOfYears(c.s, j.q.years)
+	}},
+	{"sum", "sums or averages over years where one year is asked", func(j *judge, c *candidate) bool {
+		q := j.q
+		return !q.ordinal && q.span == report.SpanYear && !q.across && onlyFiveYear(topicFigs(j, c))
+	}},
+	{"unit", "no figure in the unit asked", func(j *judge, c *candidate) bool {
+		q := j.q
+		if q.ordinal || len(q.units) == 0 || q.units[0] == "%" {
+			return false
+		}
+		figs := c.s.Figures // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
+		if _, ok := topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 0); ok {
+			figs, _ = topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 1)
+		}
+		return !hasUnit(c.s.Text, figs, q.units)
+	}},
+	{"rate", "amounts where a rate is asked (上调百分之几 is not answered by 提高20元)", func(j *judge, c *candidate) bool {
+		q := j.q
+		if q.ordinal || len(q.units) == 0 || q.units[0] != "%" || len(topicFigs(j, c)) == 0 {
+			return false
+		}
+		figs := c.s.Figures
+		if _, ok := topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 0); ok {
+			figs, _ = topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 1)
+		}
+		return !hasRate(figs)
+	}},
+}
+
+// amountGate rejects, among the candidates that passed the gates, those
+// without an amount when an amount is asked ("是多少") and others have one.
+var amountGate = gate{name: "amount", why: "an amount is asked and other sentences give one"}
+
+// topicFigs returns the figures of c said with the question's topics (all
+// of them when no topic is said in the sentence itself), durations left
+// out unless years are asked for.
+func topicFigs(j *judge, c *candidate) []report.Figure {
+	figs := c.s.Figures
+	if near, ok := topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 0); ok {
+		figs = near
+	}
+	if !isOneOf("年", j.q.units) {
+		figs = withoutDurations(figs) // 连续9年 answers 几年, not 下降了多少
+	}
+	return figs
+}
+
+// unitSaid reports whether c has a figure in the unit asked for (多少岁,
+// 几台) next to one of the question's topics and covers the topics the
+// report has words for: evidence enough to let pass the everyday words a
+// user says and the report does not (街上跑的电车). A vocabulary topic the
+// report never uses (成都地铁 in a report without 地铁) is a near miss.
+func unitSaid(j *judge, c *candidate) bool {
+	q, kws, rc, s := j.q, j.kws, j.rc, c.s
+	if len(q.units) == 0 || q.units[0] == "%" {
+		return false
+	}
+	var known []keyword
+	total, unknown := 0.0, false
+	for _, k := range kws {
+		switch {
+		case k.known:
+			known = append(known, k)
+			total += k.weight
+		case !k.verb && len(k.alts) > 1:
+			return false
+		case !k.verb:
+			unknown = true
+		}
+	}
+	figs, ok := topicFigures(s, rc.text[s.ID], kws, 0)
+	if !ok || !hasUnit(s.Text, figs, q.units) || total == 0 {
+		return false
+	}
+	p := passageOf(q, rc, s.ID, j.w)
+	var main keyword // the heaviest topic the report names must be there
+	for _, k := range known {
+		if !k.verb && k.weight > main.weight {
+			main = k
+		}
+	}
+	if c, _, _ := coverage([]keyword{main}, p, j.w); unknown && main.alts != nil && c == 0 {
+		return false // with words the report lacks, its main one must be there
+	}
+	if !unknown {
+		return c.f.Coverage >= j.w.MinCoverageUnit
+	}
+	sum, _, _ := coverage(known, p, j.w)
+	return sum/total >= j.w.MinCoverageUnit
+}
+
+// onlyFiveYear reports whether every one of figs spans five years: a sum
+// or an average of them (累计, 年均), or a target of a later year
+// (到2030年).
+func onlyFiveYear(figs []report.Figure) bool {
+	for _, f := range figs {
+		if f.Span != report.SpanFive {
+			return false
+		}
+	}
+	return len(figs) > 0
+}
+
+// hasRate reports whether one of figs is a rate or a share.
+func hasRate(figs []report.Figure) bool {
+	for _, f := range figs {
+		switch f.Unit {
+		case "%", "％", "个百分点", "百分点", "‰", "倍":
+			return true
+		}
+	}
+	return false
+}
+
+func withoutDurations(figs []report.Figure) []report.Figure {
+	var out []report.Figure
+	for _, f := range figs {
+		if f.Unit != "年" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// Words that make a question, or a figure, cover several years. 年均浓度
+// is one year's average; 全年累计 is one year's sum.
+var spanCues, figureSpanCues = words.list("cue.span"), words.list("cue.figure_span")
+
+// reRank matches an ordinal or a rank.
+var reRank = regexp.MustCompile(`第[0-9一二三四五六七八九十百]+|首位|榜首|首次|第一`)
+
+// figureOfYears reports whether a figure of s, or its text, is about one
+// of years.
+func figureOfYears(s *report.Sentence, years []int) bool {
+	for _, y := range years {
+		if strings.Contains(s.Text, itoa(y)+"年") {
+			return true
+		}
+		for _, f := range s.Figures {
+			if f.Year == y || f.Year == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func hasPeriod(s *report.Sentence, p report.Period) bool {
+	for _, f := range s.Figures {
+		if f.Period == p {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,134 @@
+package answers
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// Weights are every number the answers are ranked and gated by: the
+// weight of each feature in a candidate's score, the credits by which
+// topics count as said, and the cut-offs below which the reports do not
+// answer. DefaultWeights gives them; Set changes one (planbot eval --set),
+// to measure what it does on every question set.
+type Weights struct {
+	// Score: a candidate's score is the sum of its features (features.go)
+	// times these weights; a feature is a share (0–1), a count, or 1 when
+	// it holds.
+
+	Coverage     float64 // the share of the question's topics, by weight, the sentence says: it decides
+	InOrder      float64 // per pair of topics said in the question's order, close together
+	Literal      float64 // per topic said in the question's own word (停车位, not only 停车设施)
+	Heading      float64 // the share of the topics the headings above the sentence name
+	Relevance    float64 // bleve's score over the best candidate's
+	PartMatch    float64 // in the part the intent asks for (the plan for a target, the review for a result)
+	PartMismatch float64 // in the other part
+	TableRow     float64 // a table row, when a figure or a period is asked
+	PlanTable    float64 // a table row, when a result is set against its plan
+	PeriodMatch  float64 // has a figure of the period asked
+	LatestFact   float64 // has a result, when "X是多少" asks no period
+	HasFigure    float64 // has a figure, when a figure is asked
+	NoFigure     float64 // has none, when a figure is asked
+	HasAmount    float64 // has an amount, when an amount is asked
+	OnlyRates    float64 // has only rates, when an amount is asked
+	UnitMatch    float64 // has a figure in the unit asked
+	UnitMismatch float64 // has none in the unit asked
+	YearNamed    float64 // per year asked that the sentence names
+	SpanMatch    float64 // is of the span asked: this year, or five
+	SpanMismatch float64 // is of the other span
+	HowTable     float64 // a table row or a list of targets, when how is asked
+	HowDetail    float64 // the length of what is done (to 60 characters) over 60, when how is asked
+	Definition   float64 // a definition (指…, 名词解释), when a term's meaning is asked
+	Short        float64 // a short sentence without a figure: a sub-heading
+	Listed       float64 // the topics only as short items of a list, when how is asked
+
+	// Coverage: how much a topic counts when it is said otherwise than
+	// in the sentence itself.
+
+	SectionCredit     float64 // found only in the section path
+	LeadCredit        float64 // found only in the phrase heading the sentence's paragraph
+	HowLeadCredit     float64 // the same, when how is asked: what is done about X is said under X
+	PrevCredit        float64 // found only in the sentence before
+	PartCredit        float64 // a topic the report names, its words found apart (times the share found)
+	UnknownPartCredit float64 // a topic the report never names, its words all found
+	FarCredit         float64 // what the lesser of two topics far apart keeps
+	FarApart          float64 // bytes between two topics (about 20 characters) beyond which they are far apart
+	UnknownTopic      float64 // the weight of a topic the report never names, as a share of a known one
+	GenericTopic      float64 // the weight of a verb or another word saying how rather than what
+
+	// Cut-offs.
+
+	MinCoverage      float64 // the coverage the best sentence needs: below it the reports do not answer
+	MinCoverageUnit  float64 // the coverage of the topics the report names that is enough with a figure in the unit asked next to one
+	MinCoverageFloor float64 // the least coverage of all topics even then
+	ManyFigures      float64 // figures that make a sentence a list of targets
+}
+
+// DefaultWeights are the weights planbot answers with.
+var DefaultWeights = Weights{
+	Coverage:     1,
+	InOrder:      0.03,
+	Literal:      0.03,
+	Heading:      0.15,
+	Relevance:    0.1,
+	PartMatch:    0.15,
+	PartMismatch: -0.25,
+	TableRow:     0.075,
+	PlanTable:    0.3,
+	PeriodMatch:  0.1,
+	LatestFact:   0.05,
+	HasFigure:    0.15,
+	NoFigure:     -0.15,
+	HasAmount:    0.1,
+	OnlyRates:    -0.1,
+	UnitMatch:    0.2,
+	UnitMismatch: -0.1,
+	YearNamed:    0.1,
+	SpanMatch:    0.1,
+	SpanMismatch: -0.3,
+	HowTable:     -0.3,
+	HowDetail:    0.2,
+	Definition:   0.4,
+	Short:        -0.15,
+	Listed:       -0.2,
+
+	SectionCredit:     0.6,
+	LeadCredit:        0.6,
+	HowLeadCredit:     0.9,
+	PrevCredit:        0.4,
+	PartCredit:        0.7,
+	UnknownPartCredit: 0.5,
+	FarCredit:         0.5,
+	FarApart:          60,
+	UnknownTopic:      0.7,
+	GenericTopic:      0.3,
+
+	MinCoverage:      0.6,
+	MinCoverageUnit:  0.5,
+	MinCoverageFloor: 0.35,
+	ManyFigures:      5,
+}
+
+// Set sets the weight called name ("MinCoverage") to value.
+func (w *Weights) Set(name, value string) error {
+	f := reflect.ValueOf(w).Elem().FieldByName(name)
+	if !f.IsValid() || f.Kind() != reflect.Float64 {
+		return fmt.Errorf("no weight %q; the weights are: %s", name, strings.Join(weightNames(), ", "))
+	}
+	v, err := strconv.ParseFloat(value, 64)
+	if err != nil {
+		return fmt.Errorf("weight %s: %w", name, err)
+	}
+	f.SetFloat(v)
+	return nil
+}
+
+func weightNames() []string {
+	t := reflect.TypeOf(Weights{})
+	out := make([]string, t.NumField())
+	for i := range out {
+		out[i] = t.Field(i).Name
+	}
+	return out
+}
