@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mozillazg/go-pinyin"
+
 	"planbot/index"
 	"planbot/index/report"
 )
@@ -63,6 +65,34 @@ func containedIn(list []string, p string) bool {
 	return false
 }
 
+// placePinyin spells the stem of a region in pinyin, as English writes
+// it: 宁夏回族自治区 → ningxia.
+func placePinyin(region string) string {
+	return strings.Join(pinyin.LazyConvert(report.RegionStem(region), nil), "")
+}
+
+// pinyinPlacesIn returns the regions of reports that q names in English
+// (What was Ningxia's GDP): the place, in Chinese.
+func pinyinPlacesIn(q string, reports []index.Entry) []string {
+	var out []string
+	for _, r := range reports {
+		if py := placePinyin(r.Meta.Region); len(py) >= 4 && hasWord(q, py) && !isOneOf(r.Meta.Region, out) {
+			out = append(out, r.Meta.Region)
+		}
+	}
+	return out
+}
+
+// hasWord reports whether the Latin word w stands in q as a whole word.
+func hasWord(q, w string) bool {
+	for _, i := range occurrences(q, w) {
+		if latinBoundary(q, i-1) && latinBoundary(q, i+len(w)) {
+			return true
+		}
+	}
+	return false
+}
+
 // matchesPlace reports whether report r is about place p.
 func matchesPlace(r index.Entry, p string) bool {
 	region := r.Meta.Region
@@ -91,7 +121,7 @@ func choose(reports []index.Entry, q *question, defaultRegion string, mentions f
 	if len(cands) == 0 {
 		return choice{reason: "还没有导入任何报告"}
 	}
-	if places := placesIn(q.text); len(places) > 0 {
+	if places := append(placesIn(q.text), pinyinPlacesIn(q.text, cands)...); len(places) > 0 {
 		var named []index.Entry
 		for _, r := range cands {
 			for _, p := range places {

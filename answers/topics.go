@@ -42,7 +42,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
 	text = reEnglishUnit.ReplaceAllString(text, " ")
 	var out []keyword
-	places := []string{rc.r.Meta.Region, report.RegionStem(rc.r.Meta.Region)}
+	places := []string{rc.r.Meta.Region, report.RegionStem(rc.r.Meta.Region), placePinyin(rc.r.Meta.Region)}
 	for _, g := range q.groups {
 		if isOneOf(g[0], places) {
 			continue // the report's own place is implied (shanghai → 上海)
@@ -61,7 +61,11 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		text = strings.ReplaceAll(text, w, " ")
 	}
 	for _, place := range places {
-		if place != "" {
+		switch {
+		case place == "":
+		case isASCII(place):
+			text = replaceWord(text, place, " ") // ningxia in English
+		default:
 			text = strings.ReplaceAll(text, place, " ") // the report's own place is implied
 		}
 	}

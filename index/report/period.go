@@ -50,7 +50,7 @@ func (ps *periods) startClosingPart() {
 // periodOf returns the part and span of a paragraph: the part of the
 // heading above it (or, in a part about a new five-year plan, the cue of
 // its own words), and the span that the headings below the part name, else
-// its first sentence, else the part heading, else the paragraph before.
+// its first clause, else the part heading, else the paragraph before.
 func (p *parser) periodOf(text string) (Part, Span) {
 	m := p.r.Meta
 	if p.mixed {
@@ -62,11 +62,7 @@ func (p *parser) periodOf(text string) (Part, Span) {
 	for i := len(p.path) - 1; i >= 0 && span == "" && p.path[i].rank > rankPart; i-- {
 		span = spanNamed(p.path[i].text, m)
 	}
-	first := text
-	if sents := splitSentences(text); len(sents) > 0 {
-		first = sents[0]
-	}
-	for _, s := range []Span{textSpan(first, m), p.partSpan, p.lastSpan, SpanYear} {
+	for _, s := range []Span{textSpan(firstClause(text), m), p.partSpan, p.lastSpan, SpanYear} {
 		if span == "" {
 			span = s
 		}
@@ -135,14 +131,20 @@ func cueAt(text string, m Meta) (year, five int) {
 // its first clause says plainly otherwise (到2030年 in the plan of a year;
 // 2025年 in the review of five).
 func spanOfSentence(s string, para Span, m Meta) Span {
-	first := s
-	if i := strings.IndexAny(s, "，,；;：:"); i > 0 {
-		first = s[:i] // a later clause's "十五五" does not make the sentence about five years
-	}
-	if t := spanNamed(first, m); t != "" {
+	if t := spanNamed(firstClause(s), m); t != "" {
 		return t
 	}
 	return para
+}
+
+// firstClause returns text up to its first comma, colon or stop: what a
+// passage is about is said first; a later clause's "十五五" does not make a
+// list of this year's targets one of five years.
+func firstClause(text string) string {
+	if i := strings.IndexAny(text, "，,；;：:。"); i > 0 {
+		return text[:i]
+	}
+	return text
 }
 
 // completePeriods gives every figure of a sentence a period and a span: a
