@@ -271,12 +271,27 @@ func fitOf(f *features, q question, s *report.Sentence, w *Weights) {
 		}
 		f.HowDetail = min(1, float64(utf8.RuneCountInString(s.Text))/60)
 	}
-	if q.define && (strings.HasPrefix(s.Text, "指") || strings.HasPrefix(s.Text, "是指") || strings.Contains(strings.Join(s.Section, " "), "名词解释")) {
+	if q.define && isDefinition(s) {
 		f.Definition = 1 // 名词解释 › “两新”：是指…
 	}
 	if utf8.RuneCountInString(s.Text) < 12 && len(s.Figures) == 0 {
 		f.Short = 1 // a sub-heading such as 全方位夯实粮食安全。
 	}
+}
+
+// isDefinition reports whether s reads as the definition of a term: it
+// says 指…, or stands under an entry of a list of terms (名词解释 › “两新”,
+// 注释 › ［15］两新).
+func isDefinition(s *report.Sentence) bool {
+	if strings.HasPrefix(s.Text, "指") || strings.HasPrefix(s.Text, "是指") {
+		return true
+	}
+	for _, h := range s.Section {
+		if strings.Contains(h, "名词解释") || strings.Contains(h, "名词注释") || h == "注释" || h == "注" {
+			return true
+		}
+	}
+	return false
 }
 
 // hasUnit reports whether s has a figure in one of units, or in a larger

@@ -3,6 +3,7 @@ package answers
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"planbot/index/report"
 )
@@ -58,6 +59,18 @@ var gates = []gate{
 	{"sum", "sums or averages over years where one year is asked", func(j *judge, c *candidate) bool {
 		q := j.q
 		return !q.ordinal && q.span == report.SpanYear && !q.across && onlyFiveYear(topicFigs(j, c))
+	}},
+	{"stock", "a total is asked and the figures said with the topics are additions (新增, 新获评)", func(j *judge, c *candidate) bool {
+		if !j.q.stock {
+			return false
+		}
+		figs := topicFigs(j, c)
+		for _, f := range figs {
+			if !isAddition(c.s.Text, f) {
+				return false
+			}
+		}
+		return len(figs) > 0
 	}},
 	{"unit", "no figure in the unit asked", func(j *judge, c *candidate) bool {
 		q := j.q
@@ -156,6 +169,35 @@ func onlyFiveYear(figs []report.Figure) bool {
 	}
 	return len(figs) > 0
 }
+
+// isAddition reports whether figure f of text counts what was added
+// (新增企业68家) rather than what there is (突破7000公里). The clause of the
+// figure tells; a bare item of a list (新获评科技型中小企业68家,高新技术
+// 企业6家) takes the verb of the clauses before it.
+func isAddition(text string, f report.Figure) bool {
+	before := text[:f.Start]
+	if i := strings.LastIndexAny(before, "；;。"); i >= 0 {
+		before = before[i:]
+	}
+	for end := len(before); end > 0; {
+		i := strings.LastIndexAny(before[:end], "，,、")
+		clause := before[i+1 : end]
+		if i >= 0 {
+			_, size := utf8.DecodeRuneInString(before[i:])
+			clause = before[i+size : end]
+		}
+		switch {
+		case containsAny(clause, stockCuesNear):
+			return false
+		case containsAny(clause, additionCues):
+			return true
+		}
+		end = i
+	}
+	return false
+}
+
+var additionCues, stockCuesNear = words.list("cue.addition"), words.list("cue.stock_figure")
 
 // hasRate reports whether one of figs is a rate or a share.
 func hasRate(figs []report.Figure) bool {

@@ -40,6 +40,7 @@ type question struct {
 	versusPlan bool        // sets a result against its plan: 比计划差多少, 完成计划了吗
 	define     bool        // asks what a term means: 两新指的是什么, 什么意思
 	ordinal    bool        // asks a rank or an ordinal: 排第几, 第几届
+	stock      bool        // asks how many there are (总数, 一共有), not how many were added
 	span       report.Span // the span asked: one year (今年, 去年), five (十四五, 这五年), "" either
 	place      string
 }
@@ -61,6 +62,7 @@ var (
 
 	thisYearCues, lastYearCues   = words.list("cue.this_year"), words.list("cue.last_year")
 	strictTargetCues, growthCues = words.list("cue.strict_target"), words.list("cue.growth")
+	stockCues                    = words.list("cue.stock")
 
 	// Five years said in words: 五年, 十四五, 十五五期间.
 	reFiveYear = regexp.MustCompile(`五年|十[一二三四五六七八九]五`)
@@ -152,7 +154,8 @@ func understand(raw, text string, groups [][]string) question {
 			}
 		}
 	}
-	if isEnglish(raw) && !q.how && !reYesNo.MatchString(strings.ToLower(strings.TrimSpace(raw))) {
+	q.define = containsAny(text, defineCues)
+	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(strings.ToLower(strings.TrimSpace(raw))) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
 	q.across = containsAny(text, acrossCues)
@@ -163,7 +166,7 @@ func understand(raw, text string, groups [][]string) question {
 		q.span = report.SpanYear
 	}
 	q.versusPlan = reVersusPlan.MatchString(text)
-	q.define = containsAny(text, defineCues)
+	q.stock = containsAny(text+" "+strings.ToLower(raw), stockCues) && !containsAny(text, additionCues)
 	// English cue words may have been replaced by a vocabulary term (gdp
 	// growth → 地区生产总值): the words as typed count too
 	q.growth = containsAny(text+" "+strings.ToLower(raw), growthCues)

@@ -171,7 +171,19 @@ func (p *parser) completePeriods(figs []Figure, s string, span Span) {
 		if f.Year > m.PlanYear && m.PlanYear > 0 || containsAny(clause, figureSpanWords) && !strings.Contains(clause, "全年") {
 			f.Span = SpanFive
 		}
+		if f.Span == SpanFive && f.Period == PeriodTarget && f.Year == m.PlanYear {
+			f.Year = planEnd(m.PlanYear) // a target of the new five-year plan is for its last year
+		}
 	}
+}
+
+// planEnd returns the last year of the five-year plan that year falls in:
+// 2030 for 2026.
+func planEnd(year int) int {
+	if n := fiveYearPlan(year); n > 0 {
+		return 1966 + 5*(n-3) + 4
+	}
+	return year
 }
 
 // figureSpanWords make a figure a sum or an average over several years.
