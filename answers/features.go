@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"planbot/index"
@@ -103,7 +104,11 @@ func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel 
 	if maxRel > 0 {
 		f.Relevance = h.Score / maxRel
 	}
-	fitOf(&f, q, s, w)
+	figs := s.Figures
+	if near, ok := topicFigures(s, rc.text[i], kws, 0); ok {
+		figs = near
+	}
+	fitOf(&f, q, s, figs, w)
 	if q.how && onlyListed(kws, rc.text[i]) {
 		f.Listed = 1 // 拓展医疗健康、养老托育、居住服务等: 养老 in passing
 	}
@@ -203,9 +208,9 @@ func headingCover(kws []keyword, section string) float64 {
 }
 
 // fitOf measures how well a sentence suits what the question asks for:
-// the part of the report, the period and span of its figures, the unit,
-// the year.
-func fitOf(f *features, q question, s *report.Sentence, w *Weights) {
+// the part of the report, the period and span of its figures (figs: those
+// said with the question's topics), the unit, the year.
+func fitOf(f *features, q question, s *report.Sentence, figs []report.Figure, w *Weights) {
 	// The period of a figure says more than the part it stands in: 年内计划投资
 	// in the review is a plan.
 	askedPeriod := q.intent == wantTarget && hasPeriod(s, report.PeriodTarget) || q.intent == wantResult && hasPeriod(s, report.PeriodResult)
@@ -256,8 +261,8 @@ func fitOf(f *features, q question, s *report.Sentence, w *Weights) {
 			f.YearNamed++
 		}
 	}
-	if q.span != "" && s.Span != "" && s.Part != report.PartTable {
-		if s.Span == q.span {
+	if span := spanOf(s, figs); q.span != "" && span != "" && s.Part != report.PartTable {
+		if span == q.span {
 			f.SpanMatch = 1
 		} else {
 			f.SpanMismatch = 1
@@ -277,6 +282,25 @@ func fitOf(f *features, q question, s *report.Sentence, w *Weights) {
 	if utf8.RuneCountInString(s.Text) < 12 && len(s.Figures) == 0 {
 		f.Short = 1 // a sub-heading such as 全方位夯实粮食安全。
 	}
+}
+
+// spanOf returns the span of what a sentence says: of the figures given,
+// when one of them is of the sentence's span or all are of one other;
+// else the sentence's.
+func spanOf(s *report.Sentence, figs []report.Figure) report.Span {
+	if len(figs) == 0 {
+		return s.Span
+	}
+	span := figs[0].Span
+	for _, f := range figs {
+		if f.Span == s.Span {
+			return s.Span
+		}
+		if f.Span != span {
+			return s.Span
+		}
+	}
+	return span
 }
 
 // isDefinition reports whether s reads as the definition of a term: it
@@ -299,16 +323,25 @@ func isDefinition(s *report.Sentence) bool {
 func hasUnit(text string, figs []report.Figure, units []string) bool {
 	for _, f := range figs {
 		for _, u := range units {
-			if f.Unit == u || u != "%" && strings.HasSuffix(f.Unit, u) && (strings.HasPrefix(f.Unit, "万") || strings.HasPrefix(f.Unit, "亿")) {
+			if (f.Unit == u && !((u == "万" || u == "亿") && countsNoun(text[f.End:]))) ||
+				u != "%" && strings.HasSuffix(f.Unit, u) && (strings.HasPrefix(f.Unit, "万") || strings.HasPrefix(f.Unit, "亿")) {
 				return true
 			}
 			// 6600多万纳税人: a bare 万 counts the noun after it
 			if (f.Unit == "万" || f.Unit == "亿") && utf8.RuneCountInString(u) == 1 && strings.Contains(firstRunes(text[f.End:], 4), u) {
 				return true
 			}
+
 		}
 	}
 	return false
+}
+
+// countsNoun reports whether the text after a bare 万 or 亿 names what it
+// counts (120余万婴幼儿), which makes it no sum of money.
+func countsNoun(after string) bool {
+	r, _ := utf8.DecodeRuneInString(after)
+	return unicode.Is(unicode.Han, r) && r != '元'
 }
 
 // hasAmount reports whether s has a figure that is not a rate.

@@ -86,7 +86,7 @@ var (
 	reUnitAsked = regexp.MustCompile(`(?:多少|几|多)(万|亿)?(亩|公顷|吨|元|家|个|项|人|场|部|所|套|公里|条|座|辆|台|处|批|名|户|次|头|只|岁|张|件)`)
 	// Figure units that satisfy a unit asked for.
 	unitFamilies = words.mapOf("unit")
-	reRateAsked  = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|率`)
+	reRateAsked  = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|(?:^|[^产])率`) // 劳动生产率 is no rate
 )
 
 // reCompared matches the year a figure is compared with.
@@ -192,6 +192,17 @@ func resolveYears(q *question, reports []index.Entry) {
 	r := reports[len(reports)-1].Meta
 	explicitTarget := containsAny(q.text, targetCues)
 	explicitResult := containsAny(q.text, resultCues)
+	// A five-year plan named: the one the reviewed year ends looks back,
+	// the one the planned year begins looks ahead.
+	oldPlan, newPlan := report.FiveYearPlan(r.ReviewYear), report.FiveYearPlan(r.PlanYear)
+	for _, n := range report.FivePlansIn(q.text) {
+		switch {
+		case n == oldPlan && n != newPlan && !explicitTarget:
+			q.intent, q.strict, q.span = wantResult, true, report.SpanFive
+		case n == newPlan && n != oldPlan && !explicitResult:
+			q.intent, q.strict, q.span = wantTarget, true, report.SpanFive
+		}
+	}
 	for _, y := range q.years {
 		switch {
 		case y > r.PlanYear && r.PlanYear > 0:

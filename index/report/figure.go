@@ -22,7 +22,7 @@ var units = []string{
 	"亿人次", "万人次", "人次", "万户", "户", "亿人", "万人", "人", "万名", "名", "位",
 	"万家", "家", "万个", "个", "项", "万所", "所", "万座", "座", "万套", "套", "万台", "台", "万辆", "辆",
 	"万场", "场", "部", "万条", "条", "处", "间", "万张", "张", "万件", "件", "次", "万批次", "批次",
-	"批", "例", "床", "万列", "列", "艘", "架次", "架", "班次", "趟", "支", "篇", "块", "棵", "株", "万头", "头", "万只", "只", "羽",
+	"批", "例", "床", "种", "款", "万列", "列", "艘", "架次", "架", "班次", "趟", "支", "篇", "块", "棵", "株", "万头", "头", "万只", "只", "羽",
 	"个月", "小时", "分钟", "天", "岁", "万", "亿",
 }
 
@@ -88,6 +88,7 @@ func extractFigures(s string, part Part, reviewYear, planYear int) []Figure {
 	out = append(out, chineseCounts(s, part, reviewYear, planYear)...)
 	out = append(out, durations(s, part, reviewYear, planYear)...)
 	out = append(out, doublings(s, part, reviewYear, planYear)...)
+	out = append(out, flats(s, part, reviewYear, planYear)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
@@ -126,6 +127,21 @@ func doublings(s string, part Part, reviewYear, planYear int) []Figure {
 		}
 		clause := clauseBefore(s, m[0])
 		f := Figure{Text: s[m[0]:m[1]], Value: value, Unit: "倍", Measure: measureOf(clause), Start: m[0], End: m[1]}
+		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
+		out = append(out, f)
+	}
+	return out
+}
+
+// reFlat: no change said in words, 持平 (0%).
+var reFlat = regexp.MustCompile(`(?:基本|总体)?持平`)
+
+// flats finds the figures said as no change: 居民消费价格指数持平.
+func flats(s string, part Part, reviewYear, planYear int) []Figure {
+	var out []Figure
+	for _, m := range reFlat.FindAllStringIndex(s, -1) {
+		clause := clauseBefore(s, m[0])
+		f := Figure{Text: s[m[0]:m[1]], Value: 0, Unit: "%", Measure: measureOf(clause), Start: m[0], End: m[1]}
 		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
 		out = append(out, f)
 	}

@@ -209,10 +209,10 @@ func cueOf(h string) Part {
 	return ""
 }
 
-// fiveYearPlan returns the number of the five-year plan that year falls
+// FiveYearPlan returns the number of the five-year plan that year falls
 // in: 2021–2025 is the 14th (十四五). The plans run in fives from the 3rd
 // (1966–1970); years before it have none here.
-func fiveYearPlan(year int) int {
+func FiveYearPlan(year int) int {
 	if year < 1966 {
 		return 0
 	}
@@ -221,9 +221,9 @@ func fiveYearPlan(year int) int {
 
 var reFivePlan = regexp.MustCompile(`十([一二三四五六七八九])(?:五|个五年)`)
 
-// fivePlansIn returns the numbers of the five-year plans s names:
+// FivePlansIn returns the numbers of the five-year plans s names:
 // "“十四五”时期" gives 14, "第十五个五年规划" 15.
-func fivePlansIn(s string) []int {
+func FivePlansIn(s string) []int {
 	var out []int
 	for _, m := range reFivePlan.FindAllStringSubmatch(s, -1) {
 		d, _ := utf8.DecodeRuneInString(m[1])

@@ -99,11 +99,11 @@ func TestMetaHeadingYears(t *testing.T) {
 
 func TestMetaFiveYearPlans(t *testing.T) {
 	for year, want := range map[int]int{1966: 3, 2020: 13, 2021: 14, 2025: 14, 2026: 15, 2030: 15, 2031: 16} {
-		if got := fiveYearPlan(year); got != want {
-			t.Errorf("fiveYearPlan(%d) = %d, want %d", year, got, want)
+		if got := FiveYearPlan(year); got != want {
+			t.Errorf("FiveYearPlan(%d) = %d, want %d", year, got, want)
 		}
 	}
-	got := fivePlansIn("“十四五”时期发展成就和“十五五”时期主要目标任务，第十五个五年规划，十五运会")
+	got := FivePlansIn("“十四五”时期发展成就和“十五五”时期主要目标任务，第十五个五年规划，十五运会")
 	if !slices.Equal(got, []int{14, 15, 15}) {
 		t.Errorf("fivePlansIn = %v", got)
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Span says how far a passage looks back or ahead: one year (the reviewed
@@ -168,8 +169,11 @@ func (p *parser) completePeriods(figs []Figure, s string, span Span) {
 			}
 		}
 		f.Span = span
-		if f.Year > m.PlanYear && m.PlanYear > 0 || containsAny(clause, figureSpanWords) && !strings.Contains(clause, "全年") {
+		switch own := ownClause(s, f.Start); {
+		case f.Year > m.PlanYear && m.PlanYear > 0 || containsAny(clause, figureSpanWords) && !strings.Contains(clause, "全年"):
 			f.Span = SpanFive
+		case spanNamed(own, m) == SpanYear:
+			f.Span = SpanYear // 2025年人均生产总值提升至7.6万元, in the review of five years
 		}
 		if f.Span == SpanFive && f.Period == PeriodTarget && f.Year == m.PlanYear {
 			f.Year = planEnd(m.PlanYear) // a target of the new five-year plan is for its last year
@@ -177,10 +181,20 @@ func (p *parser) completePeriods(figs []Figure, s string, span Span) {
 	}
 }
 
+// ownClause returns the clause of s that ends at byte i.
+func ownClause(s string, i int) string {
+	c := s[:i]
+	if j := strings.LastIndexAny(c, "，,；;。：:"); j >= 0 {
+		_, size := utf8.DecodeRuneInString(c[j:])
+		c = c[j+size:]
+	}
+	return c
+}
+
 // planEnd returns the last year of the five-year plan that year falls in:
 // 2030 for 2026.
 func planEnd(year int) int {
-	if n := fiveYearPlan(year); n > 0 {
+	if n := FiveYearPlan(year); n > 0 {
 		return 1966 + 5*(n-3) + 4
 	}
 	return year
@@ -213,9 +227,9 @@ func (p *parser) headingPeriod() (Period, int) {
 // the last five years, so its paragraphs are judged one by one. current is
 // the part before.
 func partOf(text string, current Part, m Meta) (Part, bool) {
-	oldPlan, newPlan := fiveYearPlan(m.ReviewYear), fiveYearPlan(m.PlanYear)
+	oldPlan, newPlan := FiveYearPlan(m.ReviewYear), FiveYearPlan(m.PlanYear)
 	mixed := false
-	for _, n := range fivePlansIn(text) {
+	for _, n := range FivePlansIn(text) {
 		mixed = mixed || n == newPlan && newPlan != oldPlan
 	}
 	for _, y := range reTitleYr.FindAllStringSubmatch(text, -1) {
@@ -243,7 +257,7 @@ func partOf(text string, current Part, m Meta) (Part, bool) {
 // namesPart reports whether an unnumbered title names a part of a report:
 // a review, a plan, a year or a five-year plan.
 func namesPart(text string) bool {
-	return cueOf(text) != "" || reTitleYr.MatchString(text) || len(fivePlansIn(text)) > 0
+	return cueOf(text) != "" || reTitleYr.MatchString(text) || len(FivePlansIn(text)) > 0
 }
 
 var (
@@ -255,7 +269,7 @@ var (
 // looks back (the last plan, 过去五年) or ahead (the new plan, 今后五年, a
 // year after the planned one), by whichever cue comes first; "" for none.
 func paragraphCue(text string, m Meta) Part {
-	oldPlan, newPlan := fiveYearPlan(m.ReviewYear), fiveYearPlan(m.PlanYear)
+	oldPlan, newPlan := FiveYearPlan(m.ReviewYear), FiveYearPlan(m.PlanYear)
 	at, part := len(text), Part("")
 	see := func(i int, c Part) {
 		if i >= 0 && i < at {
@@ -269,7 +283,7 @@ func paragraphCue(text string, m Meta) Part {
 		see(strings.Index(text, w), PartPlan)
 	}
 	for _, loc := range reFivePlan.FindAllStringIndex(text, -1) {
-		switch fivePlansIn(text[loc[0]:loc[1]])[0] {
+		switch FivePlansIn(text[loc[0]:loc[1]])[0] {
 		case newPlan:
 			see(loc[0], PartPlan)
 		case oldPlan:
