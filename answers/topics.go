@@ -15,12 +15,16 @@ import (
 // keyword is a thing the answer must talk about, with the words that
 // count as saying it.
 type keyword struct {
-	alts   []string
-	said   []string // those of alts the question says itself
-	parts  []string // words inside the keyword, each worth partial credit
-	known  bool     // the report uses one of alts
-	verb   bool     // a verb or another word that says how, not what
-	weight float64
+	alts  []string
+	said  []string // those of alts the question says itself
+	parts []string // words inside the keyword, each worth partial credit
+	known bool     // the report uses one of alts
+	verb  bool     // a verb or another word that says how, not what
+	// translated marks a topic an English word gives through the
+	// dictionary: its Chinese words are a guess (university → 大学, where
+	// the report says 高校), and it weighs less.
+	translated bool
+	weight     float64
 }
 
 var (
@@ -122,6 +126,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if out[i].verb {
 			out[i].weight *= e.w.GenericTopic
 		}
+		if out[i].translated {
+			out[i].weight *= e.w.TranslatedTopic
+		}
 	}
 	return out
 }
@@ -169,7 +176,9 @@ const manySenses = 10
 // dictionary knows into topics: their Chinese words that the report uses
 // (tourists → 游客). The phrases are taken out of text.
 func englishTopics(text string, rc *reportCache) (string, []keyword) {
-	matches := english.Phrases(text)
+	// a phrase of the dictionary whose words the report does not use
+	// (launch pad → 发射站) gives way to its words (launch → 发射)
+	matches := english.Phrases(text, rc.containsAny)
 	if len(matches) == 0 {
 		return text, nil
 	}
@@ -194,12 +203,11 @@ func englishTopics(text string, rc *reportCache) (string, []keyword) {
 		if len(alts) == 0 || isQuestionWord(m.Phrase) {
 			continue // left in text: a word the report never uses, or one of the question's shape
 		}
-		// a word of many senses that the report uses in more than one
-		// (field → 领域 方面) is no topic
-		if !(len(alts) >= 3 || len(alts) == 2 && len(m.Words) >= manySenses) {
-			// a verb (drop → 下降) says how, as a Chinese verb does
-			out = append(out, keyword{alts: alts, verb: english.IsVerb(m.Phrase)})
-		}
+		// a verb (drop → 下降) says how, as a Chinese verb does; a word of
+		// many senses the report uses more than one of (field → 领域 方面)
+		// says little more
+		many := len(alts) >= 3 || len(alts) == 2 && len(m.Words) >= manySenses
+		out = append(out, keyword{alts: alts, verb: many || english.IsVerb(m.Phrase), translated: true})
 		b.WriteString(text[last:m.Start])
 		b.WriteByte(' ')
 		last = m.End

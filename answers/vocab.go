@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"planbot/answers/english"
 	"planbot/index/segment"
 )
 
@@ -89,25 +90,45 @@ func (v *Vocabulary) KeepWords() []string {
 // alternatives each stands for, the alias itself among them: a report
 // that writes GDP answers for GDP.
 func (v *Vocabulary) expandLatin(q string) (string, [][]string) {
-	groups := v.find(q, true, nil, map[string]bool{})
+	groups := v.find(q, true, nil, map[string]bool{}, inPhraseOf(q))
 	for _, a := range v.aliases {
-		if a.latin {
-			q = replaceWord(q, a.from, a.terms[0])
+		if a.latin && strings.Contains(q, a.from) {
+			q = replaceWordUnless(q, a.from, a.terms[0], inPhraseOf(q))
 		}
 	}
 	return q, groups
+}
+
+// inPhraseOf reports of bytes i..j of q whether they lie inside a longer
+// phrase of the English dictionary (companies in listed companies →
+// 上市公司): an alias there is left to the dictionary.
+func inPhraseOf(q string) func(i, j int) bool {
+	var phrases [][2]int
+	for _, m := range english.Phrases(q, nil) {
+		if strings.Contains(m.Phrase, " ") {
+			phrases = append(phrases, [2]int{m.Start, m.End})
+		}
+	}
+	return func(i, j int) bool {
+		for _, p := range phrases {
+			if p[0] <= i && j <= p[1] && j-i < p[1]-p[0] {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // expandChinese returns the groups of alternatives of the Chinese aliases
 // in q (also those a Latin replacement completed: r&d强度 → 研发强度), cut
 // into words by seg; an alias inside a longer word is no alias.
 func (v *Vocabulary) expandChinese(q string, seg *segment.Segmenter) [][]string {
-	return v.find(q, false, seg, map[string]bool{})
+	return v.find(q, false, seg, map[string]bool{}, nil)
 }
 
 // find returns the groups of the Latin or the Chinese aliases in q, an
 // alias once however often it is said.
-func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map[string]bool) [][]string {
+func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map[string]bool, skip func(i, j int) bool) [][]string {
 	var groups [][]string
 	taken := make([]bool, len(q))
 	var words []segment.Token
@@ -120,7 +141,7 @@ func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map
 		}
 		for _, i := range occurrences(q, a.from) {
 			j := i + len(a.from)
-			if a.latin && !(latinBoundary(q, i-1) && latinBoundary(q, j)) {
+			if a.latin && !(latinBoundary(q, i-1) && latinBoundary(q, j)) || skip != nil && skip(i, j) {
 				continue
 			}
 			if !a.latin && insideWord(words, i, j) {
@@ -160,8 +181,13 @@ func latinBoundary(q string, i int) bool {
 	return !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '&' || c == '-')
 }
 
-func replaceWord(q, w, with string) string {
+func replaceWord(q, w, with string) string { return replaceWordUnless(q, w, with, nil) }
+
+// replaceWordUnless replaces the Latin word w of q with with, but where
+// skip says not to.
+func replaceWordUnless(q, w, with string, skip func(i, j int) bool) string {
 	var b strings.Builder
+	at := 0 // bytes of the original q consumed
 	for {
 		i := strings.Index(q, w)
 		if i < 0 {
@@ -169,7 +195,7 @@ func replaceWord(q, w, with string) string {
 			return b.String()
 		}
 		j := i + len(w)
-		if latinBoundary(q, i-1) && latinBoundary(q, j) {
+		if latinBoundary(q, i-1) && latinBoundary(q, j) && (skip == nil || !skip(at+i, at+j)) {
 			b.WriteString(q[:i])
 			if i > 0 && isASCII(q[i-1:i]) && q[i-1] != ' ' { // apart from Latin text, not from Han
 				b.WriteByte(' ')
@@ -181,7 +207,7 @@ func replaceWord(q, w, with string) string {
 		} else {
 			b.WriteString(q[:j])
 		}
-		q = q[j:]
+		q, at = q[j:], at+j
 	}
 }
 

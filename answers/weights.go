@@ -56,6 +56,7 @@ type Weights struct {
 	FarApart          float64 // bytes between two topics (about 20 characters) beyond which they are far apart
 	UnknownTopic      float64 // the weight of a topic the report never names, as a share of a known one
 	GenericTopic      float64 // the weight of a verb or another word saying how rather than what
+	TranslatedTopic   float64 // the weight of a topic an English word gives through the dictionary
 
 	// Cut-offs.
 
@@ -103,6 +104,7 @@ var DefaultWeights = Weights{
 	FarApart:          60,
 	UnknownTopic:      0.7,
 	GenericTopic:      0.3,
+	TranslatedTopic:   0.6,
 
 	MinCoverage:      0.6,
 	MinCoverageUnit:  0.5,

@@ -105,19 +105,64 @@ func Words(phrase string) []string {
 // singulars returns possible singular forms of a phrase whose last word
 // looks plural, most likely first.
 func singulars(p string) []string {
+	head, last := "", p
+	if i := strings.LastIndexByte(p, ' '); i >= 0 {
+		head, last = p[:i+1], p[i+1:]
+	}
 	var out []string
-	switch {
-	case strings.HasSuffix(p, "ies") && len(p) > 4:
-		out = append(out, p[:len(p)-3]+"y") // cities
-	case strings.HasSuffix(p, "es"):
-		out = append(out, p[:len(p)-2], p[:len(p)-1]) // boxes, buses; houses
-	case strings.HasSuffix(p, "s") && !strings.HasSuffix(p, "ss"):
-		out = append(out, p[:len(p)-1]) // tourists
+	for _, f := range baseForms(last) {
+		out = append(out, head+f)
 	}
 	return out
 }
 
-// A Match is an English phrase found in a text and its Chinese words.
+// baseForms returns the forms a word of a question may stand for in the
+// dictionary: its singular (cities → city, boxes → box), its verb's base
+// (created → create, stopped → stop, studied → study, rising → rise) and
+// its American spelling (labourer → laborer, organise → organize).
+func baseForms(w string) []string {
+	var out []string
+	add := func(f string) {
+		if len(f) >= 2 && !slices.Contains(out, f) && f != w {
+			out = append(out, f)
+		}
+	}
+	switch {
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		add(w[:len(w)-3] + "y") // cities
+	case strings.HasSuffix(w, "es"):
+		add(w[:len(w)-2]) // boxes, buses
+		add(w[:len(w)-1]) // houses
+	case strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss"):
+		add(w[:len(w)-1]) // tourists
+	case strings.HasSuffix(w, "ied") && len(w) > 4:
+		add(w[:len(w)-3] + "y") // studied
+	case strings.HasSuffix(w, "ed"):
+		stem := w[:len(w)-2]
+		add(stem)       // finished
+		add(stem + "e") // created
+		if n := len(stem); n > 2 && stem[n-1] == stem[n-2] {
+			add(stem[:n-1]) // stopped
+		}
+	case strings.HasSuffix(w, "ing") && len(w) > 5:
+		stem := w[:len(w)-3]
+		add(stem)       // building
+		add(stem + "e") // rising
+		if n := len(stem); n > 2 && stem[n-1] == stem[n-2] {
+			add(stem[:n-1]) // running
+		}
+	}
+	for _, f := range append([]string{w}, out...) {
+		if strings.Contains(f, "our") {
+			add(strings.Replace(f, "our", "or", 1)) // labour
+		}
+		if strings.HasSuffix(f, "ise") || strings.HasSuffix(f, "isation") {
+			add(strings.Replace(f, "is", "iz", 1)) // organise
+		}
+	}
+	return out
+}
+
 type Match struct {
 	Phrase     string   // the phrase as written in the text
 	Start, End int      // byte offsets of the phrase in the text
@@ -155,7 +200,7 @@ func IsStopWord(w string) bool { return stopWords[w] }
 // longest phrase of up to four words, separated only by spaces, that Words
 // knows. Phrases made only of stop words ("how", "in", "how many") are
 // skipped. It returns nil if there are none.
-func Phrases(text string) []Match {
+func Phrases(text string, accept func(words []string) bool) []Match {
 	var toks []span
 	for i := 0; i < len(text); {
 		if !isWordByte(text[i]) {
@@ -203,7 +248,7 @@ func Phrases(text string) []Match {
 				continue
 			}
 			p := text[toks[i].start:toks[last].end]
-			if w := Words(p); w != nil {
+			if w := Words(p); w != nil && (accept == nil || k == 1 || accept(w)) {
 				out = append(out, Match{Phrase: p, Start: toks[i].start, End: toks[last].end, Words: w})
 				n = k
 				break
