@@ -22,24 +22,24 @@ var qualitySets = []struct {
 	file, report           string
 	strict, wrong, abstain float64
 }{
-	{"seed_questions", "jiuyuan_2025_plan_report", 95, 2.5, 96},
-	{"beijing_2026_questions", "beijing_2026_gwr", 96, 2.5, 87},
-	{"beijing_2026_hard", "beijing_2026_gwr", 78, 4.6, 92},
-	{"guowuyuan_2024_questions", "guowuyuan_2024_gwr", 93, 6.4, 78},
-	{"guowuyuan_2024_hard", "guowuyuan_2024_gwr", 78, 3.1, 85},
-	{"shanghai_2026_questions", "shanghai_2026_gwr", 95, 3.2, 90},
-	{"shanghai_2026_hard", "shanghai_2026_gwr", 86, 6.1, 85},
-	{"sichuan_2026_questions", "sichuan_2026_gwr", 91, 7, 84},
-	{"sichuan_2026_hard", "sichuan_2026_gwr", 81, 4.6, 85},
-	{"guangdong_2026_questions", "guangdong_2026_gwr", 84, 6, 73},
-	{"guowuyuan_2022_questions", "guowuyuan_2022_gwr", 86, 3.3, 88},
-	{"ningxia_2026_questions", "ningxia_2026_gwr", 73, 11.7, 70},
-	{"hainan_2026_questions", "hainan_2026_gwr", 78, 6.7, 90},
-	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 71, 5, 70},
+	{"seed_questions", "jiuyuan_2025_plan_report", 95.0, 3.6, 87.5},
+	{"beijing_2026_questions", "beijing_2026_gwr", 96.0, 2.9, 83.3},
+	{"beijing_2026_hard", "beijing_2026_gwr", 86.1, 3.3, 82.4},
+	{"guowuyuan_2024_questions", "guowuyuan_2024_gwr", 93.1, 6.9, 75.2},
+	{"guowuyuan_2024_hard", "guowuyuan_2024_gwr", 83.0, 4.8, 82.4},
+	{"shanghai_2026_questions", "shanghai_2026_gwr", 95.0, 3.4, 89.5},
+	{"shanghai_2026_hard", "shanghai_2026_gwr", 90.6, 6.3, 82.4},
+	{"sichuan_2026_questions", "sichuan_2026_gwr", 91.3, 8.7, 89.5},
+	{"sichuan_2026_hard", "sichuan_2026_gwr", 89.1, 3.3, 82.4},
+	{"guangdong_2026_questions", "guangdong_2026_gwr", 87.5, 5.4, 62.8},
+	{"guowuyuan_2022_questions", "guowuyuan_2022_gwr", 87.4, 5.0, 77.7},
+	{"ningxia_2026_questions", "ningxia_2026_gwr", 88.2, 5.1, 69.5},
+	{"hainan_2026_questions", "hainan_2026_gwr", 84.9, 5.1, 89.5},
+	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 93.2, 3.5, 79.5},
 	// held out: never read, only their overall figures seen (README.md)
-	{"jilin_2026_heldout", "jilin_2026_gwr", 70, 12, 80},
-	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 66, 16, 80},
-	{"qinghai_2026_heldout", "qinghai_2026_gwr", 78, 6.7, 60},
+	{"jilin_2026_heldout", "jilin_2026_gwr", 83.2, 8.5, 79.5},
+	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 78.2, 13.5, 79.5},
+	{"qinghai_2026_heldout", "qinghai_2026_gwr", 83.2, 3.5, 89.5},
 }
 
 // TestQuestionSets runs every question set of testdata/ against its

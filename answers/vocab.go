@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 	"strings"
 
@@ -19,6 +20,9 @@ var defaultVocab string
 // English words) to the terms reports use.
 type Vocabulary struct {
 	aliases []alias // longest first, so 规上工业 wins over 规上
+	// kin lists, by the term an alias stands for first, the Latin aliases
+	// that stand for it: a report may write them (CPI for 居民消费价格).
+	kin map[string][]string
 }
 
 type alias struct {
@@ -46,6 +50,10 @@ func LoadVocabulary(path string) (*Vocabulary, error) {
 		return nil, errors.Join(errs...)
 	}
 	sort.SliceStable(v.aliases, func(i, j int) bool { return len(v.aliases[i].from) > len(v.aliases[j].from) })
+	v.kin = map[string][]string{}
+	for _, a := range v.aliases {
+		v.kin[a.terms[0]] = append(v.kin[a.terms[0]], a.from)
+	}
 	return v, nil
 }
 
@@ -157,7 +165,13 @@ func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map
 				continue // "target" only says what is asked, like 目标
 			}
 			said[a.from] = true
-			groups = append(groups, append(append([]string{}, a.terms...), a.from))
+			g := append([]string{}, a.terms...)
+			for _, k := range v.kin[a.terms[0]] { // 东西变贵 → 居民消费价格, which a report may write CPI
+				if k != a.from && !slices.Contains(g, k) && isASCII(k) {
+					g = append(g, k)
+				}
+			}
+			groups = append(groups, append(g, a.from)) // the alias last
 		}
 	}
 	return groups

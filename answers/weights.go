@@ -106,7 +106,7 @@ var DefaultWeights = Weights{
 	GenericTopic:      0.3,
 	TranslatedTopic:   0.6,
 
-	MinCoverage:      0.6,
+	MinCoverage:      0.55,
 	MinCoverageUnit:  0.5,
 	MinCoverageFloor: 0.35,
 	ManyFigures:      5,
