@@ -68,11 +68,12 @@ func parseHeading(line string) (heading, bool) {
 	case reItem.MatchString(line):
 		return splitHeading(rankItem, itemStyle(line), line, line, true)
 	}
-	if m := reDash.FindStringSubmatch(line); m != nil {
-		// "——经济总体回升向好。国内生产总值…" is an item; "——地区生产总值增长8%左右;"
-		// (a line of a target list) is not.
-		h, ok := splitHeading(rankItem, "—", line, m[1], true)
-		if !ok || h.body == "" || strings.ContainsAny(h.text, "0123456789%％") {
+	if reDash.MatchString(line) {
+		// "——经济总体回升向好。国内生产总值…" is an item, and so is a line of
+		// its own "——扎实抓好三项基本任务，…持续夯实。"; "——地区生产总值增长
+		// 8%左右;" (a line of a target list) is not.
+		h, ok := splitHeading(rankItem, "—", line, line, true)
+		if !ok || strings.ContainsAny(h.text, "0123456789%％") || h.body == "" && !strings.HasSuffix(line, "。") {
 			return heading{}, false
 		}
 		return h, true

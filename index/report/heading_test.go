@@ -28,7 +28,7 @@ func TestHeadingParse(t *testing.T) {
 		{"二要坚持稳中求进。要把握好节奏。", true, heading{rank: rankItem, text: "二要坚持稳中求进", body: "要把握好节奏。"}},
 		{"第一，坚持稳中求进。做好经济工作。", true, heading{rank: rankItem, text: "第一，坚持稳中求进", body: "做好经济工作。"}},
 		{"——经济总体回升向好。国内生产总值超过126万亿元。", true,
-			heading{rank: rankItem, text: "经济总体回升向好", body: "国内生产总值超过126万亿元。"}},
+			heading{rank: rankItem, text: "——经济总体回升向好", body: "国内生产总值超过126万亿元。"}},
 		{"1.“四上”企业：", true, heading{rank: rankItem, text: "1.“四上”企业"}},
 		{"3.“自审自发”：2024年12月22日，国务院办公厅印发意见。", true,
 			heading{rank: rankItem, text: "3.“自审自发”", body: "2024年12月22日，国务院办公厅印发意见。"}},

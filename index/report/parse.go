@@ -230,7 +230,7 @@ func (p *parser) line(l, next string) {
 		for _, h := range hs {
 			p.open(h)
 		}
-		p.headed = hs[len(hs)-1].rank >= rankGroup
+		p.headed = hs[len(hs)-1].rank == rankLead // a phrase heads the paragraph below; a group does not
 		return
 	}
 	// A paragraph right under a heading line has that line for its lead.

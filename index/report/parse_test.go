@@ -204,7 +204,7 @@ func TestParseStructures(t *testing.T) {
 		// an inline item covers its own paragraph only
 		{prefix: "社会消费品零售总额增长4%。", exact: true, part: PartReview, section: []string{one, "二是服务业加快发展"}},
 		{prefix: "服务业主题活动持续开展。", exact: true, part: PartReview, section: []string{one}},
-		{prefix: "地区生产总值增长5.5%。", exact: true, part: PartReview, section: []string{one, "经济总体回升向好"}},
+		{prefix: "地区生产总值增长5.5%。", exact: true, part: PartReview, section: []string{one, "——经济总体回升向好"}},
 		// after an address, a short lead line heads the paragraph below it
 		{prefix: "五年来，地区生产总值年均增长6%", part: PartReview, section: []string{one, "这是稳中求进的五年"}},
 		{prefix: "今年主要预期目标是：", exact: true, part: PartPlan, section: []string{two}},

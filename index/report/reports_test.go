@@ -243,9 +243,9 @@ func TestReports(t *testing.T) {
 			tops: 3,
 			sentences: []wantSentence{
 				{prefix: "国内生产总值超过126万亿元，增长5.2%，增速居世界主要经济体前列。", exact: true, part: PartReview,
-					section: []string{g24, "经济总体回升向好"}, figure: "126万亿元", period: PeriodResult, year: 2023},
+					section: []string{g24, "——经济总体回升向好"}, figure: "126万亿元", period: PeriodResult, year: 2023},
 				{prefix: "粮食产量1.39万亿斤，再创历史新高。", exact: true, part: PartReview,
-					section: []string{g24, "安全发展基础巩固夯实"}, figure: "1.39万亿斤", period: PeriodResult, year: 2023},
+					section: []string{g24, "——安全发展基础巩固夯实"}, figure: "1.39万亿斤", period: PeriodResult, year: 2023},
 				{prefix: "今年发展主要预期目标是：国内生产总值增长5%左右；", exact: true, part: PartPlan,
 					section: []string{"二、2024年经济社会发展总体要求和政策取向"}, figure: "5%左右", period: PeriodTarget, year: 2024},
 				{prefix: "推动产业链供应链优化升级。", exact: true, part: PartPlan,
@@ -260,7 +260,7 @@ func TestReports(t *testing.T) {
 			tops: 3,
 			sentences: []wantSentence{
 				{prefix: "国内生产总值达到114万亿元，增长8.1%。", exact: true, part: PartReview,
-					section: []string{g22, "经济保持恢复发展"}, figure: "114万亿元", period: PeriodResult, year: 2021},
+					section: []string{g22, "——经济保持恢复发展"}, figure: "114万亿元", period: PeriodResult, year: 2021},
 				{prefix: "今年发展主要预期目标是：国内生产总值增长5.5%左右；", exact: true, part: PartPlan,
 					section: []string{"二、2022年经济社会发展总体要求和政策取向"}, figure: "5.5%左右", period: PeriodTarget, year: 2022},
 				{prefix: "今年赤字率拟按2.8%左右安排、比去年有所下调，有利于增强财政可持续性。", exact: true, part: PartPlan,

@@ -1,0 +1,115 @@
+package main
+
+// Benchmarks of a growing collection: made-up variants of the real
+// reports (index/corpus), N of them, as an admin would hold. Run with
+//
+//	go test -run '^$' -bench Collection -benchtime 5x .
+//	PLANBOT_BENCH_1000=1 go test -run '^$' -bench Collection/1000 -benchtime 3x -timeout 60m .
+//
+// See BENCHMARKS.md.
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"planbot/index/corpus"
+)
+
+var (
+	benchBinOnce sync.Once
+	benchBin     string
+	benchBinErr  error
+)
+
+// benchBinary builds planbot once for the benchmarks that run it.
+func benchBinary(b *testing.B) string {
+	b.Helper()
+	benchBinOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "planbot-bench-bin-")
+		if err != nil {
+			benchBinErr = err
+			return
+		}
+		benchBin = filepath.Join(dir, "planbot")
+		if out, err := exec.Command("go", "build", "-o", benchBin, ".").CombinedOutput(); err != nil {
+			benchBinErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if benchBinErr != nil {
+		b.Fatal(benchBinErr)
+	}
+	return benchBin
+}
+
+// benchRun runs planbot with args and returns how long it took and its
+// peak resident memory in MB.
+func benchRun(b *testing.B, bin string, args ...string) (time.Duration, float64) {
+	b.Helper()
+	cmd := exec.Command(bin, args...)
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	took := time.Since(start)
+	if err != nil {
+		b.Fatalf("planbot %v: %v\n%s", args, err, out)
+	}
+	return took, float64(cmd.ProcessState.SysUsage().(*syscall.Rusage).Maxrss) / 1024
+}
+
+// BenchmarkCollection builds a library of N reports (not timed), then
+// measures, each as a process of its own: a cold ask (p50 and peak RSS),
+// index add of one more report and index remove of it (time and peak RSS).
+func BenchmarkCollection(b *testing.B) {
+	sizes := []int{1, 10, 100, 300}
+	if os.Getenv("PLANBOT_BENCH_1000") != "" {
+		sizes = append(sizes, 1000)
+	}
+	for _, n := range sizes {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			bin := benchBinary(b)
+			tmp := b.TempDir()
+			seeds, extra := filepath.Join(tmp, "seeds"), filepath.Join(tmp, "extra")
+			for _, d := range []string{seeds, extra} {
+				if err := os.Mkdir(d, 0o755); err != nil {
+					b.Fatal(err)
+				}
+			}
+			if _, err := corpus.Write("index/testdata/reports", seeds, n); err != nil {
+				b.Fatal(err)
+			}
+			more, err := corpus.Write("index/testdata/reports", extra, n+1)
+			if err != nil {
+				b.Fatal(err)
+			}
+			add := more[n] // a place of its own
+			cfg := filepath.Join(tmp, "config.yaml")
+			conf := fmt.Sprintf("seeds_dir: %s\ndata_dir: %s\nlog_level: warn\n", seeds, filepath.Join(tmp, "data"))
+			if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
+				b.Fatal(err)
+			}
+			built, rss := benchRun(b, bin, "index", "--config", cfg)
+			b.Logf("%d reports indexed in %v, peak RSS %.0f MB", n, built.Round(time.Second), rss)
+			var ask, adds, removes []time.Duration
+			var askRSS, addRSS []float64
+			for b.Loop() {
+				t, rss := benchRun(b, bin, "ask", "--config", cfg, coldQuestion)
+				ask, askRSS = append(ask, t), append(askRSS, rss)
+				t, rss = benchRun(b, bin, "index", "add", add, "--id", "extra", "--config", cfg)
+				adds, addRSS = append(adds, t), append(addRSS, rss)
+				t, _ = benchRun(b, bin, "index", "remove", "extra", "--config", cfg)
+				removes = append(removes, t)
+			}
+			b.ReportMetric(benchMedianMS(ask), "ask-ms")
+			b.ReportMetric(benchMedian(askRSS), "ask-rss-MB")
+			b.ReportMetric(benchMedianMS(adds)/1000, "add-s")
+			b.ReportMetric(benchMedian(addRSS), "add-rss-MB")
+			b.ReportMetric(benchMedianMS(removes), "remove-ms")
+		})
+	}
+}
