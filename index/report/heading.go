@@ -55,6 +55,10 @@ type heading struct {
 	text  string // the heading as shown in a section path
 	body  string // text on the same line after the heading sentence
 	runIn bool   // the heading shares its line with its text: it covers that paragraph and the deeper headings after it
+	// A run-in heading covers the paragraphs after its own until one of
+	// its series has covered none: then the series is flat (一是…。二是…。
+	// 六是…。一年来，…), and what follows its last belongs to its parent.
+	covered, flat bool
 }
 
 // parseHeading recognises a numbered heading at the start of line: 一、

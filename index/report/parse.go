@@ -234,10 +234,11 @@ func (p *parser) line(l, next string) {
 		return
 	}
 	// A paragraph right under a heading line has that line for its lead.
-	leads := !headed && (leadSentences(splitSentences(l)) > 0 || p.parallel[p.at] && summaryLead(l))
+	leads := !headed && (leadSentences(splitSentences(l)) > 0 || p.inSeries() && summaryLead(l))
 	if !leads {
 		p.endRunIns() // else its lead closes what it follows
 	}
+	p.coverRunIn(leads)
 	p.paragraph(l, leads)
 }
 
@@ -274,6 +275,10 @@ func (p *parser) headingLine(l, next string) []heading {
 			return nil
 		}
 		hs = append(hs, heading{rank: shape, text: strings.TrimSuffix(s, "。")})
+	}
+	if len(hs) == 1 && hs[0].rank == rankGroup && strings.HasSuffix(l, "。") && !p.inSeries() &&
+		leadSentences(splitSentences(next)) > 0 {
+		return nil // a sentence introducing the items after it (坚持扩大内需…，以…互促支撑。 / 扩容提质多元消费。…)
 	}
 	if len(hs) > 1 {
 		hs[0].rank = rankGroup
@@ -315,6 +320,9 @@ func (p *parser) open(h heading) {
 	if len(p.path) > 0 && p.path[0].text == FrontLabel && h.rank <= rankSub {
 		p.path = nil // the opening ends at the first part or section
 	}
+	if prev := p.sibling(h); prev != nil && prev.runIn && h.runIn {
+		h.flat = prev.flat || !prev.covered
+	}
 	p.pop(h.rank + 1)
 	if h.rank == rankItem {
 		if n := len(p.path); n > 0 && p.path[n-1].rank == rankItem && p.path[n-1].runIn {
@@ -333,6 +341,45 @@ func (p *parser) open(h heading) {
 	p.r.Headings = append(p.r.Headings, h.text)
 	if h.rank == rankPart && !p.closing {
 		p.openPart(h.text, p.r.Meta)
+	}
+}
+
+// inSeries reports whether the line being read is one of a series of
+// paragraphs that open alike.
+func (p *parser) inSeries() bool {
+	return p.at < len(p.parallel) && p.parallel[p.at]
+}
+
+// sibling returns the open heading h follows in its series: of its rank
+// and, for an item, its style.
+func (p *parser) sibling(h heading) *heading {
+	for i := len(p.path) - 1; i >= 0; i-- {
+		switch e := &p.path[i]; {
+		case e.rank == h.rank && (h.rank != rankItem || e.style == h.style):
+			return e
+		case e.rank < h.rank:
+			return nil
+		}
+	}
+	return nil
+}
+
+// coverRunIn notes that a paragraph follows the innermost run-in section
+// or item after its own line. A paragraph with a lead of its own (leads)
+// instead closes it if its series is flat: it opens a passage of the
+// parent (一年来，中国特色大国外交全面推进。).
+func (p *parser) coverRunIn(leads bool) {
+	for i := len(p.path) - 1; i >= 0; i-- {
+		e := &p.path[i]
+		if e.rank != rankSub && e.rank != rankItem {
+			continue
+		}
+		if e.runIn && e.flat && leads {
+			p.path = p.path[:i]
+		} else if e.runIn {
+			e.covered = true
+		}
+		return
 	}
 }
 
@@ -385,7 +432,7 @@ func (p *parser) paragraph(text string, leads bool) {
 	k := 0 // sentences that head the paragraph
 	if leads {
 		k = leadSentences(sents)
-		if k == 0 && p.parallel[p.at] && summaryLead(text) {
+		if k == 0 && p.inSeries() && summaryLead(text) {
 			k = 1
 		}
 	}
@@ -395,14 +442,17 @@ func (p *parser) paragraph(text string, leads bool) {
 	r := p.r
 	para := Paragraph{ID: len(r.Paragraphs), Section: p.sectionPath(), Part: part, Span: span, Text: text}
 	r.Paragraphs = append(r.Paragraphs, para)
-	nested := k > 1 // a paragraph of nested leads: its later short phrases head what follows them too
+	var sub map[int]bool // sentences heading parts of a paragraph of leads
+	if k > 0 {
+		sub = subLeads(sents)
+	}
 	var inline []string
 	for i, s := range sents {
 		section, isHead := joinPath(para.Section, inline), false
 		switch {
 		case i == 0 && k > 0:
 			section, isHead = para.Section[:len(para.Section)-1], true
-		case i == 1 && k > 1, nested && i+1 < len(sents) && leadShape(s, false) == rankLead:
+		case sub[i]:
 			section, isHead = para.Section, true
 			inline = []string{strings.TrimSuffix(s, "。")}
 			r.Headings = append(r.Headings, inline[0])
@@ -440,9 +490,8 @@ func joinPath(section, more []string) []string {
 	return append(append(make([]string, 0, len(section)+len(more)), section...), more...)
 }
 
-// leadSentences returns how many of a paragraph's first sentences are the
-// phrases that head it: 0, 1 (扩大有效投资。实施…) or 2 (加快建设现代化产业
-// 体系。全面推进新型工业化。实施…). The rest must be longer than the lead.
+// leadSentences returns 1 when a paragraph opens with a phrase that heads
+// it (扩大有效投资。实施…), longer text following, and 0 otherwise.
 func leadSentences(sents []string) int {
 	if len(sents) < 2 || leadShape(sents[0], false) == 0 {
 		return 0
@@ -454,10 +503,41 @@ func leadSentences(sents []string) int {
 	if rest < utf8.RuneCountInString(sents[0]) {
 		return 0
 	}
-	if len(sents) >= 3 && leadShape(sents[1], false) == rankLead {
-		return 2
-	}
 	return 1
+}
+
+// Sub-leads: how many a paragraph needs, and how much their lengths may
+// differ (parallel phrases are written to one rhythm).
+const (
+	minSubLeads      = 3
+	maxSubLeadSpread = 4
+)
+
+// subLeads returns the sentences after a paragraph's lead that head parts
+// of it (加快科技创新和产业创新深度融合。突出科技供给。强化…。突出企业主体。
+// 深化…): parallel short phrases, each followed by a sentence at least twice
+// as long, three or more of them, of lengths close to each other. A
+// paragraph where a short phrase is followed by another short sentence is
+// a list of short actions (构建优质教育体系。深入推进…。推动基础教育扩优提质。
+// 增加1万个…学位。) and has none.
+func subLeads(sents []string) map[int]bool {
+	sub := map[int]bool{}
+	shortest, longest := maxLeadRunes, 0
+	for i := 1; i+1 < len(sents); i++ {
+		if leadShape(sents[i], false) != rankLead {
+			continue
+		}
+		n := utf8.RuneCountInString(stripQuoted(sents[i]))
+		if utf8.RuneCountInString(sents[i+1]) < 2*n {
+			return nil
+		}
+		sub[i] = true
+		shortest, longest = min(shortest, n), max(longest, n)
+	}
+	if len(sub) < minSubLeads || longest-shortest > maxSubLeadSpread {
+		return nil
+	}
+	return sub
 }
 
 // maxSummaryRunes is the longest opening sentence taken as the heading of
