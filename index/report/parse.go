@@ -424,7 +424,6 @@ func (p *parser) sectionPath() []string {
 // (…。二是…) head the sentences from theirs on. A sentence that is only an
 // address (各位代表！) is not kept as a sentence.
 func (p *parser) paragraph(text string, leads bool) {
-	part, span := p.periodOf(text)
 	sents := splitSentences(text)
 	for len(sents) > 0 && isBareAddress(sents[0]) {
 		sents = sents[1:]
@@ -439,6 +438,7 @@ func (p *parser) paragraph(text string, leads bool) {
 	if k > 0 { // the paragraph's own lead: its section
 		p.open(heading{rank: rankLead, text: strings.TrimSuffix(sents[0], "。"), runIn: true})
 	}
+	part, span := p.periodOf(text) // under its own lead, not the one before
 	r := p.r
 	para := Paragraph{ID: len(r.Paragraphs), Section: p.sectionPath(), Part: part, Span: span, Text: text}
 	r.Paragraphs = append(r.Paragraphs, para)

@@ -19,8 +19,8 @@ const (
 
 // Words that name one year or five, besides the years themselves.
 var (
-	yearWords = []string{"过去一年", "一年来", "这一年", "去年", "今年", "全年", "本年", "上年", "明年"}
-	fiveWords = []string{"五年"}
+	yearWords = []string{"过去一年", "过去的一年", "一年来", "这一年", "去年", "今年", "全年", "本年", "上年", "明年"}
+	fiveWords = []string{"五年", "年均增", "年均下降", "年均减少", "年均提高"}
 )
 
 // periods keeps the part and span of the paragraphs being read.
@@ -63,7 +63,7 @@ func (p *parser) periodOf(text string) (Part, Span) {
 	for i := len(p.path) - 1; i >= 0 && span == "" && p.path[i].rank > rankPart; i-- {
 		span = spanNamed(p.path[i].text, m)
 	}
-	for _, s := range []Span{textSpan(firstClause(text), m), p.partSpan, p.lastSpan, SpanYear} {
+	for _, s := range []Span{openingSpan(text, m), p.partSpan, p.lastSpan, SpanYear} {
 		if span == "" {
 			span = s
 		}
@@ -83,6 +83,22 @@ func spanNamed(text string, m Meta) Span {
 		return SpanFive
 	}
 	return ""
+}
+
+// openingSpan returns the span a paragraph's first clause names, or when
+// it names both a year and a five-year plan (2025年是“十四五”收官之年。五年
+// 来，…) the one its next sentence opens with.
+func openingSpan(text string, m Meta) Span {
+	text = withoutAddress(text)
+	first := firstClause(text)
+	if year, five := cueAt(first, m); year >= 0 && five >= 0 {
+		if sents := splitSentences(text); len(sents) > 1 {
+			if s := spanNamed(firstClause(sents[1]), m); s != "" {
+				return s
+			}
+		}
+	}
+	return textSpan(first, m)
 }
 
 // textSpan returns the span of a passage by the cue it says first.
