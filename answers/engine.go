@@ -130,7 +130,11 @@ func (e *Engine) answerFrom(r *index.Loaded, q question, top int, trace *Trace) 
 		trace = orNew(trace)
 		trace.Understood = q.describe()
 		for _, k := range kws {
-			trace.Topics = append(trace.Topics, fmt.Sprintf("%s (%.2f)", strings.Join(k.alts, "|"), k.weight))
+			t := fmt.Sprintf("%s (%.2f", strings.Join(k.alts, "|"), k.weight)
+			for i, part := range k.parts {
+				t += fmt.Sprintf("; %s %.2f", part, k.partWeights[i])
+			}
+			trace.Topics = append(trace.Topics, t+")")
 		}
 	}
 	if len(kws) == 0 || unknownCode(kws) {

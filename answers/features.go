@@ -157,16 +157,18 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 			}
 		}
 		if credit == 0 && len(k.parts) > 0 {
-			found := 0
-			for _, part := range k.parts {
+			found, share, total := 0, 0.0, 0.0
+			for j, part := range k.parts {
+				total += k.partWeights[j]
 				if strings.Contains(p.text, part) {
 					found++
+					share += k.partWeights[j]
 				}
 			}
 			// a topic the report never names counts only when all its words are there
 			switch {
-			case k.known:
-				credit = w.PartCredit * float64(found) / float64(len(k.parts))
+			case k.known && total > 0:
+				credit = w.PartCredit * share / total
 			case found == len(k.parts):
 				credit = w.UnknownPartCredit
 			}

@@ -28,6 +28,9 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 			for _, start := range occurrences(text, a) {
 				end := start + len(a)
 				ok = true
+				if modifiesOther(k, kws, text, end) {
+					continue // named, but of another thing
+				}
 				lo, hi := strings.LastIndexAny(text[:start], clauseEnds)+1, end
 				// the clause of the topic, or the next ones up to a figure:
 				// 打好“保交房”攻坚战，交付31.7万套

@@ -160,3 +160,45 @@ func TestOccurrences(t *testing.T) {
 		}
 	}
 }
+
+func TestModifierFigures(t *testing.T) {
+	// 规上 modifies the heavier 工业增加值 it is said before.
+	kws := []keyword{
+		{alts: []string{"工业增加值"}, said: []string{"工业增加值"}, known: true, weight: 5},
+		{alts: []string{"规上", "规模以上"}, said: []string{"规上"}, known: true, weight: 4},
+	}
+	markModifiers(kws, "去年规上工业增加值增长多少")
+	tests := []struct {
+		name string
+		s    *report.Sentence
+		want []string
+	}{
+		{"the modifier before another word names another thing",
+			sentenceWith("高技术制造业增加值增长15.5%，规上服务业营收增长11.4%。", "15.5%", "11.4%"), nil},
+		{"the modifier before its head",
+			sentenceWith("规上工业产值增长9%，营收增长11.4%。", "9%", "11.4%"), []string{"9%"}},
+		{"the head alone",
+			sentenceWith("全省工业增加值增长7%。", "7%"), []string{"7%"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			figs, _ := topicFigures(tt.s, tt.s.Text, kws, 0)
+			var got []string
+			for _, f := range figs {
+				got = append(got, f.Text)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("topicFigures = %v, want %v", got, tt.want)
+			}
+		})
+	}
+	// a lighter word after a topic is no head of it: 企业 of 规上工业企业
+	light := []keyword{
+		{alts: []string{"规上工业"}, said: []string{"规上工业"}, known: true, weight: 4.6},
+		{alts: []string{"企业"}, said: []string{"企业"}, known: true, weight: 2.1},
+	}
+	markModifiers(light, "全区规上工业企业有多少家")
+	if len(light[0].heads) != 0 {
+		t.Errorf("规上工业 modifies %v, want nothing", light[0].heads)
+	}
+}

@@ -3,6 +3,7 @@ package answers
 import (
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,8 +19,16 @@ type keyword struct {
 	alts  []string
 	said  []string // those of alts the question says itself
 	parts []string // words inside the keyword, each worth partial credit
-	known bool     // the report uses one of alts
-	verb  bool     // a verb or another word that says how, not what
+	// partWeights weigh the parts by how rare they are in the report: of
+	// 固定资产投资 the 固定资产 says more than the 投资 every other sentence says.
+	partWeights []float64
+	known       bool // the report uses one of alts
+	verb        bool // a verb or another word that says how, not what
+	// heads are the topics the question says right after this one, which
+	// it modifies (规上 in 规上工业增加值). Said before another word in a
+	// sentence (规上服务业营收增长11.4%) it names another thing: no figure
+	// is its.
+	heads []int
 	// translated marks a topic an English word gives through the
 	// dictionary: its Chinese words are a guess (university → 大学, where
 	// the report says 高校), and it weighs less.
@@ -118,6 +127,10 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if out[i].parts == nil { // vocabulary topics: the words of their first term
 			out[i].parts = partsOf(seg, out[i].alts[0], rc)
 		}
+		out[i].partWeights = make([]float64, len(out[i].parts))
+		for j, part := range out[i].parts {
+			out[i].partWeights[j] = rc.idf([]string{part})
+		}
 		out[i].weight = rc.idf(out[i].alts)
 		out[i].known = rc.containsAny(out[i].alts)
 		if !out[i].known {
@@ -130,6 +143,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 			out[i].weight *= e.w.TranslatedTopic
 		}
 	}
+	markModifiers(out, q.text)
 	return out
 }
 
@@ -279,12 +293,51 @@ func isVerbLike(pos string) bool {
 	return false
 }
 
-// partsOf returns the words inside w that the report uses, each worth
-// partial credit when w itself is missing.
+// markModifiers gives each topic the topics the question says right
+// after it that the report uses and that weigh more: what names the thing
+// asked (工业增加值 of 规上工业增加值, not 企业 of 规上工业企业).
+func markModifiers(kws []keyword, text string) {
+	for i := range kws {
+		for j := range kws {
+			if i == j || kws[j].verb || !kws[j].known || kws[j].weight < kws[i].weight {
+				continue
+			}
+			for _, a := range kws[i].said {
+				for _, b := range kws[j].said {
+					if strings.Contains(text, a+b) && !slices.Contains(kws[i].heads, j) {
+						kws[i].heads = append(kws[i].heads, j)
+					}
+				}
+			}
+		}
+	}
+}
+
+// modifiesOther reports whether, at byte i of text, where k was said, the
+// word that follows is not one of k's heads (规上服务业 for 规上 of 规上工业
+// 增加值): its first character is no head's first.
+func modifiesOther(k keyword, kws []keyword, text string, i int) bool {
+	if len(k.heads) == 0 || i >= len(text) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[i:])
+	for _, h := range k.heads {
+		for _, a := range kws[h].alts {
+			if first, _ := utf8.DecodeRuneInString(a); first == next {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// partsOf returns the words inside w, each worth partial credit when w
+// itself is missing. A word the report never uses is kept: it weighs most,
+// so that 投资 alone is not most of 固定资产投资 in a report without 固定资产.
 func partsOf(seg *segment.Segmenter, w string, rc *reportCache) []string {
 	parts := []string{}
 	for _, sub := range seg.Words(w) {
-		if sub != w && utf8.RuneCountInString(sub) >= 2 && rc.contains(sub) {
+		if sub != w && utf8.RuneCountInString(sub) >= 2 {
 			parts = append(parts, sub)
 		}
 	}
