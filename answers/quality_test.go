@@ -36,6 +36,8 @@ var qualitySets = []struct {
 	{"ningxia_2026_questions", "ningxia_2026_gwr", 88.2, 5.1, 69.5},
 	{"hainan_2026_questions", "hainan_2026_gwr", 84.9, 5.1, 89.5},
 	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 93.2, 3.5, 79.5},
+	{"hubei_2026_questions", "hubei_2026_gwr", 75.0, 10.0, 89.5},
+	{"tianjin_2026_questions", "tianjin_2026_gwr", 88.3, 5.0, 79.5},
 	// held out: never read, only their overall figures seen (README.md)
 	{"jilin_2026_heldout", "jilin_2026_gwr", 83.2, 8.5, 79.5},
 	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 78.2, 13.5, 79.5},
