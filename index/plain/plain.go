@@ -21,6 +21,8 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 	"github.com/go-ego/gse"
 
+	"planbot/index/segment"
+
 	"planbot/index/extract"
 )
 
@@ -37,7 +39,8 @@ var (
 // NewSegmenter is gse.New(): gse's default dictionaries (zh_s and
 // zh_t), with gse's log lines switched off.
 func NewSegmenter() (gse.Segmenter, error) {
-	seg := gse.Segmenter{SkipLog: true}
+	segment.LoadHMM()
+	seg := gse.Segmenter{SkipLog: true, NotLoadHMM: true}
 	err := seg.LoadDict()
 	return seg, err
 }

@@ -25,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
+	"github.com/go-ego/gse/hmm"
 )
 
 //go:embed terms.txt
@@ -60,10 +61,28 @@ type Segmenter struct {
 	seg gse.Segmenter
 }
 
-// Full loads gse's Simplified Chinese dictionary and the domain terms.
-func Full() (*Segmenter, error) {
+// hmmOnce loads gse's HMM model, which lives in package-level maps of
+// gse/hmm: loading it again for each segmenter writes those maps while
+// other goroutines cut text with them (a fatal concurrent map write when
+// reports are indexed in parallel, or opened while others are asked).
+var hmmOnce sync.Once
+
+// LoadHMM loads gse's HMM model, once for the process. A gse.Segmenter
+// made outside this package must call it and set NotLoadHMM.
+func LoadHMM() { hmmOnce.Do(func() { hmm.LoadModel() }) }
+
+// newSegmenter returns a segmenter that will not load the HMM model again.
+func newSegmenter() *Segmenter {
+	LoadHMM()
 	s := &Segmenter{}
 	s.seg.SkipLog = true
+	s.seg.NotLoadHMM = true
+	return s
+}
+
+// Full loads gse's Simplified Chinese dictionary and the domain terms.
+func Full() (*Segmenter, error) {
+	s := newSegmenter()
 	// Terms loaded first win over the same words in gse's dictionary.
 	if err := s.seg.LoadDictStr(dictText(domainLines())); err != nil {
 		return nil, fmt.Errorf("load domain terms: %w", err)
@@ -76,8 +95,7 @@ func Full() (*Segmenter, error) {
 
 // FromDict loads a dictionary written by Prune.
 func FromDict(dict string) (*Segmenter, error) {
-	s := &Segmenter{}
-	s.seg.SkipLog = true
+	s := newSegmenter()
 	if err := s.seg.LoadDictStr(dict); err != nil {
 		return nil, fmt.Errorf("load pruned dictionary: %w", err)
 	}

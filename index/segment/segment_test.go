@@ -3,6 +3,7 @@ package segment
 import (
 	"os"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -71,4 +72,33 @@ func TestAnalyzerByDictionary(t *testing.T) {
 	if _, ok := Named("a"); !ok {
 		t.Error("a dictionary registered twice is gone after one Unregister")
 	}
+}
+
+// TestLoadWhileCutting loads dictionaries while others cut text, as
+// parallel builds and a serving library do. gse keeps its HMM model in
+// package-level maps; loading it per segmenter crashed the process
+// ("concurrent map writes").
+func TestLoadWhileCutting(t *testing.T) {
+	dict := dictText([]string{"高标准农田 1000 n", "盐碱地 1000 n", "综合治理 1000 n"})
+	first, err := FromDict(dict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for g := 0; g < 8; g++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := 0; i < 30; i++ {
+				s, err := FromDict(dict)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				first.Words("积极争取4万亩高标准农田建设和2000亩盐碱地综合治理改造")
+				s.Words("九原区鹿城新语")
+			}
+		}()
+	}
+	wg.Wait()
 }
