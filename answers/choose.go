@@ -138,28 +138,19 @@ func choose(reports []index.Entry, q *question, defaultRegion string, mentions f
 		default:
 			// A place that the reports only mention (包头 in a 九原区 report)
 			// does not pick a report but does not rule the question out.
+			// Only the report that would answer is looked into: a place
+			// no report covers costs one report, not the collection.
+			cands = ofRegion(cands, defaultRegion)
 			mentioned := false
 			for _, p := range places {
-				for _, r := range cands {
-					if mentions(r, placeWord(p)) {
-						mentioned = true
-					}
-				}
+				mentioned = mentioned || mentions(cands[len(cands)-1], placeWord(p))
 			}
 			if !mentioned {
 				return choice{reason: "报告没有涉及" + places[0]}
 			}
 		}
-	} else if defaultRegion != "" {
-		var local []index.Entry
-		for _, r := range cands {
-			if matchesPlace(r, defaultRegion) {
-				local = append(local, r)
-			}
-		}
-		if len(local) > 0 {
-			cands = local
-		}
+	} else {
+		cands = ofRegion(cands, defaultRegion)
 	}
 	if q.across {
 		return choice{reports: cands}
@@ -195,6 +186,24 @@ func choose(reports []index.Entry, q *question, defaultRegion string, mentions f
 		}
 	}
 	return choice{reports: []index.Entry{newest}}
+}
+
+// ofRegion returns the reports of region, or all of them when region is
+// "" or has none.
+func ofRegion(reports []index.Entry, region string) []index.Entry {
+	if region == "" {
+		return reports
+	}
+	var local []index.Entry
+	for _, r := range reports {
+		if matchesPlace(r, region) {
+			local = append(local, r)
+		}
+	}
+	if len(local) == 0 {
+		return reports
+	}
+	return local
 }
 
 // placeWord drops the leading characters of a place the question's words

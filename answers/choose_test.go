@@ -6,6 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"planbot/index"
+	"planbot/index/report"
 )
 
 // engineOnMany serves the seed, a made-up 九原区 report of the year before
@@ -88,5 +91,39 @@ func TestAcrossYears(t *testing.T) {
 	if len(res.Answers) != 2 || res.Answers[0].ReportID != "jiuyuan_2024" || res.Answers[1].ReportID != "jiuyuan_2025" ||
 		!strings.Contains(res.Answers[0].Text, "341.2亿元") || !strings.Contains(res.Answers[1].Text, "368.7亿元") {
 		t.Errorf("across years got\n%s\nwant the 九原区 figures of 2023 then 2024", strings.Join(got, "\n"))
+	}
+}
+
+// TestUncoveredPlaceLooksIntoOneReport: a place that no report is about is
+// looked for only in the report that would answer, so that it costs one
+// report whatever the size of the collection.
+func TestUncoveredPlaceLooksIntoOneReport(t *testing.T) {
+	var reports []index.Entry
+	for i, region := range []string{"九原区", "北京市", "全国", "九原区"} {
+		reports = append(reports, index.Entry{Meta: report.Meta{ID: itoa(i), Region: region, PlanYear: 2025}})
+	}
+	for _, tt := range []struct {
+		question, region string
+		mentioned        bool
+		want             string // the report chosen, or the reason
+	}{
+		{"火星省去年GDP是多少", "", false, "报告没有涉及火星省"},
+		{"包头市去年GDP是多少", "", true, "3"},
+		{"包头市去年GDP是多少", "北京市", true, "1"},
+	} {
+		var looked []string
+		mentions := func(en index.Entry, s string) bool {
+			looked = append(looked, en.Meta.ID)
+			return tt.mentioned
+		}
+		q := understand(tt.question, tt.question, nil)
+		ch := choose(reports, &q, tt.region, mentions)
+		got := ch.reason
+		if len(ch.reports) > 0 {
+			got = ch.reports[0].Meta.ID
+		}
+		if got != tt.want || len(looked) != 1 {
+			t.Errorf("%s (region %q): chose %q looking into %v; want %q looking into one", tt.question, tt.region, got, looked, tt.want)
+		}
 	}
 }
