@@ -142,7 +142,7 @@ func (b *Bot) getMeError(err error) error {
 	case errors.Is(err, bot.ErrorNotFound):
 		return errors.New("telegram rejected the bot token (404 Not Found): check telegram.token in config.yaml or TELEGRAM_BOT_TOKEN, and telegram.api_url")
 	}
-	return fmt.Errorf("telegram getMe failed: %s", oneLine(b.redact.scrub(err.Error())))
+	return &causeError{msg: "telegram getMe at " + redactedURL(b.cfg.APIURL) + " failed: " + b.redact.scrub(cause(err)), err: err}
 }
 
 // Username is the bot's username, without "@".
@@ -150,10 +150,14 @@ func (b *Bot) Username() string { return b.me.Username }
 
 // Run serves updates until ctx is done: by long polling, or in webhook mode
 // by an HTTP server on cfg.Webhook.Listen after registering the webhook.
-// It sets the command menus first. It returns nil after ctx is done and the
-// running handlers have finished.
+// It sets the command menus meanwhile, in the background. It returns nil
+// after ctx is done and the running handlers have finished.
 func (b *Bot) Run(ctx context.Context) error {
-	b.setCommands(ctx)
+	b.bg.Add(1)
+	go func() {
+		defer b.bg.Done()
+		b.setCommands(ctx)
+	}()
 	var err error
 	if b.cfg.Mode == ModeWebhook {
 		err = b.runWebhook(ctx)
@@ -183,10 +187,19 @@ func (b *Bot) runPolling(ctx context.Context) error {
 	return nil
 }
 
+// menusBudget bounds the time spent setting the command menus, retries of
+// all scopes included.
+const menusBudget = time.Minute
+
 // setCommands sets the command menus: the public commands for everyone and,
 // in each admin's private chat, the admin commands too. A menu is not an
-// authorisation: admin commands are checked on every use.
+// authorisation: admin commands are checked on every use. Server and
+// network errors are retried within menusBudget; a method the server does
+// not know (404) ends the work, a scope it refuses (400) is skipped.
 func (b *Bot) setCommands(ctx context.Context) {
+	ctx, cancel := context.WithTimeout(ctx, menusBudget)
+	defer cancel()
+	unknown := false
 	public := []models.BotCommand{
 		{Command: "start", Description: "开始使用"},
 		{Command: "help", Description: "使用说明"},
@@ -198,12 +211,17 @@ func (b *Bot) setCommands(ctx context.Context) {
 		models.BotCommand{Command: "remove", Description: "删除报告：/remove 报告ID"},
 	)
 	set := func(scope models.BotCommandScope, cmds []models.BotCommand, who string) {
+		if unknown || ctx.Err() != nil {
+			b.log.Warn("command menu not set", "scope", who)
+			return
+		}
 		err := b.send.do(ctx, 0, "setMyCommands", func(ctx context.Context, _ int64) error {
 			_, err := b.tg.SetMyCommands(ctx, &bot.SetMyCommandsParams{Commands: cmds, Scope: scope})
 			return err
 		})
 		if err != nil {
-			b.log.Warn("set command menu", "scope", who, "err", err)
+			unknown = errors.Is(err, bot.ErrorNotFound)
+			b.log.Warn("set command menu", "scope", who, "err", err, "cause", cause(err))
 		}
 	}
 	set(&models.BotCommandScopeDefault{}, public, "default")

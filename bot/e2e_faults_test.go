@@ -131,9 +131,10 @@ func TestRejectedToken(t *testing.T) {
 		t.Errorf("token in logs")
 	}
 
-	// An unreachable server: still one line, no token.
+	// An unreachable server: still one line, no token, and the cause.
 	_, err = New(Config{Token: token, APIURL: "http://127.0.0.1:1"}, &fakeAsker{}, newFakeLibrary(), nil)
-	if err == nil || strings.Contains(err.Error(), "rejected-Token") || strings.Contains(err.Error(), "\n") {
+	if err == nil || strings.Contains(err.Error(), "rejected-Token") || strings.Contains(err.Error(), "\n") ||
+		err.Error() != "telegram getMe at http://127.0.0.1:1 failed: connection refused" {
 		t.Errorf("unreachable server: %v", err)
 	}
 }

@@ -174,20 +174,29 @@ func (s *sender) prune(now time.Time) {
 // succeeds or fails for good. call gets the chat id to use, which changes
 // when the chat migrated.
 func (s *sender) do(ctx context.Context, chatID int64, method string, call func(ctx context.Context, chatID int64) error) error {
-	attempts, floods, migrations := 0, 0, 0
+	attempts, floods, migrations, tries := 0, 0, 0, 0
+	var last error // the last failure: what ctx ending cut short is named with it
+	stopped := func(err error) error {
+		if last == nil {
+			return fmt.Errorf("%s: %w", method, err)
+		}
+		return fmt.Errorf("%s: %w after %d attempts, the last: %w", method, err, tries, last)
+	}
 	for {
 		chatID = s.resolve(chatID)
 		if err := s.wait(ctx, chatID); err != nil {
-			return err
+			return stopped(err)
 		}
 		actx, cancel := context.WithTimeout(ctx, s.limits.attemptTimeout)
 		err := call(actx, chatID)
 		cancel()
+		tries++
 		if err == nil {
 			return nil
 		}
+		last = err
 		if ctx.Err() != nil {
-			return fmt.Errorf("%s: %w", method, ctx.Err())
+			return stopped(ctx.Err())
 		}
 		var flood *bot.TooManyRequestsError
 		var moved *bot.MigrateError
@@ -200,7 +209,7 @@ func (s *sender) do(ctx context.Context, chatID int64, method string, call func(
 			d := time.Duration(max(flood.RetryAfter, 1)) * time.Second
 			s.log.Warn("telegram flood limit, waiting", "method", method, "chat_id", chatID, "retry_after", d)
 			if err := sleep(ctx, d); err != nil {
-				return err
+				return stopped(err)
 			}
 		case errors.As(err, &moved):
 			migrations++
@@ -221,7 +230,7 @@ func (s *sender) do(ctx context.Context, chatID int64, method string, call func(
 			d += rand.N(d/2 + 1)
 			s.log.Warn("telegram call failed, retrying", "method", method, "chat_id", chatID, "attempt", attempts, "err", err, "backoff", d)
 			if err := sleep(ctx, d); err != nil {
-				return err
+				return stopped(err)
 			}
 		default:
 			return fmt.Errorf("%s: %w", method, err)

@@ -60,6 +60,7 @@ const (
 	FaultDrop                                 // the connection is closed without an answer
 	FaultDelay                                // the call is handled after Delay
 	FaultMigrate                              // 400 with parameters.migrate_to_chat_id
+	FaultStatus                               // Status with Description, e.g. 404 for a method the server does not know
 )
 
 // Fault is a failure injected into the next calls of a method.
@@ -68,6 +69,10 @@ type Fault struct {
 	RetryAfter int           // for FaultTooManyRequests, seconds
 	Delay      time.Duration // for FaultDelay
 	MigrateTo  int64         // for FaultMigrate
+	// Status and Description are the error answered for FaultStatus
+	// (by default the status text, e.g. "Not Found").
+	Status      int
+	Description string
 }
 
 // Server is a fake Bot API server. Create it with NewServer.
@@ -338,6 +343,12 @@ func (s *Server) inject(w http.ResponseWriter, r *http.Request, c *Call) bool {
 	case FaultMigrate:
 		desc := "Bad Request: group chat was upgraded to a supergroup chat"
 		s.finish(w, *c, http.StatusBadRequest, apiError(http.StatusBadRequest, desc, map[string]any{"migrate_to_chat_id": f.MigrateTo}))
+	case FaultStatus:
+		desc := f.Description
+		if desc == "" {
+			desc = http.StatusText(f.Status)
+		}
+		s.finish(w, *c, f.Status, apiError(f.Status, desc, nil))
 	case FaultDelay:
 		select {
 		case <-time.After(f.Delay):

@@ -148,6 +148,14 @@ func TestFaults(t *testing.T) {
 			t.Errorf("fault %d: no error", k)
 		}
 	}
+	s.FailNext("sendMessage", 1, telegramtest.Fault{Kind: telegramtest.FaultStatus, Status: 404})
+	if err := send(); !errors.Is(err, bot.ErrorNotFound) {
+		t.Errorf("404: %v", err)
+	}
+	s.FailNext("sendMessage", 1, telegramtest.Fault{Kind: telegramtest.FaultStatus, Status: 400, Description: "Bad Request: chat not found"})
+	if err := send(); !errors.Is(err, bot.ErrorBadRequest) || !strings.Contains(err.Error(), "chat not found") {
+		t.Errorf("400: %v", err)
+	}
 	s.FailNext("sendMessage", 1, telegramtest.Fault{Kind: telegramtest.FaultDelay, Delay: 50 * time.Millisecond})
 	start := time.Now()
 	if err := send(); err != nil || time.Since(start) < 50*time.Millisecond {
@@ -156,8 +164,8 @@ func TestFaults(t *testing.T) {
 	if err := send(); err != nil {
 		t.Errorf("after the faults: %v", err)
 	}
-	if got := len(s.Calls("sendMessage")); got != 7 {
-		t.Errorf("%d calls recorded, want 7", got)
+	if got := len(s.Calls("sendMessage")); got != 9 {
+		t.Errorf("%d calls recorded, want 9", got)
 	}
 	if got := len(s.Succeeded("sendMessage")); got != 2 {
 		t.Errorf("%d calls succeeded, want 2", got)
