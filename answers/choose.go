@@ -141,11 +141,12 @@ func choose(reports []index.Entry, q *question, defaultRegion string, mentions f
 			// Only the report that would answer is looked into: a place
 			// no report covers costs one report, not the collection.
 			cands = ofRegion(cands, defaultRegion)
-			mentioned := false
 			for _, p := range places {
-				mentioned = mentioned || mentions(cands[len(cands)-1], placeWord(p))
+				if w := placeWord(p); q.elsewhere == "" && mentions(cands[len(cands)-1], w) {
+					q.elsewhere = w
+				}
 			}
-			if !mentioned {
+			if q.elsewhere == "" {
 				return choice{reason: "报告没有涉及" + places[0]}
 			}
 		}

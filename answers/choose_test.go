@@ -125,5 +125,8 @@ func TestUncoveredPlaceLooksIntoOneReport(t *testing.T) {
 		if got != tt.want || len(looked) != 1 {
 			t.Errorf("%s (region %q): chose %q looking into %v; want %q looking into one", tt.question, tt.region, got, looked, tt.want)
 		}
+		if tt.mentioned && q.elsewhere != "包头市" {
+			t.Errorf("%s: elsewhere %q, want 包头市: the answer must name the place asked", tt.question, q.elsewhere)
+		}
 	}
 }

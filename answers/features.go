@@ -326,7 +326,7 @@ func hasUnit(text string, figs []report.Figure, units []string) bool {
 	for _, f := range figs {
 		for _, u := range units {
 			if (f.Unit == u && !((u == "万" || u == "亿") && countsNoun(text[f.End:]))) ||
-				u != "%" && strings.HasSuffix(f.Unit, u) && (strings.HasPrefix(f.Unit, "万") || strings.HasPrefix(f.Unit, "亿")) {
+				u != "%" && f.Unit != u && strings.HasSuffix(f.Unit, u) && (strings.HasPrefix(f.Unit, "万") || strings.HasPrefix(f.Unit, "亿")) {
 				return true
 			}
 			// 6600多万纳税人: a bare 万 counts the noun after it

@@ -202,3 +202,28 @@ func TestModifierFigures(t *testing.T) {
 		t.Errorf("规上工业 modifies %v, want nothing", light[0].heads)
 	}
 }
+
+func TestHasUnit(t *testing.T) {
+	money := []string{"元", "万元", "亿元", "万", "亿"}
+	tests := []struct {
+		text, figure string
+		units        []string
+		want         bool
+	}{
+		{"育儿补贴惠及120余万婴幼儿。", "120余万", money, false}, // 万 counts children
+		{"投资120亿元。", "120亿元", money, true},
+		{"每人补助3600元。", "3600元", money, true},
+		{"新增就业6600多万人。", "6600多万", []string{"人", "万人"}, true},
+		{"产量15.7万吨。", "15.7万吨", []string{"吨", "万吨"}, true},
+	}
+	for _, tt := range tests {
+		s := sentenceWith(tt.text, tt.figure)
+		for i := range s.Figures {
+			f := &s.Figures[i]
+			f.Unit = strings.TrimLeft(f.Text, "0123456789.余多")
+		}
+		if got := hasUnit(s.Text, s.Figures, tt.units); got != tt.want {
+			t.Errorf("hasUnit(%q, %v) = %v, want %v", tt.text, tt.units, got, tt.want)
+		}
+	}
+}

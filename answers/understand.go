@@ -43,6 +43,10 @@ type question struct {
 	stock      bool        // asks how many there are (总数, 一共有), not how many were added
 	span       report.Span // the span asked: one year (今年, 去年), five (十四五, 这五年), "" either
 	place      string
+	// elsewhere is a place the question names that no report is about
+	// but the report asked mentions (北京 in a 天津 report): the answer must
+	// say it.
+	elsewhere string
 }
 
 var (
