@@ -27,8 +27,45 @@ func candidates(r *index.Loaded, rc *reportCache, q question, kws []keyword) []i
 	if err != nil {
 		return nil
 	}
+	hits = rc.withLiteral(hits, kws)
 	hits = rc.withFollowers(hits)
 	return rc.withUnit(hits, q.units)
+}
+
+// rareLiteral is how many sentences may say a topic for them all to be
+// added: a word the index cut otherwise (营造林 as 营造/林 hides 造林).
+const rareLiteral = 20
+
+// withLiteral adds the sentences that say one of the question's topics
+// word for word that the search missed, because the report's words were
+// cut across it; a topic said by many sentences adds none.
+func (rc *reportCache) withLiteral(hits []index.Hit, kws []keyword) []index.Hit {
+	seen := sentencesOf(hits)
+	for _, k := range kws {
+		if k.verb || !k.known {
+			continue
+		}
+		var more []index.Hit
+		for i := range rc.r.Sentences {
+			if seen[i] {
+				continue
+			}
+			for _, a := range k.alts {
+				if strings.Contains(rc.text[i], a) {
+					more = append(more, index.Hit{Sentence: i})
+					break
+				}
+			}
+		}
+		if len(more) > rareLiteral {
+			continue
+		}
+		for _, h := range more {
+			seen[h.Sentence] = true
+		}
+		hits = append(hits, more...)
+	}
+	return hits
 }
 
 // searchText is the query given to bleve: every word of every topic.
