@@ -23,7 +23,7 @@ func (b *Bot) onAdminCommand(ctx context.Context, log *slog.Logger, msg *models.
 		if cmd == "reports" {
 			text = textNotAdminList
 		}
-		b.reply(ctx, log, to, text)
+		b.notice(ctx, log, msg, text)
 		return
 	}
 	log = log.With("admin", msg.From.ID, "command", cmd)
@@ -61,7 +61,7 @@ func (b *Bot) onDocument(ctx context.Context, log *slog.Logger, msg *models.Mess
 	to := replyTarget(msg)
 	if msg.From == nil || !b.isAdmin(msg.From.ID) {
 		log.Warn("upload refused")
-		b.reply(ctx, log, to, textNotAdmin)
+		b.notice(ctx, log, msg, textNotAdmin)
 		return
 	}
 	doc := msg.Document

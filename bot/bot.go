@@ -54,6 +54,7 @@ type Bot struct {
 	cache  *resultCache
 	limits *userLimiter // questions
 	inline *userLimiter // inline queries, sent while typing: a looser limit
+	notes  *noticeQuota // replies that answer no question, all users together
 	queue  *dispatcher
 	seen   *seenSet
 	askers chan struct{} // semaphore of running questions
@@ -92,6 +93,7 @@ func New(cfg Config, asker Asker, lib Library, logger *slog.Logger, opts ...bot.
 		cache:  newResultCache(cacheSize, cacheTTL),
 		limits: newUserLimiter(cfg.RateLimit.QuestionsPerMinute),
 		inline: newUserLimiter(3 * cfg.RateLimit.QuestionsPerMinute),
+		notes:  newNoticeQuota(),
 		queue:  newDispatcher(),
 		seen:   newSeenSet(4096),
 		askers: make(chan struct{}, maxAskers),

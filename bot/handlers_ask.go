@@ -24,7 +24,7 @@ func (b *Bot) ask(ctx context.Context, log *slog.Logger, msg *models.Message, qu
 		}
 	}
 	if question == "" {
-		b.reply(ctx, log, to, textAskUsage)
+		b.notice(ctx, log, msg, textAskUsage)
 		return
 	}
 	if !b.allowed(ctx, log, to, askerID(msg), msg.From) {
@@ -34,7 +34,7 @@ func (b *Bot) ask(ctx context.Context, log *slog.Logger, msg *models.Message, qu
 }
 
 // allowed applies the per-user rate limit to the public; over the limit the
-// user is told once. Admins are not limited.
+// user is told once (a notice: see notices.go). Admins are not limited.
 func (b *Bot) allowed(ctx context.Context, log *slog.Logger, to target, who int64, from *models.User) bool {
 	if from != nil && b.isAdmin(from.ID) {
 		return true
@@ -44,7 +44,7 @@ func (b *Bot) allowed(ctx context.Context, log *slog.Logger, to target, who int6
 		log.Info("question rate limited", "asker", who, "warned", warn)
 	}
 	if warn {
-		b.reply(ctx, log, to, textTooFast)
+		b.noticeTo(ctx, log, to, textTooFast)
 	}
 	return ok
 }

@@ -78,7 +78,7 @@ func (b *Bot) onPrivate(ctx context.Context, log *slog.Logger, msg *models.Messa
 	text, ents := textOf(msg)
 	if text == "" {
 		if hasMedia(msg) {
-			b.reply(ctx, log, replyTarget(msg), textTextOnly)
+			b.notice(ctx, log, msg, textTextOnly)
 		}
 		return
 	}
@@ -96,7 +96,7 @@ func (b *Bot) onPrivate(ctx context.Context, log *slog.Logger, msg *models.Messa
 	case "reindex", "reports", "remove":
 		b.onAdminCommand(ctx, log, msg, p.command, p.rest)
 	default:
-		b.reply(ctx, log, replyTarget(msg), "没有这个命令。直接发送问题即可，或看看 /help")
+		b.notice(ctx, log, msg, "没有这个命令。直接发送问题即可，或看看 /help")
 	}
 }
 
