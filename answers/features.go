@@ -109,6 +109,9 @@ func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel 
 		figs = near
 	}
 	fitOf(&f, q, s, figs, w)
+	if f.Definition > 0 && len(s.Section) > 0 && namesAll(s.Section[len(s.Section)-1], kws) {
+		f.Coverage = 1 // the body of the entry of the term asked: ［20］五网合一： › 将水、电、光、气网融入路网。
+	}
 	if q.how && onlyListed(kws, rc.text[i]) {
 		f.Listed = 1 // 拓展医疗健康、养老托育、居住服务等: 养老 in passing
 	}
@@ -303,6 +306,22 @@ func spanOf(s *report.Sentence, figs []report.Figure) report.Span {
 		}
 	}
 	return span
+}
+
+// namesAll reports whether heading names every topic that says what
+// (verbs aside).
+func namesAll(heading string, kws []keyword) bool {
+	named := false
+	for _, k := range kws {
+		if k.verb {
+			continue
+		}
+		if !containsAny(heading, k.alts) {
+			return false
+		}
+		named = true
+	}
+	return named
 }
 
 // isDefinition reports whether s reads as the definition of a term: it

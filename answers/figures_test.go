@@ -227,3 +227,22 @@ func TestHasUnit(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesAll(t *testing.T) {
+	kws := []keyword{{alts: []string{"五网合一"}}, {alts: []string{"是啥"}, verb: true}}
+	for _, tt := range []struct {
+		heading string
+		want    bool
+	}{
+		{"［20］五网合一", true},
+		{"［21］多格合一", false},
+		{"", false},
+	} {
+		if got := namesAll(tt.heading, kws); got != tt.want {
+			t.Errorf("namesAll(%q) = %v, want %v", tt.heading, got, tt.want)
+		}
+	}
+	if namesAll("五网合一", []keyword{{alts: []string{"是啥"}, verb: true}}) {
+		t.Error("a heading names no topic when the question has none that says what")
+	}
+}
