@@ -29,26 +29,30 @@ const maxWebhookBody = 1 << 20
 func (b *Bot) WebhookHandler() http.Handler {
 	next := b.tg.WebhookHandler()
 	want := []byte(b.cfg.Webhook.SecretToken)
+	// Refusals are logged sampled: anyone may post to the webhook's URL.
+	refused := newLogSampler(b.log, "webhook request refused", webhookLogEvery)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodPost {
+			refused.note("not POST", "method", r.Method, "remote", r.RemoteAddr)
 			w.Header().Set("Allow", http.MethodPost)
 			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
 			return
 		}
 		got := []byte(r.Header.Get("X-Telegram-Bot-Api-Secret-Token"))
 		if len(want) == 0 || subtle.ConstantTimeCompare(got, want) != 1 {
-			b.log.Warn("webhook request refused: wrong secret token", "remote", r.RemoteAddr)
+			refused.note("wrong secret token", "remote", r.RemoteAddr)
 			http.Error(w, "unauthorized", http.StatusUnauthorized)
 			return
 		}
 		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxWebhookBody))
 		if err != nil {
+			refused.note("unreadable body", "remote", r.RemoteAddr, "err", err)
 			http.Error(w, "unreadable body", http.StatusBadRequest)
 			return
 		}
 		var upd models.Update
 		if err := json.Unmarshal(body, &upd); err != nil || upd.ID == 0 {
-			b.log.Warn("webhook request refused: not an update", "remote", r.RemoteAddr)
+			refused.note("not an update", "remote", r.RemoteAddr)
 			http.Error(w, "malformed update", http.StatusBadRequest)
 			return
 		}
