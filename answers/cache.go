@@ -176,14 +176,31 @@ var pinyinArgs = pinyin.NewArgs()
 func pinyinKey(w string) string {
 	var b strings.Builder
 	for _, r := range w {
-		p := pinyin.SinglePinyin(r, pinyinArgs)
-		if len(p) == 0 {
+		k := runeKey(r)
+		if k == "" {
 			return ""
 		}
-		b.WriteString(fuzzy.Replace(p[0]))
+		b.WriteString(k)
 		b.WriteByte(' ')
 	}
 	return b.String()
+}
+
+// runeKeys memoises runeKey: a report's words and pairs repeat the same
+// few thousand characters.
+var runeKeys sync.Map // rune → string
+
+// runeKey returns the fuzzy pinyin of r, "" for none.
+func runeKey(r rune) string {
+	if k, ok := runeKeys.Load(r); ok {
+		return k.(string)
+	}
+	k := ""
+	if p := pinyin.SinglePinyin(r, pinyinArgs); len(p) > 0 {
+		k = fuzzy.Replace(p[0])
+	}
+	runeKeys.Store(r, k)
+	return k
 }
 
 // fuzzy merges the sounds that fuzzy-pinyin input methods let people mix

@@ -13,9 +13,16 @@ import (
 // administrator of a chat does not count.
 func (b *Bot) isAdmin(id int64) bool { return b.admins[id] }
 
-// onAdminCommand handles /reindex, /reports and /remove.
+// onAdminCommand handles /reindex, /reports and /remove. Reports are
+// managed in an admin's private chat only: elsewhere the command gets a
+// pointer there, and nothing about the reports is posted.
 func (b *Bot) onAdminCommand(ctx context.Context, log *slog.Logger, msg *models.Message, cmd, args string) {
 	to := replyTarget(msg)
+	if msg.Chat.Type != models.ChatTypePrivate {
+		log.Info("admin command outside a private chat", "command", cmd)
+		b.notice(ctx, log, msg, textPrivateOnly)
+		return
+	}
 	// An anonymous group admin writes as the group: not a configured admin.
 	if msg.From == nil || msg.SenderChat != nil || !b.isAdmin(msg.From.ID) {
 		log.Warn("admin command refused", "command", cmd)
@@ -59,6 +66,10 @@ func (b *Bot) onAdminCommand(ctx context.Context, log *slog.Logger, msg *models.
 // onDocument handles a file sent in a private chat: an admin adding a report.
 func (b *Bot) onDocument(ctx context.Context, log *slog.Logger, msg *models.Message) {
 	to := replyTarget(msg)
+	if msg.Chat.Type != models.ChatTypePrivate {
+		b.notice(ctx, log, msg, textPrivateOnly)
+		return
+	}
 	if msg.From == nil || !b.isAdmin(msg.From.ID) {
 		log.Warn("upload refused")
 		b.notice(ctx, log, msg, textNotAdmin)

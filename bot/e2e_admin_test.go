@@ -173,8 +173,8 @@ func TestAdminRefused(t *testing.T) {
 		{name: "public reindexes", chat: privateChat(alice), from: alice, text: "/reindex", want: textNotAdmin},
 		{name: "public removes", chat: privateChat(alice), from: alice, text: "/remove jiuyuan-2025", want: textNotAdmin},
 		{name: "public lists", chat: privateChat(alice), from: alice, text: "/reports", want: textNotAdminList},
-		{name: "group admin reindexes", chat: group, from: bob, text: "/reindex@planbot_test_bot", want: textNotAdmin},
-		{name: "group admin removes", chat: group, from: bob, text: "/remove@planbot_test_bot jiuyuan-2025", want: textNotAdmin},
+		{name: "group admin reindexes", chat: group, from: bob, text: "/reindex@planbot_test_bot", want: textPrivateOnly},
+		{name: "group admin removes", chat: group, from: bob, text: "/remove@planbot_test_bot jiuyuan-2025", want: textPrivateOnly},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -197,7 +197,7 @@ func TestAdminRefused(t *testing.T) {
 		m := h.srv.Message(group, &anonAdmin, "/reindex@planbot_test_bot")
 		m.SenderChat = &group
 		h.srv.PushMessage(m)
-		if got := h.waitSent(group.ID, n+1)[n].Text; got != textNotAdmin {
+		if got := h.waitSent(group.ID, n+1)[n].Text; got != textPrivateOnly {
 			t.Errorf("reply = %q", got)
 		}
 	})

@@ -18,6 +18,7 @@ const (
 	textExpired      = "该答案已过期，请重新提问"
 	textNotAdmin     = "抱歉，只有管理员可以更新报告。"
 	textNotAdminList = "抱歉，只有管理员可以查看报告列表。"
+	textPrivateOnly  = "管理命令请在与我的私聊中使用。"
 	textBusy         = "正在更新，请稍候"
 	textAskUsage     = "请在 /ask 后面写上问题，例如：<code>/ask 高标准农田目标是多少</code>"
 	textTextOnly     = "请用文字提问，例如：<code>高标准农田目标是多少</code>"

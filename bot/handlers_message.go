@@ -129,7 +129,8 @@ func (b *Bot) onGroup(ctx context.Context, log *slog.Logger, msg *models.Message
 }
 
 // onChannelPost handles a channel post: one that starts with /ask or
-// mentions the bot is answered with a reply in the channel. (A channel has
+// mentions the bot is answered with a reply in the channel, one that starts
+// with an admin command gets a pointer to the private chat. (A channel has
 // no chatter to tell apart, so /ask in mid-post is taken as text.)
 func (b *Bot) onChannelPost(ctx context.Context, log *slog.Logger, msg *models.Message) {
 	log = log.With("chat_id", msg.Chat.ID, "message_id", msg.ID)
@@ -138,7 +139,10 @@ func (b *Bot) onChannelPost(ctx context.Context, log *slog.Logger, msg *models.M
 		return
 	}
 	p := parse(text, ents, b.me)
-	if (p.command == "ask" && p.leading) || p.mentioned {
+	switch {
+	case p.leading && !p.forOther && (p.command == "reindex" || p.command == "reports" || p.command == "remove"):
+		b.onAdminCommand(ctx, log, msg, p.command, p.rest) // a pointer to the private chat
+	case (p.command == "ask" && p.leading) || p.mentioned:
 		b.ask(ctx, log, msg, p.rest)
 	}
 }
