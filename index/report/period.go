@@ -86,13 +86,15 @@ func spanNamed(text string, m Meta) Span {
 }
 
 // openingSpan returns the span a paragraph's first clause names, or when
-// it names both a year and a five-year plan (2025年是“十四五”收官之年。五年
-// 来，…) the one its next sentence opens with.
+// its first sentence names both a year and a five-year plan (2025年是“十四
+// 五”收官之年。五年来，… / 2025年主要目标任务的完成，标志着“十四五”规划顺
+// 利收官。回望过去五年，…) the one its next sentence opens with.
 func openingSpan(text string, m Meta) Span {
 	text = withoutAddress(text)
 	first := firstClause(text)
-	if year, five := cueAt(first, m); year >= 0 && five >= 0 {
-		if sents := splitSentences(text); len(sents) > 1 {
+	sents := splitSentences(text)
+	if len(sents) > 1 {
+		if year, five := cueAt(sents[0], m); year >= 0 && five >= 0 {
 			if s := spanNamed(firstClause(sents[1]), m); s != "" {
 				return s
 			}
