@@ -11,8 +11,10 @@ import (
 )
 
 // cachedResult is a recent question's result, kept for the buttons of the
-// message that shows it.
+// message that shows it, in chat: the buttons of another chat's messages
+// never show it.
 type cachedResult struct {
+	chatID   int64
 	question string
 	result   answers.Result
 }

@@ -51,7 +51,8 @@ func parseData(data string) (kind, id string, n int, ok bool) {
 }
 
 // onCallback handles a button press. Every callback query is answered; a
-// stale or forged one only with textExpired.
+// stale or forged one only with textExpired, as is one whose result was
+// shown in another chat.
 func (b *Bot) onCallback(ctx context.Context, log *slog.Logger, q *models.CallbackQuery) {
 	cb := &callbackAnswer{b: b, ctx: ctx, id: q.ID}
 	defer cb.ensure()
@@ -75,6 +76,11 @@ func (b *Bot) onCallback(ctx context.Context, log *slog.Logger, q *models.Callba
 	e, found := b.cache.get(id)
 	if !found {
 		log.Info("callback for expired result")
+		cb.send(textExpired)
+		return
+	}
+	if b.send.resolve(e.chatID) != b.send.resolve(msg.Chat.ID) {
+		log.Warn("callback for another chat's result", "result_chat_id", e.chatID)
 		cb.send(textExpired)
 		return
 	}

@@ -115,7 +115,7 @@ func TestCallbackPanic(t *testing.T) {
 	h.say(privateChat(alice), &alice, "echo x")
 	m := h.waitSent(alice.ID, 1)[0]
 	// Store a result whose answer lives in the "boom" report.
-	e := &cachedResult{question: "q"}
+	e := &cachedResult{chatID: alice.ID, question: "q"}
 	e.result.Answers = farmAnswers()[:1]
 	e.result.Answers[0].ReportID = "boom"
 	id := h.bot.cache.put(e)

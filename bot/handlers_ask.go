@@ -56,7 +56,7 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, to target, question 
 		b.reply(ctx, log, to, textError)
 		return
 	}
-	html, kb := b.present(question, res)
+	html, kb := b.present(to.chatID, question, res)
 	if _, err := b.sendHTML(ctx, to, html, kb); err != nil {
 		log.Error("send answer", "err", err)
 	}
@@ -97,22 +97,23 @@ func (b *Bot) query(ctx context.Context, log *slog.Logger, question string, top 
 // maxClosest is how many section headings are offered when there is no answer.
 const maxClosest = 4
 
-// present formats a result: its first page of answers with the 原文 and
-// 更多答案 buttons, or, without an answer, the closest headings as buttons.
-func (b *Bot) present(question string, res answers.Result) (string, *inlineKeyboard) {
+// present formats a result for chatID: its first page of answers with the
+// 原文 and 更多答案 buttons, or, without an answer, the closest headings as
+// buttons.
+func (b *Bot) present(chatID int64, question string, res answers.Result) (string, *inlineKeyboard) {
 	if len(res.Answers) == 0 {
 		res.Closest = nonEmpty(res.Closest, maxClosest)
 		if len(res.Closest) == 0 {
 			return renderNoAnswer(res.Note, nil), nil
 		}
-		id := b.cache.put(&cachedResult{question: question, result: res})
+		id := b.cache.put(&cachedResult{chatID: chatID, question: question, result: res})
 		kb := &inlineKeyboard{}
 		for k, h := range res.Closest {
 			kb.row(inlineButton{Text: truncateRunes(h, 40), CallbackData: headingData(id, k)})
 		}
 		return renderNoAnswer(res.Note, res.Closest), kb
 	}
-	e := &cachedResult{question: question, result: res}
+	e := &cachedResult{chatID: chatID, question: question, result: res}
 	return b.renderPage(b.cache.put(e), e, 0)
 }
 
