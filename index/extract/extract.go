@@ -3,12 +3,15 @@
 //
 // Supported inputs are plain text (UTF-8 with or without BOM, UTF-16 with or
 // without BOM, UTF-32 with BOM, GBK/GB18030), Word .docx (including the
-// automatic numbering of headings such as "一、" and "（一）") and HTML pages
-// as saved from government websites. Formats are detected from the content;
-// the file name is only a hint. Tables become one line per row, written as
-// "| cell1 | cell2 |" (a "|" inside a cell becomes "｜"). Anything else (PDF,
-// .doc, images, spreadsheets, archives…) is rejected with an *Error whose
-// Reason tells the user what to do.
+// automatic numbering of headings such as "一、" and "（一）"), HTML pages
+// as saved from government websites, PDF with a text layer (pdf.go: PDFium
+// as WebAssembly, the layout rebuilt by pdflayout.go), and old Word .doc and
+// WPS .wps files (ole.go: LibreOffice when installed, a built-in reader
+// otherwise). Formats are detected from the content; the file name is only a
+// hint. Tables become one line per row, written as "| cell1 | cell2 |" (a "|"
+// inside a cell becomes "｜"). Anything else (scanned PDFs, images,
+// spreadsheets, archives…) is rejected with an *Error whose Reason tells the
+// user what to do.
 package extract
 
 import (
@@ -55,18 +58,24 @@ func Text(name string, data []byte) (string, error) {
 	if len(data) > MaxFileSize {
 		return "", fail(name, reasonTooLarge, ErrTooLarge, nil)
 	}
-	if err := sniffBinary(name, data); err != nil {
-		return "", err
-	}
-
 	var (
 		text string
 		err  error
 	)
-	if isZip(data) {
-		text, err = zipText(name, data)
-	} else {
-		text, err = markupOrPlain(name, data)
+	switch {
+	case isPDF(data):
+		text, err = pdfText(name, data)
+	case isOLE(data):
+		text, err = oleText(name, data)
+	default:
+		if err := sniffBinary(name, data); err != nil {
+			return "", err
+		}
+		if isZip(data) {
+			text, err = zipText(name, data)
+		} else {
+			text, err = markupOrPlain(name, data)
+		}
 	}
 	if err != nil {
 		return "", err

@@ -66,11 +66,11 @@ func TestText(t *testing.T) {
 		{name: "short gbk", file: "note.txt", data: gbk(t, "各位代表：这是一个很短的通知。"), err: ErrNotReport},
 		{name: "too large", file: "big.txt", data: bytes.Repeat([]byte("报"), MaxFileSize/3+1), err: ErrTooLarge},
 
-		{name: "pdf", file: "report.pdf", data: []byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), err: ErrUnsupported, reason: "PDF 文件暂不支持，请转换为 docx 或 txt 后再上传"},
-		{name: "pdf after junk", file: "report", data: []byte("\r\n\x00junk%PDF-1.4\n"), err: ErrUnsupported, reason: reasonPDF},
-		{name: "doc", file: "report.doc", data: oleFile("WordDocument"), err: ErrUnsupported, reason: "旧版 Word (.doc) 文件暂不支持，请另存为 docx"},
-		{name: "doc named docx", file: "report.docx", data: oleFile("WordDocument"), err: ErrUnsupported, reason: reasonDoc},
-		{name: "wps", file: "report.wps", data: oleFile("WordDocument"), err: ErrUnsupported, reason: reasonWPS},
+		{name: "pdf", file: "report.pdf", data: []byte("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"), err: ErrCorrupt, reason: reasonPDFCorrupt},
+		{name: "pdf after junk", file: "report", data: []byte("\r\n\x00junk%PDF-1.4\n"), err: ErrCorrupt, reason: reasonPDFCorrupt},
+		{name: "doc", file: "report.doc", data: oleFile("WordDocument"), err: ErrCorrupt, reason: "旧版 Word (.doc) 文件无法读取，请用 Word 或 WPS 另存为 docx 后再上传"},
+		{name: "doc named docx", file: "report.docx", data: oleFile("WordDocument"), err: ErrCorrupt, reason: reasonDoc},
+		{name: "wps", file: "report.wps", data: oleFile("WordDocument"), err: ErrCorrupt, reason: reasonWPS},
 		{name: "xls", file: "data.xls", data: oleFile("Workbook"), err: ErrUnsupported, reason: reasonXLS},
 		{name: "ppt", file: "slides", data: oleFile("PowerPoint Document"), err: ErrUnsupported, reason: reasonPPT},
 		{name: "encrypted docx", file: "report.docx", data: oleFile("EncryptedPackage"), err: ErrUnsupported, reason: reasonEncrypted},
@@ -180,11 +180,11 @@ func checkClean(t testing.TB, text string) {
 
 func TestErrorMessage(t *testing.T) {
 	_, err := Text("report.pdf", []byte("%PDF-1.4"))
-	if got, want := err.Error(), "report.pdf: PDF 文件暂不支持，请转换为 docx 或 txt 后再上传"; got != want {
+	if got, want := err.Error(), "report.pdf: PDF 文件已损坏，无法读取，请另存为 docx 或 txt 后再上传"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
 	}
-	if !errors.Is(err, ErrUnsupported) {
-		t.Errorf("errors.Is(%v, ErrUnsupported) = false", err)
+	if !errors.Is(err, ErrCorrupt) {
+		t.Errorf("errors.Is(%v, ErrCorrupt) = false", err)
 	}
 	e := &Error{Reason: "文件为空", Err: ErrEmpty}
 	if e.Error() != "文件为空" || errors.Unwrap(e) != ErrEmpty {

@@ -6,16 +6,16 @@ import (
 	"strings"
 )
 
-// sniffBinary recognises binary formats from their magic bytes and returns
-// an *Error naming the format, or nil when data may be text or a zip file.
+// sniffBinary recognises binary formats that Text does not read from their
+// magic bytes and returns an *Error naming the format, or nil when data may
+// be text or a zip file. (PDF and OLE files are read before it is asked.)
 func sniffBinary(name string, data []byte) error {
 	head := data[:min(len(data), 1024)]
 	has := func(magic string) bool { return bytes.HasPrefix(data, []byte(magic)) }
 	switch {
-	case bytes.Contains(head, []byte("%PDF-")):
-		// Readers accept the header anywhere in the first 1024 bytes.
-		return fail(name, reasonPDF, ErrUnsupported, nil)
-	case has("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"):
+	case isPDF(data):
+		return fail(name, reasonPDFCorrupt, ErrCorrupt, nil) // Text reads PDFs before
+	case isOLE(data):
 		return fail(name, oleReason(name, data), ErrUnsupported, nil)
 	case has("\x89PNG\r\n\x1a\n"), has("\xFF\xD8\xFF"), has("GIF87a"), has("GIF89a"),
 		has("II*\x00"), has("MM\x00*"),
