@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"log/slog"
 )
 
 // Sentinel errors classify why Text failed. Every error returned by Text is
@@ -60,6 +61,18 @@ func (e *Error) Error() string {
 
 // Unwrap returns the wrapped cause.
 func (e *Error) Unwrap() error { return e.Err }
+
+// LogValue puts the technical cause beside the reason in structured logs
+// (log/slog), where Error() alone would only give what users see: a
+// scanned PDF logs its page and character counts, a damaged one what
+// PDFium said.
+func (e *Error) LogValue() slog.Value {
+	attrs := []slog.Attr{slog.String("file", e.File), slog.String("reason", e.Reason)}
+	if e.Err != nil {
+		attrs = append(attrs, slog.String("cause", e.Err.Error()))
+	}
+	return slog.GroupValue(attrs...)
+}
 
 // fail builds an *Error of the given kind (a sentinel); cause, when not nil,
 // is wrapped as well so that both errors.Is(err, kind) and errors.As on the

@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"errors"
+	"log/slog"
 	"os"
 	"slices"
 	"strings"
@@ -228,6 +229,18 @@ func TestSeedReport(t *testing.T) {
 		}
 		if got != want {
 			t.Errorf("%s: text differs from the UTF-8 original", f.name)
+		}
+	}
+}
+
+// TestErrorLog checks that a log line of an *Error carries its cause.
+func TestErrorLog(t *testing.T) {
+	_, err := Text("scan.pdf", scannedPDF())
+	var buf strings.Builder
+	slog.New(slog.NewJSONHandler(&buf, nil)).Error("add failed", "err", err)
+	for _, want := range []string{`"file":"scan.pdf"`, "扫描版", "2 pages, 0 characters"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("log %s lacks %q", buf.String(), want)
 		}
 	}
 }
