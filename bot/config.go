@@ -7,12 +7,14 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"time"
 )
 
 // Defaults applied to a Config's zero fields.
 const (
 	DefaultAPIURL             = "https://api.telegram.org"
 	DefaultWebhookListen      = ":8443"
+	DefaultDownloadTimeout    = 2 * time.Minute
 	DefaultQuestionsPerMinute = 20
 	DefaultAnswersPerMessage  = 1
 	DefaultMaxAnswers         = 5
@@ -36,6 +38,10 @@ type Config struct {
 	// administrator of a chat is not enough. PLANBOT_ADMINS (comma-separated
 	// ids) adds to them.
 	Admins []int64 `yaml:"admins"`
+	// DownloadTimeout bounds the download of a report an admin sends, all
+	// retries included (default 2m): past it the admin is told, and the
+	// next operation may start.
+	DownloadTimeout time.Duration `yaml:"download_timeout"`
 	// Mode is "polling" (the default) or "webhook".
 	Mode string `yaml:"mode"`
 	// Webhook configures webhook mode.
@@ -93,6 +99,9 @@ func (c Config) withDefaults() Config {
 	if c.Webhook.Listen == "" {
 		c.Webhook.Listen = DefaultWebhookListen
 	}
+	if c.DownloadTimeout == 0 {
+		c.DownloadTimeout = DefaultDownloadTimeout
+	}
 	if c.RateLimit.QuestionsPerMinute == 0 {
 		c.RateLimit.QuestionsPerMinute = DefaultQuestionsPerMinute
 	}
@@ -124,6 +133,9 @@ func (c *Config) Validate() error {
 		if id <= 0 {
 			return fmt.Errorf("telegram.admins: %d is not a Telegram user id", id)
 		}
+	}
+	if d.DownloadTimeout < 0 {
+		return fmt.Errorf("telegram.download_timeout %v: want a positive duration, e.g. 2m", d.DownloadTimeout)
 	}
 	switch d.Mode {
 	case ModePolling:

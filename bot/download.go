@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -17,15 +18,33 @@ const maxUploadBytes = 20 << 20
 
 var errTooLarge = errors.New("文件太大：机器人最多只能下载 20 MB 的文件")
 
+// errDownloadBudget is the cause of a download's context ending when its
+// time (cfg.DownloadTimeout) is up.
+var errDownloadBudget = errors.New("download budget spent")
+
 // download fetches an uploaded file: getFile, then the file URL built from
-// the API URL. Errors are in Chinese for the admin and carry no token.
+// the API URL, both retried within cfg.DownloadTimeout in all. Errors are
+// in Chinese for the admin and carry no token.
 func (b *Bot) download(ctx context.Context, fileID string) ([]byte, error) {
+	budget := b.cfg.DownloadTimeout
+	ctx, cancel := context.WithTimeoutCause(ctx, budget, errDownloadBudget)
+	defer cancel()
+	// timedOut is the admin's message when err is the budget running out.
+	timedOut := func(err error) error {
+		if err == nil || context.Cause(ctx) != errDownloadBudget {
+			return nil
+		}
+		return &causeError{msg: "下载超时：" + zhDuration(budget) + "内没有下载完文件，请稍后重新发送", err: err}
+	}
 	var f *models.File
 	err := b.send.do(ctx, 0, "getFile", func(ctx context.Context, _ int64) error {
 		var err error
 		f, err = b.tg.GetFile(ctx, &bot.GetFileParams{FileID: fileID})
 		return err
 	})
+	if err := timedOut(err); err != nil {
+		return nil, err
+	}
 	switch {
 	case err != nil && strings.Contains(err.Error(), "file is too big"):
 		return nil, errTooLarge
@@ -63,6 +82,9 @@ func (b *Bot) download(ctx context.Context, fileID string) ([]byte, error) {
 		}
 		return nil
 	})
+	if err := timedOut(err); err != nil {
+		return nil, err
+	}
 	switch {
 	case errors.Is(err, errTooLarge):
 		return nil, errTooLarge
@@ -70,4 +92,12 @@ func (b *Bot) download(ctx context.Context, fileID string) ([]byte, error) {
 		return nil, fmt.Errorf("下载文件失败：%s", b.redact.scrub(err.Error()))
 	}
 	return data, nil
+}
+
+// zhDuration writes d in Chinese for messages: "2分钟", "90秒".
+func zhDuration(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		return fmt.Sprintf("%d分钟", int(d/time.Minute))
+	}
+	return fmt.Sprintf("%d秒", int((d+time.Second-1)/time.Second))
 }

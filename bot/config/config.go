@@ -65,6 +65,8 @@ func Default() Config {
 		LogLevel:    "info",
 		OpenReports: 32,
 		Telegram: bot.Config{
+			DownloadTimeout: bot.DefaultDownloadTimeout,
+
 			APIURL:    bot.DefaultAPIURL,
 			Mode:      bot.ModePolling,
 			Webhook:   bot.WebhookConfig{Listen: bot.DefaultWebhookListen},
