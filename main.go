@@ -35,7 +35,7 @@ const usage = `planbot answers questions about government planning reports.
 usage:
   planbot ask [--json] [--top N] [--report ID] "问题"   (or - to read one question a line)
   planbot index                      rebuild the index from the seeds and the added reports
-  planbot index add FILE [--id ID] [--replace]   add a report (txt in UTF-8/GBK/UTF-16, docx, html)
+  planbot index add FILE [--id ID] [--replace]   add a report (pdf, docx, doc, wps, html, txt)
   planbot index remove ID            remove a report added with index add
   planbot reports                    list the reports, and the files that could not be read
   planbot outline FILE|ID            the heading tree of a report, with periods and counts

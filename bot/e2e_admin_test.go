@@ -132,7 +132,7 @@ func TestAdminUploadErrors(t *testing.T) {
 	pdf := h.srv.Message(chat, &admin, "")
 	pdf.Document = h.srv.AddFile("report.pdf", []byte("%PDF-1.7"))
 	h.srv.PushMessage(pdf)
-	if got := h.waitDone(admin.ID, 1); got[len(got)-1] != "失败：report.pdf: PDF 文件暂不支持，请转换为 docx 或 txt 后再上传" {
+	if got := h.waitDone(admin.ID, 1); got[len(got)-1] != "失败：report.pdf: 这是扫描版 PDF（只有图片，没有文字层），无法读取文字" {
 		t.Errorf("pdf progress = %q", got)
 	}
 

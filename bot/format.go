@@ -157,7 +157,7 @@ func renderHelp(username string) string {
 // renderReports lists the reports for /reports.
 func renderReports(reports []ReportInfo) string {
 	if len(reports) == 0 {
-		return "还没有报告。把 docx 或 txt 文件发给我即可添加。"
+		return "还没有报告。把报告文件（PDF、Word、WPS、网页或 txt）发给我即可添加。"
 	}
 	var sb strings.Builder
 	fmt.Fprintf(&sb, "共 %d 份报告：\n", len(reports))

@@ -206,7 +206,7 @@ func (l *fakeLibrary) Reindex(ctx context.Context, progress func(string)) (Stats
 
 func (l *fakeLibrary) Add(ctx context.Context, filename string, data []byte, progress func(string)) (ReportInfo, error) {
 	if strings.HasSuffix(filename, ".pdf") {
-		return ReportInfo{}, fmt.Errorf("%s: PDF 文件暂不支持，请转换为 docx 或 txt 后再上传", filename)
+		return ReportInfo{}, fmt.Errorf("%s: 这是扫描版 PDF（只有图片，没有文字层），无法读取文字", filename)
 	}
 	progress("解析…")
 	progress("索引…")

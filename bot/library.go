@@ -23,7 +23,7 @@ type Library interface {
 	// stage (e.g. "解析…", "索引…") to progress.
 	Reindex(ctx context.Context, progress func(stage string)) (Stats, error)
 	// Add adds a report file. Its errors may carry a reason in Chinese meant
-	// for the admin, e.g. "report.pdf: PDF 文件暂不支持，请转换为 docx 或 txt 后再上传".
+	// for the admin, e.g. "scan.pdf: 这是扫描版 PDF（只有图片，没有文字层），无法读取文字；…".
 	Add(ctx context.Context, filename string, data []byte, progress func(stage string)) (ReportInfo, error)
 	// Remove removes a report.
 	Remove(ctx context.Context, id string) error

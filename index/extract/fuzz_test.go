@@ -1,8 +1,10 @@
 package extract
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -27,6 +29,8 @@ func fuzzSeeds(f *testing.F) []struct {
 		{"report.html", gbk(f, reportHTML())},
 		{"report.htm", []byte(`<html><body><table><tr><td>甲<td colspan=3>乙</table><pre> 保留 </pre></body></html>`)},
 		{"report.pdf", []byte("%PDF-1.7\n1 0 obj\n")},
+		{"scan.pdf", scannedPDF()},
+		{"text.pdf", textPDF()},
 		{"report.doc", oleFile("WordDocument")},
 		{"scan.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")},
 		{"empty.txt", nil},
@@ -107,6 +111,64 @@ func FuzzHTML(f *testing.F) {
 			if !utf8.ValidString(got) || strings.ContainsAny(got, "\x00\r") {
 				t.Fatalf("bad output %q", trunc(got))
 			}
+		}
+	})
+}
+
+// textPDF is a small PDF with a line of Latin text in a standard font.
+func textPDF() []byte {
+	return pdfFile(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		streamObj("", []byte("BT /F1 12 Tf 72 720 Td (Planning report 2025) Tj 0 -20 Td (GDP +5.5%) Tj ET"), true),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+	)
+}
+
+// FuzzPDFLayout fuzzes the layout of glyphs into paragraphs, below
+// PDFium: every 7 bytes are a glyph (a character of a small alphabet, its
+// page, x, y and size).
+func FuzzPDFLayout(f *testing.F) {
+	f.Add([]byte("\x00\x00\x10\x80\x10\x01\x00\x12\x80\x10\x02\x00\x14\x80\x10\x03\x01\x10\x70\x10"))
+	f.Add(bytes.Repeat([]byte("\x05\x00\x10\x10\x08\x06\x00\x30\x10\x08\x07\x00\x50\x10\x08"), 20))
+	alphabet := []rune("全市增长5.5%，。一二（）|—①注abc ０")
+	f.Fuzz(func(t *testing.T, data []byte) {
+		pages := make([]pdfPage, 3)
+		for i := range pages {
+			pages[i] = pdfPage{w: 595, h: 842}
+		}
+		for i := 0; i+7 <= len(data) && i < 7*2000; i += 7 {
+			g := data[i : i+7]
+			size := float64(g[4]%40) + 1
+			x := float64(g[2]) * 2.3
+			y := float64(g[3]) * 3.3
+			if g[5]&1 == 1 {
+				x += float64(g[6]) / 10
+			}
+			pages[int(g[1])%3].glyphs = append(pages[int(g[1])%3].glyphs, glyph{
+				r: alphabet[int(g[0])%len(alphabet)], x0: x, x1: x + size*float64(1+g[6]%2)/2, y0: y, y1: y + size})
+		}
+		got := cleanText(pdfLayout(pages))
+		if !utf8.ValidString(got) || strings.ContainsAny(got, "\x00\r") {
+			t.Fatalf("bad output %q", trunc(got))
+		}
+	})
+}
+
+// FuzzWordText fuzzes the reader of old Word files (the OLE container
+// and the piece table).
+func FuzzWordText(f *testing.F) {
+	seed, err := os.ReadFile("testdata/seed.doc")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed)
+	f.Add(oleFile("WordDocument"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got, err := wordText(data)
+		if err == nil && !utf8.ValidString(cleanText(got)) {
+			t.Fatalf("invalid UTF-8")
 		}
 	})
 }
