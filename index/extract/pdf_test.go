@@ -93,6 +93,9 @@ func TestRealPDFs(t *testing.T) {
 				"（三）国有资本经营预算⑦执行情况",
 				"注释",
 				"③汇总预算指汇总全市各级人大批准的调整预算数。",
+				// ⑪ and ⑫ are drawn from pieces without Unicode: the
+				// notes keep their text, without the mark.
+				"全市政府性基金预算总收入未包含2026年拟增发的专项债务额度。",
 			},
 		},
 	}
@@ -373,4 +376,24 @@ func encryptedPDF() []byte {
 		"<< /Filter /Standard /V 1 /R 2 /O <"+strings.Repeat("11", 32)+"> /U <"+strings.Repeat("22", 32)+"> /P -44 >>",
 	)
 	return bytes.Replace(b, []byte("/Root 1 0 R >>"), []byte("/Root 1 0 R /Encrypt 3 0 R /ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>"), 1)
+}
+
+// TestPDFTimeout stops a PDF that takes too long, and the engine reads the
+// next one as usual.
+func TestPDFTimeout(t *testing.T) {
+	data := readTestdata(t, "baoding_2025_budget_report.pdf")
+	if _, err := pdfPool(); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err := readPDF(data, 50*time.Millisecond)
+	if !errors.Is(err, errPDFTimeout) {
+		t.Fatalf("err = %v, want a time-out", err)
+	}
+	if took := time.Since(start); took > 5*time.Second {
+		t.Errorf("stopped after %v", took)
+	}
+	if _, err := Text("seed.pdf", readTestdata(t, "seed.pdf")); err != nil {
+		t.Errorf("after a time-out: %v", err)
+	}
 }

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sync"
 	"time"
+	"unicode/utf16"
 
 	"github.com/klippa-app/go-pdfium"
 	pdferrors "github.com/klippa-app/go-pdfium/errors"
@@ -222,6 +223,14 @@ func readPDFPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index, limit 
 			return pdfPage{}, fmt.Errorf("character %d: %w", i, err)
 		}
 		r := rune(u.Unicode)
+		if utf16.IsSurrogate(r) {
+			// PDFium gives a character past U+FFFF as two halves.
+			if r >= 0xDC00 && len(p.glyphs) > 0 && utf16.IsSurrogate(p.glyphs[len(p.glyphs)-1].r) {
+				last := &p.glyphs[len(p.glyphs)-1]
+				last.r = utf16.DecodeRune(last.r, r)
+				continue
+			}
+		}
 		if r <= ' ' || r == 0xA0 || r == 0x3000 || dropRune(r) {
 			// Spaces and line breaks, PDFium's or the producer's, are
 			// rebuilt from the positions.

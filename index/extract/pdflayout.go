@@ -167,10 +167,12 @@ func stripFurniture(pages []pdfPage, all [][]pdfLine, body float64) {
 	}
 }
 
-// isNoteStart reports whether s starts as a footnote does.
+// isNoteStart reports whether s starts as a footnote does: with a mark
+// (①, *, 注…), or with a glyph that has no Unicode meaning (a private-use
+// character, as the marks past ⑩ drawn from pieces come out).
 func isNoteStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
-	return r >= '①' && r <= '⑳' || r >= '㉑' && r <= '㉟' || r == '*' || r == '※' ||
+	return r >= '①' && r <= '⑳' || isPrivateUse(r) || r >= '㉑' && r <= '㉟' || r == '*' || r == '※' ||
 		strings.HasPrefix(s, "注") || r >= '⑴' && r <= '⒇' || r >= '¹' && r <= '⁹'
 }
 
@@ -437,9 +439,15 @@ func normalizePDFText(s string) string {
 		switch {
 		case r >= '０' && r <= '９':
 			return r - '０' + '0'
-		case r >= 0xE000 && r <= 0xF8FF, r >= 0xF0000:
+		case isPrivateUse(r):
 			return -1
 		}
 		return r
 	}, s)
+}
+
+// isPrivateUse reports whether r is a private-use character.
+func isPrivateUse(r rune) bool {
+	return r >= 0xE000 && r <= 0xF8FF || r >= 0xF0000 && r <= 0x10FFFF ||
+		r >= 0xD800 && r <= 0xDFFF // half of a pair that did not pair
 }
