@@ -32,7 +32,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, out io.Writer) er
 		return err
 	}
 	defer e.Close()
-	b, err := bot.New(cfg.Telegram, bot.EngineAsker(e), bot.IndexLibrary(e.Library()), log)
+	b, err := bot.New(cfg.Bot(), bot.EngineAsker(e), bot.IndexLibrary(e.Library()), log)
 	if err != nil {
 		return err
 	}

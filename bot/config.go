@@ -18,7 +18,11 @@ const (
 	DefaultQuestionsPerMinute = 20
 	DefaultAnswersPerMessage  = 1
 	DefaultMaxAnswers         = 5
+	DefaultShutdownGrace      = 20 * time.Second
 )
+
+// MaxShutdownGrace bounds Config.ShutdownGrace.
+const MaxShutdownGrace = 10 * time.Minute
 
 // Modes of receiving updates.
 const (
@@ -50,6 +54,14 @@ type Config struct {
 	RateLimit RateLimitConfig `yaml:"rate_limit"`
 	// Answers controls how many answers are shown.
 	Answers AnswersConfig `yaml:"answers"`
+	// ShutdownGrace is how long the bot, told to stop, keeps answering
+	// the questions it has queued (default 20s); what is left then is
+	// kept in the spool in DataDir and answered first by the next run.
+	ShutdownGrace time.Duration `yaml:"shutdown_grace"`
+	// DataDir is where the spool is kept; "" keeps nothing across a
+	// restart. It is no key of "telegram:": package bot/config sets it to
+	// data_dir.
+	DataDir string `yaml:"-"`
 }
 
 // WebhookConfig configures webhook mode.
@@ -111,6 +123,9 @@ func (c Config) withDefaults() Config {
 	if c.Answers.Max == 0 {
 		c.Answers.Max = DefaultMaxAnswers
 	}
+	if c.ShutdownGrace == 0 {
+		c.ShutdownGrace = DefaultShutdownGrace
+	}
 	c.Admins = slices.Clone(c.Admins)
 	return c
 }
@@ -151,6 +166,9 @@ func (c *Config) Validate() error {
 	}
 	if d.Answers.PerMessage < 1 || d.Answers.PerMessage > d.Answers.Max {
 		return fmt.Errorf("telegram.answers.per_message %d: want 1–%d", d.Answers.PerMessage, d.Answers.Max)
+	}
+	if d.ShutdownGrace < 0 || d.ShutdownGrace > MaxShutdownGrace {
+		return fmt.Errorf("telegram.shutdown_grace %v: want at most %v", d.ShutdownGrace, MaxShutdownGrace)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package bot
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestConfigValidate(t *testing.T) {
@@ -37,6 +38,8 @@ func TestConfigValidate(t *testing.T) {
 		{"bad admin", func(c *Config) { c.Admins = []int64{-5} }, "telegram.admins"},
 		{"too many per message", func(c *Config) { c.Answers.PerMessage = 6 }, "per_message"},
 		{"max too high", func(c *Config) { c.Answers.Max = 11 }, "answers.max"},
+		{"negative shutdown grace", func(c *Config) { c.ShutdownGrace = -time.Second }, "telegram.shutdown_grace"},
+		{"shutdown grace too long", func(c *Config) { c.ShutdownGrace = time.Hour }, "telegram.shutdown_grace"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

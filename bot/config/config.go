@@ -24,6 +24,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -72,6 +73,8 @@ func Default() Config {
 			Webhook:   bot.WebhookConfig{Listen: bot.DefaultWebhookListen},
 			RateLimit: bot.RateLimitConfig{QuestionsPerMinute: bot.DefaultQuestionsPerMinute},
 			Answers:   bot.AnswersConfig{PerMessage: bot.DefaultAnswersPerMessage, Max: bot.DefaultMaxAnswers},
+
+			ShutdownGrace: bot.DefaultShutdownGrace,
 		},
 	}
 }
@@ -156,6 +159,9 @@ func (c *Config) check() error {
 	if fi, err := os.Stat(c.SeedsDir); err != nil || !fi.IsDir() {
 		return fmt.Errorf("seeds_dir %s is not a directory", c.SeedsDir)
 	}
+	if g := c.Telegram.ShutdownGrace; g < time.Second || g > bot.MaxShutdownGrace {
+		return fmt.Errorf("telegram.shutdown_grace %v: want a duration of 1s to %v, e.g. 20s", g, bot.MaxShutdownGrace)
+	}
 	if c.Vocabulary != "" {
 		if _, err := os.Stat(c.Vocabulary); err != nil {
 			return fmt.Errorf("vocabulary: %w", err)
@@ -189,6 +195,14 @@ func (c *Config) Setup(log *slog.Logger, build bool) answers.Setup {
 		s.Debug = os.Stderr
 	}
 	return s
+}
+
+// Bot returns the bot's configuration: telegram: with the data directory,
+// where the bot keeps the updates it has not answered across a restart.
+func (c *Config) Bot() bot.Config {
+	t := c.Telegram
+	t.DataDir = c.DataDir
+	return t
 }
 
 // Path returns the file the configuration was read from.

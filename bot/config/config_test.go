@@ -7,6 +7,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"planbot/bot"
 )
 
 // write writes a config file into a fresh directory with a seeds
@@ -107,5 +110,34 @@ func TestLoadAppliesTheEnvironment(t *testing.T) {
 	t.Setenv("PLANBOT_ADMINS", "7,alice")
 	if _, err := Load(write(t, "")); err == nil || !strings.Contains(err.Error(), "PLANBOT_ADMINS") {
 		t.Errorf("bad PLANBOT_ADMINS: %v", err)
+	}
+}
+
+// telegram.shutdown_grace is a duration of 1s to 10m, 20s by default; the
+// bot's configuration carries the data directory, where it keeps its spool.
+func TestShutdownGrace(t *testing.T) {
+	c, err := Load(write(t, "data_dir: var\ntelegram:\n  shutdown_grace: 45s\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := c.Bot(); b.ShutdownGrace != 45*time.Second || b.DataDir != c.DataDir || !strings.HasSuffix(b.DataDir, "var") {
+		t.Errorf("bot configuration: grace %v, data dir %q; want 45s and %q", b.ShutdownGrace, b.DataDir, c.DataDir)
+	}
+	if c.Telegram.DataDir != "" {
+		t.Errorf("telegram.DataDir set in the file's configuration: %q", c.Telegram.DataDir)
+	}
+	if c, err := Load(write(t, "")); err != nil || c.Telegram.ShutdownGrace != bot.DefaultShutdownGrace {
+		t.Errorf("default grace: %v %v", c, err)
+	}
+	for _, bad := range []string{"0s", "11m", "-5s"} {
+		_, err := Load(write(t, "telegram:\n  shutdown_grace: "+bad+"\n"))
+		if err == nil || !strings.Contains(err.Error(), "telegram.shutdown_grace") {
+			t.Errorf("shutdown_grace %s: %v, want an error naming it", bad, err)
+		}
+	}
+	for _, bad := range []string{"soon", "20"} { // 20 what?
+		if _, err := Load(write(t, "telegram:\n  shutdown_grace: "+bad+"\n")); err == nil || !strings.Contains(err.Error(), "line 2") {
+			t.Errorf("shutdown_grace %s: %v, want an error with the line", bad, err)
+		}
 	}
 }
