@@ -6,6 +6,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"unicode"
 
 	"planbot/index"
@@ -21,7 +22,7 @@ type Options struct {
 // Engine answers questions from a library of reports.
 type Engine struct {
 	lib           *index.Library
-	vocab         *Vocabulary
+	vocab         atomic.Pointer[Vocabulary] // swapped whole by SetVocabulary
 	defaultRegion string
 	w             Weights
 	debug         io.Writer // how questions are understood and ranked; nil for nowhere
@@ -30,8 +31,27 @@ type Engine struct {
 // newEngine returns an engine over lib. defaultRegion picks the reports asked
 // when a question names no place ("" for all).
 func newEngine(lib *index.Library, vocab *Vocabulary, defaultRegion string) *Engine {
-	return &Engine{lib: lib, vocab: vocab, defaultRegion: defaultRegion, w: DefaultWeights}
+	e := &Engine{lib: lib, defaultRegion: defaultRegion, w: DefaultWeights}
+	e.vocab.Store(vocab)
+	return e
 }
+
+// SetVocabulary makes the engine answer with v from the next question on,
+// without a restart (e.g. after an admin taught it a word). A question
+// being answered keeps the vocabulary it started with. It is safe to call
+// while questions are asked; a nil v is ignored.
+//
+// The reports' dictionaries are not rebuilt: a term they do not know is
+// still looked for, but cut into the words the dictionaries know until
+// the next "planbot index".
+func (e *Engine) SetVocabulary(v *Vocabulary) {
+	if v != nil {
+		e.vocab.Store(v)
+	}
+}
+
+// Vocabulary returns the vocabulary the engine answers with.
+func (e *Engine) Vocabulary() *Vocabulary { return e.vocab.Load() }
 
 // Ask answers one question.
 func (e *Engine) Ask(ctx context.Context, raw string, opt Options) (Result, error) {
@@ -54,8 +74,9 @@ func (e *Engine) Ask(ctx context.Context, raw string, opt Options) (Result, erro
 
 func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 	res := Result{Question: raw}
+	vocab := e.vocab.Load() // one vocabulary for the whole question
 	text := normalise(raw, snap.KnownHan)
-	text, groups := e.vocab.expandLatin(text)
+	text, groups := vocab.expandLatin(text)
 	q := understand(raw, text, groups)
 	if strings.TrimSpace(text) == "" {
 		return res
@@ -91,7 +112,7 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 	}
 	if q.across && len(loaded) > 1 {
 		for _, r := range loaded {
-			if best, _ := e.answerFrom(r, q, 1, nil); len(best) > 0 {
+			if best, _ := e.answerFrom(r, vocab, q, 1, nil); len(best) > 0 {
 				res.Answers = append(res.Answers, best[0])
 			}
 		}
@@ -101,10 +122,10 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 	var ranked []candidate
 	var trace *Trace
 	if opt.Explain {
-		trace = &Trace{}
+		trace = &Trace{Report: r.Meta.ID}
 		res.Trace = trace
 	}
-	res.Answers, ranked = e.answerFrom(r, q, opt.Top, trace)
+	res.Answers, ranked = e.answerFrom(r, vocab, q, opt.Top, trace)
 	if len(res.Answers) == 0 {
 		res.Closest = e.closest(r, q, ranked)
 	}
@@ -115,14 +136,14 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 // with the report's words, finds the candidates, measures and scores each,
 // passes them through the gates, and composes the best that pass. It also
 // returns the ranked candidates, from which the closest topics of an
-// unanswered question are taken.
-func (e *Engine) answerFrom(r *index.Loaded, q question, top int, trace *Trace) ([]Answer, []candidate) {
+// unanswered question are taken. vocab is the vocabulary of the question.
+func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top int, trace *Trace) ([]Answer, []candidate) {
 	rc := e.cache(r)
-	q.groups = append(q.groups[:len(q.groups):len(q.groups)], e.vocab.expandChinese(q.text, r.Seg)...)
+	q.groups = append(q.groups[:len(q.groups):len(q.groups)], vocab.expandChinese(q.text, r.Seg)...)
 	if fixed := rc.fixTypos(q.text); fixed != q.text {
 		var more [][]string
-		q.text, more = e.vocab.expandLatin(fixed) // the corrected words may be aliases
-		more = append(more, e.vocab.expandChinese(q.text, r.Seg)...)
+		q.text, more = vocab.expandLatin(fixed) // the corrected words may be aliases
+		more = append(more, vocab.expandChinese(q.text, r.Seg)...)
 		q.groups = append(q.groups, more...)
 	}
 	kws := e.keywords(q, rc)

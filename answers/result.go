@@ -22,9 +22,10 @@ type Result struct {
 
 // Trace is how a question was understood and its best candidates judged.
 type Trace struct {
-	Understood string      `json:"understood"` // intent, years, span and units asked
-	Topics     []string    `json:"topics"`     // each topic: the words that say it, and its weight
-	Candidates []TraceItem `json:"candidates"` // best first
+	Report     string      `json:"report,omitempty"` // the id of the report asked
+	Understood string      `json:"understood"`       // intent, years, span and units asked
+	Topics     []string    `json:"topics"`           // each topic: the words that say it, and its weight
+	Candidates []TraceItem `json:"candidates"`       // best first
 }
 
 // TraceItem is one candidate of a Trace.

@@ -36,15 +36,24 @@ type alias struct {
 // "alias = term ..." or an alias said twice (in one file or in both) is
 // refused with its file and line.
 func LoadVocabulary(path string) (*Vocabulary, error) {
+	if path == "" {
+		return ParseVocabulary("", "")
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read vocabulary: %w", err)
+	}
+	return ParseVocabulary(string(b), path)
+}
+
+// ParseVocabulary is LoadVocabulary of a file called name whose content
+// is text, not read from disk: the check of a file before it is written.
+func ParseVocabulary(text, name string) (*Vocabulary, error) {
 	v := &Vocabulary{}
 	lines := map[string]string{} // alias → where it was first said
 	errs := v.parse(defaultVocab, "built-in vocabulary", lines)
-	if path != "" {
-		b, err := os.ReadFile(path)
-		if err != nil {
-			return nil, fmt.Errorf("read vocabulary: %w", err)
-		}
-		errs = append(errs, v.parse(string(b), path, lines)...)
+	if text != "" {
+		errs = append(errs, v.parse(text, name, lines)...)
 	}
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)

@@ -1,0 +1,135 @@
+package answers
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"testing"
+)
+
+func TestParseVocabulary(t *testing.T) {
+	tests := []struct {
+		name, text string
+		wantErr    string // "" for none
+		wantMore   int    // aliases beyond the built-in ones
+	}{
+		{"empty", "", "", 0},
+		{"one line", "好田 = 高标准农田\n", "", 1},
+		{"comments and blanks", "# 管理员词表\n\n好田 = 高标准农田 农田\n", "", 1},
+		{"no terms", "好田 =\n", "admins.txt:1: want", 0},
+		{"no equals", "\n好田 高标准农田\n", "admins.txt:2: want", 0},
+		{"said twice", "好田 = 农田\n好田 = 高标准农田\n", "admins.txt:2: alias \"好田\" is said already at admins.txt:1", 0},
+		{"built-in alias", "gdp = 地区生产总值\n", "alias \"gdp\" is said already at built-in vocabulary:", 0},
+	}
+	base, err := ParseVocabulary("", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v, err := ParseVocabulary(tt.text, "admins.txt")
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want it to contain %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := v.Len() - base.Len(); got != tt.wantMore {
+				t.Errorf("%d aliases more than the built-in ones, want %d", got, tt.wantMore)
+			}
+		})
+	}
+}
+
+// TestSetVocabulary: an alias set while the engine runs answers the next
+// question, and setting the old vocabulary back undoes it.
+func TestSetVocabulary(t *testing.T) {
+	e, _ := engineOnSeed(t)
+	old := e.Vocabulary()
+	t.Cleanup(func() { e.SetVocabulary(old) })
+	const q = "好田目标是多少"
+	ask := func() Result {
+		t.Helper()
+		res, err := e.Ask(context.Background(), q, Options{Explain: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	if res := ask(); len(res.Answers) != 0 {
+		t.Fatalf("before the alias: answered %q", res.Answers[0].Text)
+	}
+	v, err := ParseVocabulary("好田 = 高标准农田\n", "admins.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.SetVocabulary(v)
+	res := ask()
+	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "4万亩高标准农田") {
+		t.Fatalf("after the alias: %+v", res.Answers)
+	}
+	if res.Trace == nil || res.Trace.Report == "" || !strings.Contains(res.Trace.Understood, "intent") {
+		t.Errorf("trace %+v: want the report asked and the intent", res.Trace)
+	}
+	e.SetVocabulary(nil) // ignored
+	if e.Vocabulary() != v {
+		t.Errorf("SetVocabulary(nil) changed the vocabulary")
+	}
+	e.SetVocabulary(old)
+	if res := ask(); len(res.Answers) != 0 {
+		t.Errorf("the old vocabulary back: still answered %q", res.Answers[0].Text)
+	}
+}
+
+// TestSetVocabularyConcurrent swaps the vocabulary while questions are
+// asked (run with -race): every answer is the one of either vocabulary.
+func TestSetVocabularyConcurrent(t *testing.T) {
+	e, _ := engineOnSeed(t)
+	old := e.Vocabulary()
+	t.Cleanup(func() { e.SetVocabulary(old) })
+	v, err := ParseVocabulary("好田 = 高标准农田\n", "admins.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	stop := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for i := 0; ; i++ {
+			select {
+			case <-stop:
+				return
+			default:
+			}
+			if i%2 == 0 {
+				e.SetVocabulary(v)
+			} else {
+				e.SetVocabulary(old)
+			}
+		}
+	}()
+	var asked sync.WaitGroup
+	for range 4 {
+		asked.Add(1)
+		go func() {
+			defer asked.Done()
+			for range 10 {
+				res, err := e.Ask(context.Background(), "好田目标是多少", Options{})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if len(res.Answers) > 0 && !strings.Contains(res.Answers[0].Text, "高标准农田") {
+					t.Errorf("answered %q", res.Answers[0].Text)
+				}
+			}
+		}()
+	}
+	asked.Wait()
+	close(stop)
+	wg.Wait()
+}
