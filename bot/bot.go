@@ -57,6 +57,8 @@ type Bot struct {
 	notes  *noticeQuota // replies that answer no question, all users together
 	queue  *dispatcher
 	seen   *seenSet
+	in     *intake       // updates taken and not finished with: see intake.go
+	waits  waitTimes     // when a waiting question is shown to wait
 	askers chan struct{} // semaphore of running questions
 	files  *http.Client  // downloads of uploaded reports
 
@@ -96,12 +98,15 @@ func New(cfg Config, asker Asker, lib Library, logger *slog.Logger, opts ...bot.
 		notes:  newNoticeQuota(),
 		queue:  newDispatcher(),
 		seen:   newSeenSet(4096),
+		in:     newIntake(spoolPath(cfg.DataDir)),
+		waits:  defaultWaitTimes,
 		askers: make(chan struct{}, maxAskers),
 		files:  &http.Client{Timeout: 2 * time.Minute},
 	}
 	for _, id := range cfg.Admins {
 		b.admins[id] = true
 	}
+	b.loadSpool()
 	base := []bot.Option{
 		bot.WithServerURL(cfg.APIURL),
 		bot.WithSkipGetMe(),
@@ -112,6 +117,7 @@ func New(cfg Config, asker Asker, lib Library, logger *slog.Logger, opts ...bot.
 		bot.WithErrorsHandler(func(err error) { b.log.Warn("telegram client error", "err", err) }),
 		bot.WithDebugHandler(func(format string, args ...any) { b.log.Debug(fmt.Sprintf(format, args...)) }),
 	}
+	base = append(base, b.intakeOptions()...)
 	if cfg.Webhook.SecretToken != "" {
 		base = append(base, bot.WithWebhookSecretToken(cfg.Webhook.SecretToken))
 	}
@@ -154,7 +160,12 @@ func (b *Bot) Username() string { return b.me.Username }
 // by an HTTP server on cfg.Webhook.Listen after registering the webhook.
 // It sets the command menus meanwhile, in the background. It returns nil
 // after ctx is done and the running handlers have finished.
+//
+// Told to stop, it takes no more updates, keeps answering those it took
+// for cfg.ShutdownGrace and keeps the rest in the spool, which the next
+// run answers first (see intake.go).
 func (b *Bot) Run(ctx context.Context) error {
+	b.resume()
 	b.bg.Add(1)
 	go func() {
 		defer b.bg.Done()
@@ -166,7 +177,7 @@ func (b *Bot) Run(ctx context.Context) error {
 	} else {
 		err = b.runPolling(ctx)
 	}
-	b.queue.wait()
+	b.drain()
 	b.bg.Wait()
 	return err
 }
@@ -233,20 +244,9 @@ func (b *Bot) setCommands(ctx context.Context) {
 }
 
 // onUpdate is the library's handler for every update. It runs in update
-// order and only queues the work, per chat, on the dispatcher.
-func (b *Bot) onUpdate(ctx context.Context, _ *bot.Bot, upd *models.Update) {
-	log := b.log.With("update_id", upd.ID)
-	recovered(log, func() {
-		if !b.seen.add(upd.ID) {
-			log.Debug("duplicate update ignored")
-			return
-		}
-		key, job := b.route(ctx, log, upd)
-		if job == nil {
-			return
-		}
-		b.queue.submit(key, func() { recovered(log, job) })
-	})
+// order and only queues the work, per chat, on the dispatcher: see accept.
+func (b *Bot) onUpdate(_ context.Context, _ *bot.Bot, upd *models.Update) {
+	b.accept(upd)
 }
 
 // route picks the handler of an update and the queue it runs on.

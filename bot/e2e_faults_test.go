@@ -139,10 +139,11 @@ func TestRejectedToken(t *testing.T) {
 	}
 }
 
-// Run returns promptly when its context ends, even mid-question.
+// Run returns promptly when its context ends, even mid-question: once the
+// grace period is over and a call already sent had its time to finish.
 func TestShutdown(t *testing.T) {
 	t.Parallel()
-	h := start(t)
+	h := start(t, func(c *Config) { c.ShutdownGrace = 100_000_000 }) // 100 ms
 	h.srv.FailNext("sendMessage", 1, telegramtest.Fault{Kind: telegramtest.FaultDelay, Delay: waitTimeout})
 	h.say(privateChat(alice), &alice, "echo 慢")
 	h.waitFor("the slow send", func() bool { return h.srv.Received("sendMessage") > 0 })

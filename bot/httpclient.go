@@ -31,11 +31,16 @@ type transportError struct {
 func (e *transportError) Error() string { return "network error: " + e.err.Error() }
 func (e *transportError) Unwrap() error { return e.err }
 
-// Do sends req.
+// Do sends req. A call made for an update (see intake.go) is given time to
+// finish when its context ends, and its success is recorded.
 func (s *statusClient) Do(req *http.Request) (*http.Response, error) {
-	resp, err := s.c.Do(req)
+	ctx := req.Context()
+	resp, err := s.c.Do(req.WithContext(finishing(ctx)))
 	if err != nil {
 		return nil, &transportError{err: err}
+	}
+	if resp.StatusCode == http.StatusOK {
+		markSent(ctx)
 	}
 	if resp.StatusCode >= 500 {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))

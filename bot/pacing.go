@@ -25,3 +25,18 @@ func (b *Bot) SetPacing(on bool) {
 	s.groups = map[int64]*bucket{}
 	s.global = newBucket(l.globalRate, l.globalBurst, s.now())
 }
+
+// tryOverall takes a token of the overall budget if one is free now and
+// reports whether it did: for calls skipped rather than made to wait, such
+// as the "typing" chat action. A chat action is no message in a chat: the
+// chat's and the group's budgets are left to messages.
+func (s *sender) tryOverall() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.global.refill(s.now())
+	if s.global.tokens < 1 {
+		return false
+	}
+	s.global.tokens--
+	return true
+}

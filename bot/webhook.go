@@ -1,7 +1,6 @@
 package bot
 
 import (
-	"bytes"
 	"context"
 	"crypto/subtle"
 	"encoding/json"
@@ -21,13 +20,14 @@ import (
 const maxWebhookBody = 1 << 20
 
 // WebhookHandler returns the HTTP handler for Telegram's webhook requests.
-// It refuses, before the library sees them, requests that are not POST
-// (405), that lack the configured X-Telegram-Bot-Api-Secret-Token (401; all
-// of them when no secret is configured) or whose body is not an update
-// (400); the rest go to the library's handler. Run serves it in webhook
-// mode; it may also be mounted on another server.
+// It refuses requests that are not POST (405), that lack the configured
+// X-Telegram-Bot-Api-Secret-Token (401; all of them when no secret is
+// configured) or whose body is not an update (400). An update it answers
+// 200 for is taken (see intake.go): answered, or kept in the spool for the
+// next run; once the bot is stopping it answers 503, and Telegram sends the
+// update again later. Run serves it in webhook mode; it may also be
+// mounted on another server.
 func (b *Bot) WebhookHandler() http.Handler {
-	next := b.tg.WebhookHandler()
 	want := []byte(b.cfg.Webhook.SecretToken)
 	// Refusals are logged sampled: anyone may post to the webhook's URL.
 	refused := newLogSampler(b.log, "webhook request refused", webhookLogEvery)
@@ -56,8 +56,10 @@ func (b *Bot) WebhookHandler() http.Handler {
 			http.Error(w, "malformed update", http.StatusBadRequest)
 			return
 		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		next(w, r)
+		if !b.accept(&upd) {
+			http.Error(w, "stopping: send it again later", http.StatusServiceUnavailable)
+			return
+		}
 	})
 }
 

@@ -63,6 +63,8 @@ func (s *Server) call(method string, p map[string]string) (int, map[string]any) 
 		result = map[string]any{"url": s.webhook.url, "pending_update_count": len(s.updates)}
 	case "getfile":
 		result, err = s.getFile(p)
+	case "sendchataction":
+		result, err = s.sendChatAction(p)
 	default:
 		return http.StatusNotFound, apiError(http.StatusNotFound, "Not Found", nil)
 	}
@@ -324,6 +326,23 @@ func (s *Server) editMessageText(p map[string]string) (*models.Message, error) {
 	m.EditDate = int(time.Now().Unix())
 	cp := *m
 	return &cp, nil
+}
+
+// chatActions are the actions sendChatAction accepts.
+var chatActions = map[string]bool{
+	"typing": true, "upload_photo": true, "record_video": true, "upload_video": true,
+	"record_voice": true, "upload_voice": true, "upload_document": true, "choose_sticker": true,
+	"find_location": true, "record_video_note": true, "upload_video_note": true,
+}
+
+func (s *Server) sendChatAction(p map[string]string) (bool, error) {
+	if _, err := s.chatID(p); err != nil {
+		return false, err
+	}
+	if !chatActions[p["action"]] {
+		return false, badRequest("wrong parameter action in request")
+	}
+	return true, nil
 }
 
 func (s *Server) answerCallbackQuery(p map[string]string) (bool, error) {
