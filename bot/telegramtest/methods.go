@@ -44,7 +44,11 @@ func (s *Server) call(method string, p map[string]string) (int, map[string]any) 
 	case "sendmessage":
 		result, err = s.sendMessage(p)
 	case "editmessagetext":
-		result, err = s.editMessageText(p)
+		if p["inline_message_id"] != "" {
+			result, err = s.editInlineMessage(p)
+		} else {
+			result, err = s.editMessageText(p)
+		}
 	case "answercallbackquery":
 		result, err = s.answerCallbackQuery(p)
 	case "answerinlinequery":
@@ -406,6 +410,7 @@ func (s *Server) answerInlineQuery(p map[string]string) (bool, error) {
 		}
 	}
 	s.inline[id] = true
+	s.inlineResults[id] = results
 	return true, nil
 }
 

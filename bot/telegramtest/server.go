@@ -105,6 +105,11 @@ type Server struct {
 	webhook    webhook
 	commands   map[string][]models.BotCommand
 	received   map[string]int // requests per method, counted on arrival
+
+	// inlineResults are the results answered to each inline query, and
+	// inlineMsgs the messages sent by choosing one, by inline message id.
+	inlineResults map[string][]map[string]json.RawMessage
+	inlineMsgs    map[string]*models.Message
 }
 
 type pending struct {
@@ -140,6 +145,9 @@ func NewServer() *Server {
 		faults:    map[string][]Fault{},
 		commands:  map[string][]models.BotCommand{},
 		received:  map[string]int{},
+
+		inlineResults: map[string][]map[string]json.RawMessage{},
+		inlineMsgs:    map[string]*models.Message{},
 	}
 	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.srv.URL
