@@ -12,9 +12,14 @@ func EngineAsker(e *answers.Engine) Asker { return engineAsker{e} }
 
 type engineAsker struct{ e *answers.Engine }
 
+// Ask asks with Explain, for how the question was understood (kept in the
+// feedback log); the bot drops the trace once it has read it.
 func (a engineAsker) Ask(ctx context.Context, q string, top int) (answers.Result, error) {
-	return a.e.Ask(ctx, q, answers.Options{Top: top})
+	return a.e.Ask(ctx, q, answers.Options{Top: top, Explain: true})
 }
+
+// SetVocabulary makes the engine answer with v from the next question on.
+func (a engineAsker) SetVocabulary(v *answers.Vocabulary) { a.e.SetVocabulary(v) }
 
 // IndexLibrary gives the bot's admins an index.Library.
 func IndexLibrary(l *index.Library) Library { return indexLibrary{l} }

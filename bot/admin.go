@@ -13,9 +13,13 @@ import (
 // administrator of a chat does not count.
 func (b *Bot) isAdmin(id int64) bool { return b.admins[id] }
 
-// onAdminCommand handles /reindex, /reports and /remove. Reports are
-// managed in an admin's private chat only: elsewhere the command gets a
-// pointer there, and nothing about the reports is posted.
+// adminCommands are the commands of configured admins only.
+var adminCommands = map[string]bool{"reindex": true, "reports": true, "remove": true, "feedback": true, "alias": true, "unalias": true}
+
+// onAdminCommand handles /reindex, /reports, /remove, /feedback, /alias
+// and /unalias. They are used in an admin's private chat only: elsewhere
+// the command gets a pointer there, and nothing about the reports, the
+// feedback or the vocabulary is posted.
 func (b *Bot) onAdminCommand(ctx context.Context, log *slog.Logger, msg *models.Message, cmd, args string) {
 	to := replyTarget(msg)
 	if msg.Chat.Type != models.ChatTypePrivate {
@@ -27,8 +31,13 @@ func (b *Bot) onAdminCommand(ctx context.Context, log *slog.Logger, msg *models.
 	if msg.From == nil || msg.SenderChat != nil || !b.isAdmin(msg.From.ID) {
 		log.Warn("admin command refused", "command", cmd)
 		text := textNotAdmin
-		if cmd == "reports" {
+		switch cmd {
+		case "reports":
 			text = textNotAdminList
+		case "feedback":
+			text = textNotAdminFeedback
+		case "alias", "unalias":
+			text = textNotAdminVocab
 		}
 		b.notice(ctx, log, msg, text)
 		return
@@ -60,6 +69,12 @@ func (b *Bot) onAdminCommand(ctx context.Context, log *slog.Logger, msg *models.
 			}
 			return "已删除报告 <code>" + esc(id) + "</code>", nil
 		})
+	case "feedback":
+		b.onFeedback(ctx, log, to)
+	case "alias":
+		b.onAlias(ctx, log, to, args)
+	case "unalias":
+		b.onUnalias(ctx, log, to, args)
 	}
 }
 

@@ -61,6 +61,7 @@ type Bot struct {
 	waits  waitTimes     // when a waiting question is shown to wait
 	askers chan struct{} // semaphore of running questions
 	files  *http.Client  // downloads of uploaded reports
+	learn  *learning     // votes, the feedback log, the admins' vocabulary: see learning.go
 
 	adminBusy atomic.Bool
 	bg        sync.WaitGroup // admin operations
@@ -84,6 +85,10 @@ func New(cfg Config, asker Asker, lib Library, logger *slog.Logger, opts ...bot.
 	_, secret, _ := strings.Cut(cfg.Token, ":")
 	rd := newRedactor(cfg.Token, secret, cfg.Webhook.SecretToken)
 	log := slog.New(&redactHandler{next: logger.Handler(), r: rd})
+	learn, err := newLearning(cfg, asker, log)
+	if err != nil {
+		return nil, err
+	}
 	b := &Bot{
 		cfg:    cfg,
 		asker:  asker,
@@ -102,6 +107,7 @@ func New(cfg Config, asker Asker, lib Library, logger *slog.Logger, opts ...bot.
 		waits:  defaultWaitTimes,
 		askers: make(chan struct{}, maxAskers),
 		files:  &http.Client{Timeout: 2 * time.Minute},
+		learn:  learn,
 	}
 	for _, id := range cfg.Admins {
 		b.admins[id] = true
@@ -171,6 +177,11 @@ func (b *Bot) Run(ctx context.Context) error {
 		defer b.bg.Done()
 		b.setCommands(ctx)
 	}()
+	b.bg.Add(1)
+	go func() {
+		defer b.bg.Done()
+		b.runDigest(ctx) // when feedback.digest is set
+	}()
 	var err error
 	if b.cfg.Mode == ModeWebhook {
 		err = b.runWebhook(ctx)
@@ -222,6 +233,9 @@ func (b *Bot) setCommands(ctx context.Context) {
 		models.BotCommand{Command: "reindex", Description: "重建索引"},
 		models.BotCommand{Command: "reports", Description: "报告列表"},
 		models.BotCommand{Command: "remove", Description: "删除报告：/remove 报告ID"},
+		models.BotCommand{Command: "feedback", Description: "用户反馈：👎 和没答上的问题"},
+		models.BotCommand{Command: "alias", Description: "教新词：/alias 社零 社会消费品零售总额"},
+		models.BotCommand{Command: "unalias", Description: "删除新词：/unalias 社零"},
 	)
 	set := func(scope models.BotCommandScope, cmds []models.BotCommand, who string) {
 		if unknown || ctx.Err() != nil {

@@ -15,8 +15,10 @@ import (
 // never show it.
 type cachedResult struct {
 	chatID   int64
+	chatType string // for the feedback log
 	question string
 	result   answers.Result
+	und      understanding // how the question was understood, for the feedback log
 }
 
 // resultCache is a bounded LRU cache with a time to live of recent results,

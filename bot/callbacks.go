@@ -57,6 +57,9 @@ func (b *Bot) onCallback(ctx context.Context, log *slog.Logger, q *models.Callba
 	cb := &callbackAnswer{b: b, ctx: ctx, id: q.ID}
 	defer cb.ensure()
 	log = log.With("user_id", q.From.ID, "data", q.Data)
+	if b.onVoteCallback(ctx, log, cb, q) {
+		return // 👍, 👎 and /feedback's pages: see votes.go
+	}
 	msg := q.Message.Message // nil for inaccessible (old) and inline messages
 	kind, id, n, ok := parseData(q.Data)
 	if !ok || msg == nil {

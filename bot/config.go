@@ -62,6 +62,13 @@ type Config struct {
 	// restart. It is no key of "telegram:": package bot/config sets it to
 	// data_dir.
 	DataDir string `yaml:"-"`
+	// Feedback configures the feedback log kept in DataDir (none without
+	// one) and the admins' digest; package bot/config sets it from
+	// "feedback:".
+	Feedback FeedbackConfig `yaml:"-"`
+	// Vocabulary is the admins' vocabulary file that /alias and /unalias
+	// change ("" refuses them); package bot/config sets it to vocabulary.
+	Vocabulary string `yaml:"-"`
 }
 
 // WebhookConfig configures webhook mode.
@@ -126,6 +133,7 @@ func (c Config) withDefaults() Config {
 	if c.ShutdownGrace == 0 {
 		c.ShutdownGrace = DefaultShutdownGrace
 	}
+	c.Feedback = c.Feedback.withDefaults()
 	c.Admins = slices.Clone(c.Admins)
 	return c
 }
@@ -169,6 +177,9 @@ func (c *Config) Validate() error {
 	}
 	if d.ShutdownGrace < 0 || d.ShutdownGrace > MaxShutdownGrace {
 		return fmt.Errorf("telegram.shutdown_grace %v: want at most %v", d.ShutdownGrace, MaxShutdownGrace)
+	}
+	if err := d.Feedback.Validate(); err != nil {
+		return err
 	}
 	return nil
 }

@@ -257,7 +257,7 @@ func TestCommandMenus(t *testing.T) {
 	if got := names(h.srv.Commands(`{"type":"default"}`)); !slices.Equal(got, []string{"start", "help", "ask"}) {
 		t.Errorf("default menu = %q", got)
 	}
-	if got := names(h.srv.Commands(`{"type":"chat","chat_id":42}`)); !slices.Equal(got, []string{"start", "help", "ask", "reindex", "reports", "remove"}) {
+	if got := names(h.srv.Commands(`{"type":"chat","chat_id":42}`)); !slices.Equal(got, []string{"start", "help", "ask", "reindex", "reports", "remove", "feedback", "alias", "unalias"}) {
 		t.Errorf("admin menu = %q", got)
 	}
 }

@@ -56,7 +56,10 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, to target, question 
 		b.reply(ctx, log, to, textError)
 		return
 	}
-	html, kb := b.present(to.chatID, question, res)
+	und := understood(&res) // drops the trace
+	e := &cachedResult{chatID: to.chatID, chatType: to.chatType, question: question, und: und, result: res}
+	b.logUnanswered(log, e)
+	html, kb := b.present(e)
 	if _, err := b.sendHTML(ctx, to, html, kb); err != nil {
 		log.Error("send answer", "err", err)
 	}
@@ -97,23 +100,23 @@ func (b *Bot) query(ctx context.Context, log *slog.Logger, question string, top 
 // maxClosest is how many section headings are offered when there is no answer.
 const maxClosest = 4
 
-// present formats a result for chatID: its first page of answers with the
-// 原文 and 更多答案 buttons, or, without an answer, the closest headings as
-// buttons.
-func (b *Bot) present(chatID int64, question string, res answers.Result) (string, *inlineKeyboard) {
+// present formats a result for its chat: its first page of answers with
+// the 原文 and 更多答案 buttons (and 👍 / 👎), or, without an answer, the
+// closest headings as buttons.
+func (b *Bot) present(e *cachedResult) (string, *inlineKeyboard) {
+	res := &e.result
 	if len(res.Answers) == 0 {
 		res.Closest = nonEmpty(res.Closest, maxClosest)
 		if len(res.Closest) == 0 {
 			return renderNoAnswer(res.Note, nil), nil
 		}
-		id := b.cache.put(&cachedResult{chatID: chatID, question: question, result: res})
+		id := b.cache.put(e)
 		kb := &inlineKeyboard{}
 		for k, h := range res.Closest {
 			kb.row(inlineButton{Text: truncateRunes(h, 40), CallbackData: headingData(id, k)})
 		}
 		return renderNoAnswer(res.Note, res.Closest), kb
 	}
-	e := &cachedResult{chatID: chatID, question: question, result: res}
 	return b.renderPage(b.cache.put(e), e, 0)
 }
 
@@ -163,5 +166,8 @@ func (b *Bot) renderPage(id string, e *cachedResult, page int) (string, *inlineK
 	}
 	kb := &inlineKeyboard{}
 	kb.row(buttons...)
+	if b.learn.on() {
+		kb.row(voteRow(id, page)...)
+	}
 	return strings.Join(parts, "\n\n"), kb
 }

@@ -52,6 +52,11 @@ func (b *Bot) onInline(ctx context.Context, log *slog.Logger, q *models.InlineQu
 			}
 			results = []models.InlineQueryResult{article("none", "报告中没有涉及这个问题", desc, renderInlineNone(question, closest))}
 		default:
+			und := understood(&res)
+			voteID := "" // the answers' 👍 / 👎 buttons vote under this id
+			if b.learn.on() {
+				voteID = b.learn.inline.put(&cachedResult{chatType: "inline", question: question, result: res, und: und})
+			}
 			for i, a := range res.Answers {
 				desc := a.Section
 				if desc == "" {
@@ -61,7 +66,13 @@ func (b *Bot) onInline(ctx context.Context, log *slog.Logger, q *models.InlineQu
 				if title == "" {
 					title = "答案"
 				}
-				results = append(results, article(strconv.Itoa(i), title, desc, renderInlineAnswer(question, a)))
+				art := article(strconv.Itoa(i), title, desc, renderInlineAnswer(question, a))
+				if voteID != "" {
+					kb := &inlineKeyboard{}
+					kb.row(voteRow(voteID, i)...)
+					art.ReplyMarkup = markup(kb)
+				}
+				results = append(results, art)
 			}
 		}
 	}

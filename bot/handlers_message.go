@@ -93,7 +93,7 @@ func (b *Bot) onPrivate(ctx context.Context, log *slog.Logger, msg *models.Messa
 		b.sendHelp(ctx, log, msg)
 	case "ask":
 		b.ask(ctx, log, msg, p.rest)
-	case "reindex", "reports", "remove":
+	case "reindex", "reports", "remove", "feedback", "alias", "unalias":
 		b.onAdminCommand(ctx, log, msg, p.command, p.rest)
 	default:
 		b.notice(ctx, log, msg, "没有这个命令。直接发送问题即可，或看看 /help")
@@ -119,7 +119,7 @@ func (b *Bot) onGroup(ctx context.Context, log *slog.Logger, msg *models.Message
 	case "start", "help":
 		b.sendHelp(ctx, log, msg)
 		return
-	case "reindex", "reports", "remove":
+	case "reindex", "reports", "remove", "feedback", "alias", "unalias":
 		b.onAdminCommand(ctx, log, msg, p.command, p.rest)
 		return
 	}
@@ -140,7 +140,7 @@ func (b *Bot) onChannelPost(ctx context.Context, log *slog.Logger, msg *models.M
 	}
 	p := parse(text, ents, b.me)
 	switch {
-	case p.leading && !p.forOther && (p.command == "reindex" || p.command == "reports" || p.command == "remove"):
+	case p.leading && !p.forOther && adminCommands[p.command]:
 		b.onAdminCommand(ctx, log, msg, p.command, p.rest) // a pointer to the private chat
 	case (p.command == "ask" && p.leading) || p.mentioned:
 		b.ask(ctx, log, msg, p.rest)

@@ -277,6 +277,13 @@ func start(t *testing.T, edit ...func(*Config)) *harness {
 // when it is a fake).
 func startWith(t *testing.T, asker Asker, edit ...func(*Config)) *harness {
 	t.Helper()
+	return startTuned(t, asker, nil, edit...)
+}
+
+// startTuned is startWith, tune (when not nil) changing the bot before it
+// runs: its clock, its limits.
+func startTuned(t *testing.T, asker Asker, tune func(*Bot), edit ...func(*Config)) *harness {
+	t.Helper()
 	srv := telegramtest.NewServer()
 	srv.AddChat(privateChat(admin)) // so the admin command menu can be set
 	cfg := Config{Token: srv.Token, APIURL: srv.URL, Admins: []int64{admin.ID}}
@@ -292,6 +299,9 @@ func startWith(t *testing.T, asker Asker, edit ...func(*Config)) *harness {
 	}
 	b.send.limits.backoff = 20 * time.Millisecond
 	b.send.limits.maxBackoff = 100 * time.Millisecond
+	if tune != nil {
+		tune(b)
+	}
 	h.bot = b
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

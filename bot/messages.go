@@ -11,14 +11,15 @@ import (
 // target is where a reply goes.
 type target struct {
 	chatID   int64
-	threadID int // the forum topic, 0 for none
-	replyTo  int // the message replied to, 0 for none
+	threadID int    // the forum topic, 0 for none
+	replyTo  int    // the message replied to, 0 for none
+	chatType string // private, group, supergroup or channel, for the feedback log
 }
 
 // replyTarget answers msg: threaded (reply_parameters) except in private
 // chats, in msg's forum topic if it has one.
 func replyTarget(msg *models.Message) target {
-	t := target{chatID: msg.Chat.ID}
+	t := target{chatID: msg.Chat.ID, chatType: string(msg.Chat.Type)}
 	if msg.Chat.Type != models.ChatTypePrivate {
 		t.replyTo = msg.ID
 	}

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 	"unicode"
+
+	"gopkg.in/yaml.v3"
 )
 
 // Kind is what an Entry records.
@@ -132,6 +134,18 @@ func (a *Age) UnmarshalText(b []byte) error {
 		return err
 	}
 	*a = Age(d)
+	return nil
+}
+
+// UnmarshalYAML reads an Age in a YAML file, an error naming its line.
+func (a *Age) UnmarshalYAML(n *yaml.Node) error {
+	var s string
+	if err := n.Decode(&s); err != nil {
+		return err
+	}
+	if err := a.UnmarshalText([]byte(s)); err != nil {
+		return fmt.Errorf("line %d: %w", n.Line, err)
+	}
 	return nil
 }
 

@@ -12,10 +12,12 @@ import (
 // Summary counts a list of entries and groups those that call for work
 // (the 👎 and the unanswered questions) by question.
 type Summary struct {
-	Up, Down, Unanswered int
+	Up         int `json:"up"`
+	Down       int `json:"down"`
+	Unanswered int `json:"unanswered"`
 	// Groups are the questions voted down or left unanswered, the one
 	// seen last first.
-	Groups []Group
+	Groups []Group `json:"groups"`
 }
 
 // Group is what the log says about one question (asked in any of the
@@ -40,7 +42,7 @@ type Group struct {
 // groups the 👎 and unanswered ones by question. A question's 👍 are
 // counted in its group when it has one.
 func Summarize(entries []Entry) Summary {
-	var s Summary
+	s := Summary{Groups: []Group{}} // JSON: "groups": [], never null
 	byQ := map[string]*Group{}
 	var order []string
 	ups := map[string]int{}
