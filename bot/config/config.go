@@ -11,6 +11,7 @@
 //	TELEGRAM_API_URL         telegram.api_url
 //	TELEGRAM_WEBHOOK_SECRET  telegram.webhook.secret_token
 //	PLANBOT_ADMINS           added to telegram.admins (comma-separated user ids)
+//	PLANBOT_FEEDBACK_KEY     feedback.key
 package config
 
 import (
@@ -30,6 +31,7 @@ import (
 
 	"planbot/answers"
 	"planbot/bot"
+	"planbot/bot/feedback"
 )
 
 // Config is config.yaml. The zero value of a field is not its default:
@@ -54,6 +56,9 @@ type Config struct {
 	Debug bool `yaml:"debug"`
 	// Telegram configures the bot (planbot serve).
 	Telegram bot.Config `yaml:"telegram"`
+	// Feedback configures the feedback log (votes and unanswered
+	// questions, in DataDir) and the admins' daily digest.
+	Feedback bot.FeedbackConfig `yaml:"feedback"`
 
 	path string // the file read, "" for the defaults alone
 }
@@ -76,6 +81,7 @@ func Default() Config {
 
 			ShutdownGrace: bot.DefaultShutdownGrace,
 		},
+		Feedback: bot.FeedbackConfig{Retention: feedback.Age(feedback.DefaultRetention)},
 	}
 }
 
@@ -129,6 +135,9 @@ func (c *Config) applyEnv() error {
 	if v := strings.TrimSpace(os.Getenv("TELEGRAM_WEBHOOK_SECRET")); v != "" {
 		t.Webhook.SecretToken = v
 	}
+	if v := strings.TrimSpace(os.Getenv("PLANBOT_FEEDBACK_KEY")); v != "" {
+		c.Feedback.Key = v
+	}
 	for part := range strings.SplitSeq(os.Getenv("PLANBOT_ADMINS"), ",") {
 		part = strings.TrimSpace(part)
 		if part == "" {
@@ -167,7 +176,10 @@ func (c *Config) check() error {
 			return fmt.Errorf("vocabulary: %w", err)
 		}
 	}
-	return nil
+	if c.Feedback.Retention <= 0 {
+		return fmt.Errorf("feedback.retention %v: want a duration of at least 1h, e.g. 90d", c.Feedback.Retention)
+	}
+	return c.Feedback.Validate()
 }
 
 // Level returns the log level.
@@ -198,11 +210,20 @@ func (c *Config) Setup(log *slog.Logger, build bool) answers.Setup {
 }
 
 // Bot returns the bot's configuration: telegram: with the data directory,
-// where the bot keeps the updates it has not answered across a restart.
+// where the bot keeps the updates it has not answered across a restart and
+// its feedback log, feedback: and the admins' vocabulary file.
 func (c *Config) Bot() bot.Config {
 	t := c.Telegram
 	t.DataDir = c.DataDir
+	t.Feedback = c.Feedback
+	t.Vocabulary = c.Vocabulary
 	return t
+}
+
+// FeedbackOptions returns the options of the feedback log in DataDir
+// (package bot/feedback), for a reader (planbot feedback) or a writer.
+func (c *Config) FeedbackOptions(readOnly bool) feedback.Options {
+	return feedback.Options{Retention: time.Duration(c.Feedback.Retention), Key: []byte(c.Feedback.Key), ReadOnly: readOnly}
 }
 
 // Path returns the file the configuration was read from.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"planbot/bot"
+	"planbot/bot/feedback"
 )
 
 // write writes a config file into a fresh directory with a seeds
@@ -138,6 +139,48 @@ func TestShutdownGrace(t *testing.T) {
 	for _, bad := range []string{"soon", "20"} { // 20 what?
 		if _, err := Load(write(t, "telegram:\n  shutdown_grace: "+bad+"\n")); err == nil || !strings.Contains(err.Error(), "line 2") {
 			t.Errorf("shutdown_grace %s: %v, want an error with the line", bad, err)
+		}
+	}
+}
+
+// feedback: retention in days (default 90d), a digest time, a key from
+// the file or PLANBOT_FEEDBACK_KEY; the bot's configuration carries them
+// with the admins' vocabulary file.
+func TestFeedbackSettings(t *testing.T) {
+	t.Setenv("PLANBOT_FEEDBACK_KEY", "")
+	path := write(t, "vocabulary: admins.txt\nfeedback:\n  retention: 30d\n  digest: \"08:30\"\n  key: a-key-of-sixteen-chars\n")
+	if err := os.WriteFile(filepath.Join(filepath.Dir(path), "admins.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := c.Bot()
+	if time.Duration(b.Feedback.Retention) != 30*24*time.Hour || b.Feedback.Digest != "08:30" || b.Feedback.Key != "a-key-of-sixteen-chars" || b.Vocabulary != c.Vocabulary {
+		t.Errorf("bot configuration %+v, vocabulary %q", b.Feedback, b.Vocabulary)
+	}
+	if o := c.FeedbackOptions(true); !o.ReadOnly || o.Retention != 30*24*time.Hour || string(o.Key) != "a-key-of-sixteen-chars" {
+		t.Errorf("feedback options %+v", o)
+	}
+	t.Setenv("PLANBOT_FEEDBACK_KEY", "the-environment's-key")
+	if c, err := Load(path); err != nil || c.Feedback.Key != "the-environment's-key" {
+		t.Errorf("PLANBOT_FEEDBACK_KEY not applied: %v %v", c.Feedback.Key, err)
+	}
+	t.Setenv("PLANBOT_FEEDBACK_KEY", "")
+	if c, err := Load(write(t, "")); err != nil || time.Duration(c.Feedback.Retention) != feedback.DefaultRetention || c.Feedback.Digest != "" {
+		t.Errorf("defaults: %+v %v", c.Feedback, err)
+	}
+	for _, bad := range []struct{ text, want string }{
+		{"feedback:\n  retention: 0d\n", "feedback.retention"},
+		{"feedback:\n  retention: 30m\n", "feedback.retention"},
+		{"feedback:\n  retention: 90\n", "line 2"},
+		{"feedback:\n  digest: \"9点\"\n", "feedback.digest"},
+		{"feedback:\n  key: short\n", "feedback.key"},
+		{"feedback:\n  keep: 90d\n", "keep"},
+	} {
+		if _, err := Load(write(t, bad.text)); err == nil || !strings.Contains(err.Error(), bad.want) {
+			t.Errorf("%q: %v, want an error naming %q", bad.text, err, bad.want)
 		}
 	}
 }
