@@ -9,6 +9,8 @@
 //	planbot outline FILE|ID                 the heading tree of a report with its periods and counts
 //	planbot eval [-v] FILE.jsonl            measure answer quality on a question set
 //	planbot vocab check [FILE]              check the vocabulary
+//	planbot feedback [--since 7d] [--json]  what the bot's users said: 👎 and unanswered questions
+//	planbot feedback export FILE.jsonl      those questions as a question set for eval
 //	planbot serve                           run the Telegram bot
 //
 // Every subcommand takes --config FILE (default ./config.yaml) and -h.
@@ -41,6 +43,8 @@ usage:
   planbot outline FILE|ID            the heading tree of a report, with periods and counts
   planbot eval [-v] [--report ID] FILE.jsonl   measure answer quality on a question set
   planbot vocab check [FILE]         check the vocabulary (the built-in one and the config's, or FILE)
+  planbot feedback [--since 7d] [--json]   the bot's 👎 and unanswered questions, grouped
+  planbot feedback export FILE.jsonl the same as a question set for planbot eval, to label
   planbot serve                      run the Telegram bot
 
 every subcommand takes --config FILE (default ./config.yaml) and -h
@@ -53,13 +57,14 @@ type command struct {
 }
 
 var commands = map[string]command{
-	"ask":     {askSynopsis, runAsk},
-	"index":   {indexSynopsis, runIndex},
-	"reports": {reportsSynopsis, runReports},
-	"outline": {outlineSynopsis, runOutline},
-	"eval":    {evalSynopsis, runEval},
-	"vocab":   {vocabSynopsis, runVocab},
-	"serve":   {serveSynopsis, runServe},
+	"ask":      {askSynopsis, runAsk},
+	"index":    {indexSynopsis, runIndex},
+	"reports":  {reportsSynopsis, runReports},
+	"outline":  {outlineSynopsis, runOutline},
+	"eval":     {evalSynopsis, runEval},
+	"vocab":    {vocabSynopsis, runVocab},
+	"feedback": {feedbackSynopsis, runFeedback},
+	"serve":    {serveSynopsis, runServe},
 }
 
 func main() {
