@@ -56,7 +56,7 @@ func runOn(t *testing.T, srv *telegramtest.Server, asker Asker, cfg Config, tune
 			cancel()
 			select {
 			case runErr = <-done:
-			case <-time.After(waitTimeout):
+			case <-time.After(waitTimeout + b.cfg.ShutdownGrace):
 				runErr = errors.New("Run did not return after cancel")
 			}
 		}

@@ -56,6 +56,7 @@ type taken struct {
 	notice   *target         // where a waiting notice goes; nil: no question
 	keep     bool            // worth keeping across a restart
 	noticed  atomic.Bool     // the waiting notice was sent (or is on its way)
+	started  atomic.Bool     // its job started: its answer is next in its chat
 	sent     atomic.Bool     // a Bot API call made for it succeeded
 	done     atomic.Bool     // finished with
 }
@@ -207,6 +208,7 @@ func (b *Bot) runTaken(log *slog.Logger, t *taken, job func()) {
 	if t.ctx.Err() != nil {
 		return // not started: kept for the spool
 	}
+	t.started.Store(true)
 	recovered(log, job)
 	if t.ctx.Err() != nil && !t.sent.Load() {
 		log.Debug("update cut short, kept for the spool")

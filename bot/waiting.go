@@ -16,7 +16,10 @@ const textQueued = "问题较多，正在排队，请稍候。"
 // A question that waits — queued behind others of its chat, behind
 // Telegram's sending limits, or being answered — is shown to wait: after
 // waitTimes.typing its chat shows "typing", renewed while it waits, and
-// after waitTimes.notice it gets textQueued, threaded to it, once.
+// after waitTimes.notice it gets textQueued, threaded to it, once, while it
+// is still queued: once its job started, its answer is the next message
+// of its chat (a job asks for at most askTimeout), and a notice would
+// only come after it.
 //
 // The notice is a message like any other: it waits for its turn under the
 // chat's, the group's and the overall sending limits (and is not sent if
@@ -50,9 +53,10 @@ type chatWait struct{ typing, notice time.Time }
 
 // planWaiting decides at now which chats show "typing" (given by their
 // oldest question) and which questions get their notice, marking those as
-// noticed. qs are the questions waiting, oldest first; chats is updated,
-// and the chats with no question waiting are forgotten. canType reports
-// whether a chat action may be sent now; it is asked for a chat that is due.
+// noticed; a question whose job started gets none. qs are the questions
+// waiting, oldest first; chats is updated, and the chats with no question
+// waiting are forgotten. canType reports whether a chat action may be sent
+// now; it is asked for a chat that is due.
 func planWaiting(now time.Time, w waitTimes, qs []*taken, chats map[int64]*chatWait, canType func() bool) (typing, notices []*taken) {
 	oldest := map[int64]bool{}
 	for _, q := range qs {
@@ -70,7 +74,7 @@ func planWaiting(now time.Time, w waitTimes, qs []*taken, chats map[int64]*chatW
 				typing = append(typing, q)
 			}
 		}
-		if !q.noticed.Load() && waited >= w.notice && now.Sub(c.notice) >= w.notice {
+		if !q.noticed.Load() && !q.started.Load() && waited >= w.notice && now.Sub(c.notice) >= w.notice {
 			c.notice = now
 			q.noticed.Store(true)
 			notices = append(notices, q)

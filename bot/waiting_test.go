@@ -61,8 +61,9 @@ func typings(srv *telegramtest.Server, chatID int64) int {
 	return n
 }
 
-// A question that waits shows "typing", then gets one notice threaded to
-// it, however long it waits; then its answer.
+// A question queued behind a slow one shows "typing", then gets one notice
+// threaded to it, however long it waits; then its answer. The slow one,
+// being answered, gets no notice: its answer comes next.
 func TestWaitingQuestionIsTold(t *testing.T) {
 	t.Parallel()
 	srv := telegramtest.NewServer()
@@ -70,7 +71,9 @@ func TestWaitingQuestionIsTold(t *testing.T) {
 	asker := &gatedAsker{gate: make(chan struct{})}
 	r := runOn(t, srv, asker, Config{}, fastWaits)
 	group := groupChat(-1008001)
-	q := srv.Message(group, &bob, "/ask echo slow")
+	slow := srv.Message(group, &alice, "/ask echo slow")
+	srv.PushMessage(slow)
+	q := srv.Message(group, &bob, "/ask echo queued")
 	srv.PushMessage(q)
 
 	if !srv.WaitFor(waitTimeout, func() bool { return typings(srv, group.ID) > 0 && len(notices(srv, group.ID)) > 0 }) {
@@ -85,12 +88,13 @@ func TestWaitingQuestionIsTold(t *testing.T) {
 		t.Errorf("notices replying to %v, want one to %d", got, q.ID)
 	}
 	close(asker.gate)
-	if !srv.WaitFor(waitTimeout, func() bool { return answersTo(srv)["slow"] == 1 }) {
+	if !srv.WaitFor(waitTimeout, func() bool { return answersTo(srv)["queued"] == 1 }) {
 		t.Fatal("no answer")
 	}
 	sent := srv.Sent(group.ID)
-	if len(sent) != 2 || sent[0].Text != textQueued || sent[0].ReplyToMessage == nil || sent[0].ReplyToMessage.ID != q.ID {
-		t.Errorf("sent %q, want the notice threaded to the question, then the answer", texts(sent))
+	if len(sent) != 3 || sent[0].Text != textQueued || sent[0].ReplyToMessage == nil || sent[0].ReplyToMessage.ID != q.ID ||
+		answerOf(sent[1].Text) != "slow" || answerOf(sent[2].Text) != "queued" {
+		t.Errorf("sent %q, want the notice threaded to the question queued, then the answers", texts(sent))
 	}
 	if err := r.stop(); err != nil {
 		t.Fatal(err)
@@ -100,7 +104,7 @@ func TestWaitingQuestionIsTold(t *testing.T) {
 	}
 }
 
-// Several questions waiting in one chat get one notice each, threaded to
+// Several questions queued in one chat get one notice each, threaded to
 // each (in a private chat too), and no more.
 func TestWaitingNoticeOncePerQuestion(t *testing.T) {
 	t.Parallel()
@@ -111,9 +115,10 @@ func TestWaitingNoticeOncePerQuestion(t *testing.T) {
 		fastWaits(b)
 		b.SetPacing(false)
 	})
+	srv.PushMessage(srv.Message(privateChat(alice), &alice, "echo slow"))
 	want := map[int]bool{}
 	for i := range 3 {
-		m := srv.Message(privateChat(alice), &alice, fmt.Sprintf("echo slow %d", i))
+		m := srv.Message(privateChat(alice), &alice, fmt.Sprintf("echo q%d", i))
 		srv.PushMessage(m)
 		want[m.ID] = true
 	}
@@ -127,15 +132,15 @@ func TestWaitingNoticeOncePerQuestion(t *testing.T) {
 	got := notices(srv, alice.ID)
 	for _, id := range got {
 		if !want[id] {
-			t.Errorf("a notice replies to %d, no question of the three", id)
+			t.Errorf("a notice replies to %d, no question of the three queued", id)
 		}
 		want[id] = false
 	}
 	if len(got) != 3 {
-		t.Errorf("notices replying to %v, want one to each question", got)
+		t.Errorf("notices replying to %v, want one to each question queued", got)
 	}
 	close(asker.gate)
-	if !srv.WaitFor(waitTimeout, func() bool { return len(answersTo(srv)) == 3 }) {
+	if !srv.WaitFor(waitTimeout, func() bool { return len(answersTo(srv)) == 4 }) {
 		t.Fatalf("answers %v", answersTo(srv))
 	}
 	if err := r.stop(); err != nil {
@@ -152,14 +157,15 @@ func TestWaitingNoticeCountsAgainstTheLimits(t *testing.T) {
 	asker := &gatedAsker{gate: make(chan struct{})}
 	r := runOn(t, srv, asker, Config{}, func(b *Bot) {
 		fastWaits(b)
-		b.send.limits.chatRate, b.send.limits.chatBurst = 1e-6, 2 // two messages, then none for days
+		b.send.limits.chatRate, b.send.limits.chatBurst = 1e-6, 3 // three messages, then none for days
 	})
 	srv.PushMessage(srv.Message(privateChat(alice), &alice, "echo slow"))
+	srv.PushMessage(srv.Message(privateChat(alice), &alice, "echo queued"))
 	if !srv.WaitFor(waitTimeout, func() bool { return len(notices(srv, alice.ID)) == 1 }) {
 		t.Fatal("no notice")
 	}
 	close(asker.gate)
-	if !srv.WaitFor(waitTimeout, func() bool { return answersTo(srv)["slow"] == 1 }) {
+	if !srv.WaitFor(waitTimeout, func() bool { return answersTo(srv)["queued"] == 1 }) {
 		t.Fatal("no answer")
 	}
 	s := r.bot.send
@@ -167,7 +173,7 @@ func TestWaitingNoticeCountsAgainstTheLimits(t *testing.T) {
 	left := s.chats[alice.ID].tokens
 	s.mu.Unlock()
 	if left > 0.5 {
-		t.Errorf("%.2f of the chat's 2 messages left after the notice and the answer, want none", left)
+		t.Errorf("%.2f of the chat's 3 messages left after the notice and the two answers, want none", left)
 	}
 }
 
@@ -228,10 +234,16 @@ func TestPlanWaiting(t *testing.T) {
 			t.Errorf("at %v: %s, want %s", s.at, got, s.want)
 		}
 	}
+	q5 := question(5, 40, 0) // being answered: typing, but no notice
+	q5.started.Store(true)
+	qs = []*taken{q5}
+	if got := plan(2 * time.Hour); got != "[5] []" {
+		t.Errorf("a question being answered: %s", got)
+	}
 	canType = false // no token free: no typing, notices all the same
 	q4 := question(4, 30, 0)
 	qs = []*taken{q4}
-	if got := plan(time.Hour); got != "[] [4]" {
+	if got := plan(3 * time.Hour); got != "[] [4]" {
 		t.Errorf("no budget for typing: %s", got)
 	}
 	if len(chats) != 1 || chats[30] == nil {
