@@ -3,6 +3,10 @@ package main
 import (
 	"context"
 	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"planbot/bot"
 	"planbot/bot/config"
@@ -37,5 +41,27 @@ func runServe(ctx context.Context, args []string, _ io.Reader, out io.Writer) er
 		return err
 	}
 	log.Info("serving", "bot", b.Username(), "mode", cfg.Telegram.Mode, "reports", len(e.Library().Reports()))
+	done := make(chan struct{})
+	defer close(done)
+	go hurryOnSecondSignal(ctx, done, b, log)
 	return b.Run(ctx)
+}
+
+// hurryOnSecondSignal ends the bot's grace period when a second SIGTERM or
+// Ctrl-C comes after ctx ended: what is still queued is spooled at once.
+func hurryOnSecondSignal(ctx context.Context, done <-chan struct{}, b *bot.Bot, log *slog.Logger) {
+	select {
+	case <-ctx.Done():
+	case <-done:
+		return
+	}
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sig)
+	log.Info("stopping: answering what is queued; signal again to spool it at once")
+	select {
+	case <-sig:
+		b.Hurry()
+	case <-done:
+	}
 }

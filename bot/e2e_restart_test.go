@@ -303,3 +303,32 @@ func TestSpoolCorruptSetAside(t *testing.T) {
 		})
 	}
 }
+
+// Hurry (a second signal) ends the grace period: what is queued is
+// spooled at once.
+func TestHurrySpoolsAtOnce(t *testing.T) {
+	t.Parallel()
+	srv := telegramtest.NewServer()
+	t.Cleanup(srv.Close) // after the bot stops
+	dir := t.TempDir()
+	srv.AddChat(privateChat(alice))
+	for i := range 10 {
+		srv.PushMessage(srv.Message(privateChat(alice), &alice, fmt.Sprintf("echo h%d", i)))
+	}
+	r := runOn(t, srv, &fakeAsker{}, Config{DataDir: dir}, func(b *Bot) { // the default grace: 20 s
+		b.send.limits.chatRate, b.send.limits.chatBurst = 0.1, 1
+	})
+	if !srv.WaitFor(waitTimeout, func() bool { return answersTo(srv)["h0"] > 0 }) {
+		t.Fatal("nothing answered")
+	}
+	r.bot.Hurry()
+	if err := r.stop(); err != nil {
+		t.Fatal(err)
+	}
+	if logs := r.logs.String(); !strings.Contains(logs, "told to hurry") || strings.Contains(logs, "grace period over") {
+		t.Errorf("the grace period was not cut short")
+	}
+	if sf, err := readSpool(spoolPath(dir)); err != nil || sf == nil || len(sf.Updates)+len(answersTo(srv)) != 10 {
+		t.Errorf("spool %+v (%v) with %d answered, want the other questions", sf, err, len(answersTo(srv)))
+	}
+}

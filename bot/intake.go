@@ -108,11 +108,13 @@ type intake struct {
 	hadSpool  bool            // a spool was read: Run removes it
 	stopping  atomic.Bool
 	startOnce sync.Once
+	hurry     chan struct{} // closed by Hurry
+	hurryOnce sync.Once
 }
 
 func newIntake(path string) *intake {
 	work, stop := context.WithCancel(context.Background())
-	return &intake{open: true, items: map[int64]*taken{}, work: work, stopWork: stop, path: path}
+	return &intake{open: true, items: map[int64]*taken{}, work: work, stopWork: stop, path: path, hurry: make(chan struct{})}
 }
 
 // begin reports whether updates are taken, and if so counts a taker in.
@@ -308,11 +310,20 @@ func (b *Bot) drain() {
 	case <-idle:
 	case <-grace.C:
 		b.log.Info("shutdown grace period over: the updates still queued go to the spool", "updates", len(b.in.pending()))
+	case <-b.in.hurry:
+		b.log.Info("told to hurry: the updates still queued go to the spool", "updates", len(b.in.pending()))
 	}
 	b.in.stopWork()
 	<-idle
 	b.in.watchers.Wait()
 	b.saveSpool()
+}
+
+// Hurry ends the grace period of a stopping bot now (a second SIGTERM or
+// Ctrl-C): what is still queued goes to the spool at once. Called before
+// the bot stops, it makes the grace period end as soon as it begins.
+func (b *Bot) Hurry() {
+	b.in.hurryOnce.Do(func() { close(b.in.hurry) })
 }
 
 // saveSpool writes the updates not finished with, and the offset.
