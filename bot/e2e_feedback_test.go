@@ -359,7 +359,7 @@ func TestFeedbackCommand(t *testing.T) {
 
 	h.say(privateChat(admin), &admin, "/feedback")
 	fb := h.waitSent(admin.ID, 1)[0]
-	for _, want := range []string{"👍 0 · 👎 1 · 没答上 36", "要看的问题 19 个", "第 1/3 页", "1. " + farmQuestion, "👎 ×1（答非所问 1）", "答：" + farmSentence[:30],
+	for _, want := range []string{"👍 0 · 👎 1 · 没答上 36", "要看的问题 19 个", "第 1/3 页", "1. " + farmQuestion, "👎 ×1（答非所问 1）", "答：积极争取4万亩高标准农田",
 		"2. 秘密问题17\n没答上 ×3", "8. 秘密问题11"} {
 		if !strings.Contains(fb.Text, want) {
 			t.Errorf("page 1 lacks %q:\n%s", want, fb.Text)
