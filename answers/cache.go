@@ -11,7 +11,6 @@ import (
 
 	"planbot/index"
 	"planbot/index/report"
-	"planbot/index/segment"
 )
 
 // reportCache holds what the engine derives from a report once: lowered
@@ -33,7 +32,7 @@ type reportCache struct {
 	pairPY map[string][]string // toneless pinyin → pairs of characters of the report
 
 	longOnce  sync.Once
-	longWords map[rune][]string // words of 3-12 characters by their first
+	longWords map[rune][]index.TopWord // words of 3-12 characters by their first
 }
 
 func newReportCache(r *index.Loaded) *reportCache {
@@ -249,20 +248,16 @@ func (rc *reportCache) pairHomophone(w string) string {
 
 func (rc *reportCache) indexPinyin() {
 	rc.byPY, rc.pairPY = map[string][]string{}, map[string][]string{}
-	seen, pairs := map[string]bool{}, map[string]bool{}
-	seg := rc.r.Seg
-	for _, s := range rc.r.Sentences {
-		for _, t := range seg.Cut(s.Text) {
-			w := t.Term
-			n := utf8.RuneCountInString(w)
-			if n < 2 || n > 4 || seen[w] || !allHan(w) {
-				continue
-			}
-			seen[w] = true
-			if k := pinyinKey(w); k != "" {
-				rc.byPY[k] = append(rc.byPY[k], w)
-			}
+	for _, w := range rc.r.Words.All {
+		if n := utf8.RuneCountInString(w); n < 2 || n > 4 || !allHan(w) {
+			continue
 		}
+		if k := pinyinKey(w); k != "" {
+			rc.byPY[k] = append(rc.byPY[k], w)
+		}
+	}
+	pairs := map[string]bool{}
+	for _, s := range rc.r.Sentences {
 		rs := []rune(s.Text)
 		for i := 0; i+2 <= len(rs); i++ {
 			if w := string(rs[i : i+2]); !pairs[w] && allHan(w) {
@@ -346,20 +341,22 @@ func (rc *reportCache) abbreviated(w string) []string {
 	rc.longOnce.Do(rc.indexLongWords)
 	var out []string
 	for _, t := range rc.longWords[ws[0]] {
-		if utf8.RuneCountInString(t) >= 2*len(ws) && abbreviates(rc.r.Seg, ws, t) { // 民企 ← 民营企业, not 天气 ← 天然气
-			out = append(out, t)
+		if utf8.RuneCountInString(t.Word) >= 2*len(ws) && abbreviates(ws, t) { // 民企 ← 民营企业, not 天气 ← 天然气
+			out = append(out, t.Word)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return len(out[i]) < len(out[j]) })
 	return out[:min(len(out), 3)]
 }
 
-// abbreviates reports whether the characters ws head parts of t in order;
-// the last of three or more may also end t (区 of 自由贸易试验区).
-func abbreviates(seg *segment.Segmenter, ws []rune, t string) bool {
+// abbreviates reports whether the characters ws head parts of word tw in
+// order (its heads: where the words of its cut start); the last of three
+// or more may also end it (区 of 自由贸易试验区).
+func abbreviates(ws []rune, tw index.TopWord) bool {
+	t := tw.Word
 	heads := map[int]bool{0: true}
-	for _, tok := range seg.Cut(t) {
-		heads[tok.Start] = true
+	for _, h := range tw.Heads {
+		heads[h] = true
 	}
 	at := 0 // byte offset in t from which the next character is looked for
 	for k, r := range ws {
@@ -385,18 +382,12 @@ func abbreviates(seg *segment.Segmenter, ws []rune, t string) bool {
 // indexLongWords gathers the report's words of three to twelve
 // characters by their first character.
 func (rc *reportCache) indexLongWords() {
-	rc.longWords = map[rune][]string{}
-	seen := map[string]bool{}
-	seg := rc.r.Seg
-	for _, s := range rc.r.Sentences {
-		for _, t := range topLevel(seg.Cut(s.Text)) {
-			n := utf8.RuneCountInString(t.Term)
-			if n < 3 || n > 12 || seen[t.Term] || !allHan(t.Term) {
-				continue
-			}
-			seen[t.Term] = true
-			r, _ := utf8.DecodeRuneInString(t.Term)
-			rc.longWords[r] = append(rc.longWords[r], t.Term)
+	rc.longWords = map[rune][]index.TopWord{}
+	for _, t := range rc.r.Words.Top {
+		if n := utf8.RuneCountInString(t.Word); n < 3 || n > 12 || !allHan(t.Word) {
+			continue
 		}
+		r, _ := utf8.DecodeRuneInString(t.Word)
+		rc.longWords[r] = append(rc.longWords[r], t)
 	}
 }

@@ -20,12 +20,13 @@ import (
 const (
 	reportFile = "report.json"
 	dictFile   = "dict.txt"
+	wordsFile  = "words.json"
 	bleveDir   = "bleve"
 )
 
 // buildReport writes the directory of report r: its pruned dictionary,
-// its parsed model and its bleve index cut with that dictionary. On any
-// error it removes what it wrote.
+// its parsed model, its words and its bleve index cut with that
+// dictionary. On any error it removes what it wrote.
 func buildReport(r *report.Report, dir string, full *segment.Segmenter, keep []string) (err error) {
 	defer func() {
 		if err != nil {
@@ -52,6 +53,12 @@ func buildReport(r *report.Report, dir string, full *segment.Segmenter, keep []s
 		return err
 	}
 	if err := writeFileAtomic(filepath.Join(dir, reportFile), b); err != nil {
+		return err
+	}
+	if b, err = json.Marshal(wordsOf(r, seg)); err != nil {
+		return err
+	}
+	if err := writeFileAtomic(filepath.Join(dir, wordsFile), b); err != nil {
 		return err
 	}
 	if err := buildIndex(r, filepath.Join(dir, bleveDir), name); err != nil {

@@ -7,7 +7,8 @@
 //
 //	catalog.json        the reports being served; replaced atomically, it is the one truth
 //	reports/ID-GEN/     one report: report.json (the parsed report), dict.txt (its
-//	                    pruned gse dictionary) and bleve/ (its index); never changed
+//	                    pruned gse dictionary), words.json (its words as that
+//	                    dictionary cuts them) and bleve/ (its index); never changed
 //	added/ID-GEN.EXT    the files admins added, each referred to by its catalog entry
 //	.lock               held by a writer while it works
 //
@@ -33,8 +34,12 @@
 // gse's full dictionary (about a second and 200 MB to load) is loaded only
 // by writers. Each report keeps a pruned dictionary: the words of the full
 // one found in its text and in Options.Keep, the common words, and a
-// balancing entry, which cut its text exactly as the full dictionary does
-// and load in milliseconds. The dictionary is registered with package
-// segment under a name that the report's bleve mapping records, so a
-// report is always searched with the dictionary it was indexed with.
+// balancing entry, which cut its text exactly as the full dictionary does.
+// A reader opens it lazily (segment.Lazy): an index of its words, from
+// which each question is cut with the few words found in it, in well
+// under a millisecond; what needs the whole report cut (its words, the
+// parts of its long words) was written at build time (words.json). The
+// dictionary is registered with package segment under a name that the
+// report's bleve mapping records, so a report is always searched with the
+// dictionary it was indexed with.
 package index

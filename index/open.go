@@ -14,11 +14,14 @@ import (
 )
 
 // Loaded is a report opened for questions: its parsed text, its bleve
-// index and the segmenter of its dictionary.
+// index, the segmenter of its dictionary (segment.Lazy: it cuts questions,
+// not the whole report) and the words of its sentences as that
+// dictionary cuts them.
 type Loaded struct {
 	*report.Report
 	Index bleve.Index
 	Seg   *segment.Segmenter
+	Words *Words
 	Seed  bool
 	dict  string   // the name its segmenter is registered under
 	memo  sync.Map // key → *memo: what Derived made
@@ -50,17 +53,17 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
 	}
-	seg, err := segment.FromDict(string(dict))
-	if err != nil {
-		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
-	}
-	b, err := os.ReadFile(filepath.Join(dir, reportFile))
+	seg, err := segment.Lazy(string(dict))
 	if err != nil {
 		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
 	}
 	var r report.Report
-	if err := json.Unmarshal(b, &r); err != nil {
-		return nil, fmt.Errorf("decode report %s: %w", e.Meta.ID, err)
+	if err := readJSON(filepath.Join(dir, reportFile), &r); err != nil {
+		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
+	}
+	var words Words
+	if err := readJSON(filepath.Join(dir, wordsFile), &words); err != nil {
+		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
 	}
 	r.Meta = e.Meta
 	name := segment.DictName(string(dict))
@@ -70,7 +73,19 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 		segment.Unregister(name)
 		return nil, fmt.Errorf("open index of %s: %w", e.Meta.ID, err)
 	}
-	return &Loaded{Report: &r, Index: idx, Seg: seg, Seed: e.Seed, dict: name}, nil
+	return &Loaded{Report: &r, Index: idx, Seg: seg, Words: &words, Seed: e.Seed, dict: name}, nil
+}
+
+// readJSON decodes the JSON file at path into v.
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("decode %s: %w", filepath.Base(path), err)
+	}
+	return nil
 }
 
 // openCache keeps at most limit reports open, by directory, closing the

@@ -58,7 +58,8 @@ type Token struct {
 
 // Segmenter cuts text into words. It is safe for concurrent use.
 type Segmenter struct {
-	seg gse.Segmenter
+	seg   gse.Segmenter // the whole dictionary loaded (Full, FromDict)
+	words *wordIndex    // or a dictionary loaded per text (Lazy)
 }
 
 // hmmOnce loads gse's HMM model, which lives in package-level maps of
@@ -186,8 +187,12 @@ func (s *Segmenter) Prune(texts, keep, terms []string) string {
 // dictionary words inside it, with byte offsets into text. Spaces and
 // punctuation are dropped.
 func (s *Segmenter) Cut(text string) []Token {
+	g := &s.seg
+	if s.words != nil {
+		g = s.words.gseFor(text)
+	}
 	var out []Token
-	for _, sg := range s.seg.ModeSegment([]byte(text), false) {
+	for _, sg := range g.ModeSegment([]byte(text), false) {
 		tok := sg.Token()
 		word := text[sg.Start():sg.End()]
 		if !isWord(word) {
