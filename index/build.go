@@ -1,9 +1,10 @@
 package index
 
 import (
+	"bytes"
 	"crypto/sha256"
+	"encoding/gob"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,14 +19,20 @@ import (
 
 // The files of a report's directory.
 const (
-	reportFile = "report.json"
+	reportFile = "report.gob"
 	dictFile   = "dict.txt"
-	wordsFile  = "words.json"
 	bleveDir   = "bleve"
 )
 
+// stored is what report.gob holds: the parsed report and its words
+// (gob decodes it about four times faster than JSON).
+type stored struct {
+	Report *report.Report
+	Words  *Words
+}
+
 // buildReport writes the directory of report r: its pruned dictionary,
-// its parsed model, its words and its bleve index cut with that
+// its parsed model with its words, and its bleve index cut with that
 // dictionary. On any error it removes what it wrote.
 func buildReport(r *report.Report, dir string, full *segment.Segmenter, keep []string) (err error) {
 	defer func() {
@@ -48,17 +55,11 @@ func buildReport(r *report.Report, dir string, full *segment.Segmenter, keep []s
 	if err := writeFileAtomic(filepath.Join(dir, dictFile), []byte(dict)); err != nil {
 		return err
 	}
-	b, err := json.Marshal(r)
-	if err != nil {
+	var b bytes.Buffer
+	if err := gob.NewEncoder(&b).Encode(stored{r, wordsOf(r, seg)}); err != nil {
 		return err
 	}
-	if err := writeFileAtomic(filepath.Join(dir, reportFile), b); err != nil {
-		return err
-	}
-	if b, err = json.Marshal(wordsOf(r, seg)); err != nil {
-		return err
-	}
-	if err := writeFileAtomic(filepath.Join(dir, wordsFile), b); err != nil {
+	if err := writeFileAtomic(filepath.Join(dir, reportFile), b.Bytes()); err != nil {
 		return err
 	}
 	if err := buildIndex(r, filepath.Join(dir, bleveDir), name); err != nil {

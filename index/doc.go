@@ -6,9 +6,9 @@
 // # The data directory
 //
 //	catalog.json        the reports being served; replaced atomically, it is the one truth
-//	reports/ID-GEN/     one report: report.json (the parsed report), dict.txt (its
-//	                    pruned gse dictionary), words.json (its words as that
-//	                    dictionary cuts them) and bleve/ (its index); never changed
+//	reports/ID-GEN/     one report: report.gob (the parsed report and its words as
+//	                    its dictionary cuts them), dict.txt (its pruned gse
+//	                    dictionary) and bleve/ (its index); never changed
 //	added/ID-GEN.EXT    the files admins added, each referred to by its catalog entry
 //	.lock               held by a writer while it works
 //
@@ -38,7 +38,7 @@
 // A reader opens it lazily (segment.Lazy): an index of its words, from
 // which each question is cut with the few words found in it, in well
 // under a millisecond; what needs the whole report cut (its words, the
-// parts of its long words) was written at build time (words.json). The
+// parts of its long words) was written at build time (report.gob). The
 // dictionary is registered with package segment under a name that the
 // report's bleve mapping records, so a report is always searched with the
 // dictionary it was indexed with.

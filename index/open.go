@@ -1,7 +1,8 @@
 package index
 
 import (
-	"encoding/json"
+	"bufio"
+	"encoding/gob"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -57,14 +58,17 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
 	}
-	var r report.Report
-	if err := readJSON(filepath.Join(dir, reportFile), &r); err != nil {
+	f, err := os.Open(filepath.Join(dir, reportFile))
+	if err != nil {
 		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
 	}
-	var words Words
-	if err := readJSON(filepath.Join(dir, wordsFile), &words); err != nil {
-		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
+	var st stored
+	err = gob.NewDecoder(bufio.NewReader(f)).Decode(&st)
+	f.Close()
+	if err != nil || st.Report == nil || st.Words == nil {
+		return nil, fmt.Errorf("decode report %s: %v", e.Meta.ID, err)
 	}
+	r := st.Report
 	r.Meta = e.Meta
 	name := segment.DictName(string(dict))
 	segment.Register(name, seg) // before the index is opened: its mapping names it
@@ -73,19 +77,7 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 		segment.Unregister(name)
 		return nil, fmt.Errorf("open index of %s: %w", e.Meta.ID, err)
 	}
-	return &Loaded{Report: &r, Index: idx, Seg: seg, Words: &words, Seed: e.Seed, dict: name}, nil
-}
-
-// readJSON decodes the JSON file at path into v.
-func readJSON(path string, v any) error {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	if err := json.Unmarshal(b, v); err != nil {
-		return fmt.Errorf("decode %s: %w", filepath.Base(path), err)
-	}
-	return nil
+	return &Loaded{Report: r, Index: idx, Seg: seg, Words: st.Words, Seed: e.Seed, dict: name}, nil
 }
 
 // openCache keeps at most limit reports open, by directory, closing the

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -22,9 +23,14 @@ import (
 // milliseconds and megabytes per report); each text then costs a
 // small gse dictionary, so it suits questions, not whole reports.
 func Lazy(dict string) (*Segmenter, error) {
+	dict, total := cutTotal(dict)
 	w, err := indexWords(dict)
 	if err != nil {
 		return nil, fmt.Errorf("load pruned dictionary: %w", err)
+	}
+	if total > 0 {
+		w.total = total
+		w.totalOnce.Do(func() {})
 	}
 	LoadHMM()
 	return &Segmenter{words: w}, nil
@@ -39,16 +45,55 @@ type wordIndex struct {
 	total     float64 // gse's total frequency of the whole dictionary
 }
 
+// totalPrefix starts the first line of a pruned dictionary, which gives
+// gse's total frequency of its words so that Lazy need not add them up.
+// It is no word: FromDict drops it before gse reads the dictionary.
+const totalPrefix = "#total "
+
+// withTotal puts the total line before the words of dict.
+func withTotal(dict string) string {
+	w, err := indexWords(dict)
+	if err != nil {
+		return dict
+	}
+	return totalPrefix + strconv.FormatFloat(w.totalFreq(), 'f', -1, 64) + "\n" + dict
+}
+
+// cutTotal returns dict without its total line, and the total (0 for
+// none).
+func cutTotal(dict string) (string, float64) {
+	if !strings.HasPrefix(dict, totalPrefix) {
+		return dict, 0
+	}
+	line, rest, _ := strings.Cut(dict, "\n")
+	total, err := strconv.ParseFloat(line[len(totalPrefix):], 64)
+	if err != nil {
+		return rest, 0
+	}
+	return rest, total
+}
+
 // indexWords indexes the lines of dict by their words.
 func indexWords(dict string) (*wordIndex, error) {
 	w := &wordIndex{}
 	n := strings.Count(dict, "\n") + 1
 	w.keys, w.lines = make([]string, 0, n), make([]string, 0, n)
 	sorted := true
-	for line := range strings.SplitSeq(dict, "\n") {
-		word, _, _ := strings.Cut(line, " ")
-		if word = strings.TrimSpace(word); word == "" {
-			continue
+	for rest := dict; rest != ""; {
+		line := rest
+		if i := strings.IndexByte(rest, '\n'); i >= 0 {
+			line, rest = rest[:i], rest[i+1:]
+		} else {
+			rest = ""
+		}
+		word := line
+		if i := strings.IndexByte(line, ' '); i >= 0 {
+			word = line[:i]
+		}
+		if word == "" || word[0] <= ' ' || word[len(word)-1] <= ' ' {
+			if word = strings.TrimSpace(word); word == "" {
+				continue
+			}
 		}
 		if hasLatin(word) {
 			word = joinWords(gse.SplitWords(gse.Text(word)))
@@ -105,9 +150,11 @@ func (w *wordIndex) entry(s *gse.Segmenter, i int) (text string, freq float64, p
 	return text, freq, pos
 }
 
-// totalFreq is the total frequency gse gives the whole dictionary.
-func (w *wordIndex) totalFreq(s *gse.Segmenter) float64 {
+// totalFreq is the total frequency gse gives the whole dictionary, as
+// LoadDictStr adds it up.
+func (w *wordIndex) totalFreq() float64 {
 	w.totalOnce.Do(func() {
+		s := newGse()
 		for i := range w.keys {
 			if i > 0 && w.keys[i] == w.keys[i-1] {
 				continue // gse keeps the first of a word
@@ -145,13 +192,18 @@ func sortSearch(keys []string, s string) int {
 	return i
 }
 
-// gseFor returns a gse segmenter loaded with the words of the dictionary
-// found in text and a balancing entry for the others.
-func (w *wordIndex) gseFor(text string) *gse.Segmenter {
+// newGse returns a gse segmenter with an empty dictionary.
+func newGse() *gse.Segmenter {
 	s := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
 	s.Dict = gse.NewDict()
 	s.Init()
-	total := w.totalFreq(s)
+	return s
+}
+
+// gseFor returns a gse segmenter loaded with the words of the dictionary
+// found in text and a balancing entry for the others.
+func (w *wordIndex) gseFor(text string) *gse.Segmenter {
+	s := newGse()
 	kept := 0.0
 	for _, i := range w.find(s.SplitTextToWords([]byte(text))) {
 		word, freq, pos := w.entry(s, i)
@@ -161,7 +213,7 @@ func (w *wordIndex) gseFor(text string) *gse.Segmenter {
 		s.AddToken(word, freq, pos)
 		kept += freq
 	}
-	if rest := total - kept; rest > 0 && !math.IsInf(rest, 0) {
+	if rest := w.totalFreq() - kept; rest > 0 && !math.IsInf(rest, 0) {
 		s.AddToken(balanceToken, rest)
 	}
 	s.CalcToken()

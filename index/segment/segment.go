@@ -97,6 +97,7 @@ func Full() (*Segmenter, error) {
 // FromDict loads a dictionary written by Prune.
 func FromDict(dict string) (*Segmenter, error) {
 	s := newSegmenter()
+	dict, _ = cutTotal(dict)
 	if err := s.seg.LoadDictStr(dict); err != nil {
 		return nil, fmt.Errorf("load pruned dictionary: %w", err)
 	}
@@ -108,7 +109,8 @@ func FromDict(dict string) (*Segmenter, error) {
 
 // Prune writes the dictionary that cuts texts as s does: every word of s
 // found in texts or in keep, the common words, the balancing entry, and
-// terms (a report's headings and table indicators) as whole words.
+// terms (a report's headings and table indicators) as whole words; its
+// first line gives their total frequency (for Lazy).
 // Adding a term adds its frequency to both the pruned and the reference
 // total, so the balance is unchanged.
 func (s *Segmenter) Prune(texts, keep, terms []string) string {
@@ -180,7 +182,7 @@ func (s *Segmenter) Prune(texts, keep, terms []string) string {
 	if rest := d.TotalFreq() - kept; rest >= 2 {
 		fmt.Fprintf(&b, "%s %s\n", balanceToken, strconv.FormatFloat(rest, 'f', -1, 64))
 	}
-	return b.String()
+	return withTotal(b.String())
 }
 
 // Cut returns the words of text in search mode: each word, then the shorter
