@@ -29,7 +29,6 @@ type reportCache struct {
 
 	pyOnce sync.Once
 	byPY   map[string][]string // toneless pinyin → words of the report
-	pairPY map[string][]string // toneless pinyin → pairs of characters of the report
 
 	longOnce  sync.Once
 	longWords map[rune][]index.TopWord // words of 3-12 characters by their first
@@ -230,42 +229,57 @@ func (rc *reportCache) homophones(w string) []string {
 // sounds like the two-character word w and shares one of them (托味 →
 // 托位 of 普惠托位, a word the segmenter keeps apart), or "".
 func (rc *reportCache) pairHomophone(w string) string {
-	if utf8.RuneCountInString(w) != 2 {
+	ws := []rune(w)
+	if len(ws) != 2 {
 		return ""
 	}
-	rc.pyOnce.Do(rc.indexPinyin)
-	var out []string
-	for _, c := range rc.pairPY[pinyinKey(w)] {
-		if c != w && shareRune(c, w) {
-			out = append(out, c)
+	a, b := ws[0], ws[1]
+	ka, kb := runeKey(a), runeKey(b)
+	if ka == "" || kb == "" {
+		return ""
+	}
+	words := rc.r.Words
+	found := map[[2]rune]bool{}
+	for _, c := range []rune{a, b} { // the first character shared
+		if runeKey(c) != ka {
+			continue
+		}
+		for _, x := range index.PairsFrom(words.Pairs, c) {
+			if runeKey(x) == kb {
+				found[[2]rune{c, x}] = true
+			}
 		}
 	}
-	if len(out) != 1 {
+	for _, c := range []rune{a, b} { // the second character shared
+		if runeKey(c) != kb {
+			continue
+		}
+		for _, x := range index.PairsFrom(words.PairsBySecond, c) {
+			if runeKey(x) == ka {
+				found[[2]rune{x, c}] = true
+			}
+		}
+	}
+	delete(found, [2]rune{a, b})
+	if len(found) != 1 {
 		return ""
 	}
-	return out[0]
+	for p := range found {
+		return string(p[:])
+	}
+	return ""
 }
 
+// indexPinyin gathers the report's words of two to four characters by
+// their pinyin.
 func (rc *reportCache) indexPinyin() {
-	rc.byPY, rc.pairPY = map[string][]string{}, map[string][]string{}
+	rc.byPY = map[string][]string{}
 	for _, w := range rc.r.Words.All {
 		if n := utf8.RuneCountInString(w); n < 2 || n > 4 || !allHan(w) {
 			continue
 		}
 		if k := pinyinKey(w); k != "" {
 			rc.byPY[k] = append(rc.byPY[k], w)
-		}
-	}
-	pairs := map[string]bool{}
-	for _, s := range rc.r.Sentences {
-		rs := []rune(s.Text)
-		for i := 0; i+2 <= len(rs); i++ {
-			if w := string(rs[i : i+2]); !pairs[w] && allHan(w) {
-				pairs[w] = true
-				if k := pinyinKey(w); k != "" {
-					rc.pairPY[k] = append(rc.pairPY[k], w)
-				}
-			}
 		}
 	}
 }

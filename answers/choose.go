@@ -3,6 +3,7 @@ package answers
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/mozillazg/go-pinyin"
@@ -68,8 +69,17 @@ func containedIn(list []string, p string) bool {
 // placePinyin spells the stem of a region in pinyin, as English writes
 // it: 宁夏回族自治区 → ningxia.
 func placePinyin(region string) string {
-	return strings.Join(pinyin.LazyConvert(report.RegionStem(region), nil), "")
+	if py, ok := placePinyins.Load(region); ok {
+		return py.(string)
+	}
+	py := strings.Join(pinyin.LazyConvert(report.RegionStem(region), nil), "")
+	placePinyins.Store(region, py)
+	return py
 }
+
+// placePinyins memoises placePinyin: every question that names no place
+// in Chinese spells the region of every report.
+var placePinyins sync.Map // region → pinyin
 
 // pinyinPlacesIn returns the regions of reports that q names in English
 // (What was Ningxia's GDP): the place, in Chinese.

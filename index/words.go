@@ -1,6 +1,8 @@
 package index
 
 import (
+	"slices"
+	"unicode"
 	"unicode/utf8"
 
 	"planbot/index/report"
@@ -19,6 +21,25 @@ type Words struct {
 	// Top lists the distinct words that are not inside a longer one, in
 	// the order they first occur.
 	Top []TopWord `json:"top"`
+	// Pairs are the distinct pairs of adjacent Chinese characters of the
+	// sentences (words the segmenter may keep apart), each as
+	// first<<32|second, sorted; PairsBySecond are the same as
+	// second<<32|first, sorted.
+	Pairs, PairsBySecond []uint64
+}
+
+// PairsFrom returns the pairs of pairs (Words.Pairs or PairsBySecond)
+// whose character c is first: their other characters.
+func PairsFrom(pairs []uint64, c rune) []rune {
+	lo, _ := slices.BinarySearch(pairs, uint64(c)<<32)
+	var out []rune
+	for _, p := range pairs[lo:] {
+		if rune(p>>32) != c {
+			break
+		}
+		out = append(out, rune(p&0xffffffff))
+	}
+	return out
 }
 
 // TopWord is a word of a report not inside a longer one. A word of three
@@ -60,6 +81,22 @@ func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
 			}
 			w.Top = append(w.Top, tw)
 		}
+		prev := rune(-1)
+		for _, c := range s.Text {
+			if !unicode.Is(unicode.Han, c) {
+				prev = -1
+				continue
+			}
+			if prev >= 0 {
+				w.Pairs = append(w.Pairs, uint64(prev)<<32|uint64(c))
+				w.PairsBySecond = append(w.PairsBySecond, uint64(c)<<32|uint64(prev))
+			}
+			prev = c
+		}
+	}
+	for _, ps := range []*[]uint64{&w.Pairs, &w.PairsBySecond} {
+		slices.Sort(*ps)
+		*ps = slices.Compact(*ps)
 	}
 	return w
 }
