@@ -33,7 +33,31 @@ func Lazy(dict string) (*Segmenter, error) {
 		w.totalOnce.Do(func() {})
 	}
 	LoadHMM()
-	return &Segmenter{words: w}, nil
+	return &Segmenter{words: w, cuts: map[string][]Token{}}, nil
+}
+
+// memoCuts is how many cuts a lazy segmenter remembers: a question's
+// text is cut several times (its words, its typos, its topics, bleve's
+// query of each field), and the words of its topics again.
+const memoCuts = 256
+
+// cutMemo returns the cut of text remembered, if it is.
+func (s *Segmenter) cutMemo(text string) ([]Token, bool) {
+	s.cutsMu.Lock()
+	defer s.cutsMu.Unlock()
+	toks, ok := s.cuts[text]
+	return slices.Clone(toks), ok
+}
+
+// remember keeps the cut of text, forgetting all others when too many
+// are kept.
+func (s *Segmenter) remember(text string, toks []Token) {
+	s.cutsMu.Lock()
+	defer s.cutsMu.Unlock()
+	if len(s.cuts) >= memoCuts {
+		clear(s.cuts)
+	}
+	s.cuts[text] = slices.Clone(toks)
 }
 
 // wordIndex is a pruned dictionary as sorted lines, searched by prefix.

@@ -60,6 +60,9 @@ type Token struct {
 type Segmenter struct {
 	seg   gse.Segmenter // the whole dictionary loaded (Full, FromDict)
 	words *wordIndex    // or a dictionary loaded per text (Lazy)
+
+	cutsMu sync.Mutex
+	cuts   map[string][]Token // Lazy's last cuts
 }
 
 // hmmOnce loads gse's HMM model, which lives in package-level maps of
@@ -189,10 +192,19 @@ func (s *Segmenter) Prune(texts, keep, terms []string) string {
 // dictionary words inside it, with byte offsets into text. Spaces and
 // punctuation are dropped.
 func (s *Segmenter) Cut(text string) []Token {
-	g := &s.seg
-	if s.words != nil {
-		g = s.words.gseFor(text)
+	if s.words == nil {
+		return cut(&s.seg, text)
 	}
+	if toks, ok := s.cutMemo(text); ok {
+		return toks
+	}
+	toks := cut(s.words.gseFor(text), text)
+	s.remember(text, toks)
+	return toks
+}
+
+// cut cuts text with g in search mode.
+func cut(g *gse.Segmenter, text string) []Token {
 	var out []Token
 	for _, sg := range g.ModeSegment([]byte(text), false) {
 		tok := sg.Token()
