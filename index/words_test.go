@@ -1,0 +1,42 @@
+package index
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+
+	"planbot/index/report"
+	"planbot/index/segment"
+)
+
+// TestWordsOf checks the words kept with a report: every word once in
+// the order met, the words not inside others with the heads of their
+// parts, and the pairs of adjacent Chinese characters both ways.
+func TestWordsOf(t *testing.T) {
+	seg, err := segment.FromDict("高标准农田 2000 n\n高标准 100 n\n农田 100 n\n建设 300 v\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &report.Report{Sentences: []report.Sentence{{Text: "高标准农田建设"}, {Text: "农田5G建设"}}}
+	w := wordsOf(r, seg)
+	tests := []struct {
+		name      string
+		got, want any
+	}{
+		{"all", w.All, []string{"高标准农田", "高标准", "农田", "建设", "5G"}},
+		{"top", fmt.Sprint(w.Top), "[{高标准农田 [0 0 9]} {建设 []} {农田 []} {5G []}]"},
+		{"after 农", PairsFrom(w.Pairs, '农'), []rune{'田'}},
+		{"after 田", PairsFrom(w.Pairs, '田'), []rune{'建'}},
+		{"before 田", PairsFrom(w.PairsBySecond, '田'), []rune{'农'}},
+		{"before 建", PairsFrom(w.PairsBySecond, '建'), []rune{'田'}}, // not 5G
+		{"after 设", PairsFrom(w.Pairs, '设'), []rune(nil)},
+	}
+	for _, tt := range tests {
+		if fmt.Sprint(tt.got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
+		}
+	}
+	if !slices.IsSorted(w.Pairs) || !slices.IsSorted(w.PairsBySecond) {
+		t.Error("pairs not sorted")
+	}
+}
