@@ -60,10 +60,11 @@ func (s *Segmenter) remember(text string, toks []Token) {
 	s.cuts[text] = slices.Clone(toks)
 }
 
-// wordIndex is a pruned dictionary as sorted lines, searched by prefix.
+// wordIndex is a pruned dictionary as its text and the starts of its
+// lines in the order of their words, searched by prefix.
 type wordIndex struct {
-	keys  []string // the words as gse matches them (Latin letters lowered), sorted
-	lines []string // the dictionary line of each key
+	dict   string
+	starts []int32 // where each line starts, in the order of their keys
 
 	totalOnce sync.Once
 	total     float64 // gse's total frequency of the whole dictionary
@@ -99,69 +100,74 @@ func cutTotal(dict string) (string, float64) {
 
 // indexWords indexes the lines of dict by their words.
 func indexWords(dict string) (*wordIndex, error) {
-	w := &wordIndex{}
-	n := strings.Count(dict, "\n") + 1
-	w.keys, w.lines = make([]string, 0, n), make([]string, 0, n)
-	sorted := true
-	for rest := dict; rest != ""; {
-		line := rest
-		if i := strings.IndexByte(rest, '\n'); i >= 0 {
-			line, rest = rest[:i], rest[i+1:]
-		} else {
-			rest = ""
-		}
-		word := line
-		if i := strings.IndexByte(line, ' '); i >= 0 {
-			word = line[:i]
-		}
-		if word == "" || word[0] <= ' ' || word[len(word)-1] <= ' ' {
-			if word = strings.TrimSpace(word); word == "" {
-				continue
-			}
-		}
-		if hasLatin(word) {
-			word = joinWords(gse.SplitWords(gse.Text(word)))
-		}
-		if k := len(w.keys); k > 0 && w.keys[k-1] >= word {
-			sorted = false
-		}
-		w.keys, w.lines = append(w.keys, word), append(w.lines, line)
+	if len(dict) > math.MaxInt32 {
+		return nil, fmt.Errorf("it is too large")
 	}
-	if len(w.keys) == 0 {
+	w := &wordIndex{dict: dict, starts: make([]int32, 0, strings.Count(dict, "\n")+1)}
+	sorted, prev := true, ""
+	for at := 0; at < len(dict); {
+		start := at
+		if end := strings.IndexByte(dict[at:], '\n'); end >= 0 {
+			at += end + 1
+		} else {
+			at = len(dict)
+		}
+		if k := w.keyAt(start); k != "" {
+			sorted = sorted && prev < k
+			prev = k
+			w.starts = append(w.starts, int32(start))
+		}
+	}
+	if len(w.starts) == 0 {
 		return nil, fmt.Errorf("it is empty")
 	}
 	if !sorted {
-		order := make([]int, len(w.keys))
-		for i := range order {
-			order[i] = i
-		}
-		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(w.keys[a], w.keys[b]) })
-		keys, lines := make([]string, len(order)), make([]string, len(order))
-		for i, o := range order {
-			keys[i], lines[i] = w.keys[o], w.lines[o]
-		}
-		w.keys, w.lines = keys, lines
+		slices.SortStableFunc(w.starts, func(a, b int32) int { return strings.Compare(w.keyAt(int(a)), w.keyAt(int(b))) })
 	}
 	return w, nil
 }
 
-// hasLatin reports whether s has an ASCII letter, which gse lowers.
-func hasLatin(s string) bool {
-	return strings.ContainsFunc(s, func(r rune) bool { return r < 0x80 && ('a' <= r|0x20 && r|0x20 <= 'z') })
+// line returns line i in the order of the keys.
+func (w *wordIndex) line(i int) string {
+	l := w.dict[w.starts[i]:]
+	if end := strings.IndexByte(l, '\n'); end >= 0 {
+		l = l[:end]
+	}
+	return l
 }
 
-func joinWords(ws []gse.Text) string {
-	var b strings.Builder
-	for _, t := range ws {
-		b.Write(t)
+// key returns the word of line i as gse matches it.
+func (w *wordIndex) key(i int) string { return w.keyAt(int(w.starts[i])) }
+
+// keyAt returns the word of the line that starts at byte start of the
+// dictionary as gse matches it: spaces trimmed, Latin letters lowered.
+func (w *wordIndex) keyAt(start int) string {
+	d, end, upper := w.dict, start, false
+	for end < len(d) && d[end] != ' ' && d[end] != '\n' {
+		upper = upper || isUpperLatin(rune(d[end]))
+		end++
 	}
-	return b.String()
+	word := d[start:end]
+	if word != "" && (word[0] <= ' ' || word[len(word)-1] <= ' ') {
+		word = strings.TrimSpace(word)
+	}
+	if upper {
+		word = strings.Map(func(r rune) rune {
+			if isUpperLatin(r) {
+				return r - 'A' + 'a'
+			}
+			return r
+		}, word)
+	}
+	return word
 }
+
+func isUpperLatin(r rune) bool { return 'A' <= r && r <= 'Z' }
 
 // entry parses line i as gse's LoadDictStr does, returning the word, its
 // frequency (0 for a line gse skips) and its part of speech.
 func (w *wordIndex) entry(s *gse.Segmenter, i int) (text string, freq float64, pos string) {
-	fields := strings.Split(w.lines[i], " ")
+	fields := strings.Split(w.line(i), " ")
 	text = strings.TrimSpace(fields[0])
 	freqText := ""
 	if len(fields) > 1 {
@@ -179,8 +185,8 @@ func (w *wordIndex) entry(s *gse.Segmenter, i int) (text string, freq float64, p
 func (w *wordIndex) totalFreq() float64 {
 	w.totalOnce.Do(func() {
 		s := newGse()
-		for i := range w.keys {
-			if i > 0 && w.keys[i] == w.keys[i-1] {
+		for i := range w.starts {
+			if i > 0 && w.key(i) == w.key(i-1) {
 				continue // gse keeps the first of a word
 			}
 			_, f, _ := w.entry(s, i)
@@ -190,18 +196,18 @@ func (w *wordIndex) totalFreq() float64 {
 	return w.total
 }
 
-// find returns the indexes of the keys that are runs of words (gse's
-// units: a Han character, a run of Latin letters or digits).
+// find returns the lines whose words are runs of words (gse's units: a
+// Chinese character, a run of Latin letters or digits).
 func (w *wordIndex) find(words []gse.Text) []int {
 	var out []int
 	for i := range words {
-		lo, hi := 0, len(w.keys)
+		lo, hi := 0, len(w.starts)
 		prefix := ""
 		for j := i; j < len(words) && lo < hi; j++ {
 			prefix += string(words[j])
-			lo += sortSearch(w.keys[lo:hi], prefix)
-			hi = lo + sortSearch(w.keys[lo:hi], prefix+"\xff") // no UTF-8 byte is 0xff
-			if lo < hi && w.keys[lo] == prefix {
+			lo += w.search(lo, hi, prefix)
+			hi = lo + w.search(lo, hi, prefix+"\xff") // no UTF-8 byte is 0xff
+			if lo < hi && w.key(lo) == prefix {
 				out = append(out, lo)
 			}
 		}
@@ -210,9 +216,11 @@ func (w *wordIndex) find(words []gse.Text) []int {
 	return slices.Compact(out)
 }
 
-// sortSearch returns the first index of keys not less than s.
-func sortSearch(keys []string, s string) int {
-	i, _ := slices.BinarySearch(keys, s)
+// search returns how many of the lines lo to hi have a key less than s.
+func (w *wordIndex) search(lo, hi int, s string) int {
+	i, _ := slices.BinarySearchFunc(w.starts[lo:hi], s, func(start int32, s string) int {
+		return strings.Compare(w.keyAt(int(start)), s)
+	})
 	return i
 }
 
