@@ -38,7 +38,7 @@ func BenchmarkIndex(b *testing.B) {
 			var size int64
 			for b.Loop() {
 				data := filepath.Join(b.TempDir(), "data")
-				lib, err := Open(context.Background(), Options{DataDir: data, SeedsDir: seeds})
+				lib, err := Open(context.Background(), Options{DataDir: data, SeedsDir: seeds, Build: true})
 				if err != nil {
 					b.Fatal(err)
 				}
