@@ -220,7 +220,11 @@ func (p *parser) line(l, next string) {
 	if h, ok := p.numberedHeading(l); ok {
 		p.open(h)
 		if h.body != "" {
-			p.paragraph(h.body, false)
+			if h.rank == rankSub {
+				p.paragraph(h.body, runInBody)
+			} else {
+				p.paragraph(h.body, plain) // an item is the most specific level
+			}
 		}
 		return
 	}
@@ -239,7 +243,11 @@ func (p *parser) line(l, next string) {
 		p.endRunIns() // else its lead closes what it follows
 	}
 	p.coverRunIn(leads)
-	p.paragraph(l, leads)
+	if leads {
+		p.paragraph(l, mayLead)
+	} else {
+		p.paragraph(l, plain)
+	}
 }
 
 // numberedHeading recognises a numbered heading, and in an appendix an
@@ -418,18 +426,31 @@ func (p *parser) sectionPath() []string {
 	return out
 }
 
-// paragraph adds a paragraph of body text and its sentences. With leads, a
-// short phrase the paragraph opens with heads it (and a second one nested
-// in the first heads the sentences after it); items inside the paragraph
-// (…。二是…) head the sentences from theirs on. A sentence that is only an
-// address (各位代表！) is not kept as a sentence.
-func (p *parser) paragraph(text string, leads bool) {
+// How a paragraph may be headed from inside (paragraph).
+const (
+	plain     = iota // by items run into it (…。二是…)
+	mayLead          // also by a short phrase it opens with, and sub-leads
+	runInBody        // the text run in after a section heading ((一)…。): also by sub-leads, from its first sentence
+)
+
+// minBodySubLeads is how many sub-leads the body of a run-in numbered
+// heading needs: its heading already says it is a part of a list, so two
+// phrases of one rhythm are enough ((一)…。坚持…。全力释放消费潜能。…。
+// 积极扩大有效投资。…).
+const minBodySubLeads = 2
+
+// paragraph adds a paragraph of body text and its sentences. A paragraph
+// that may lead (mayLead) is headed by a short phrase it opens with (and
+// sub-leads nested in it head the sentences after them); items inside the
+// paragraph (…。二是…) head the sentences from theirs on. A sentence that
+// is only an address (各位代表！) is not kept as a sentence.
+func (p *parser) paragraph(text string, how int) {
 	sents := splitSentences(text)
 	for len(sents) > 0 && isBareAddress(sents[0]) {
 		sents = sents[1:]
 	}
 	k := 0 // sentences that head the paragraph
-	if leads {
+	if how == mayLead {
 		k = leadSentences(sents)
 		if k == 0 && p.inSeries() && summaryLead(text) {
 			k = 1
@@ -443,8 +464,11 @@ func (p *parser) paragraph(text string, leads bool) {
 	para := Paragraph{ID: len(r.Paragraphs), Section: p.sectionPath(), Part: part, Span: span, Text: text}
 	r.Paragraphs = append(r.Paragraphs, para)
 	var sub map[int]bool // sentences heading parts of a paragraph of leads
-	if k > 0 {
-		sub = subLeads(sents)
+	switch {
+	case k > 0:
+		sub = subLeads(sents, 1, minSubLeads)
+	case how == runInBody:
+		sub = subLeads(sents, 0, minBodySubLeads)
 	}
 	var inline []string
 	for i, s := range sents {
@@ -513,29 +537,55 @@ const (
 	maxSubLeadSpread = 4
 )
 
-// subLeads returns the sentences after a paragraph's lead that head parts
+// subLeads returns the sentences from sents[first] on that head parts
 // of it (加快科技创新和产业创新深度融合。突出科技供给。强化…。突出企业主体。
-// 深化…): parallel short phrases, each followed by a sentence at least twice
-// as long, three or more of them, of lengths close to each other. A
-// paragraph where a short phrase is followed by another short sentence is
-// a list of short actions (构建优质教育体系。深入推进…。推动基础教育扩优提质。
-// 增加1万个…学位。) and has none.
-func subLeads(sents []string) map[int]bool {
-	sub := map[int]bool{}
-	shortest, longest := maxLeadRunes, 0
-	for i := 1; i+1 < len(sents); i++ {
+// 深化…): short phrases of one rhythm (lengths within maxSubLeadSpread),
+// each followed by a sentence at least twice as long, at least min of
+// them, the first of them at most one sentence after sents[first] (the
+// parts start where the paragraph's opening ends). Short sentences of another length are facts among the parts
+// (国家…中试平台获批。) and do not count; but where short phrases of that
+// rhythm are followed by short sentences as often as not, the paragraph
+// is a list of short actions (构建优质教育体系。深入推进…。推动基础教育扩优
+// 提质。增加1万个…学位。) and has none.
+func subLeads(sents []string, first, min int) map[int]bool {
+	type phrase struct{ i, n int }
+	var heads, short []phrase // followed by longer text; by short text
+	for i := first; i+1 < len(sents); i++ {
 		if leadShape(sents[i], false) != rankLead {
 			continue
 		}
 		n := utf8.RuneCountInString(stripQuoted(sents[i]))
-		if utf8.RuneCountInString(sents[i+1]) < 2*n {
-			return nil
+		if utf8.RuneCountInString(sents[i+1]) >= 2*n {
+			heads = append(heads, phrase{i, n})
+		} else {
+			short = append(short, phrase{i, n})
 		}
-		sub[i] = true
-		shortest, longest = min(shortest, n), max(longest, n)
 	}
-	if len(sub) < minSubLeads || longest-shortest > maxSubLeadSpread {
+	within := func(ps []phrase, lo int) (k int) {
+		for _, p := range ps {
+			if p.n >= lo && p.n <= lo+maxSubLeadSpread {
+				k++
+			}
+		}
+		return k
+	}
+	best, lo := 0, 0 // the rhythm most heads share
+	for _, h := range heads {
+		if k := within(heads, h.n); k > best {
+			best, lo = k, h.n
+		}
+	}
+	if best < min || best <= 2*within(short, lo) {
 		return nil
+	}
+	sub := map[int]bool{}
+	for _, h := range heads {
+		if h.n >= lo && h.n <= lo+maxSubLeadSpread {
+			sub[h.i] = true
+		}
+	}
+	if !sub[first] && !sub[first+1] {
+		return nil // text before the first is headed by none: short actions among others
 	}
 	return sub
 }
