@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,7 +77,7 @@ func Parse(meta Meta, text string) (*Report, error) {
 	heads := partHeadings(body)
 	deriveMeta(&meta, f, heads)
 
-	p := parser{r: &Report{Meta: meta}, numbered: len(heads) > 0, periods: periods{part: PartFront}, parallel: parallelOpenings(body)}
+	p := parser{r: &Report{Meta: meta}, numbered: len(heads) > 0, periods: periods{part: PartFront}, parallel: parallelOpenings(body), body: body}
 	p.path = []heading{{rank: rankPart, text: FrontLabel}}
 	closeAt := closingLine(body)
 	for i := 0; i < len(body); i++ {
@@ -199,6 +200,7 @@ type parser struct {
 	numbered bool      // the body has numbered part headings
 	headed   bool      // the line before was an unnumbered heading line
 	parallel []bool    // by body line: one of a series of paragraphs that open alike (五年来，我们…)
+	body     []string  // the body lines
 	at       int       // the body line being read
 	periods
 }
@@ -374,21 +376,57 @@ func (p *parser) sibling(h heading) *heading {
 
 // coverRunIn notes that a paragraph follows the innermost run-in section
 // or item after its own line. A paragraph with a lead of its own (leads)
-// instead closes it if its series is flat: it opens a passage of the
-// parent (一年来，中国特色大国外交全面推进。).
+// instead closes it if its series is flat and has no more headings to
+// come: it opens a passage of the parent (一年来，中国特色大国外交全面推进。).
 func (p *parser) coverRunIn(leads bool) {
 	for i := len(p.path) - 1; i >= 0; i-- {
 		e := &p.path[i]
 		if e.rank != rankSub && e.rank != rankItem {
 			continue
 		}
-		if e.runIn && e.flat && leads {
+		if e.runIn && e.flat && leads && !p.seriesGoesOn(*e) {
 			p.path = p.path[:i]
 		} else if e.runIn {
 			e.covered = true
 		}
 		return
 	}
+}
+
+// seriesGoesOn reports whether the heading after e in its series ((三)
+// after (二)) comes after the line being read, before a heading of a
+// higher rank or of a new series: the paragraphs up to it belong to e,
+// not to e's parent.
+func (p *parser) seriesGoesOn(e heading) bool {
+	for _, l := range p.body[min(p.at+1, len(p.body)):] {
+		h, ok := parseHeading(l)
+		switch {
+		case !ok:
+		case h.rank < e.rank:
+			return false
+		case h.rank == e.rank && (h.rank != rankItem || h.style == e.style):
+			return ordinal(h.text) > ordinal(e.text)
+		}
+	}
+	return false
+}
+
+// ordinal returns the number a heading starts with ((三)… → 3, 第二，… → 2,
+// 1．… → 1), or 0 when it has none (——…).
+func ordinal(text string) int {
+	text = strings.TrimLeft(text, "（(第")
+	end := strings.IndexFunc(text, func(r rune) bool {
+		_, cn := ChineseDigit(r)
+		return !cn && r != '十' && (r < '0' || r > '9')
+	})
+	if end < 0 {
+		end = len(text)
+	}
+	if n, err := strconv.Atoi(text[:end]); err == nil {
+		return n
+	}
+	n, _ := ParseChineseNumber(text[:end])
+	return n
 }
 
 // endRunIns closes the items and leads that were run into the paragraphs
