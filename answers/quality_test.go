@@ -38,6 +38,8 @@ var qualitySets = []struct {
 	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 95.0, 3.4, 90.0},
 	{"hubei_2026_questions", "hubei_2026_gwr", 80.0, 10.0, 90.0},
 	{"tianjin_2026_questions", "tianjin_2026_gwr", 88.3, 5.0, 90.0},
+	{"hunan_2026_questions", "hunan_2026_gwr", 85.0, 5.0, 70.0},
+	{"shandong_2026_questions", "shandong_2026_gwr", 66.6, 5.0, 90.0},
 	// held out: never read, only their overall figures seen (README.md)
 	{"jilin_2026_heldout", "jilin_2026_gwr", 85.0, 6.7, 80.0},
 	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 81.6, 10.0, 80.0},
