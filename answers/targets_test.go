@@ -28,7 +28,7 @@ func TestInTargetList(t *testing.T) {
 		{"保持居民消费价格总体平稳，落实好各项政策。", 4, report.PartPlan, false}, // no list
 		{"今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，居民收入增长和经济增长同步。", 5, report.PartPlan, true},
 		{"居民消费价格保持合理水平；", 0, report.PartReview, false}, // not the plan
-		{"地区生产总值增长5%", -1, report.PartPlan, false},          // a table row
+		{"地区生产总值增长5%", -1, report.PartPlan, false},     // a table row
 	} {
 		s := &report.Sentence{Text: c.text, Para: c.para, Part: c.part}
 		if got := inTargetList(r, s); got != c.want {
