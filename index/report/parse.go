@@ -504,9 +504,9 @@ func (p *parser) paragraph(text string, how int) {
 	var sub map[int]bool // sentences heading parts of a paragraph of leads
 	switch {
 	case k > 0:
-		sub = subLeads(sents, 1, minSubLeads)
+		sub = subLeads(sents, 1, 1, minSubLeads)
 	case how == runInBody:
-		sub = subLeads(sents, 0, minBodySubLeads)
+		sub = subLeads(sents, 0, 2, minBodySubLeads)
 	}
 	var inline []string
 	for i, s := range sents {
@@ -575,17 +575,19 @@ const (
 	maxSubLeadSpread = 4
 )
 
-// subLeads returns the sentences from sents[first] on that head parts
-// of it (加快科技创新和产业创新深度融合。突出科技供给。强化…。突出企业主体。
-// 深化…): short phrases of one rhythm (lengths within maxSubLeadSpread),
-// each followed by a sentence at least twice as long, at least min of
-// them, the first of them at most one sentence after sents[first] (the
-// parts start where the paragraph's opening ends). Short sentences of another length are facts among the parts
-// (国家…中试平台获批。) and do not count; but where short phrases of that
-// rhythm are followed by short sentences as often as not, the paragraph
-// is a list of short actions (构建优质教育体系。深入推进…。推动基础教育扩优
-// 提质。增加1万个…学位。) and has none.
-func subLeads(sents []string, first, min int) map[int]bool {
+// subLeads returns the sentences from sents[first] on that head parts of
+// a paragraph (加快科技创新和产业创新深度融合。突出科技供给。强化…。突出企业
+// 主体。深化…): short phrases of one rhythm (lengths within
+// maxSubLeadSpread), each followed by a sentence at least twice as long,
+// at least need of them, the first of them after at most opening sentences
+// (the parts start where the paragraph's opening ends; after more than
+// one, only a clear series of three with no short action of their
+// rhythm). Short sentences of another length are facts among the parts
+// (国家…中试平台获批。) and do not count; but where short phrases of that rhythm are followed by short
+// sentences as often as not, the paragraph is a list of short actions
+// (构建优质教育体系。深入推进…。推动基础教育扩优提质。增加1万个…学位。) and
+// has none.
+func subLeads(sents []string, first, opening, need int) map[int]bool {
 	type phrase struct{ i, n int }
 	var heads, short []phrase // followed by longer text; by short text
 	for i := first; i+1 < len(sents); i++ {
@@ -613,7 +615,7 @@ func subLeads(sents []string, first, min int) map[int]bool {
 			best, lo = k, h.n
 		}
 	}
-	if best < min || best <= 2*within(short, lo) {
+	if best < need || best <= 2*within(short, lo) {
 		return nil
 	}
 	sub := map[int]bool{}
@@ -622,8 +624,15 @@ func subLeads(sents []string, first, min int) map[int]bool {
 			sub[h.i] = true
 		}
 	}
-	if !sub[first] && !sub[first+1] {
+	start := len(sents) // the first sub-lead
+	for i := range sub {
+		start = min(start, i)
+	}
+	switch {
+	case start > first+opening:
 		return nil // text before the first is headed by none: short actions among others
+	case start > first+1 && (best < minSubLeads || within(short, lo) > 0):
+		return nil // a longer opening needs a clearer series
 	}
 	return sub
 }

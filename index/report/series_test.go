@@ -30,6 +30,7 @@ const series = `2026年某某省政府工作报告
 做强科技创新核心驱动。加快建设更高水平创新型省份，提升创新体系整体效能，不断催生新质生产力。
 做强现代化产业体系重要载体。坚持智能化、绿色化、融合化方向，推进产业结构优化升级，保持制造业合理比重。
 （六）奋力推进全面深化改革。坚持改革攻坚，推动有效市场和有为政府更好结合。
+（七）经济增长迈出坚实步伐。抓好国家政策落实，经济运行稳健向好。地区生产总值增长5.5%，达到10.3万亿元。主要指标好于预期。规上工业增加值增长7.6%，高于全国1.7个百分点。项目投资支撑有力。新开工重大项目1500个以上，完成投资超过8000亿元。扩大消费成效明显。社会消费品零售总额增长5.1%，高于全国1.4个百分点。
 `
 
 func TestParseSeries(t *testing.T) {
@@ -62,6 +63,9 @@ func TestParseSeries(t *testing.T) {
 		{prefix: "办好第23届博览会", part: PartPlan, section: []string{two, opening}},
 		// in a flat series, lead paragraphs before the next heading of the series are its item's
 		{prefix: "加快建设更高水平创新型省份", part: PartPlan, section: []string{two, "（五）奋力推进因地制宜发展新质生产力", "做强科技创新核心驱动"}},
+		// after two opening sentences, a clear series of three
+		{prefix: "规上工业增加值增长7.6%", part: PartPlan, section: []string{two, "（七）经济增长迈出坚实步伐", "主要指标好于预期"}},
+		{prefix: "社会消费品零售总额增长5.1%", part: PartPlan, section: []string{two, "（七）经济增长迈出坚实步伐", "扩大消费成效明显"}},
 		{prefix: "坚持智能化、绿色化", part: PartPlan, section: []string{two, "（五）奋力推进因地制宜发展新质生产力", "做强现代化产业体系重要载体"}},
 	} {
 		checkSentence(t, r, w)
