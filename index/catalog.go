@@ -19,7 +19,7 @@ const catalogFile = "catalog.json"
 // FormatVersion changes whenever the parser, the figures or the index
 // mapping change what an index holds: a catalog of another version is
 // rebuilt on open. Bump it with such changes.
-const FormatVersion = 26
+const FormatVersion = 27
 
 // Catalog is the content of catalog.json.
 type Catalog struct {
