@@ -2,6 +2,7 @@ package answers
 
 import (
 	"planbot/index"
+	"planbot/index/report"
 	"planbot/index/segment"
 	"reflect"
 	"strings"
@@ -59,6 +60,25 @@ func TestUnderstand(t *testing.T) {
 		if q.intent != tt.intent || q.figure != tt.figure || !reflect.DeepEqual(q.units, tt.units) || !reflect.DeepEqual(q.years, tt.years) || q.rel != tt.rel {
 			t.Errorf("understand(%q) = intent %v figure %v units %v years %v rel %q; want %v %v %v %v %q",
 				tt.q, q.intent, q.figure, q.units, q.years, q.rel, tt.intent, tt.figure, tt.units, tt.years, tt.rel)
+		}
+	}
+}
+
+func TestUnderstandSpan(t *testing.T) {
+	tests := []struct {
+		q    string
+		span report.Span
+		rel  string
+	}{
+		{"十四五期间经济年均增长多少", report.SpanFive, ""},
+		{"How many new urban jobs were created over the past five years?", report.SpanFive, ""},
+		{"How many old communities were renovated in the last five years?", report.SpanFive, ""},
+		{"How much grain was produced in the past year?", report.SpanYear, "last"},
+	}
+	for _, tt := range tests {
+		q := understand(tt.q, normalise(tt.q, nil), nil)
+		if q.span != tt.span || q.rel != tt.rel {
+			t.Errorf("understand(%q) = span %q rel %q, want %q %q", tt.q, q.span, q.rel, tt.span, tt.rel)
 		}
 	}
 }
