@@ -54,6 +54,7 @@ func TestUnderstand(t *testing.T) {
 		{"今年GDP要达到多少万亿", wantTarget, true, []string{"万亿元", "万亿", "万亿美元"}, nil, "this"},
 		{"今年收入比去年增长多少", wantTarget, true, []string{"%"}, nil, "this"},
 		{"今年一般公共预算支出比去年多了多少", wantTarget, true, nil, nil, "this"},
+		{"What does two new (两新) mean?", anyPeriod, false, nil, nil, ""}, // a definition asks for words
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, tt.q, nil)

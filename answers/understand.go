@@ -159,6 +159,9 @@ func understand(raw, text string, groups [][]string) question {
 		}
 	}
 	q.define = containsAny(text, defineCues)
+	if q.define && !containsAny(text, []string{"多少", "几"}) {
+		q.figure, q.units = false, nil // "what does 两新 mean" asks for words ("what" is also a figure cue)
+	}
 	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(strings.ToLower(strings.TrimSpace(raw))) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
