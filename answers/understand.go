@@ -150,7 +150,7 @@ func understand(raw, text string, groups [][]string) question {
 	if m := reEnglishUnit.FindStringSubmatch(text); m != nil && q.units == nil {
 		q.units = englishUnits[m[1]]
 	}
-	if q.units == nil {
+	if q.units == nil && !containsAny(text, growthCues) { // 占总人口多少 asks a share, not people
 		for _, m := range measureNouns {
 			if strings.Contains(text, m.key) {
 				q.units, q.figure = m.words, true // 面积 asks for 亩 or 公顷
