@@ -155,9 +155,6 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 			for i, part := range k.parts {
 				t += fmt.Sprintf("; %s %.2f", part, k.partWeights[i])
 			}
-			if k.narrows {
-				t += "; narrows what follows"
-			}
 			trace.Topics = append(trace.Topics, t+")")
 		}
 	}

@@ -136,8 +136,8 @@ func unitSaid(j *judge, c *candidate) bool {
 		case k.known:
 			known = append(known, k)
 			total += k.weight
-		case !k.verb && len(k.alts) > 1, k.narrows:
-			return false // a near miss: 成都地铁 where the report has no 地铁, 出生人口 where it has 人口 only
+		case !k.verb && len(k.alts) > 1:
+			return false
 		case !k.verb:
 			unknown = true
 		}

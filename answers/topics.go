@@ -33,11 +33,7 @@ type keyword struct {
 	// dictionary: its Chinese words are a guess (university → 大学, where
 	// the report says 高校), and it weighs less.
 	translated bool
-	// narrows marks a word the report lacks said right before a noun it
-	// uses (出生 of 出生人口): the question asks about a narrower thing
-	// than the report names.
-	narrows bool
-	weight  float64
+	weight     float64
 }
 
 var (
@@ -140,8 +136,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if !out[i].known {
 			out[i].weight *= e.w.UnknownTopic
 		}
-		out[i].narrows = !out[i].known && namesKnown(out, i, q.text, rc)
-		if out[i].verb && !out[i].narrows {
+		if out[i].verb {
 			out[i].weight *= e.w.GenericTopic
 		}
 		if out[i].translated {
@@ -294,26 +289,6 @@ func isVerbLike(pos string) bool {
 	switch pos[0] {
 	case 'v', 'd', 'a', 'r', 't', 'f', 'p', 'c', 'u', 'q', 'm', 'y', 'e', 'o':
 		return true
-	}
-	return false
-}
-
-// namesKnown reports whether topic i, said right before a noun the report
-// uses as the question says it, narrows what that noun names (出生人口, 积分政策): a word the
-// report lacks in that place is a thing it does not cover, not a way of
-// saying how, even when the dictionary calls it a verb.
-func namesKnown(kws []keyword, i int, text string, rc *reportCache) bool {
-	for j := range kws {
-		if j == i || kws[j].verb || !kws[j].known {
-			continue
-		}
-		for _, a := range kws[i].said {
-			for _, b := range kws[j].said {
-				if strings.Contains(text, a+b) && rc.contains(b) {
-					return true
-				}
-			}
-		}
 	}
 	return false
 }

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"planbot/index"
 	"planbot/index/segment"
 )
 
@@ -29,33 +28,4 @@ func TestStraddles(t *testing.T) {
 			t.Errorf("straddles(%q) = %v, want %v", tt.w, got, tt.want)
 		}
 	}
-}
-
-func TestNamesKnown(t *testing.T) {
-	e, lib := engineOnSeed(t)
-	tests := []struct {
-		text      string
-		modifier  string
-		noun      string
-		nounKnown bool
-		want      bool
-	}{
-		{"出生农田多少", "出生", "农田", true, true},   // said before a noun of the report
-		{"农田出生多少", "出生", "农田", true, false},  // after it
-		{"老年饭堂多少", "老年", "饭堂", true, false},  // the noun only an alias of the report's word
-		{"出生农田多少", "出生", "农田", false, false}, // a noun the report lacks
-	}
-	lib.View(func(s *index.Snapshot) error {
-		rc := e.cache(newest(t, s))
-		for _, tt := range tests {
-			kws := []keyword{
-				{alts: []string{tt.modifier}, said: []string{tt.modifier}},
-				{alts: []string{tt.noun}, said: []string{tt.noun}, known: tt.nounKnown},
-			}
-			if got := namesKnown(kws, 0, tt.text, rc); got != tt.want {
-				t.Errorf("namesKnown(%q, %q before %q) = %v, want %v", tt.text, tt.modifier, tt.noun, got, tt.want)
-			}
-		}
-		return nil
-	})
 }
