@@ -54,8 +54,9 @@ var gates = []gate{
 	{"ordinal", "a rank is asked and the sentence names none", func(j *judge, c *candidate) bool {
 		return j.q.ordinal && !reRank.MatchString(c.s.Text) // 第四次, 居全国第5位, 稳居首位
 	}},
-	{"figure", "a figure is asked and none is said with the topics", func(j *judge, c *candidate) bool {
-		return !j.q.ordinal && j.q.figure && !j.q.how && len(topicFigs(j, c)) == 0
+	{"figure", "a figure is asked and none is said with the topics, nor is it a target of the plan year's list", func(j *judge, c *candidate) bool {
+		return !j.q.ordinal && j.q.figure && !j.q.how && len(topicFigs(j, c)) == 0 &&
+			!(j.q.intent == wantTarget && inTargetList(j.rc.r.Report, c.s))
 	}},
 	{"year", "its figures are of another year", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && len(j.q.years) > 0 && len(c.s.Figures) > 0 && !figureOfYears(c.s, j.q.years)

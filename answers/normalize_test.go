@@ -2,6 +2,7 @@ package answers
 
 import (
 	"planbot/index"
+	"planbot/index/report"
 	"planbot/index/segment"
 	"reflect"
 	"strings"
@@ -53,12 +54,34 @@ func TestUnderstand(t *testing.T) {
 		{"今年GDP要达到多少万亿", wantTarget, true, []string{"万亿元", "万亿", "万亿美元"}, nil, "this"},
 		{"今年收入比去年增长多少", wantTarget, true, []string{"%"}, nil, "this"},
 		{"今年一般公共预算支出比去年多了多少", wantTarget, true, nil, nil, "this"},
+		{"What does two new (两新) mean?", anyPeriod, false, nil, nil, ""}, // a definition asks for words
+		{"常住人口有多少", anyPeriod, true, []string{"人", "万人", "亿人", "万", "亿"}, nil, ""},
+		{"住在城里的人占总人口多少了", wantResult, true, nil, nil, ""}, // a share: no unit of people
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, tt.q, nil)
 		if q.intent != tt.intent || q.figure != tt.figure || !reflect.DeepEqual(q.units, tt.units) || !reflect.DeepEqual(q.years, tt.years) || q.rel != tt.rel {
 			t.Errorf("understand(%q) = intent %v figure %v units %v years %v rel %q; want %v %v %v %v %q",
 				tt.q, q.intent, q.figure, q.units, q.years, q.rel, tt.intent, tt.figure, tt.units, tt.years, tt.rel)
+		}
+	}
+}
+
+func TestUnderstandSpan(t *testing.T) {
+	tests := []struct {
+		q    string
+		span report.Span
+		rel  string
+	}{
+		{"十四五期间经济年均增长多少", report.SpanFive, ""},
+		{"How many new urban jobs were created over the past five years?", report.SpanFive, ""},
+		{"How many old communities were renovated in the last five years?", report.SpanFive, ""},
+		{"How much grain was produced in the past year?", report.SpanYear, "last"},
+	}
+	for _, tt := range tests {
+		q := understand(tt.q, normalise(tt.q, nil), nil)
+		if q.span != tt.span || q.rel != tt.rel {
+			t.Errorf("understand(%q) = span %q rel %q, want %q %q", tt.q, q.span, q.rel, tt.span, tt.rel)
 		}
 	}
 }

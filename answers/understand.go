@@ -150,7 +150,7 @@ func understand(raw, text string, groups [][]string) question {
 	if m := reEnglishUnit.FindStringSubmatch(text); m != nil && q.units == nil {
 		q.units = englishUnits[m[1]]
 	}
-	if q.units == nil {
+	if q.units == nil && !containsAny(text, growthCues) { // 占总人口多少 asks a share, not people
 		for _, m := range measureNouns {
 			if strings.Contains(text, m.key) {
 				q.units, q.figure = m.words, true // 面积 asks for 亩 or 公顷
@@ -159,6 +159,9 @@ func understand(raw, text string, groups [][]string) question {
 		}
 	}
 	q.define = containsAny(text, defineCues)
+	if q.define && !containsAny(text, []string{"多少", "几"}) {
+		q.figure, q.units = false, nil // "what does 两新 mean" asks for words ("what" is also a figure cue)
+	}
 	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(strings.ToLower(strings.TrimSpace(raw))) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}

@@ -165,3 +165,21 @@ func TestHeadingAddress(t *testing.T) {
 		}
 	}
 }
+
+func TestOrdinal(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want int
+	}{
+		{"（三）奋力推进全面深化改革", 3},
+		{"（十二）加强政府建设", 12},
+		{"二是持续增进民生福祉", 2},
+		{"第二，", 2},
+		{"12．推进城市更新", 12},
+		{"——经济综合实力实现新跃升", 0},
+	} {
+		if got := ordinal(c.text); got != c.want {
+			t.Errorf("ordinal(%q) = %d, want %d", c.text, got, c.want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -76,7 +77,7 @@ func Parse(meta Meta, text string) (*Report, error) {
 	heads := partHeadings(body)
 	deriveMeta(&meta, f, heads)
 
-	p := parser{r: &Report{Meta: meta}, numbered: len(heads) > 0, periods: periods{part: PartFront}, parallel: parallelOpenings(body)}
+	p := parser{r: &Report{Meta: meta}, numbered: len(heads) > 0, periods: periods{part: PartFront}, parallel: parallelOpenings(body), body: body}
 	p.path = []heading{{rank: rankPart, text: FrontLabel}}
 	closeAt := closingLine(body)
 	for i := 0; i < len(body); i++ {
@@ -199,6 +200,7 @@ type parser struct {
 	numbered bool      // the body has numbered part headings
 	headed   bool      // the line before was an unnumbered heading line
 	parallel []bool    // by body line: one of a series of paragraphs that open alike (五年来，我们…)
+	body     []string  // the body lines
 	at       int       // the body line being read
 	periods
 }
@@ -220,7 +222,11 @@ func (p *parser) line(l, next string) {
 	if h, ok := p.numberedHeading(l); ok {
 		p.open(h)
 		if h.body != "" {
-			p.paragraph(h.body, false)
+			if h.rank == rankSub {
+				p.paragraph(h.body, runInBody)
+			} else {
+				p.paragraph(h.body, plain) // an item is the most specific level
+			}
 		}
 		return
 	}
@@ -239,7 +245,11 @@ func (p *parser) line(l, next string) {
 		p.endRunIns() // else its lead closes what it follows
 	}
 	p.coverRunIn(leads)
-	p.paragraph(l, leads)
+	if leads {
+		p.paragraph(l, mayLead)
+	} else {
+		p.paragraph(l, plain)
+	}
 }
 
 // numberedHeading recognises a numbered heading, and in an appendix an
@@ -366,21 +376,57 @@ func (p *parser) sibling(h heading) *heading {
 
 // coverRunIn notes that a paragraph follows the innermost run-in section
 // or item after its own line. A paragraph with a lead of its own (leads)
-// instead closes it if its series is flat: it opens a passage of the
-// parent (一年来，中国特色大国外交全面推进。).
+// instead closes it if its series is flat and has no more headings to
+// come: it opens a passage of the parent (一年来，中国特色大国外交全面推进。).
 func (p *parser) coverRunIn(leads bool) {
 	for i := len(p.path) - 1; i >= 0; i-- {
 		e := &p.path[i]
 		if e.rank != rankSub && e.rank != rankItem {
 			continue
 		}
-		if e.runIn && e.flat && leads {
+		if e.runIn && e.flat && leads && !p.seriesGoesOn(*e) {
 			p.path = p.path[:i]
 		} else if e.runIn {
 			e.covered = true
 		}
 		return
 	}
+}
+
+// seriesGoesOn reports whether the heading after e in its series ((三)
+// after (二)) comes after the line being read, before a heading of a
+// higher rank or of a new series: the paragraphs up to it belong to e,
+// not to e's parent.
+func (p *parser) seriesGoesOn(e heading) bool {
+	for _, l := range p.body[min(p.at+1, len(p.body)):] {
+		h, ok := parseHeading(l)
+		switch {
+		case !ok:
+		case h.rank < e.rank:
+			return false
+		case h.rank == e.rank && (h.rank != rankItem || h.style == e.style):
+			return ordinal(h.text) > ordinal(e.text)
+		}
+	}
+	return false
+}
+
+// ordinal returns the number a heading starts with ((三)… → 3, 第二，… → 2,
+// 1．… → 1), or 0 when it has none (——…).
+func ordinal(text string) int {
+	text = strings.TrimLeft(text, "（(第")
+	end := strings.IndexFunc(text, func(r rune) bool {
+		_, cn := ChineseDigit(r)
+		return !cn && r != '十' && (r < '0' || r > '9')
+	})
+	if end < 0 {
+		end = len(text)
+	}
+	if n, err := strconv.Atoi(text[:end]); err == nil {
+		return n
+	}
+	n, _ := ParseChineseNumber(text[:end])
+	return n
 }
 
 // endRunIns closes the items and leads that were run into the paragraphs
@@ -418,18 +464,31 @@ func (p *parser) sectionPath() []string {
 	return out
 }
 
-// paragraph adds a paragraph of body text and its sentences. With leads, a
-// short phrase the paragraph opens with heads it (and a second one nested
-// in the first heads the sentences after it); items inside the paragraph
-// (…。二是…) head the sentences from theirs on. A sentence that is only an
-// address (各位代表！) is not kept as a sentence.
-func (p *parser) paragraph(text string, leads bool) {
+// How a paragraph may be headed from inside (paragraph).
+const (
+	plain     = iota // by items run into it (…。二是…)
+	mayLead          // also by a short phrase it opens with, and sub-leads
+	runInBody        // the text run in after a section heading ((一)…。): also by sub-leads, from its first sentence
+)
+
+// minBodySubLeads is how many sub-leads the body of a run-in numbered
+// heading needs: its heading already says it is a part of a list, so two
+// phrases of one rhythm are enough ((一)…。坚持…。全力释放消费潜能。…。
+// 积极扩大有效投资。…).
+const minBodySubLeads = 2
+
+// paragraph adds a paragraph of body text and its sentences. A paragraph
+// that may lead (mayLead) is headed by a short phrase it opens with (and
+// sub-leads nested in it head the sentences after them); items inside the
+// paragraph (…。二是…) head the sentences from theirs on. A sentence that
+// is only an address (各位代表！) is not kept as a sentence.
+func (p *parser) paragraph(text string, how int) {
 	sents := splitSentences(text)
 	for len(sents) > 0 && isBareAddress(sents[0]) {
 		sents = sents[1:]
 	}
 	k := 0 // sentences that head the paragraph
-	if leads {
+	if how == mayLead {
 		k = leadSentences(sents)
 		if k == 0 && p.inSeries() && summaryLead(text) {
 			k = 1
@@ -443,8 +502,11 @@ func (p *parser) paragraph(text string, leads bool) {
 	para := Paragraph{ID: len(r.Paragraphs), Section: p.sectionPath(), Part: part, Span: span, Text: text}
 	r.Paragraphs = append(r.Paragraphs, para)
 	var sub map[int]bool // sentences heading parts of a paragraph of leads
-	if k > 0 {
-		sub = subLeads(sents)
+	switch {
+	case k > 0:
+		sub = subLeads(sents, 1, 1, minSubLeads)
+	case how == runInBody:
+		sub = subLeads(sents, 0, 2, minBodySubLeads)
 	}
 	var inline []string
 	for i, s := range sents {
@@ -513,29 +575,64 @@ const (
 	maxSubLeadSpread = 4
 )
 
-// subLeads returns the sentences after a paragraph's lead that head parts
-// of it (加快科技创新和产业创新深度融合。突出科技供给。强化…。突出企业主体。
-// 深化…): parallel short phrases, each followed by a sentence at least twice
-// as long, three or more of them, of lengths close to each other. A
-// paragraph where a short phrase is followed by another short sentence is
-// a list of short actions (构建优质教育体系。深入推进…。推动基础教育扩优提质。
-// 增加1万个…学位。) and has none.
-func subLeads(sents []string) map[int]bool {
-	sub := map[int]bool{}
-	shortest, longest := maxLeadRunes, 0
-	for i := 1; i+1 < len(sents); i++ {
+// subLeads returns the sentences from sents[first] on that head parts of
+// a paragraph (加快科技创新和产业创新深度融合。突出科技供给。强化…。突出企业
+// 主体。深化…): short phrases of one rhythm (lengths within
+// maxSubLeadSpread), each followed by a sentence at least twice as long,
+// at least need of them, the first of them after at most opening sentences
+// (the parts start where the paragraph's opening ends; after more than
+// one, only a clear series of three with no short action of their
+// rhythm). Short sentences of another length are facts among the parts
+// (国家…中试平台获批。) and do not count; but where short phrases of that rhythm are followed by short
+// sentences as often as not, the paragraph is a list of short actions
+// (构建优质教育体系。深入推进…。推动基础教育扩优提质。增加1万个…学位。) and
+// has none.
+func subLeads(sents []string, first, opening, need int) map[int]bool {
+	type phrase struct{ i, n int }
+	var heads, short []phrase // followed by longer text; by short text
+	for i := first; i+1 < len(sents); i++ {
 		if leadShape(sents[i], false) != rankLead {
 			continue
 		}
 		n := utf8.RuneCountInString(stripQuoted(sents[i]))
-		if utf8.RuneCountInString(sents[i+1]) < 2*n {
-			return nil
+		if utf8.RuneCountInString(sents[i+1]) >= 2*n {
+			heads = append(heads, phrase{i, n})
+		} else {
+			short = append(short, phrase{i, n})
 		}
-		sub[i] = true
-		shortest, longest = min(shortest, n), max(longest, n)
 	}
-	if len(sub) < minSubLeads || longest-shortest > maxSubLeadSpread {
+	within := func(ps []phrase, lo int) (k int) {
+		for _, p := range ps {
+			if p.n >= lo && p.n <= lo+maxSubLeadSpread {
+				k++
+			}
+		}
+		return k
+	}
+	best, lo := 0, 0 // the rhythm most heads share
+	for _, h := range heads {
+		if k := within(heads, h.n); k > best {
+			best, lo = k, h.n
+		}
+	}
+	if best < need || best <= 2*within(short, lo) {
 		return nil
+	}
+	sub := map[int]bool{}
+	for _, h := range heads {
+		if h.n >= lo && h.n <= lo+maxSubLeadSpread {
+			sub[h.i] = true
+		}
+	}
+	start := len(sents) // the first sub-lead
+	for i := range sub {
+		start = min(start, i)
+	}
+	switch {
+	case start > first+opening:
+		return nil // text before the first is headed by none: short actions among others
+	case start > first+1 && (best < minSubLeads || within(short, lo) > 0):
+		return nil // a longer opening needs a clearer series
 	}
 	return sub
 }

@@ -230,7 +230,7 @@ func (p *parser) table(lines []string) {
 	if len(data) == 0 {
 		for _, l := range lines { // not a table we understand: keep its text
 			if t := strings.Join(strings.Fields(strings.Join(splitCells(l), " ")), " "); t != "" {
-				p.paragraph(t, false)
+				p.paragraph(t, plain)
 			}
 		}
 		return
