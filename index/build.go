@@ -84,8 +84,11 @@ func dictionaryTexts(r *report.Report) []string {
 }
 
 // entryOf makes the catalog entry of a report built into dir.
-func entryOf(r *report.Report, dir, source string, seed bool) Entry {
-	e := Entry{Meta: r.Meta, Dir: dir, Source: source, Seed: seed, Sentences: len(r.Sentences), Fingerprint: fingerprint(r)}
+func entryOf(r *report.Report, dir, source string, src Source) Entry {
+	e := Entry{Meta: r.Meta, Dir: dir, Source: source, Seed: src.Seed, Sentences: len(r.Sentences), Fingerprint: fingerprint(r)}
+	if src.Seed {
+		e.Stamp = src.Stamp
+	}
 	for _, s := range r.Sentences {
 		e.Figures += len(s.Figures)
 	}

@@ -41,7 +41,8 @@ type Entry struct {
 	Seed        bool        `json:"seed"`
 	Sentences   int         `json:"sentences"`
 	Figures     int         `json:"figures"`
-	Fingerprint string      `json:"fingerprint"` // of the text, whatever the file's format or encoding
+	Fingerprint string      `json:"fingerprint"`     // of the text, whatever the file's format or encoding
+	Stamp       string      `json:"stamp,omitempty"` // of a seed file when it was read: unchanged, it need not be read again to know
 }
 
 // Failure is a report file that could not be served, with the reason.

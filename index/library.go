@@ -198,7 +198,13 @@ func (l *Library) Stale() string {
 	case l.opts.SeedsDir == "":
 		return ""
 	}
-	srcs, failed, err := listSources(l.opts.SeedsDir, true)
+	known := map[string]Entry{}
+	for _, e := range cat.Reports {
+		if e.Seed {
+			known[e.Source] = e
+		}
+	}
+	srcs, failed, err := listSources(l.opts.SeedsDir, true, known)
 	if err != nil {
 		return err.Error()
 	}

@@ -268,7 +268,7 @@ func TestSidecarOverridesDerivedMeta(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "jiuyuan_2025_plan_report.meta.yaml"), []byte(side), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	srcs, _, err := listSources(dir, true)
+	srcs, _, err := listSources(dir, true, nil)
 	if err != nil || len(srcs) != 1 {
 		t.Fatalf("listSources: %v %v", srcs, err)
 	}
@@ -302,5 +302,33 @@ func TestPicksUpAnotherProcessesCatalog(t *testing.T) {
 	}
 	if err := findsFlagship(serving); err != nil {
 		t.Error(err)
+	}
+}
+
+// TestStaleByStamp: an unchanged seed file is known by its size and time
+// without being read; a touched one is read again and found unchanged; a
+// new sidecar changes it.
+func TestStaleByStamp(t *testing.T) {
+	data, seeds := t.TempDir(), seedDir(t)
+	lib := openLib(t, data, seeds)
+	defer lib.Close()
+	cat, _ := readCatalog(data)
+	if len(cat.Reports) == 0 || cat.Reports[0].Stamp == "" {
+		t.Fatalf("a seed's catalog entry has no stamp: %+v", cat.Reports)
+	}
+	f := filepath.Join(seeds, "jiuyuan_2025_plan_report.txt")
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(f, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if why := lib.Stale(); why != "" {
+		t.Errorf("Stale() = %q for a touched, unchanged seed", why)
+	}
+	side := filepath.Join(seeds, "jiuyuan_2025_plan_report.meta.yaml")
+	if err := os.WriteFile(side, []byte("region: 九原区\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if why := lib.Stale(); !strings.Contains(why, "changed seed file") {
+		t.Errorf("Stale() = %q, want a changed seed file after a sidecar appeared", why)
 	}
 }

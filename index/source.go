@@ -20,11 +20,12 @@ import (
 
 // Source is a report file to be indexed.
 type Source struct {
-	ID   string // from the sidecar, the file name or the report's place and year
-	Path string
-	Hash string      // sha256 of the file and of its sidecar
-	Meta report.Meta // what the sidecar states
-	Seed bool        // from the seeds directory
+	ID    string // from the sidecar, the file name or the report's place and year
+	Path  string
+	Hash  string      // sha256 of the file and of its sidecar
+	Stamp string      // sizes and modification times of the file and of its sidecar
+	Meta  report.Meta // what the sidecar states
+	Seed  bool        // from the seeds directory
 }
 
 // sidecarSuffix names the optional file beside a report that corrects its
@@ -80,7 +81,12 @@ func uniqueID(id string, taken func(string) bool) string {
 // listSources returns the report files of dir (every regular file but
 // sidecars, hidden files and READMEs, sorted by name) and those it cannot
 // read, with the reason. A missing dir is an error.
-func listSources(dir string, seed bool) ([]Source, []Failure, error) {
+//
+// A file whose stamp is in known with the same value is not read: its
+// Source has only its Path, Stamp and the Hash known gives (what Stale
+// needs to tell an unchanged file, as make and git do, without reading a
+// thousand reports).
+func listSources(dir string, seed bool, known map[string]Entry) ([]Source, []Failure, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, nil, fmt.Errorf("list reports in %s: %w", dir, err)
@@ -93,7 +99,12 @@ func listSources(dir string, seed bool) ([]Source, []Failure, error) {
 			strings.HasSuffix(name, ".bak") || strings.HasPrefix(strings.ToUpper(name), "README") {
 			continue
 		}
-		src, err := readSource(filepath.Join(dir, name))
+		path := filepath.Join(dir, name)
+		if e, ok := known[name]; ok && e.Stamp != "" && e.Stamp == stampOf(path) {
+			out = append(out, Source{Path: path, Hash: e.Meta.Hash, Stamp: e.Stamp, Seed: seed})
+			continue
+		}
+		src, err := readSource(path)
 		if err != nil {
 			failed = append(failed, Failure{Source: filepath.Join(dir, name), Reason: err.Error()})
 			continue
@@ -105,15 +116,30 @@ func listSources(dir string, seed bool) ([]Source, []Failure, error) {
 	return out, failed, nil
 }
 
+// stampOf returns the sizes and modification times of a report file and
+// of its sidecar, "" when the file cannot be read.
+func stampOf(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return ""
+	}
+	stamp := fmt.Sprintf("%d.%d", fi.Size(), fi.ModTime().UnixNano())
+	if si, err := os.Stat(strings.TrimSuffix(path, filepath.Ext(path)) + sidecarSuffix); err == nil {
+		stamp += fmt.Sprintf("+%d.%d", si.Size(), si.ModTime().UnixNano())
+	}
+	return stamp
+}
+
 // readSource hashes a report file and reads its sidecar.
 func readSource(path string) (Source, error) {
+	stamp := stampOf(path) // before reading: a file changed meanwhile is read again next time
 	data, err := readLimited(path)
 	if err != nil {
 		return Source{}, err
 	}
 	h := sha256.New()
 	h.Write(data)
-	src := Source{ID: IDFromName(path), Path: path}
+	src := Source{ID: IDFromName(path), Path: path, Stamp: stamp}
 	side := strings.TrimSuffix(path, filepath.Ext(path)) + sidecarSuffix
 	if b, err := os.ReadFile(side); err == nil {
 		h.Write(b)

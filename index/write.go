@@ -136,7 +136,7 @@ func (l *Library) buildAll(ctx context.Context, old *Catalog, progress Progress)
 		srcs = append(srcs, s)
 	}
 	if l.opts.SeedsDir != "" {
-		seeds, bad, err := listSources(l.opts.SeedsDir, true)
+		seeds, bad, err := listSources(l.opts.SeedsDir, true, nil)
 		if err != nil {
 			return nil, Stats{}, err
 		}
@@ -206,7 +206,7 @@ func (l *Library) buildAll(ctx context.Context, old *Catalog, progress Progress)
 			if !s.Seed {
 				source, _ = filepath.Rel(l.opts.DataDir, s.Path)
 			}
-			entries[k] = entryOf(r, dir, source, s.Seed)
+			entries[k] = entryOf(r, dir, source, s)
 			return nil
 		})
 	}
@@ -293,7 +293,7 @@ func (l *Library) Add(ctx context.Context, name string, data []byte, opt AddOpti
 			os.RemoveAll(filepath.Join(l.opts.DataDir, dir))
 			return nil, err
 		}
-		added = entryOf(r, dir, source, false)
+		added = entryOf(r, dir, source, Source{})
 		next := &Catalog{Keep: old.Keep, Failed: old.Failed, Han: hanOf(old.Han, r)}
 		for _, e := range old.Reports {
 			if e.Meta.ID != replaced {
