@@ -23,7 +23,7 @@ var units = []string{
 	"万家", "家", "万个", "个", "项", "万所", "所", "万座", "座", "万套", "套", "万台", "台", "万辆", "辆",
 	"万场", "场", "部", "万条", "条", "处", "间", "万张", "张", "万件", "件", "次", "万批次", "批次",
 	"批", "例", "床", "种", "款", "万列", "列", "艘", "架次", "架", "班次", "趟", "支", "篇", "块", "棵", "株", "万头", "头", "万只", "只", "羽",
-	"颗", "枚", "万册", "册", "本", "万份", "份", "栋", "幢", "眼", "口", "对", "门",
+	"颗", "枚", "万册", "册", "本", "万份", "份", "栋", "幢", "眼", "口", "对", "门", "周年",
 	"个月", "小时", "分钟", "天", "岁", "万", "亿",
 }
 
@@ -90,6 +90,7 @@ func extractFigures(s string, part Part, reviewYear, planYear int) []Figure {
 	out = append(out, durations(s, part, reviewYear, planYear)...)
 	out = append(out, doublings(s, part, reviewYear, planYear)...)
 	out = append(out, flats(s, part, reviewYear, planYear)...)
+	out = append(out, wordFigures(s, part, reviewYear, planYear)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
 }
@@ -148,6 +149,44 @@ func flats(s string, part Part, reviewYear, planYear int) []Figure {
 	}
 	return out
 }
+
+// wordFigures are shares and magnitudes said in words, with the value
+// and unit they stand for: 超过全球一半, 惠及上千万家庭.
+var wordFigures = func() func(s string, part Part, reviewYear, planYear int) []Figure {
+	type said struct {
+		value float64
+		unit  string
+	}
+	words := map[string]said{
+		"一半": {50, "%"}, "过半": {50, "%"}, "半数": {50, "%"}, "三分之一": {100.0 / 3, "%"},
+		"三分之二": {200.0 / 3, "%"}, "四分之一": {25, "%"}, "四分之三": {75, "%"},
+		"上亿": {1, "亿"}, "上千万": {1000, "万"}, "上百万": {100, "万"}, "数百万": {100, "万"},
+		"数千万": {1000, "万"}, "上万": {1, "万"}, "数万": {1, "万"},
+	}
+	keys := make([]string, 0, len(words))
+	for k := range words {
+		keys = append(keys, regexp.QuoteMeta(k))
+	}
+	sort.Slice(keys, func(i, j int) bool { return len(keys[i]) > len(keys[j]) })
+	re := regexp.MustCompile(strings.Join(keys, "|"))
+	return func(s string, part Part, reviewYear, planYear int) []Figure {
+		var out []Figure
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			if next, _ := utf8.DecodeRuneInString(s[m[1]:]); strings.ContainsRune("亿万元级", next) {
+				continue // 上万亿元台阶, 上亿元级项目: a unit of money follows
+			}
+			w := words[s[m[0]:m[1]]]
+			clause := clauseBefore(s, m[0])
+			f := Figure{Text: s[m[0]:m[1]], Value: w.value, Unit: w.unit, Measure: measureOf(clause), Start: m[0], End: m[1]}
+			if after := nounAfter(s[m[1]:]); utf8.RuneCountInString(f.Measure) <= 2 && after != "" {
+				f.Measure = after
+			}
+			f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
+			out = append(out, f)
+		}
+		return out
+	}
+}()
 
 // chineseCounts finds the counts written in Chinese numerals: 两次, 十件.
 func chineseCounts(s string, part Part, reviewYear, planYear int) []Figure {
