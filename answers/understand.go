@@ -75,6 +75,8 @@ var (
 	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年`)
 	// An English question answered yes or no: "Will China scrap …?"
 	reYesNo = regexp.MustCompile(`^(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
+	// reYesNoZh matches a Chinese question asking yes or no: 高吗, 变好了没, 有没有.
+	reYesNoZh = regexp.MustCompile(`(吗|没|没有|不)[？?！!。.~～\s]*$|有没有|是不是|是否`)
 	// A result set against its plan.
 	reVersusPlan = regexp.MustCompile(`(比|与|和|跟|同)(计划|目标)|完成(了)?(计划|目标)|(计划|目标)完成(情况|得|了)|完成情况`)
 	// A verb of result used for the future: 要完成, 计划实现, 力争达到.
@@ -161,6 +163,9 @@ func understand(raw, text string, groups [][]string) question {
 	q.define = containsAny(text, defineCues)
 	if q.define && !containsAny(text, []string{"多少", "几"}) {
 		q.figure, q.units = false, nil // "what does 两新 mean" asks for words ("what" is also a figure cue)
+	}
+	if reYesNoZh.MatchString(text) && !containsAny(text, []string{"多少", "几"}) {
+		q.figure, q.figureSoft = false, q.figure // 增速比全国高吗 asks yes or no: a figure helps, words answer too
 	}
 	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(strings.ToLower(strings.TrimSpace(raw))) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
