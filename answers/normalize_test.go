@@ -55,7 +55,7 @@ func TestUnderstand(t *testing.T) {
 		{"今年收入比去年增长多少", wantTarget, true, []string{"%"}, nil, "this"},
 		{"今年一般公共预算支出比去年多了多少", wantTarget, true, nil, nil, "this"},
 		{"What does two new (两新) mean?", anyPeriod, false, nil, nil, ""}, // a definition asks for words
-		{"去年固投增速比全国高吗", wantResult, false, []string{"%"}, nil, "last"}, // yes or no: words answer too
+		{"去年固投增速比全国高吗", wantResult, false, []string{"%"}, nil, "last"},   // yes or no: words answer too
 		{"常住人口有多少", anyPeriod, true, []string{"人", "万人", "亿人", "万", "亿"}, nil, ""},
 		{"住在城里的人占总人口多少了", wantResult, true, nil, nil, ""}, // a share: no unit of people
 	}
