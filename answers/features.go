@@ -159,6 +159,11 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 				credit = max(credit, w.PrevCredit)
 			}
 		}
+		if credit == 0 && len(k.parts) == 2 && k.parts[0]+k.parts[1] == k.alts[0] {
+			if j := elided(p.text, k.parts[0], k.parts[1]); j >= 0 {
+				credit, pos = 1, j // 刑事、治安案件 says 刑事案件
+			}
+		}
 		if credit == 0 && len(k.parts) > 0 {
 			found, share, total := 0, 0.0, 0.0
 			for j, part := range k.parts {
@@ -195,6 +200,31 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 		sum += credits[i] * k.weight
 	}
 	return sum, inOrder, literal
+}
+
+// maxElided is how far, in runes, the head of a list may stand from its
+// first item: 刑事、治安案件, 规上工业、服务业增加值.
+const maxElided = 10
+
+// elided returns where text says first+second with second shared by a
+// list (刑事、治安案件 for 刑事案件), or -1: first followed by 、, then, in
+// the same clause and at most maxElided runes on, second.
+func elided(text, first, second string) int {
+	for from := 0; ; {
+		i := strings.Index(text[from:], first+"、")
+		if i < 0 {
+			return -1
+		}
+		i += from
+		rest := text[i+len(first)+len("、"):]
+		if end := strings.IndexAny(rest, clauseEnds); end >= 0 {
+			rest = rest[:end]
+		}
+		if j := strings.Index(rest, second); j >= 0 && utf8.RuneCountInString(rest[:j]) <= maxElided {
+			return i
+		}
+		from = i + len(first)
+	}
 }
 
 // headingCover sums the weights of the topics a heading (or a section
