@@ -246,22 +246,3 @@ func TestNamesAll(t *testing.T) {
 		t.Error("a heading names no topic when the question has none that says what")
 	}
 }
-
-func TestElided(t *testing.T) {
-	tests := []struct {
-		text, first, second string
-		want                int
-	}{
-		{"刑事、治安案件分别下降6.6%、3.6%", "刑事", "案件", 0},
-		{"规上工业、服务业增加值分别增长6%", "规上工业", "增加值", 0},
-		{"刑事案件下降6.6%", "刑事", "案件", -1},               // said whole: found as it is
-		{"刑事、治安，案件下降", "刑事", "案件", -1},               // another clause
-		{"刑事、一二三四五六七八九十十一案件", "刑事", "案件", -1},        // too far
-		{"加强治安、刑事、治安案件下降", "刑事", "案件", len("加强治安、")}, // the second 、 list
-	}
-	for _, tt := range tests {
-		if got := elided(tt.text, tt.first, tt.second); got != tt.want {
-			t.Errorf("elided(%q, %q, %q) = %d, want %d", tt.text, tt.first, tt.second, got, tt.want)
-		}
-	}
-}
