@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -34,16 +33,7 @@ func runOn(t *testing.T, srv *telegramtest.Server, asker Asker, cfg Config, tune
 	t.Helper()
 	cfg.Token, cfg.APIURL = srv.Token, srv.URL
 	r := &run{logs: &syncBuffer{}}
-	logger := slog.New(slog.NewJSONHandler(r.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	b, err := New(cfg, asker, newFakeLibrary(), logger)
-	if err != nil {
-		t.Fatalf("New: %v", err)
-	}
-	b.send.limits.backoff = 20 * time.Millisecond
-	b.send.limits.maxBackoff = 100 * time.Millisecond
-	if tune != nil {
-		tune(b)
-	}
+	b := newTestBot(t, cfg, asker, newFakeLibrary(), r.logs, tune)
 	r.bot = b
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)

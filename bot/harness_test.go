@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"strings"
 	"sync"
@@ -280,6 +281,23 @@ func startWith(t *testing.T, asker Asker, edit ...func(*Config)) *harness {
 	return startTuned(t, asker, nil, edit...)
 }
 
+// newTestBot makes a bot that logs everything as JSON to logs and retries
+// sends quickly; tune (when not nil) changes it before it runs.
+func newTestBot(t *testing.T, cfg Config, asker Asker, lib Library, logs io.Writer, tune func(*Bot)) *Bot {
+	t.Helper()
+	logger := slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	b, err := New(cfg, asker, lib, logger)
+	if err != nil {
+		t.Fatalf("New: %v", err)
+	}
+	b.send.limits.backoff = 20 * time.Millisecond
+	b.send.limits.maxBackoff = 100 * time.Millisecond
+	if tune != nil {
+		tune(b)
+	}
+	return b
+}
+
 // startTuned is startWith, tune (when not nil) changing the bot before it
 // runs: its clock, its limits.
 func startTuned(t *testing.T, asker Asker, tune func(*Bot), edit ...func(*Config)) *harness {
@@ -292,16 +310,7 @@ func startTuned(t *testing.T, asker Asker, tune func(*Bot), edit ...func(*Config
 	}
 	h := &harness{t: t, srv: srv, lib: newFakeLibrary(), logs: &syncBuffer{}}
 	h.asker, _ = asker.(*fakeAsker)
-	logger := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	b, err := New(cfg, asker, h.lib, logger)
-	if err != nil {
-		t.Fatalf("New: %v", err)
-	}
-	b.send.limits.backoff = 20 * time.Millisecond
-	b.send.limits.maxBackoff = 100 * time.Millisecond
-	if tune != nil {
-		tune(b)
-	}
+	b := newTestBot(t, cfg, asker, h.lib, h.logs, tune)
 	h.bot = b
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
