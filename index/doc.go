@@ -7,8 +7,9 @@
 //
 //	catalog.json        the reports being served; replaced atomically, it is the one truth
 //	reports/ID-GEN/     one report: report.gob (the parsed report and its words as
-//	                    its dictionary cuts them), dict.txt (its pruned gse
-//	                    dictionary) and bleve/ (its index); never changed
+//	                    its dictionary cuts them, stored lean: stored.go),
+//	                    dict.txt (its own part of its pruned gse dictionary)
+//	                    and bleve/ (its index); never changed
 //	added/ID-GEN.EXT    the files admins added, each referred to by its catalog entry
 //	.lock               held by a writer while it works
 //
@@ -35,6 +36,9 @@
 // by writers. Each report keeps a pruned dictionary: the words of the full
 // one found in its text and in Options.Keep, the common words, and a
 // balancing entry, which cut its text exactly as the full dictionary does.
+// The common words are the same for every report: they are built into
+// planbot (segment.Common) and dict.txt holds only the rest, so that an
+// open report costs tens of kilobytes of dictionary, not hundreds.
 // A reader opens it lazily (segment.Lazy): an index of its words, from
 // which each question is cut with the few words found in it, in well
 // under a millisecond; what needs the whole report cut (its words, the

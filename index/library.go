@@ -242,10 +242,11 @@ func (l *Library) Stale() string {
 }
 
 // keepHash fingerprints what the dictionaries are pruned with besides
-// the reports: the kept words and the built-in domain terms.
+// the reports: the kept words, the built-in domain terms and the common
+// words that every dictionary shares.
 func (l *Library) keepHash() string {
 	h := sha256.New()
-	for _, w := range append(append([]string{}, l.opts.Keep...), segment.Terms()...) {
+	for _, w := range append(append([]string{segment.CommonName()}, l.opts.Keep...), segment.Terms()...) {
 		h.Write([]byte(w))
 		h.Write([]byte{0})
 	}

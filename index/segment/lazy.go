@@ -24,16 +24,26 @@ import (
 // small gse dictionary, so it suits questions, not whole reports.
 func Lazy(dict string) (*Segmenter, error) {
 	dict, total := cutTotal(dict)
-	w, err := indexWords(dict)
+	common, err := commonWords()
+	if err != nil {
+		return nil, fmt.Errorf("load common words: %w", err)
+	}
+	own, err := indexWords(dict)
 	if err != nil {
 		return nil, fmt.Errorf("load pruned dictionary: %w", err)
 	}
-	if total > 0 {
-		w.total = total
-		w.totalOnce.Do(func() {})
+	if total <= 0 {
+		total = common.totalFreq() + own.totalFreq()
 	}
 	LoadHMM()
-	return &Segmenter{words: w, cuts: map[string][]Token{}}, nil
+	return &Segmenter{words: &lazyWords{own: own, common: common, total: total}, cuts: map[string][]Token{}}, nil
+}
+
+// lazyWords is a lazy segmenter's dictionary: the report's own words and
+// the common words (disjoint), and the total frequency of both.
+type lazyWords struct {
+	own, common *wordIndex
+	total       float64
 }
 
 // memoCuts is how many cuts a lazy segmenter remembers: a question's
@@ -75,15 +85,6 @@ type wordIndex struct {
 // It is no word: FromDict drops it before gse reads the dictionary.
 const totalPrefix = "#total "
 
-// withTotal puts the total line before the words of dict.
-func withTotal(dict string) string {
-	w, err := indexWords(dict)
-	if err != nil {
-		return dict
-	}
-	return totalPrefix + strconv.FormatFloat(w.totalFreq(), 'f', -1, 64) + "\n" + dict
-}
-
 // cutTotal returns dict without its total line, and the total (0 for
 // none).
 func cutTotal(dict string) (string, float64) {
@@ -117,9 +118,6 @@ func indexWords(dict string) (*wordIndex, error) {
 			prev = k
 			w.starts = append(w.starts, int32(start))
 		}
-	}
-	if len(w.starts) == 0 {
-		return nil, fmt.Errorf("it is empty")
 	}
 	if !sorted {
 		slices.SortStableFunc(w.starts, func(a, b int32) int { return strings.Compare(w.keyAt(int(a)), w.keyAt(int(b))) })
@@ -234,18 +232,21 @@ func newGse() *gse.Segmenter {
 
 // gseFor returns a gse segmenter loaded with the words of the dictionary
 // found in text and a balancing entry for the others.
-func (w *wordIndex) gseFor(text string) *gse.Segmenter {
+func (l *lazyWords) gseFor(text string) *gse.Segmenter {
 	s := newGse()
+	words := s.SplitTextToWords([]byte(text))
 	kept := 0.0
-	for _, i := range w.find(s.SplitTextToWords([]byte(text))) {
-		word, freq, pos := w.entry(s, i)
-		if freq == 0 {
-			continue
+	for _, w := range []*wordIndex{l.common, l.own} {
+		for _, i := range w.find(words) {
+			word, freq, pos := w.entry(s, i)
+			if freq == 0 {
+				continue
+			}
+			s.AddToken(word, freq, pos)
+			kept += freq
 		}
-		s.AddToken(word, freq, pos)
-		kept += freq
 	}
-	if rest := w.totalFreq() - kept; rest > 0 && !math.IsInf(rest, 0) {
+	if rest := l.total - kept; rest > 0 && !math.IsInf(rest, 0) {
 		s.AddToken(balanceToken, rest)
 	}
 	s.CalcToken()

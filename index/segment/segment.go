@@ -7,7 +7,8 @@
 // loaded only to build an index. The build keeps a pruned dictionary: the
 // words of the full one that occur in the indexed reports, plus the domain
 // terms, plus one balancing entry that keeps the total frequency of the
-// full dictionary. gse's path costs depend only on the words present in a
+// full dictionary. The common words, which every pruned dictionary keeps,
+// are built in once (common.txt) rather than written with each report. gse's path costs depend only on the words present in a
 // text and on that total, so the pruned dictionary cuts every indexed text
 // exactly as the full one does, and loads in milliseconds (FromDict).
 //
@@ -66,7 +67,7 @@ type Token struct {
 // Segmenter cuts text into words. It is safe for concurrent use.
 type Segmenter struct {
 	seg   gse.Segmenter // the whole dictionary loaded (Full, FromDict)
-	words *wordIndex    // or a dictionary loaded per text (Lazy)
+	words *lazyWords    // or a dictionary loaded per text (Lazy)
 
 	cutsMu sync.Mutex
 	cuts   map[string][]Token // Lazy's last cuts
@@ -104,11 +105,11 @@ func Full() (*Segmenter, error) {
 	return s, nil
 }
 
-// FromDict loads a dictionary written by Prune.
+// FromDict loads a dictionary written by Prune, with the common words.
 func FromDict(dict string) (*Segmenter, error) {
 	s := newSegmenter()
 	dict, _ = cutTotal(dict)
-	if err := s.seg.LoadDictStr(dict); err != nil {
+	if err := s.seg.LoadDictStr(commonText + dict); err != nil {
 		return nil, fmt.Errorf("load pruned dictionary: %w", err)
 	}
 	if s.seg.Dict.NumTokens() == 0 {
@@ -117,19 +118,17 @@ func FromDict(dict string) (*Segmenter, error) {
 	return s, nil
 }
 
-// Prune writes the dictionary that cuts texts as s does: every word of s
-// found in texts or in keep, the common words, the balancing entry, and
-// terms (a report's headings and table indicators) as whole words; its
-// first line gives their total frequency (for Lazy).
+// Prune writes the part of a report's dictionary that is its own: every
+// word of s found in texts or in keep that is not a common word, terms (a
+// report's headings and table indicators) as whole words, and the
+// balancing entry. Its first line gives the total frequency of the whole
+// dictionary, the common words (Common) included (for Lazy). With the
+// common words it cuts texts as s does (FromDict, Lazy).
 // Adding a term adds its frequency to both the pruned and the reference
 // total, so the balance is unchanged.
 func (s *Segmenter) Prune(texts, keep, terms []string) string {
 	d := s.seg.Dict
-	type entry struct {
-		freq float64
-		pos  string
-	}
-	seen := map[string]entry{}
+	seen := map[string]dictEntry{}
 	tokens := make([]*gse.Token, d.MaxTokenLen()+1)
 	look := func(text string) {
 		words := s.seg.SplitTextToWords([]byte(text))
@@ -139,7 +138,7 @@ func (s *Segmenter) Prune(texts, keep, terms []string) string {
 			for _, tok := range tokens[:n] {
 				if w := tok.Text(); tok.Freq() > 0 {
 					if _, ok := seen[w]; !ok {
-						seen[w] = entry{tok.Freq(), tok.Pos()}
+						seen[w] = dictEntry{tok.Freq(), tok.Pos()}
 					}
 				}
 			}
@@ -151,15 +150,9 @@ func (s *Segmenter) Prune(texts, keep, terms []string) string {
 	for _, t := range keep {
 		look(t)
 	}
-	// Common words stay too, so that a question's ordinary words (出生,
-	// 股票) are cut as words, not taken for typos or unknown characters.
-	for i := range d.Tokens {
-		tok := &d.Tokens[i]
-		if w := tok.Text(); tok.Freq() >= commonFreq && utf8.RuneCountInString(w) >= 2 {
-			if _, ok := seen[w]; !ok {
-				seen[w] = entry{tok.Freq(), tok.Pos()}
-			}
-		}
+	common := s.common()
+	for w, e := range common {
+		seen[w] = e
 	}
 	kept := 0.0 // of the full dictionary's total
 	for _, e := range seen {
@@ -167,32 +160,76 @@ func (s *Segmenter) Prune(texts, keep, terms []string) string {
 	}
 	for _, t := range wordTerms(terms) {
 		if _, ok := seen[t]; !ok {
-			seen[t] = entry{termFreq, "n"}
+			seen[t] = dictEntry{termFreq, "n"}
 		}
 	}
-	words := make([]string, 0, len(seen))
-	for w := range seen {
-		words = append(words, w)
+	whole := dictLines(seen)
+	if rest := d.TotalFreq() - kept; rest >= 2 {
+		whole += fmt.Sprintf("%s %s\n", balanceToken, strconv.FormatFloat(rest, 'f', -1, 64))
 	}
-	sort.Strings(words)
+	total := 0.0
+	if w, err := indexWords(whole); err == nil {
+		total = w.totalFreq()
+	}
+	var own strings.Builder
+	own.WriteString(totalPrefix + strconv.FormatFloat(total, 'f', -1, 64) + "\n")
+	for _, l := range strings.SplitAfter(whole, "\n") {
+		if w, _, _ := strings.Cut(l, " "); l != "" {
+			if _, ok := common[w]; !ok {
+				own.WriteString(l)
+			}
+		}
+	}
+	return own.String()
+}
+
+// dictEntry is a word's frequency and part of speech in a dictionary.
+type dictEntry struct {
+	freq float64
+	pos  string
+}
+
+// common returns the common words of s's dictionary: those of two
+// characters or more with a frequency of commonFreq or more. Every pruned
+// dictionary has them, so that a question's ordinary words (出生, 股票) are
+// cut as words, not taken for typos or unknown characters; they are kept
+// once for all (common.txt), not in each report's dictionary.
+func (s *Segmenter) common() map[string]dictEntry {
+	d := s.seg.Dict
+	out := map[string]dictEntry{}
+	for i := range d.Tokens {
+		tok := &d.Tokens[i]
+		if w := tok.Text(); tok.Freq() >= commonFreq && utf8.RuneCountInString(w) >= 2 && !strings.ContainsAny(w, " \t\n") {
+			if _, ok := out[w]; !ok {
+				out[w] = dictEntry{tok.Freq(), tok.Pos()}
+			}
+		}
+	}
+	return out
+}
+
+// dictLines writes words as dictionary lines "word freq [pos]", sorted.
+func dictLines(words map[string]dictEntry) string {
+	sorted := make([]string, 0, len(words))
+	for w := range words {
+		sorted = append(sorted, w)
+	}
+	sort.Strings(sorted)
 	var b strings.Builder
-	for _, w := range words {
+	for _, w := range sorted {
 		if strings.ContainsAny(w, " \t\n") {
 			continue
 		}
 		b.WriteString(w)
 		b.WriteByte(' ')
-		b.WriteString(strconv.FormatFloat(seen[w].freq, 'f', -1, 64))
-		if pos := seen[w].pos; pos != "" && !strings.ContainsAny(pos, " \t\n") {
+		b.WriteString(strconv.FormatFloat(words[w].freq, 'f', -1, 64))
+		if pos := words[w].pos; pos != "" && !strings.ContainsAny(pos, " \t\n") {
 			b.WriteByte(' ')
 			b.WriteString(pos)
 		}
 		b.WriteByte('\n')
 	}
-	if rest := d.TotalFreq() - kept; rest >= 2 {
-		fmt.Fprintf(&b, "%s %s\n", balanceToken, strconv.FormatFloat(rest, 'f', -1, 64))
-	}
-	return withTotal(b.String())
+	return b.String()
 }
 
 // Cut returns the words of text in search mode: each word, then the shorter

@@ -43,11 +43,11 @@ func TestPrunedCutsAsFull(t *testing.T) {
 // their names cut the same text each their own way through bleve's
 // registry, and that an index mapping naming an unknown dictionary fails.
 func TestAnalyzerByDictionary(t *testing.T) {
-	a, err := FromDict("高标准农田 2000 n\n农田 100 n\n高标准 100 n\n")
+	a, err := FromDict("鹿城新语 2000 n\n新语 100 n\n鹿城 100 n\n")
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := FromDict("农田 100 n\n高标准 100 n\n")
+	b, err := FromDict("新语 100 n\n鹿城 100 n\n")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,12 +55,12 @@ func TestAnalyzerByDictionary(t *testing.T) {
 	Register("b", b)
 	defer Unregister("a")
 	defer Unregister("b")
-	for name, want := range map[string]string{"a": "高标准农田", "b": "高标准"} {
+	for name, want := range map[string]string{"a": "鹿城新语", "b": "鹿城"} {
 		tok, err := tokenizerConstructor(map[string]interface{}{"dict": name}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := string(tok.Tokenize([]byte("高标准农田"))[0].Term); got != want {
+		if got := string(tok.Tokenize([]byte("鹿城新语"))[0].Term); got != want {
 			t.Errorf("dictionary %s: first token %q, want %q", name, got, want)
 		}
 	}
