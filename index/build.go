@@ -24,13 +24,6 @@ const (
 	bleveDir   = "bleve"
 )
 
-// stored is what report.gob holds: the parsed report and its words
-// (gob decodes it about four times faster than JSON).
-type stored struct {
-	Report *report.Report
-	Words  *Words
-}
-
 // buildReport writes the directory of report r: its pruned dictionary,
 // its parsed model with its words, and its bleve index cut with that
 // dictionary. On any error it removes what it wrote.
@@ -56,7 +49,7 @@ func buildReport(r *report.Report, dir string, full *segment.Segmenter, keep []s
 		return err
 	}
 	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(stored{r, wordsOf(r, seg)}); err != nil {
+	if err := gob.NewEncoder(&b).Encode(pack(r, wordsOf(r, seg))); err != nil {
 		return err
 	}
 	if err := writeFileAtomic(filepath.Join(dir, reportFile), b.Bytes()); err != nil {

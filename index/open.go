@@ -24,22 +24,10 @@ type Loaded struct {
 	Seg   *segment.Segmenter
 	Words *Words
 	Seed  bool
-	dict  string   // the name its segmenter is registered under
-	memo  sync.Map // key → *memo: what Derived made
-}
-
-type memo struct {
-	once sync.Once
-	v    any
-}
-
-// Derived returns what make derives from the report (a reader's caches of
-// it), made once while the report stays open and dropped when it closes.
-func (l *Loaded) Derived(key any, make func() any) any {
-	m, _ := l.memo.LoadOrStore(key, &memo{})
-	d := m.(*memo)
-	d.once.Do(func() { d.v = make() })
-	return d.v
+	dict  string // the name its segmenter is registered under
+	// Memo keeps what a reader derives from the report (its caches of
+	// it) while the report stays open; they go when it closes.
+	Memo
 }
 
 func (l *Loaded) close() {
@@ -65,10 +53,13 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 	var st stored
 	err = gob.NewDecoder(bufio.NewReader(f)).Decode(&st)
 	f.Close()
-	if err != nil || st.Report == nil || st.Words == nil {
-		return nil, fmt.Errorf("decode report %s: %v", e.Meta.ID, err)
+	if err != nil {
+		return nil, fmt.Errorf("decode report %s: %w", e.Meta.ID, err)
 	}
-	r := st.Report
+	r, words, err := st.unpack()
+	if err != nil {
+		return nil, fmt.Errorf("decode report %s: %w", e.Meta.ID, err)
+	}
 	r.Meta = e.Meta
 	name := segment.DictName(string(dict))
 	segment.Register(name, seg) // before the index is opened: its mapping names it
@@ -77,7 +68,7 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 		segment.Unregister(name)
 		return nil, fmt.Errorf("open index of %s: %w", e.Meta.ID, err)
 	}
-	return &Loaded{Report: r, Index: idx, Seg: seg, Words: st.Words, Seed: e.Seed, dict: name}, nil
+	return &Loaded{Report: r, Index: idx, Seg: seg, Words: words, Seed: e.Seed, dict: name}, nil
 }
 
 // openCache keeps at most limit reports open, by directory, closing the

@@ -16,6 +16,9 @@ type state struct {
 	cat  *Catalog
 	byID map[string]int
 	han  map[rune]bool
+	// Memo keeps what readers derive from the catalog (an index of its
+	// places) while it is served.
+	Memo
 }
 
 func newState(cat *Catalog) *state {

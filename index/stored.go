@@ -1,0 +1,135 @@
+package index
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"planbot/index/report"
+)
+
+// stored is what report.gob holds: the parsed report and its words (gob
+// decodes it about four times faster than JSON), kept lean because every
+// report a question opens is decoded: a sentence's text that stands in its
+// paragraph is kept as its place there, a figure's as its place in its
+// sentence, and each section path once. pack makes it, unpack restores
+// the report, its strings sharing memory.
+type stored struct {
+	Report *report.Report // its texts and sections left out where the fields below give them
+	Words  *Words
+
+	Sections      [][]string // the distinct section paths
+	SectionOfPara []int32    // per paragraph, its path in Sections
+	SectionOfSent []int32    // per sentence, its path in Sections
+	TextStart     []int32    // per sentence, where its text starts in its paragraph's; -1: in Text
+	TextEnd       []int32    // and where it ends
+	FigureInText  []bool     // per figure of the sentences in order: its text is Text[Start:End]
+}
+
+// pack makes the stored form of r and its words; r is not changed.
+func pack(r *report.Report, w *Words) stored {
+	lean := *r
+	lean.Paragraphs = slices.Clone(r.Paragraphs)
+	lean.Sentences = slices.Clone(r.Sentences)
+	st := stored{Report: &lean, Words: w}
+	ids := map[string]int32{}
+	section := func(path []string) int32 {
+		key := strings.Join(path, "\x00")
+		id, ok := ids[key]
+		if !ok {
+			id = int32(len(st.Sections))
+			ids[key] = id
+			st.Sections = append(st.Sections, path)
+		}
+		return id
+	}
+	for i := range lean.Paragraphs {
+		p := &lean.Paragraphs[i]
+		st.SectionOfPara = append(st.SectionOfPara, section(p.Section))
+		p.Section = nil
+	}
+	at := map[int]int{} // paragraph → where the next sentence is looked for
+	for i := range lean.Sentences {
+		s := &lean.Sentences[i]
+		st.SectionOfSent = append(st.SectionOfSent, section(s.Section))
+		s.Section = nil
+		start := int32(-1)
+		if s.Para >= 0 && s.Para < len(r.Paragraphs) && s.Text != "" {
+			p := r.Paragraphs[s.Para].Text
+			if k := strings.Index(p[at[s.Para]:], s.Text); k >= 0 {
+				start = int32(at[s.Para] + k)
+				at[s.Para] += k + len(s.Text)
+			}
+		}
+		st.TextStart = append(st.TextStart, start)
+		st.TextEnd = append(st.TextEnd, start+int32(len(s.Text)))
+		if start >= 0 {
+			s.Text = ""
+		}
+		s.Figures = slices.Clone(s.Figures)
+		for j := range s.Figures {
+			f := &s.Figures[j]
+			in := 0 <= f.Start && f.Start <= f.End && f.End <= len(r.Sentences[i].Text) && r.Sentences[i].Text[f.Start:f.End] == f.Text
+			st.FigureInText = append(st.FigureInText, in)
+			if in {
+				f.Text = ""
+			}
+		}
+	}
+	return st
+}
+
+// unpack restores the report and its words that pack stored, or says
+// why the file cannot be (a damaged file is an error, never a panic).
+func (st *stored) unpack() (*report.Report, *Words, error) {
+	r := st.Report
+	if r == nil || st.Words == nil {
+		return nil, nil, fmt.Errorf("no report")
+	}
+	if len(st.SectionOfPara) != len(r.Paragraphs) || len(st.SectionOfSent) != len(r.Sentences) || len(st.TextStart) != len(r.Sentences) || len(st.TextEnd) != len(r.Sentences) {
+		return nil, nil, fmt.Errorf("its tables do not match its sentences")
+	}
+	path := func(id int32) ([]string, error) {
+		if id < 0 || int(id) >= len(st.Sections) {
+			return nil, fmt.Errorf("no section %d", id)
+		}
+		p := st.Sections[id]
+		return p[:len(p):len(p)], nil // shared: an append copies
+	}
+	var err error
+	for i := range r.Paragraphs {
+		if r.Paragraphs[i].Section, err = path(st.SectionOfPara[i]); err != nil {
+			return nil, nil, err
+		}
+	}
+	figure := 0
+	for i := range r.Sentences {
+		s := &r.Sentences[i]
+		if s.Section, err = path(st.SectionOfSent[i]); err != nil {
+			return nil, nil, err
+		}
+		if start := int(st.TextStart[i]); start >= 0 {
+			if s.Para < 0 || s.Para >= len(r.Paragraphs) {
+				return nil, nil, fmt.Errorf("sentence %d: no paragraph %d", i, s.Para)
+			}
+			p, end := r.Paragraphs[s.Para].Text, int(st.TextEnd[i])
+			if start > end || end > len(p) {
+				return nil, nil, fmt.Errorf("sentence %d: text out of its paragraph", i)
+			}
+			s.Text = p[start:end]
+		}
+		for j := range s.Figures {
+			if figure >= len(st.FigureInText) {
+				return nil, nil, fmt.Errorf("its figures do not match its sentences")
+			}
+			if f := &s.Figures[j]; st.FigureInText[figure] {
+				if f.Start < 0 || f.Start > f.End || f.End > len(s.Text) {
+					return nil, nil, fmt.Errorf("sentence %d: figure out of its text", i)
+				}
+				f.Text = s.Text[f.Start:f.End]
+			}
+			figure++
+		}
+	}
+	return r, st.Words, nil
+}
