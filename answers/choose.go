@@ -2,6 +2,7 @@ package answers
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -81,28 +82,6 @@ func placePinyin(region string) string {
 // in Chinese spells the region of every report.
 var placePinyins sync.Map // region → pinyin
 
-// pinyinPlacesIn returns the regions of reports that q names in English
-// (What was Ningxia's GDP): the place, in Chinese.
-func pinyinPlacesIn(q string, reports []index.Entry) []string {
-	var out []string
-	for _, r := range reports {
-		if py := placePinyin(r.Meta.Region); len(py) >= 4 && hasWord(q, py) && !isOneOf(r.Meta.Region, out) {
-			out = append(out, r.Meta.Region)
-		}
-	}
-	return out
-}
-
-// hasWord reports whether the Latin word w stands in q as a whole word.
-func hasWord(q, w string) bool {
-	for _, i := range occurrences(q, w) {
-		if latinBoundary(q, i-1) && latinBoundary(q, i+len(w)) {
-			return true
-		}
-	}
-	return false
-}
-
 // matchesPlace reports whether report r is about place p.
 func matchesPlace(r index.Entry, p string) bool {
 	region := r.Meta.Region
@@ -126,20 +105,20 @@ type choice struct {
 // choose picks the reports that answer q: those of a place it names, the
 // one that reviews or plans a year it names, all of them for questions
 // across years, and otherwise the newest report of the default region.
-func choose(reports []index.Entry, q *question, defaultRegion string, mentions func(index.Entry, string) bool) choice {
-	cands := reports
+func choose(rt *router, q *question, defaultRegion string, mentions func(index.Entry, string) bool) choice {
+	cands := rt.entries
 	if len(cands) == 0 {
 		return choice{reason: "还没有导入任何报告"}
 	}
-	if places := append(placesIn(q.text), pinyinPlacesIn(q.text, cands)...); len(places) > 0 {
+	if places := append(placesIn(q.text), rt.inPinyin(q.text)...); len(places) > 0 {
+		var ids []int32
+		for _, p := range places {
+			ids = append(ids, rt.named(p)...)
+		}
+		slices.Sort(ids)
 		var named []index.Entry
-		for _, r := range cands {
-			for _, p := range places {
-				if matchesPlace(r, p) {
-					named = append(named, r)
-					break
-				}
-			}
+		for _, i := range slices.Compact(ids) {
+			named = append(named, rt.entries[i])
 		}
 		switch {
 		case len(named) > 0:
@@ -150,7 +129,7 @@ func choose(reports []index.Entry, q *question, defaultRegion string, mentions f
 			// does not pick a report but does not rule the question out.
 			// Only the report that would answer is looked into: a place
 			// no report covers costs one report, not the collection.
-			cands = ofRegion(cands, defaultRegion)
+			cands = rt.ofRegion(defaultRegion)
 			for _, p := range places {
 				if w := placeWord(p); q.elsewhere == "" && mentions(cands[len(cands)-1], w) {
 					q.elsewhere = w
@@ -161,7 +140,7 @@ func choose(reports []index.Entry, q *question, defaultRegion string, mentions f
 			}
 		}
 	} else {
-		cands = ofRegion(cands, defaultRegion)
+		cands = rt.ofRegion(defaultRegion)
 	}
 	if q.across {
 		return choice{reports: cands}
@@ -197,24 +176,6 @@ func choose(reports []index.Entry, q *question, defaultRegion string, mentions f
 		}
 	}
 	return choice{reports: []index.Entry{newest}}
-}
-
-// ofRegion returns the reports of region, or all of them when region is
-// "" or has none.
-func ofRegion(reports []index.Entry, region string) []index.Entry {
-	if region == "" {
-		return reports
-	}
-	var local []index.Entry
-	for _, r := range reports {
-		if matchesPlace(r, region) {
-			local = append(local, r)
-		}
-	}
-	if len(local) == 0 {
-		return reports
-	}
-	return local
 }
 
 // placeWord drops the leading characters of a place the question's words

@@ -117,7 +117,7 @@ func TestUncoveredPlaceLooksIntoOneReport(t *testing.T) {
 			return tt.mentioned
 		}
 		q := understand(tt.question, tt.question, nil)
-		ch := choose(reports, &q, tt.region, mentions)
+		ch := choose(newRouter(reports), &q, tt.region, mentions)
 		got := ch.reason
 		if len(ch.reports) > 0 {
 			got = ch.reports[0].Meta.ID

@@ -92,9 +92,9 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 			res.Note = "没有这个报告: " + opt.ReportID
 			return res
 		}
-		ch = choose([]index.Entry{en}, &q, "", mentions)
+		ch = choose(newRouter([]index.Entry{en}), &q, "", mentions)
 	} else {
-		ch = choose(snap.Entries(), &q, e.defaultRegion, mentions)
+		ch = choose(routerOf(snap), &q, e.defaultRegion, mentions)
 	}
 	if len(ch.reports) == 0 {
 		res.Note = ch.reason
