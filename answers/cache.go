@@ -1,6 +1,8 @@
 package answers
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -28,10 +30,7 @@ type reportCache struct {
 	dfs  map[string]int
 
 	pyOnce sync.Once
-	byPY   map[string][]string // toneless pinyin → words of the report
-
-	longOnce  sync.Once
-	longWords map[rune][]index.TopWord // words of 3-12 characters by their first
+	byPY   []soundOf // the report's words by the hash of their toneless pinyin
 }
 
 func newReportCache(r *index.Loaded) *reportCache {
@@ -216,13 +215,33 @@ func (rc *reportCache) homophones(w string) []string {
 	if key == "" {
 		return nil
 	}
+	h := soundHash(key)
+	i, _ := slices.BinarySearchFunc(rc.byPY, h, func(s soundOf, h uint64) int { return cmp.Compare(s.hash, h) })
 	var out []string
-	for _, c := range rc.byPY[key] {
-		if c != w && shareRune(c, w) {
+	for ; i < len(rc.byPY) && rc.byPY[i].hash == h; i++ {
+		c := rc.r.Words.All[rc.byPY[i].word]
+		if c != w && shareRune(c, w) && pinyinKey(c) == key {
 			out = append(out, c)
 		}
 	}
 	return out
+}
+
+// soundOf is a word of the report (its place in Words.All) and the hash
+// of its toneless pinyin: a sorted slice of them is a tenth of the size
+// of a map from the pinyin to the words.
+type soundOf struct {
+	hash uint64
+	word int32
+}
+
+// soundHash hashes a toneless pinyin (FNV-1a).
+func soundHash(key string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h = (h ^ uint64(key[i])) * 1099511628211
+	}
+	return h
 }
 
 // pairHomophone returns the one pair of characters of the report that
@@ -273,15 +292,15 @@ func (rc *reportCache) pairHomophone(w string) string {
 // indexPinyin gathers the report's words of two to four characters by
 // their pinyin.
 func (rc *reportCache) indexPinyin() {
-	rc.byPY = map[string][]string{}
-	for _, w := range rc.r.Words.All {
+	for i, w := range rc.r.Words.All {
 		if n := utf8.RuneCountInString(w); n < 2 || n > 4 || !allHan(w) {
 			continue
 		}
 		if k := pinyinKey(w); k != "" {
-			rc.byPY[k] = append(rc.byPY[k], w)
+			rc.byPY = append(rc.byPY, soundOf{soundHash(k), int32(i)})
 		}
 	}
+	slices.SortStableFunc(rc.byPY, func(a, b soundOf) int { return cmp.Compare(a.hash, b.hash) })
 }
 
 func allHan(w string) bool {
@@ -352,9 +371,11 @@ func (rc *reportCache) abbreviated(w string) []string {
 	if len(ws) < 2 || len(ws) > 4 || !allHan(w) {
 		return nil
 	}
-	rc.longOnce.Do(rc.indexLongWords)
 	var out []string
-	for _, t := range rc.longWords[ws[0]] {
+	for _, t := range rc.r.Words.LongFrom(ws[0]) {
+		if n := utf8.RuneCountInString(t.Word); n > 12 || !allHan(t.Word) {
+			continue
+		}
 		if utf8.RuneCountInString(t.Word) >= 2*len(ws) && abbreviates(ws, t) { // 民企 ← 民营企业, not 天气 ← 天然气
 			out = append(out, t.Word)
 		}
@@ -391,17 +412,4 @@ func abbreviates(ws []rune, tw index.TopWord) bool {
 		}
 	}
 	return true
-}
-
-// indexLongWords gathers the report's words of three to twelve
-// characters by their first character.
-func (rc *reportCache) indexLongWords() {
-	rc.longWords = map[rune][]index.TopWord{}
-	for _, t := range rc.r.Words.Top {
-		if n := utf8.RuneCountInString(t.Word); n < 3 || n > 12 || !allHan(t.Word) {
-			continue
-		}
-		r, _ := utf8.DecodeRuneInString(t.Word)
-		rc.longWords[r] = append(rc.longWords[r], t)
-	}
 }

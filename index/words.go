@@ -18,9 +18,10 @@ type Words struct {
 	// All lists the distinct words, the words inside longer words
 	// included, in the order they first occur.
 	All []string `json:"all"`
-	// Top lists the distinct words that are not inside a longer one, in
-	// the order they first occur.
-	Top []TopWord `json:"top"`
+	// Long lists the distinct words of three characters or more that are
+	// not inside a longer one, with their Heads, by their first character
+	// and then in the order they first occur (LongFrom).
+	Long []TopWord `json:"long"`
 	// Pairs are the distinct pairs of adjacent Chinese characters of the
 	// sentences (words the segmenter may keep apart), each as
 	// first<<32|second, sorted; PairsBySecond are the same as
@@ -42,21 +43,32 @@ func PairsFrom(pairs []uint64, c rune) []rune {
 	return out
 }
 
-// TopWord is a word of a report not inside a longer one. A word of three
-// characters or more has Heads: the byte offsets at which the words of
-// its own cut start (Segmenter.Cut of the word alone, inner words
-// included), so that its parts are known without cutting it.
+// LongFrom returns the long words (Words.Long) whose first character is c.
+func (w *Words) LongFrom(c rune) []TopWord {
+	first := func(t TopWord, c rune) int {
+		r, _ := utf8.DecodeRuneInString(t.Word)
+		return int(r) - int(c)
+	}
+	lo, _ := slices.BinarySearchFunc(w.Long, c, first)
+	hi, _ := slices.BinarySearchFunc(w.Long, c+1, first)
+	return w.Long[lo:hi]
+}
+
+// TopWord is a word of a report not inside a longer one, with Heads: the
+// byte offsets at which the words of its own cut start (Segmenter.Cut of
+// the word alone, inner words included), so that its parts are known
+// without cutting it.
 type TopWord struct {
 	Word  string `json:"w"`
 	Heads []int  `json:"h,omitempty"`
 }
 
-// headsFrom is the length in characters from which a top word has Heads.
-const headsFrom = 3
+// longFrom is the length in characters from which a word is long.
+const longFrom = 3
 
 // wordsOf cuts the sentences of r with seg and lists their words.
 func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
-	w := &Words{All: []string{}, Top: []TopWord{}}
+	w := &Words{All: []string{}, Long: []TopWord{}}
 	all, top := map[string]bool{}, map[string]bool{}
 	for _, s := range r.Sentences {
 		end := -1
@@ -69,17 +81,15 @@ func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
 				continue // inside the word before
 			}
 			end = t.End
-			if top[t.Term] {
+			if top[t.Term] || utf8.RuneCountInString(t.Term) < longFrom {
 				continue
 			}
 			top[t.Term] = true
 			tw := TopWord{Word: t.Term}
-			if utf8.RuneCountInString(t.Term) >= headsFrom {
-				for _, sub := range seg.Cut(t.Term) {
-					tw.Heads = append(tw.Heads, sub.Start)
-				}
+			for _, sub := range seg.Cut(t.Term) {
+				tw.Heads = append(tw.Heads, sub.Start)
 			}
-			w.Top = append(w.Top, tw)
+			w.Long = append(w.Long, tw)
 		}
 		prev := rune(-1)
 		for _, c := range s.Text {
@@ -94,6 +104,11 @@ func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
 			prev = c
 		}
 	}
+	slices.SortStableFunc(w.Long, func(a, b TopWord) int {
+		ra, _ := utf8.DecodeRuneInString(a.Word)
+		rb, _ := utf8.DecodeRuneInString(b.Word)
+		return int(ra) - int(rb)
+	})
 	for _, ps := range []*[]uint64{&w.Pairs, &w.PairsBySecond} {
 		slices.Sort(*ps)
 		*ps = slices.Compact(*ps)

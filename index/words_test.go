@@ -25,7 +25,9 @@ func TestWordsOf(t *testing.T) {
 		got, want any
 	}{
 		{"all", w.All, []string{"高标准农田", "高标准", "标准", "农田", "建设", "5G"}},
-		{"top", fmt.Sprint(w.Top), "[{高标准农田 [0 0 3 9]} {建设 []} {农田 []} {5G []}]"},
+		{"long", fmt.Sprint(w.Long), "[{高标准农田 [0 0 3 9]}]"},
+		{"long from 高", fmt.Sprint(w.LongFrom('高')), "[{高标准农田 [0 0 3 9]}]"},
+		{"long from 农", fmt.Sprint(w.LongFrom('农')), "[]"},
 		{"after 农", PairsFrom(w.Pairs, '农'), []rune{'田'}},
 		{"after 田", PairsFrom(w.Pairs, '田'), []rune{'建'}},
 		{"before 田", PairsFrom(w.PairsBySecond, '田'), []rune{'农'}},
