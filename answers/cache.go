@@ -35,10 +35,27 @@ type reportCache struct {
 
 func newReportCache(r *index.Loaded) *reportCache {
 	rc := &reportCache{r: r, dfs: map[string]int{}}
+	type path struct {
+		first *string
+		n     int
+	}
+	sections := map[path]string{} // a stored report's sentences share their paths
+	sectionText := func(p []string) string {
+		if len(p) == 0 {
+			return ""
+		}
+		k := path{&p[0], len(p)}
+		t, ok := sections[k]
+		if !ok {
+			t = lower(strings.Join(p, " "))
+			sections[k] = t
+		}
+		return t
+	}
 	var all strings.Builder
 	lead, leadPara := "", -2
 	for _, s := range r.Sentences {
-		t := strings.ToLower(s.Text)
+		t := lower(s.Text)
 		if s.Para != leadPara {
 			lead, leadPara = "", s.Para
 		}
@@ -52,15 +69,15 @@ func newReportCache(r *index.Loaded) *reportCache {
 			lead = t
 		}
 		rc.text = append(rc.text, t)
-		rc.section = append(rc.section, strings.ToLower(strings.Join(s.Section, " ")))
+		rc.section = append(rc.section, sectionText(s.Section))
 		all.WriteString(t)
 		all.WriteByte('\n')
 	}
 	for _, h := range r.Headings {
-		all.WriteString(strings.ToLower(h))
+		all.WriteString(lower(h))
 		all.WriteByte('\n')
 	}
-	all.WriteString(strings.ToLower(r.Meta.Title))
+	all.WriteString(lower(r.Meta.Title))
 	rc.all = all.String()
 	return rc
 }
@@ -236,10 +253,31 @@ type soundOf struct {
 }
 
 // soundHash hashes a toneless pinyin (FNV-1a).
-func soundHash(key string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(key); i++ {
-		h = (h ^ uint64(key[i])) * 1099511628211
+func soundHash(key string) uint64 { return fnvAdd(fnvOffset, key) }
+
+// soundHashOf is soundHash(pinyinKey(w)) without spelling the key out;
+// false if a letter of w has no pinyin.
+func soundHashOf(w string) (uint64, bool) {
+	h := uint64(fnvOffset)
+	for _, r := range w {
+		k := runeKey(r)
+		if k == "" {
+			return 0, false
+		}
+		h = fnvAdd(h, k)
+		h = (h ^ ' ') * fnvPrime
+	}
+	return h, true
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
 }
@@ -296,8 +334,8 @@ func (rc *reportCache) indexPinyin() {
 		if n := utf8.RuneCountInString(w); n < 2 || n > 4 || !allHan(w) {
 			continue
 		}
-		if k := pinyinKey(w); k != "" {
-			rc.byPY = append(rc.byPY, soundOf{soundHash(k), int32(i)})
+		if h, ok := soundHashOf(w); ok {
+			rc.byPY = append(rc.byPY, soundOf{h, int32(i)})
 		}
 	}
 	slices.SortStableFunc(rc.byPY, func(a, b soundOf) int { return cmp.Compare(a.hash, b.hash) })
