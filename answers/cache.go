@@ -1,18 +1,15 @@
 package answers
 
 import (
-	"cmp"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/mozillazg/go-pinyin"
-
 	"planbot/index"
 	"planbot/index/report"
+	"planbot/index/sound"
 )
 
 // reportCache holds what the engine derives from a report once: lowered
@@ -28,9 +25,6 @@ type reportCache struct {
 
 	dfMu sync.Mutex
 	dfs  map[string]int
-
-	pyOnce sync.Once
-	byPY   []soundOf // the report's words by the hash of their toneless pinyin
 }
 
 func newReportCache(r *index.Loaded) *reportCache {
@@ -184,42 +178,11 @@ func (rc *reportCache) df(w string) int {
 	return n
 }
 
-var pinyinArgs = pinyin.NewArgs()
+// pinyinKey spells a word in fuzzy toneless pinyin (sound.Key).
+func pinyinKey(w string) string { return sound.Key(w) }
 
-// pinyinKey spells a word in toneless pinyin, or "" if a letter has none.
-func pinyinKey(w string) string {
-	var b strings.Builder
-	for _, r := range w {
-		k := runeKey(r)
-		if k == "" {
-			return ""
-		}
-		b.WriteString(k)
-		b.WriteByte(' ')
-	}
-	return b.String()
-}
-
-// runeKeys memoises runeKey: a report's words and pairs repeat the same
-// few thousand characters.
-var runeKeys sync.Map // rune → string
-
-// runeKey returns the fuzzy pinyin of r, "" for none.
-func runeKey(r rune) string {
-	if k, ok := runeKeys.Load(r); ok {
-		return k.(string)
-	}
-	k := ""
-	if p := pinyin.SinglePinyin(r, pinyinArgs); len(p) > 0 {
-		k = fuzzy.Replace(p[0])
-	}
-	runeKeys.Store(r, k)
-	return k
-}
-
-// fuzzy merges the sounds that fuzzy-pinyin input methods let people mix
-// up (zh/z, ch/c, sh/s, ang/an, eng/en, ing/in).
-var fuzzy = strings.NewReplacer("zh", "z", "ch", "c", "sh", "s", "ang", "an", "eng", "en", "ing", "in")
+// runeKey returns the fuzzy pinyin of r (sound.RuneKey).
+func runeKey(r rune) string { return sound.RuneKey(r) }
 
 // homophones returns words of the report that sound like w and share a
 // character with it: the typos of a pinyin input method (城真 → 城镇).
@@ -227,59 +190,17 @@ func (rc *reportCache) homophones(w string) []string {
 	if utf8.RuneCountInString(w) < 2 || utf8.RuneCountInString(w) > 4 {
 		return nil
 	}
-	rc.pyOnce.Do(rc.indexPinyin)
 	key := pinyinKey(w)
 	if key == "" {
 		return nil
 	}
-	h := soundHash(key)
-	i, _ := slices.BinarySearchFunc(rc.byPY, h, func(s soundOf, h uint64) int { return cmp.Compare(s.hash, h) })
 	var out []string
-	for ; i < len(rc.byPY) && rc.byPY[i].hash == h; i++ {
-		c := rc.r.Words.All[rc.byPY[i].word]
+	for _, c := range rc.r.Words.SoundsLike(sound.HashKey(key)) {
 		if c != w && shareRune(c, w) && pinyinKey(c) == key {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-// soundOf is a word of the report (its place in Words.All) and the hash
-// of its toneless pinyin: a sorted slice of them is a tenth of the size
-// of a map from the pinyin to the words.
-type soundOf struct {
-	hash uint64
-	word int32
-}
-
-// soundHash hashes a toneless pinyin (FNV-1a).
-func soundHash(key string) uint64 { return fnvAdd(fnvOffset, key) }
-
-// soundHashOf is soundHash(pinyinKey(w)) without spelling the key out;
-// false if a letter of w has no pinyin.
-func soundHashOf(w string) (uint64, bool) {
-	h := uint64(fnvOffset)
-	for _, r := range w {
-		k := runeKey(r)
-		if k == "" {
-			return 0, false
-		}
-		h = fnvAdd(h, k)
-		h = (h ^ ' ') * fnvPrime
-	}
-	return h, true
-}
-
-const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
-)
-
-func fnvAdd(h uint64, s string) uint64 {
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * fnvPrime
-	}
-	return h
 }
 
 // pairHomophone returns the one pair of characters of the report that
@@ -325,20 +246,6 @@ func (rc *reportCache) pairHomophone(w string) string {
 		return string(p[:])
 	}
 	return ""
-}
-
-// indexPinyin gathers the report's words of two to four characters by
-// their pinyin.
-func (rc *reportCache) indexPinyin() {
-	for i, w := range rc.r.Words.All {
-		if n := utf8.RuneCountInString(w); n < 2 || n > 4 || !allHan(w) {
-			continue
-		}
-		if h, ok := soundHashOf(w); ok {
-			rc.byPY = append(rc.byPY, soundOf{h, int32(i)})
-		}
-	}
-	slices.SortStableFunc(rc.byPY, func(a, b soundOf) int { return cmp.Compare(a.hash, b.hash) })
 }
 
 func allHan(w string) bool {

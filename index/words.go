@@ -1,12 +1,14 @@
 package index
 
 import (
+	"cmp"
 	"slices"
 	"unicode"
 	"unicode/utf8"
 
 	"planbot/index/report"
 	"planbot/index/segment"
+	"planbot/index/sound"
 )
 
 // Words are the words of a report's sentences as its dictionary cuts
@@ -22,6 +24,10 @@ type Words struct {
 	// not inside a longer one, with their Heads, by their first character
 	// and then in the order they first occur (LongFrom).
 	Long []TopWord `json:"long"`
+	// Sounds are the words of All of two to four Chinese characters by
+	// the hash of their sound (sound.Hash), sorted by it and then in the
+	// order of All (SoundsLike).
+	Sounds []Sound `json:"sounds"`
 	// Pairs are the distinct pairs of adjacent Chinese characters of the
 	// sentences (words the segmenter may keep apart), each as
 	// first<<32|second, sorted; PairsBySecond are the same as
@@ -41,6 +47,49 @@ func PairsFrom(pairs []uint64, c rune) []rune {
 		out = append(out, rune(p&0xffffffff))
 	}
 	return out
+}
+
+// Sound is a word (its place in Words.All) and the hash of its sound.
+type Sound struct {
+	Hash uint64
+	Word int32
+}
+
+// SoundsLike returns the words whose sound hashes to h (sound.HashKey):
+// words that a pinyin typo may stand for, and by chance a few others.
+func (w *Words) SoundsLike(h uint64) []string {
+	i, _ := slices.BinarySearchFunc(w.Sounds, h, func(s Sound, h uint64) int { return cmp.Compare(s.Hash, h) })
+	var out []string
+	for ; i < len(w.Sounds) && w.Sounds[i].Hash == h; i++ {
+		if k := int(w.Sounds[i].Word); k >= 0 && k < len(w.All) {
+			out = append(out, w.All[k])
+		}
+	}
+	return out
+}
+
+// soundsOf keys the words of all of two to four Chinese characters.
+func soundsOf(all []string) []Sound {
+	var out []Sound
+	for i, w := range all {
+		if n := utf8.RuneCountInString(w); n < 2 || n > 4 || !allHan(w) {
+			continue
+		}
+		if h, ok := sound.Hash(w); ok {
+			out = append(out, Sound{h, int32(i)})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Sound) int { return cmp.Compare(a.Hash, b.Hash) })
+	return out
+}
+
+func allHan(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // LongFrom returns the long words (Words.Long) whose first character is c.
@@ -104,6 +153,7 @@ func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
 			prev = c
 		}
 	}
+	w.Sounds = soundsOf(w.All)
 	slices.SortStableFunc(w.Long, func(a, b TopWord) int {
 		ra, _ := utf8.DecodeRuneInString(a.Word)
 		rb, _ := utf8.DecodeRuneInString(b.Word)

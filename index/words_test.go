@@ -7,6 +7,7 @@ import (
 
 	"planbot/index/report"
 	"planbot/index/segment"
+	"planbot/index/sound"
 )
 
 // TestWordsOf checks the words kept with a report: every word once in
@@ -28,6 +29,8 @@ func TestWordsOf(t *testing.T) {
 		{"long", fmt.Sprint(w.Long), "[{高标准农田 [0 0 3 9]}]"},
 		{"long from 高", fmt.Sprint(w.LongFrom('高')), "[{高标准农田 [0 0 3 9]}]"},
 		{"long from 农", fmt.Sprint(w.LongFrom('农')), "[]"},
+		{"sounds like 浓田", w.SoundsLike(sound.HashKey(sound.Key("浓田"))), []string{"农田"}},
+		{"sounds like 见设", w.SoundsLike(sound.HashKey(sound.Key("见设"))), []string{"建设"}},
 		{"after 农", PairsFrom(w.Pairs, '农'), []rune{'田'}},
 		{"after 田", PairsFrom(w.Pairs, '田'), []rune{'建'}},
 		{"before 田", PairsFrom(w.PairsBySecond, '田'), []rune{'农'}},

@@ -1,0 +1,82 @@
+// Package sound spells Chinese words by their sound as a pinyin input
+// method types them: toneless pinyin, with the sounds that fuzzy-pinyin
+// input methods let people mix up merged (zh/z, ch/c, sh/s, ang/an,
+// eng/en, ing/in). Words with the same Key are what a pinyin typo turns
+// one into the other (城真 → 城镇). A report's words are keyed when it is
+// built (index.Words.Sounds) and a question's when it is asked.
+package sound
+
+import (
+	"strings"
+	"sync"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+var args = pinyin.NewArgs()
+
+// fuzzy merges the sounds that fuzzy-pinyin input methods let people mix
+// up.
+var fuzzy = strings.NewReplacer("zh", "z", "ch", "c", "sh", "s", "ang", "an", "eng", "en", "ing", "in")
+
+// Key spells a word in fuzzy toneless pinyin, each syllable followed by
+// a space, or "" if a letter has none.
+func Key(w string) string {
+	var b strings.Builder
+	for _, r := range w {
+		k := RuneKey(r)
+		if k == "" {
+			return ""
+		}
+		b.WriteString(k)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// runeKeys memoises RuneKey: words repeat the same few thousand
+// characters.
+var runeKeys sync.Map // rune → string
+
+// RuneKey returns the fuzzy pinyin of r, "" for none.
+func RuneKey(r rune) string {
+	if k, ok := runeKeys.Load(r); ok {
+		return k.(string)
+	}
+	k := ""
+	if p := pinyin.SinglePinyin(r, args); len(p) > 0 {
+		k = fuzzy.Replace(p[0])
+	}
+	runeKeys.Store(r, k)
+	return k
+}
+
+// Hash is HashKey(Key(w)) without spelling the key out; false if a
+// letter of w has no pinyin.
+func Hash(w string) (uint64, bool) {
+	h := uint64(offset)
+	for _, r := range w {
+		k := RuneKey(r)
+		if k == "" {
+			return 0, false
+		}
+		h = add(h, k)
+		h = (h ^ ' ') * prime
+	}
+	return h, true
+}
+
+// HashKey hashes a Key (FNV-1a).
+func HashKey(key string) uint64 { return add(offset, key) }
+
+const (
+	offset = 14695981039346656037
+	prime  = 1099511628211
+)
+
+func add(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * prime
+	}
+	return h
+}
