@@ -139,6 +139,7 @@ func collectionLatency(b *testing.B, dataDir, seeds string) (first, warm float64
 		b.Fatal(err)
 	}
 	defer e.Close()
+	e.Warm() // as planbot serve does when it starts
 	cases, err := answers.ReadCases("testdata/seed_questions.jsonl")
 	if err != nil {
 		b.Fatal(err)

@@ -36,6 +36,7 @@ func runServe(ctx context.Context, args []string, _ io.Reader, out io.Writer) er
 		return err
 	}
 	defer e.Close()
+	go e.Warm() // while the bot connects
 	b, err := bot.New(cfg.Bot(), bot.EngineAsker(e), bot.IndexLibrary(e.Library()), log)
 	if err != nil {
 		return err

@@ -9,7 +9,9 @@ import (
 	"sync/atomic"
 	"unicode"
 
+	"planbot/answers/english"
 	"planbot/index"
+	"planbot/index/segment"
 )
 
 // Options shape one question.
@@ -52,6 +54,17 @@ func (e *Engine) SetVocabulary(v *Vocabulary) {
 
 // Vocabulary returns the vocabulary the engine answers with.
 func (e *Engine) Vocabulary() *Vocabulary { return e.vocab.Load() }
+
+// Warm loads now the language data that questions otherwise load when
+// they first need it (the English glossary, OpenCC's tables for
+// Traditional characters: tens of milliseconds each), so that no user's
+// question waits for them. A server calls it as it starts; a one-question
+// run does not need to.
+func (e *Engine) Warm() {
+	english.Load()
+	loadT2S()
+	segment.LoadHMM()
+}
 
 // Ask answers one question.
 func (e *Engine) Ask(ctx context.Context, raw string, opt Options) (Result, error) {

@@ -112,9 +112,12 @@ func needsT2S(q string, isKnownHan func(rune) bool) bool {
 	return false
 }
 
+// loadT2S loads OpenCC's Traditional-to-Simplified tables, once.
+func loadT2S() { t2sOnce.Do(func() { t2s, _ = opencc.New("t2s") }) }
+
 // toSimplified converts Traditional characters to Simplified with OpenCC.
 func toSimplified(q string) string {
-	t2sOnce.Do(func() { t2s, _ = opencc.New("t2s") })
+	loadT2S()
 	if t2s == nil {
 		return q
 	}

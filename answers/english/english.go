@@ -279,3 +279,7 @@ func isAlnum(c byte) bool {
 func isLetter(r rune) bool { return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' }
 
 func isWordByte(c byte) bool { return isAlnum(c) || c == '&' || c == '-' }
+
+// Load parses the glossary now rather than on first use (a server calls
+// it at start, so that no question waits for it).
+func Load() { index() }
