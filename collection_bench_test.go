@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"sync"
@@ -112,9 +113,10 @@ func BenchmarkCollection(b *testing.B) {
 			t, rss := benchRun(b, bin, "ask", "--config", cfg, uncoveredQuestion)
 			b.ReportMetric(float64(t.Microseconds())/1e3, "uncovered-ms")
 			b.ReportMetric(rss, "uncovered-rss-MB")
-			first, warm := collectionLatency(b, filepath.Join(tmp, "data"), seeds)
+			first, warm, perOpen := collectionLatency(b, filepath.Join(tmp, "data"), seeds)
 			b.ReportMetric(first, "first-p99-ms")
 			b.ReportMetric(warm, "warm-p99-ms")
+			b.ReportMetric(perOpen, "open-report-KB")
 			b.ReportMetric(benchMedianMS(ask), "ask-ms")
 			b.ReportMetric(benchMedian(askRSS), "ask-rss-MB")
 			b.ReportMetric(benchMedianMS(adds)/1000, "add-s")
@@ -130,8 +132,10 @@ const uncoveredQuestion = "火星省去年GDP是多少"
 // collectionLatency opens the library in process and asks the seed set's
 // questions, each naming the place of a report taken in turn, so that
 // every question may open a report not yet opened; it returns the p99 in
-// milliseconds of that first pass and of a second, warm one.
-func collectionLatency(b *testing.B, dataDir, seeds string) (first, warm float64) {
+// milliseconds of that first pass and of a second, warm one, and the heap
+// an open report holds in kilobytes (the heap's growth over both passes,
+// after garbage collection, by the reports left open).
+func collectionLatency(b *testing.B, dataDir, seeds string) (first, warm, perOpen float64) {
 	b.Helper()
 	ctx := context.Background()
 	e, err := answers.Open(ctx, answers.Setup{DataDir: dataDir, SeedsDir: seeds})
@@ -148,6 +152,13 @@ func collectionLatency(b *testing.B, dataDir, seeds string) (first, warm float64
 	if err := e.Library().View(func(s *index.Snapshot) error { entries = s.Entries(); return nil }); err != nil {
 		b.Fatal(err)
 	}
+	heap := func() float64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return float64(m.HeapAlloc)
+	}
+	before := heap()
 	questions := make([]string, len(cases))
 	for i, c := range cases {
 		questions[i] = entries[i%len(entries)].Meta.Region + c.Q
@@ -164,5 +175,6 @@ func collectionLatency(b *testing.B, dataDir, seeds string) (first, warm float64
 		slices.Sort(ds)
 		return float64(ds[(len(ds)*99+99)/100-1].Microseconds()) / 1e3
 	}
-	return pass(), pass()
+	first, warm = pass(), pass()
+	return first, warm, (heap() - before) / 1024 / float64(max(e.Library().Open(), 1))
 }
