@@ -24,6 +24,13 @@ type stored struct {
 	TextStart     []int32    // per sentence, where its text starts in its paragraph's; -1: in Text
 	TextEnd       []int32    // and where it ends
 	FigureInText  []bool     // per figure of the sentences in order: its text is Text[Start:End]
+
+	// The words of Words.All end to end, and where each ends: one string
+	// to decode instead of thousands. Words.Long's words are indexes into
+	// them (LongWord).
+	WordsText string
+	WordEnds  []int32
+	LongWord  []int32
 }
 
 // pack makes the stored form of r and its words; r is not changed.
@@ -31,7 +38,9 @@ func pack(r *report.Report, w *Words) stored {
 	lean := *r
 	lean.Paragraphs = slices.Clone(r.Paragraphs)
 	lean.Sentences = slices.Clone(r.Sentences)
-	st := stored{Report: &lean, Words: w}
+	leanWords := *w
+	st := stored{Report: &lean, Words: &leanWords}
+	st.packWords(w)
 	ids := map[string]int32{}
 	section := func(path []string) int32 {
 		key := strings.Join(path, "\x00")
@@ -79,12 +88,67 @@ func pack(r *report.Report, w *Words) stored {
 	return st
 }
 
+// packWords stores the words of w as one string and Long's as indexes
+// into it, where it can (a long word missing from All stays as it is).
+func (st *stored) packWords(w *Words) {
+	at := make(map[string]int32, len(w.All))
+	var b strings.Builder
+	for i, word := range w.All {
+		b.WriteString(word)
+		st.WordEnds = append(st.WordEnds, int32(b.Len()))
+		at[word] = int32(i)
+	}
+	st.WordsText = b.String()
+	st.Words.All = nil
+	st.Words.Long = slices.Clone(w.Long)
+	for i := range st.Words.Long {
+		t := &st.Words.Long[i]
+		k, ok := at[t.Word]
+		if !ok {
+			k = -1
+		} else {
+			t.Word = ""
+		}
+		st.LongWord = append(st.LongWord, k)
+	}
+}
+
+// unpackWords restores what packWords stored.
+func (st *stored) unpackWords() error {
+	w := st.Words
+	if len(st.LongWord) != len(w.Long) {
+		return fmt.Errorf("its long words do not match their table")
+	}
+	w.All = make([]string, len(st.WordEnds))
+	start := int32(0)
+	for i, end := range st.WordEnds {
+		if end < start || int(end) > len(st.WordsText) {
+			return fmt.Errorf("word %d out of its text", i)
+		}
+		w.All[i] = st.WordsText[start:end]
+		start = end
+	}
+	for i, k := range st.LongWord {
+		switch {
+		case k < 0:
+		case int(k) >= len(w.All):
+			return fmt.Errorf("long word %d: no word %d", i, k)
+		default:
+			w.Long[i].Word = w.All[k]
+		}
+	}
+	return nil
+}
+
 // unpack restores the report and its words that pack stored, or says
 // why the file cannot be (a damaged file is an error, never a panic).
 func (st *stored) unpack() (*report.Report, *Words, error) {
 	r := st.Report
 	if r == nil || st.Words == nil {
 		return nil, nil, fmt.Errorf("no report")
+	}
+	if err := st.unpackWords(); err != nil {
+		return nil, nil, err
 	}
 	if len(st.SectionOfPara) != len(r.Paragraphs) || len(st.SectionOfSent) != len(r.Sentences) || len(st.TextStart) != len(r.Sentences) || len(st.TextEnd) != len(r.Sentences) {
 		return nil, nil, fmt.Errorf("its tables do not match its sentences")

@@ -27,7 +27,8 @@ func TestStoredRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			words := &Words{All: []string{"农田"}}
+			words := &Words{All: []string{"农田", "高标准农田", "建设"}, Long: []TopWord{{Word: "高标准农田", Heads: []int{0, 3, 9}}, {Word: "不在全部词里"}},
+				Sounds: []Sound{{Hash: 7, Word: 0}}, Pairs: []uint64{1, 2}, PairsBySecond: []uint64{3}}
 			var lean, plain bytes.Buffer
 			if err := gob.NewEncoder(&lean).Encode(pack(r, words)); err != nil {
 				t.Fatal(err)
@@ -39,12 +40,15 @@ func TestStoredRoundTrip(t *testing.T) {
 			if err := gob.NewDecoder(&lean).Decode(&st); err != nil {
 				t.Fatal(err)
 			}
-			got, _, err := st.unpack()
+			got, gotWords, err := st.unpack()
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !reflect.DeepEqual(got, r) {
 				t.Error("the report read back differs from the one stored")
+			}
+			if !reflect.DeepEqual(gotWords, words) {
+				t.Errorf("the words read back differ: got %+v, want %+v", gotWords, words)
 			}
 			if lean.Len() >= plain.Len() {
 				t.Errorf("stored %d bytes, plainly %d", lean.Len(), plain.Len())
@@ -69,15 +73,18 @@ func TestStoredDamaged(t *testing.T) {
 		withFigure++
 	}
 	for name, damage := range map[string]func(*stored){
-		"no report":        func(st *stored) { st.Report = nil },
-		"short table":      func(st *stored) { st.TextStart = st.TextStart[:0] },
-		"unknown section":  func(st *stored) { st.SectionOfSent[0] = 99 },
-		"text outside":     func(st *stored) { st.TextEnd[0] = 1 << 20 },
-		"figures missing":  func(st *stored) { st.FigureInText = nil },
-		"figure past text": func(st *stored) { st.Report.Sentences[withFigure].Figures[0].End = 1 << 20 },
+		"no report":          func(st *stored) { st.Report = nil },
+		"short table":        func(st *stored) { st.TextStart = st.TextStart[:0] },
+		"unknown section":    func(st *stored) { st.SectionOfSent[0] = 99 },
+		"text outside":       func(st *stored) { st.TextEnd[0] = 1 << 20 },
+		"figures missing":    func(st *stored) { st.FigureInText = nil },
+		"word past text":     func(st *stored) { st.WordEnds = append(st.WordEnds, 1<<20) },
+		"unknown long word":  func(st *stored) { st.LongWord = []int32{99} },
+		"long words missing": func(st *stored) { st.LongWord = nil },
+		"figure past text":   func(st *stored) { st.Report.Sentences[withFigure].Figures[0].End = 1 << 20 },
 	} {
 		t.Run(name, func(t *testing.T) {
-			st := pack(r, &Words{})
+			st := pack(r, &Words{All: []string{"高标准农田"}, Long: []TopWord{{Word: "高标准农田"}}})
 			damage(&st)
 			if _, _, err := st.unpack(); err == nil {
 				t.Error("a damaged report was read")
