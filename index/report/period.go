@@ -129,7 +129,7 @@ func cueAt(text string, m Meta) (year, five int) {
 		see(&year, strings.Index(text, w))
 	}
 	for _, w := range fiveWords {
-		see(&five, strings.Index(text, w))
+		see(&five, indexNotName(text, w))
 	}
 	if loc := reFivePlan.FindStringIndex(text); loc != nil {
 		see(&five, loc[0])
@@ -144,6 +144,22 @@ func cueAt(text string, m Meta) (year, five int) {
 		}
 	}
 	return year, five
+}
+
+// indexNotName returns where text first says w other than in the name of
+// a campaign (五年行动计划, 提升五年行动: a programme, not the five years
+// the passage is about), or -1.
+func indexNotName(text, w string) int {
+	for at := 0; ; {
+		i := strings.Index(text[at:], w)
+		if i < 0 {
+			return -1
+		}
+		if !strings.HasPrefix(text[at+i+len(w):], "行动") {
+			return at + i
+		}
+		at += i + len(w)
+	}
 }
 
 // spanOfSentence returns the span of a sentence: its paragraph's, unless
