@@ -9,7 +9,8 @@
 //   - understand.go: the intent (target, result, how, definition, rank),
 //     the years and the span asked, the unit asked;
 //   - choose.go: the report that answers (a place or year named, else the
-//     newest of the default region);
+//     newest of the default region), found through route.go's indexes of
+//     the catalog's places, made once per catalog;
 //   - topics.go: the question's topics, each with the words that say it in
 //     this report (homophones of typos, abbreviations, English) and a
 //     weight by how rare it is;
