@@ -178,25 +178,19 @@ func (rc *reportCache) df(w string) int {
 	return n
 }
 
-// pinyinKey spells a word in fuzzy toneless pinyin (sound.Key).
-func pinyinKey(w string) string { return sound.Key(w) }
-
-// runeKey returns the fuzzy pinyin of r (sound.RuneKey).
-func runeKey(r rune) string { return sound.RuneKey(r) }
-
 // homophones returns words of the report that sound like w and share a
 // character with it: the typos of a pinyin input method (城真 → 城镇).
 func (rc *reportCache) homophones(w string) []string {
 	if utf8.RuneCountInString(w) < 2 || utf8.RuneCountInString(w) > 4 {
 		return nil
 	}
-	key := pinyinKey(w)
+	key := sound.Key(w)
 	if key == "" {
 		return nil
 	}
 	var out []string
 	for _, c := range rc.r.Words.SoundsLike(sound.HashKey(key)) {
-		if c != w && shareRune(c, w) && pinyinKey(c) == key {
+		if c != w && shareRune(c, w) && sound.Key(c) == key {
 			out = append(out, c)
 		}
 	}
@@ -212,28 +206,28 @@ func (rc *reportCache) pairHomophone(w string) string {
 		return ""
 	}
 	a, b := ws[0], ws[1]
-	ka, kb := runeKey(a), runeKey(b)
+	ka, kb := sound.RuneKey(a), sound.RuneKey(b)
 	if ka == "" || kb == "" {
 		return ""
 	}
 	words := rc.r.Words
 	found := map[[2]rune]bool{}
 	for _, c := range []rune{a, b} { // the first character shared
-		if runeKey(c) != ka {
+		if sound.RuneKey(c) != ka {
 			continue
 		}
 		for _, x := range index.PairsFrom(words.Pairs, c) {
-			if runeKey(x) == kb {
+			if sound.RuneKey(x) == kb {
 				found[[2]rune{c, x}] = true
 			}
 		}
 	}
 	for _, c := range []rune{a, b} { // the second character shared
-		if runeKey(c) != kb {
+		if sound.RuneKey(c) != kb {
 			continue
 		}
 		for _, x := range index.PairsFrom(words.PairsBySecond, c) {
-			if runeKey(x) == ka {
+			if sound.RuneKey(x) == ka {
 				found[[2]rune{x, c}] = true
 			}
 		}

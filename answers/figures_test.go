@@ -94,23 +94,6 @@ func TestIsCode(t *testing.T) {
 	}
 }
 
-func TestPinyinKeyFuzzy(t *testing.T) {
-	tests := []struct {
-		a, b string
-		same bool
-	}{
-		{"城真", "城镇", true}, // same sounds
-		{"资出", "支出", true}, // z for zh
-		{"产亮", "产量", true}, // an for ang
-		{"债卷", "债券", false},
-	}
-	for _, tt := range tests {
-		if got := pinyinKey(tt.a) == pinyinKey(tt.b); got != tt.same {
-			t.Errorf("pinyinKey(%q) == pinyinKey(%q) is %v, want %v", tt.a, tt.b, got, tt.same)
-		}
-	}
-}
-
 func TestOnlyListed(t *testing.T) {
 	tests := []struct {
 		text, topic string

@@ -19,3 +19,21 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+// TestSameSound checks what a pinyin typo may stand for: the same fuzzy
+// sounds, and only those.
+func TestSameSound(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		same bool
+	}{
+		{"城真", "城镇", true}, // same sounds
+		{"资出", "支出", true}, // z for zh
+		{"产亮", "产量", true}, // an for ang
+		{"债卷", "债券", false},
+	} {
+		if got := Key(tt.a) == Key(tt.b); got != tt.same {
+			t.Errorf("Key(%q) == Key(%q) is %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
