@@ -25,13 +25,30 @@ type stored struct {
 	TextEnd       []int32    // and where it ends
 	FigureInText  []bool     // per figure of the sentences in order: its text is Text[Start:End]
 
+	// The figures of all sentences in order, and where each sentence's
+	// end: one slice to decode instead of one a sentence.
+	Figures    []report.Figure
+	FiguresEnd []int32
+	// The few distinct labels (parts, spans, units, measures, periods),
+	// and per sentence its part and span, per figure its unit, measure,
+	// period and span, as indexes into them: decoded once, not each time.
+	Labels     []string
+	SentLabels []int32
+	FigLabels  []int32
+
 	// The words of Words.All end to end, and where each ends: one string
 	// to decode instead of thousands. Words.Long's words are indexes into
-	// them (LongWord).
+	// them (LongWord), their heads one slice (Heads, HeadsEnd).
 	WordsText string
 	WordEnds  []int32
 	LongWord  []int32
+	Heads     []int32
+	HeadsEnd  []int32
 }
+
+// sentenceLabels and figureLabels are how many labels a sentence and a
+// figure have in SentLabels and FigLabels.
+const sentenceLabels, figureLabels = 2, 4
 
 // pack makes the stored form of r and its words; r is not changed.
 func pack(r *report.Report, w *Words) stored {
@@ -41,6 +58,16 @@ func pack(r *report.Report, w *Words) stored {
 	leanWords := *w
 	st := stored{Report: &lean, Words: &leanWords}
 	st.packWords(w)
+	labels := map[string]int32{}
+	label := func(l string) int32 {
+		id, ok := labels[l]
+		if !ok {
+			id = int32(len(st.Labels))
+			labels[l] = id
+			st.Labels = append(st.Labels, l)
+		}
+		return id
+	}
 	ids := map[string]int32{}
 	section := func(path []string) int32 {
 		key := strings.Join(path, "\x00")
@@ -75,15 +102,20 @@ func pack(r *report.Report, w *Words) stored {
 		if start >= 0 {
 			s.Text = ""
 		}
-		s.Figures = slices.Clone(s.Figures)
-		for j := range s.Figures {
-			f := &s.Figures[j]
+		st.SentLabels = append(st.SentLabels, label(string(s.Part)), label(string(s.Span)))
+		s.Part, s.Span = "", ""
+		for _, f := range s.Figures {
 			in := 0 <= f.Start && f.Start <= f.End && f.End <= len(r.Sentences[i].Text) && r.Sentences[i].Text[f.Start:f.End] == f.Text
 			st.FigureInText = append(st.FigureInText, in)
 			if in {
 				f.Text = ""
 			}
+			st.FigLabels = append(st.FigLabels, label(f.Unit), label(f.Measure), label(string(f.Period)), label(string(f.Span)))
+			f.Unit, f.Measure, f.Period, f.Span = "", "", "", ""
+			st.Figures = append(st.Figures, f)
 		}
+		s.Figures = nil
+		st.FiguresEnd = append(st.FiguresEnd, int32(len(st.Figures)))
 	}
 	return st
 }
@@ -110,14 +142,33 @@ func (st *stored) packWords(w *Words) {
 			t.Word = ""
 		}
 		st.LongWord = append(st.LongWord, k)
+		for _, h := range t.Heads {
+			st.Heads = append(st.Heads, int32(h))
+		}
+		st.HeadsEnd = append(st.HeadsEnd, int32(len(st.Heads)))
+		t.Heads = nil
 	}
 }
 
 // unpackWords restores what packWords stored.
 func (st *stored) unpackWords() error {
 	w := st.Words
-	if len(st.LongWord) != len(w.Long) {
-		return fmt.Errorf("its long words do not match their table")
+	if len(st.LongWord) != len(w.Long) || len(st.HeadsEnd) != len(w.Long) {
+		return fmt.Errorf("its long words do not match their tables")
+	}
+	heads := make([]int, len(st.Heads))
+	for i, h := range st.Heads {
+		heads[i] = int(h)
+	}
+	from := int32(0)
+	for i, end := range st.HeadsEnd {
+		if end < from || int(end) > len(heads) {
+			return fmt.Errorf("long word %d: heads out of their table", i)
+		}
+		if end > from {
+			w.Long[i].Heads = heads[from:end:end]
+		}
+		from = end
 	}
 	w.All = make([]string, len(st.WordEnds))
 	start := int32(0)
@@ -150,8 +201,17 @@ func (st *stored) unpack() (*report.Report, *Words, error) {
 	if err := st.unpackWords(); err != nil {
 		return nil, nil, err
 	}
-	if len(st.SectionOfPara) != len(r.Paragraphs) || len(st.SectionOfSent) != len(r.Sentences) || len(st.TextStart) != len(r.Sentences) || len(st.TextEnd) != len(r.Sentences) {
+	if len(st.SectionOfPara) != len(r.Paragraphs) || len(st.SectionOfSent) != len(r.Sentences) || len(st.TextStart) != len(r.Sentences) || len(st.TextEnd) != len(r.Sentences) ||
+		len(st.FiguresEnd) != len(r.Sentences) || len(st.SentLabels) != sentenceLabels*len(r.Sentences) ||
+		len(st.FigLabels) != figureLabels*len(st.Figures) || len(st.FigureInText) != len(st.Figures) {
 		return nil, nil, fmt.Errorf("its tables do not match its sentences")
+	}
+	for _, ids := range [][]int32{st.SentLabels, st.FigLabels} {
+		for _, id := range ids {
+			if id < 0 || int(id) >= len(st.Labels) {
+				return nil, nil, fmt.Errorf("no label %d", id)
+			}
+		}
 	}
 	path := func(id int32) ([]string, error) {
 		if id < 0 || int(id) >= len(st.Sections) {
@@ -182,16 +242,26 @@ func (st *stored) unpack() (*report.Report, *Words, error) {
 			}
 			s.Text = p[start:end]
 		}
+		l := st.SentLabels[sentenceLabels*i:]
+		s.Part, s.Span = report.Part(st.Labels[l[0]]), report.Span(st.Labels[l[1]])
+		end := int(st.FiguresEnd[i])
+		if end < figure || end > len(st.Figures) {
+			return nil, nil, fmt.Errorf("sentence %d: figures out of their table", i)
+		}
+		if end > figure {
+			s.Figures = st.Figures[figure:end:end]
+		}
 		for j := range s.Figures {
-			if figure >= len(st.FigureInText) {
-				return nil, nil, fmt.Errorf("its figures do not match its sentences")
-			}
-			if f := &s.Figures[j]; st.FigureInText[figure] {
+			f := &s.Figures[j]
+			if st.FigureInText[figure] {
 				if f.Start < 0 || f.Start > f.End || f.End > len(s.Text) {
 					return nil, nil, fmt.Errorf("sentence %d: figure out of its text", i)
 				}
 				f.Text = s.Text[f.Start:f.End]
 			}
+			l := st.FigLabels[figureLabels*figure:]
+			f.Unit, f.Measure = st.Labels[l[0]], st.Labels[l[1]]
+			f.Period, f.Span = report.Period(st.Labels[l[2]]), report.Span(st.Labels[l[3]])
 			figure++
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"testing"
 
 	"planbot/index/report"
@@ -68,10 +69,6 @@ func TestStoredDamaged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	withFigure := 0
-	for len(r.Sentences[withFigure].Figures) == 0 {
-		withFigure++
-	}
 	for name, damage := range map[string]func(*stored){
 		"no report":          func(st *stored) { st.Report = nil },
 		"short table":        func(st *stored) { st.TextStart = st.TextStart[:0] },
@@ -81,10 +78,14 @@ func TestStoredDamaged(t *testing.T) {
 		"word past text":     func(st *stored) { st.WordEnds = append(st.WordEnds, 1<<20) },
 		"unknown long word":  func(st *stored) { st.LongWord = []int32{99} },
 		"long words missing": func(st *stored) { st.LongWord = nil },
-		"figure past text":   func(st *stored) { st.Report.Sentences[withFigure].Figures[0].End = 1 << 20 },
+		"figure past text":   func(st *stored) { st.Figures[slices.Index(st.FigureInText, true)].End = 1 << 20 },
+		"figures past table": func(st *stored) { st.FiguresEnd[len(st.FiguresEnd)-1]++ },
+		"unknown label":      func(st *stored) { st.FigLabels[0] = 1 << 30 },
+		"labels missing":     func(st *stored) { st.SentLabels = st.SentLabels[1:] },
+		"heads past table":   func(st *stored) { st.HeadsEnd[0] = 99 },
 	} {
 		t.Run(name, func(t *testing.T) {
-			st := pack(r, &Words{All: []string{"高标准农田"}, Long: []TopWord{{Word: "高标准农田"}}})
+			st := pack(r, &Words{All: []string{"高标准农田"}, Long: []TopWord{{Word: "高标准农田", Heads: []int{0, 9}}}})
 			damage(&st)
 			if _, _, err := st.unpack(); err == nil {
 				t.Error("a damaged report was read")
