@@ -58,27 +58,10 @@ func pack(r *report.Report, w *Words) stored {
 	leanWords := *w
 	st := stored{Report: &lean, Words: &leanWords}
 	st.packWords(w)
-	labels := map[string]int32{}
-	label := func(l string) int32 {
-		id, ok := labels[l]
-		if !ok {
-			id = int32(len(st.Labels))
-			labels[l] = id
-			st.Labels = append(st.Labels, l)
-		}
-		return id
-	}
-	ids := map[string]int32{}
-	section := func(path []string) int32 {
-		key := strings.Join(path, "\x00")
-		id, ok := ids[key]
-		if !ok {
-			id = int32(len(st.Sections))
-			ids[key] = id
-			st.Sections = append(st.Sections, path)
-		}
-		return id
-	}
+	var labels table[string]
+	label := func(l string) int32 { return labels.id(l, l) }
+	var sections table[[]string]
+	section := func(path []string) int32 { return sections.id(strings.Join(path, "\x00"), path) }
 	for i := range lean.Paragraphs {
 		p := &lean.Paragraphs[i]
 		st.SectionOfPara = append(st.SectionOfPara, section(p.Section))
@@ -117,7 +100,28 @@ func pack(r *report.Report, w *Words) stored {
 		s.Figures = nil
 		st.FiguresEnd = append(st.FiguresEnd, int32(len(st.Figures)))
 	}
+	st.Labels, st.Sections = labels.values, sections.values
 	return st
+}
+
+// table numbers distinct values in the order they are first met.
+type table[T any] struct {
+	ids    map[string]int32
+	values []T
+}
+
+// id returns the number of the value known by key, v the first time.
+func (t *table[T]) id(key string, v T) int32 {
+	id, ok := t.ids[key]
+	if !ok {
+		if t.ids == nil {
+			t.ids = map[string]int32{}
+		}
+		id = int32(len(t.values))
+		t.ids[key] = id
+		t.values = append(t.values, v)
+	}
+	return id
 }
 
 // packWords stores the words of w as one string and Long's as indexes
