@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"planbot/index"
@@ -242,15 +241,6 @@ func (rc *reportCache) pairHomophone(w string) string {
 	return ""
 }
 
-func allHan(w string) bool {
-	for _, r := range w {
-		if !unicode.Is(unicode.Han, r) {
-			return false
-		}
-	}
-	return true
-}
-
 func shareRune(a, b string) bool {
 	for _, r := range a {
 		if strings.ContainsRune(b, r) {
@@ -288,7 +278,7 @@ func (rc *reportCache) fixTypos(q string) string {
 	}
 	for i := 0; i+2 <= len(runes); i++ {
 		w := string(runes[i : i+2])
-		if known[i] || known[i+1] || !allHan(w) || strings.ContainsAny(w, functionChars) {
+		if known[i] || known[i+1] || !sound.AllHan(w) || strings.ContainsAny(w, functionChars) {
 			continue
 		}
 		if hs := rc.homophones(w); len(hs) == 1 {
@@ -307,15 +297,13 @@ func isQuestionWord(w string) bool { return isOneOf(w, questionWords) }
 // 自贸区 → 自由贸易试验区); at most three, shortest first.
 func (rc *reportCache) abbreviated(w string) []string {
 	ws := []rune(w)
-	if len(ws) < 2 || len(ws) > 4 || !allHan(w) {
+	if len(ws) < 2 || len(ws) > 4 || !sound.AllHan(w) {
 		return nil
 	}
 	var out []string
 	for _, t := range rc.r.Words.LongFrom(ws[0]) {
-		if n := utf8.RuneCountInString(t.Word); n > 12 || !allHan(t.Word) {
-			continue
-		}
-		if utf8.RuneCountInString(t.Word) >= 2*len(ws) && abbreviates(ws, t) { // 民企 ← 民营企业, not 天气 ← 天然气
+		n := utf8.RuneCountInString(t.Word)
+		if n <= 12 && n >= 2*len(ws) && sound.AllHan(t.Word) && abbreviates(ws, t) { // 民企 ← 民营企业, not 天气 ← 天然气
 			out = append(out, t.Word)
 		}
 	}

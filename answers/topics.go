@@ -11,6 +11,7 @@ import (
 	"planbot/answers/english"
 	"planbot/index/report"
 	"planbot/index/segment"
+	"planbot/index/sound"
 )
 
 // keyword is a thing the answer must talk about, with the words that
@@ -96,7 +97,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		// the verb of 怎么调整 asks how; the answer says it in its own words
 		howVerb := i > 0 && isOneOf(toks[i-1].Term, howWords)
 		// a lone character the report uses (猪, 煤) is a weak topic
-		lone := utf8.RuneCountInString(w) == 1 && allHan(w) && !strings.ContainsAny(w, functionChars) && rc.contains(w)
+		lone := utf8.RuneCountInString(w) == 1 && sound.AllHan(w) && !strings.ContainsAny(w, functionChars) && rc.contains(w)
 		if narrowed(out, w) {
 			continue // 粮食播种面积 asked: the vocabulary topic 粮食 is that word only
 		}

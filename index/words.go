@@ -72,7 +72,7 @@ func (w *Words) SoundsLike(h uint64) []string {
 func soundsOf(all []string) []Sound {
 	var out []Sound
 	for i, w := range all {
-		if n := utf8.RuneCountInString(w); n < 2 || n > 4 || !allHan(w) {
+		if n := utf8.RuneCountInString(w); n < 2 || n > 4 || !sound.AllHan(w) {
 			continue
 		}
 		if h, ok := sound.Hash(w); ok {
@@ -81,15 +81,6 @@ func soundsOf(all []string) []Sound {
 	}
 	slices.SortStableFunc(out, func(a, b Sound) int { return cmp.Compare(a.Hash, b.Hash) })
 	return out
-}
-
-func allHan(w string) bool {
-	for _, r := range w {
-		if !unicode.Is(unicode.Han, r) {
-			return false
-		}
-	}
-	return true
 }
 
 // LongFrom returns the long words (Words.Long) whose first character is c.

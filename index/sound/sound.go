@@ -9,6 +9,7 @@ package sound
 import (
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
 )
@@ -49,6 +50,17 @@ func RuneKey(r rune) string {
 	}
 	runeKeys.Store(r, k)
 	return k
+}
+
+// AllHan reports whether every letter of w is a Chinese character: the
+// words that have a sound to key.
+func AllHan(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // Hash is HashKey(Key(w)) without spelling the key out; false if a
