@@ -138,13 +138,14 @@ type passage struct {
 // topics next to each other in the question but far apart in the sentence
 // (人均 … 地区生产总值) count as only loosely said.
 func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, literal int) {
-	at := make([]int, len(kws)) // where each topic was found in the text, -1 if not
+	at := make([]int, len(kws))      // where each topic was found in the text, -1 if not
+	said := make([]string, len(kws)) // the words it was found as
 	credits := make([]float64, len(kws))
 	for i, k := range kws {
 		credit, pos := 0.0, -1
 		for _, a := range k.alts {
 			if j := strings.Index(p.text, a); j >= 0 {
-				credit, pos = 1, j
+				credit, pos, said[i] = 1, j, a
 				if isOneOf(a, k.said) {
 					literal++ // 停车位 as asked, not only 停车设施
 				}
@@ -185,10 +186,17 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 	}
 	far := int(w.FarApart)
 	for i := 1; i < len(kws); i++ {
-		if at[i-1] >= 0 && at[i] > at[i-1] && at[i]-at[i-1] <= far {
+		if at[i-1] < 0 || at[i] < 0 {
+			continue
+		}
+		gap, ordered := at[i]-at[i-1], at[i] > at[i-1]
+		if said[i-1] != "" && said[i] != "" {
+			gap, ordered = nearest(p.text, said[i-1], said[i])
+		}
+		if ordered && gap <= far {
 			inOrder++ // said in the question's order, close together
 		}
-		if at[i-1] >= 0 && at[i] >= 0 && abs(at[i]-at[i-1]) > far {
+		if gap > far {
 			lo := i
 			if kws[i-1].weight < kws[i].weight {
 				lo = i - 1
@@ -200,6 +208,34 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 		sum += credits[i] * k.weight
 	}
 	return sum, inOrder, literal
+}
+
+// nearest returns how far apart, in bytes, the closest occurrences of a
+// and b in text stand, and whether b follows a there: 消费转型 … 提振消费
+// says 提振消费 although the first 消费 is far from 提振.
+func nearest(text, a, b string) (gap int, ordered bool) {
+	gap = len(text)
+	for i := strings.Index(text, a); i >= 0; {
+		for j := strings.Index(text, b); j >= 0; {
+			switch d := j - i; {
+			case d > 0 && d <= gap:
+				gap, ordered = d, true
+			case d <= 0 && -d < gap:
+				gap, ordered = -d, false
+			}
+			next := strings.Index(text[j+len(b):], b)
+			if next < 0 {
+				break
+			}
+			j += len(b) + next
+		}
+		next := strings.Index(text[i+len(a):], a)
+		if next < 0 {
+			break
+		}
+		i += len(a) + next
+	}
+	return gap, ordered
 }
 
 // maxElided is how far, in runes, the head of a list may stand from its

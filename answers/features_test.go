@@ -20,3 +20,22 @@ func TestElided(t *testing.T) {
 		}
 	}
 }
+
+func TestNearest(t *testing.T) {
+	tests := []struct {
+		text, a, b string
+		gap        int
+		ordered    bool
+	}{
+		{"提振消费", "提振", "消费", len("提振"), true},
+		{"顺应消费转型升级，深入实施提振消费专项行动", "提振", "消费", len("提振"), true}, // not the first 消费
+		{"消费品以旧换新，提振", "提振", "消费", len("消费品以旧换新，"), false},
+		{"就业、就业、创业", "创业", "就业", len("就业、"), false},
+	}
+	for _, tt := range tests {
+		gap, ordered := nearest(tt.text, tt.a, tt.b)
+		if gap != tt.gap || ordered != tt.ordered {
+			t.Errorf("nearest(%q, %q, %q) = %d, %v, want %d, %v", tt.text, tt.a, tt.b, gap, ordered, tt.gap, tt.ordered)
+		}
+	}
+}
