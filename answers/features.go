@@ -418,6 +418,10 @@ func hasUnit(text string, figs []report.Figure, units []string) bool {
 			if (f.Unit == "万" || f.Unit == "亿") && utf8.RuneCountInString(u) == 1 && strings.Contains(firstRunes(text[f.End:], 4), u) {
 				return true
 			}
+			// 3000多万皖北地区群众: people, said by a noun a few words on
+			if (f.Unit == "万" || f.Unit == "亿") && u == "人" && containsAny(clauseFrom(text[f.End:], 8), peopleNouns) {
+				return true
+			}
 
 		}
 	}
@@ -439,6 +443,18 @@ func hasAmount(s *report.Sentence) bool {
 		}
 	}
 	return false
+}
+
+// peopleNouns are nouns that a bare 万 or 亿 counts as people.
+var peopleNouns = words.list("people")
+
+// clauseFrom returns at most n characters of s, up to the end of its clause.
+func clauseFrom(s string, n int) string {
+	s = firstRunes(s, n)
+	if e := strings.IndexAny(s, clauseEnds); e >= 0 {
+		s = s[:e]
+	}
+	return s
 }
 
 // firstRunes returns the first n characters of s.

@@ -198,6 +198,9 @@ func TestHasUnit(t *testing.T) {
 		{"每人补助3600元。", "3600元", money, true},
 		{"新增就业6600多万人。", "6600多万", []string{"人", "万人"}, true},
 		{"产量15.7万吨。", "15.7万吨", []string{"吨", "万吨"}, true},
+		{"3000多万皖北地区群众喝上引调水。", "3000多万", []string{"人", "万人"}, true},   // people, a few words on
+		{"3000多万皖北地区，群众喝上引调水。", "3000多万", []string{"人", "万人"}, false}, // another clause
+		{"3000多万元用于群众就医。", "3000多万元", []string{"人", "万人"}, false},
 	}
 	for _, tt := range tests {
 		s := sentenceWith(tt.text, tt.figure)
