@@ -20,14 +20,21 @@ type reportCache struct {
 	section []string // lowered section paths
 	lead    []string // lowered topic sentence that opens the passage a sentence is in
 	prev    []string // lowered sentence before, in the same paragraph
-	all     string   // the whole report, lowered
+	all     string   // the whole report, lowered: the sentences, each ended by '\n', then the headings and the title
+	starts  []int    // where each sentence begins in all
 
-	dfMu sync.Mutex
-	dfs  map[string]int
+	memoMu sync.Mutex
+	dfs    map[string]said // the sentences that contain a word
+	uses   map[string]bool // whether the report uses a word anywhere
 }
 
+// maxMemo is how many words a report's memos hold; past it they start
+// again, so that a long-running bot's memory does not grow with the
+// questions it is asked.
+const maxMemo = 4096
+
 func newReportCache(r *index.Loaded) *reportCache {
-	rc := &reportCache{r: r, dfs: map[string]int{}}
+	rc := &reportCache{r: r, dfs: map[string]said{}, uses: map[string]bool{}}
 	type path struct {
 		first *string
 		n     int
@@ -63,9 +70,11 @@ func newReportCache(r *index.Loaded) *reportCache {
 		}
 		rc.text = append(rc.text, t)
 		rc.section = append(rc.section, sectionText(s.Section))
+		rc.starts = append(rc.starts, all.Len())
 		all.WriteString(t)
 		all.WriteByte('\n')
 	}
+	rc.starts = append(rc.starts, all.Len()) // the end of the last sentence
 	for _, h := range r.Headings {
 		all.WriteString(lower(h))
 		all.WriteByte('\n')
@@ -146,7 +155,22 @@ func isTopicSentence(ss []report.Sentence, i int) bool {
 }
 
 // contains reports whether the report uses w anywhere.
-func (rc *reportCache) contains(w string) bool { return strings.Contains(rc.all, w) }
+func (rc *reportCache) contains(w string) bool {
+	rc.memoMu.Lock()
+	ok, known := rc.uses[w]
+	rc.memoMu.Unlock()
+	if known {
+		return ok
+	}
+	ok = strings.Contains(rc.all, w)
+	rc.memoMu.Lock()
+	if len(rc.uses) >= maxMemo {
+		clear(rc.uses)
+	}
+	rc.uses[w] = ok
+	rc.memoMu.Unlock()
+	return ok
+}
 
 // containsAny reports whether the report uses any of ws.
 func (rc *reportCache) containsAny(ws []string) bool {
@@ -158,22 +182,62 @@ func (rc *reportCache) containsAny(ws []string) bool {
 	return false
 }
 
+// said is where a report says a word: how many sentences, and which,
+// when they are few.
+type said struct {
+	n         int
+	sentences []int // nil when more than maxSaid
+}
+
+// maxSaid is how many sentences a word's memo lists at most.
+const maxSaid = 64
+
+// sentencesWith returns, in order, the sentences that contain w; a word
+// said by more than maxSaid sentences gives nil and their count.
+func (rc *reportCache) sentencesWith(w string) ([]int, int) {
+	rc.memoMu.Lock()
+	m, ok := rc.dfs[w]
+	rc.memoMu.Unlock()
+	if ok {
+		return m.sentences, m.n
+	}
+	m.sentences = rc.scan(w)
+	m.n = len(m.sentences)
+	if m.n > maxSaid {
+		m.sentences = nil
+	}
+	rc.memoMu.Lock()
+	if len(rc.dfs) >= maxMemo {
+		clear(rc.dfs)
+	}
+	rc.dfs[w] = m
+	rc.memoMu.Unlock()
+	return m.sentences, m.n
+}
+
+// scan returns, in order, the sentences that contain w: one pass over
+// the whole report rather than one over each sentence.
+func (rc *reportCache) scan(w string) []int {
+	var out []int
+	if w == "" || strings.Contains(w, "\n") {
+		return nil
+	}
+	end := rc.starts[len(rc.starts)-1]
+	for from := 0; from < end; {
+		j := strings.Index(rc.all[from:end], w)
+		if j < 0 {
+			break
+		}
+		i := sort.SearchInts(rc.starts, from+j+1) - 1 // the sentence that holds from+j
+		out = append(out, i)
+		from = rc.starts[i+1] // on to the next sentence
+	}
+	return out
+}
+
 // df counts the sentences that contain w.
 func (rc *reportCache) df(w string) int {
-	rc.dfMu.Lock()
-	n, ok := rc.dfs[w]
-	rc.dfMu.Unlock()
-	if ok {
-		return n
-	}
-	for _, t := range rc.text {
-		if strings.Contains(t, w) {
-			n++
-		}
-	}
-	rc.dfMu.Lock()
-	rc.dfs[w] = n
-	rc.dfMu.Unlock()
+	_, n := rc.sentencesWith(w)
 	return n
 }
 

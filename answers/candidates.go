@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 
 	"planbot/index"
@@ -45,25 +46,33 @@ func (rc *reportCache) withLiteral(hits []index.Hit, kws []keyword) []index.Hit 
 		if k.verb || !k.known {
 			continue
 		}
-		var more []index.Hit
-		for i := range rc.r.Sentences {
-			if seen[i] {
-				continue
+		missed := map[int]bool{} // the sentences that say the topic and the search missed
+		for _, a := range k.alts {
+			is, n := rc.sentencesWith(a)
+			if n > maxSaid {
+				is = rc.scan(a) // many sentences say it, but the search may have found most
 			}
-			for _, a := range k.alts {
-				if strings.Contains(rc.text[i], a) {
-					more = append(more, index.Hit{Sentence: i})
-					break
+			for _, i := range is {
+				if !seen[i] {
+					missed[i] = true
 				}
 			}
+			if len(missed) > rareLiteral {
+				break
+			}
 		}
-		if len(more) > rareLiteral {
+		if len(missed) > rareLiteral {
 			continue
 		}
-		for _, h := range more {
-			seen[h.Sentence] = true
+		more := make([]int, 0, len(missed))
+		for i := range missed {
+			more = append(more, i)
 		}
-		hits = append(hits, more...)
+		slices.Sort(more)
+		for _, i := range more {
+			seen[i] = true
+			hits = append(hits, index.Hit{Sentence: i})
+		}
 	}
 	return hits
 }
