@@ -134,6 +134,8 @@ func TestPlacesIn(t *testing.T) {
 		{"四川去年省重点项目完成投资多少", []string{"四川"}},
 		{"去年市里财政进账多少钱", nil}, // 去年市 is no place
 		{"内蒙古自治区的粮食产量", []string{"内蒙古自治区"}},
+		{"高标准农田建设以后还要县里配套资金吗", nil}, // 县里: the county one lives in
+		{"包头市里新建几所学校", []string{"包头"}},
 	}
 	for _, tt := range tests {
 		if got := placesIn(tt.q); !reflect.DeepEqual(got, tt.want) {
