@@ -40,6 +40,7 @@ type features struct {
 	Definition   float64
 	Short        float64
 	Listed       float64
+	Guiding      float64
 }
 
 // score is the weighted sum of f.
@@ -49,7 +50,8 @@ func (w *Weights) score(f features) float64 {
 		w.PlanTable*f.PlanTable + w.PeriodMatch*f.PeriodMatch + w.LatestFact*f.LatestFact + w.HasFigure*f.HasFigure +
 		w.NoFigure*f.NoFigure + w.HasAmount*f.HasAmount + w.OnlyRates*f.OnlyRates + w.UnitMatch*f.UnitMatch +
 		w.UnitMismatch*f.UnitMismatch + w.YearNamed*f.YearNamed + w.SpanMatch*f.SpanMatch + w.SpanMismatch*f.SpanMismatch +
-		w.HowTable*f.HowTable + w.HowDetail*f.HowDetail + w.Definition*f.Definition + w.Short*f.Short + w.Listed*f.Listed
+		w.HowTable*f.HowTable + w.HowDetail*f.HowDetail + w.Definition*f.Definition + w.Short*f.Short + w.Listed*f.Listed +
+		w.Guiding*f.Guiding
 }
 
 // explain writes the terms of f's score, largest first: "coverage
@@ -111,6 +113,9 @@ func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel 
 	fitOf(&f, q, s, figs, w)
 	if f.Definition > 0 && len(s.Section) > 0 && namesAll(s.Section[len(s.Section)-1], kws) {
 		f.Coverage = 1 // the body of the entry of the term asked: ［20］五网合一： › 将水、电、光、气网融入路网。
+	}
+	if guiding(s.Text, q.text) {
+		f.Guiding = 1
 	}
 	if q.how && onlyListed(kws, rc.text[i]) {
 		f.Listed = 1 // 拓展医疗健康、养老托育、居住服务等: 养老 in passing
@@ -466,6 +471,13 @@ func firstRunes(s string, n int) string {
 		n--
 	}
 	return s
+}
+
+// guiding reports whether sentence sets out the year's guiding
+// principles (以习近平新时代中国特色社会主义思想为指导，…着力稳就业、稳企业…)
+// and question does not ask for them.
+func guiding(sentence, question string) bool {
+	return containsAny(sentence, guidingCues) && !containsAny(question, guidingAsked)
 }
 
 // onlyListed reports whether every topic the text names stands in a list

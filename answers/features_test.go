@@ -39,3 +39,32 @@ func TestNearest(t *testing.T) {
 		}
 	}
 }
+
+func TestGuiding(t *testing.T) {
+	const principles = "做好今年工作，要坚持以习近平新时代中国特色社会主义思想为指导，着力稳就业、稳企业、稳市场、稳预期。"
+	tests := []struct {
+		sentence, question string
+		want               bool
+	}{
+		{principles, "今年怎么稳就业", true},
+		{principles, "今年政府工作的总体要求是什么", false}, // asked for
+		{"实施稳岗扩容提质行动。", "今年怎么稳就业", false},
+	}
+	for _, tt := range tests {
+		if got := guiding(tt.sentence, tt.question); got != tt.want {
+			t.Errorf("guiding(%q, %q) = %v, want %v", tt.sentence, tt.question, got, tt.want)
+		}
+	}
+}
+
+func TestGrowthAsked(t *testing.T) {
+	for q, want := range map[string]bool{
+		"上海今年经济准备长多少啊": true, // 长多少: how much it grows
+		"今年工资涨多少":      true,
+		"今年粮食产量多少":     false,
+	} {
+		if got := understand(q, q, nil).growth; got != want {
+			t.Errorf("understand(%q).growth = %v, want %v", q, got, want)
+		}
+	}
+}

@@ -56,7 +56,9 @@ var (
 	figureCues = words.list("cue.figure")
 	howCues    = words.list("cue.how")
 	defineCues = words.list("cue.define")
-	acrossCues = words.list("cue.across")
+	// The sentence of the guiding principles, and questions asking for it.
+	guidingCues, guidingAsked = words.list("cue.guiding"), words.list("cue.guiding_asked")
+	acrossCues                = words.list("cue.across")
 	// A quantity: 销量, 用电量, 吞吐量 (not 质量, 力量, 能量).
 	reQuantity = regexp.MustCompile(`[^质力能考商度胆分数]量`)
 	// An English unit asked for (how many kilometers, tons of grain) and

@@ -42,6 +42,7 @@ type Weights struct {
 	Definition   float64 // a definition (指…, 名词解释), when a term's meaning is asked
 	Short        float64 // a short sentence without a figure: a sub-heading
 	Listed       float64 // the topics only as short items of a list, when how is asked
+	Guiding      float64 // sets out the year's guiding principles, which name every topic in passing, when they are not asked
 
 	// Coverage: how much a topic counts when it is said otherwise than
 	// in the sentence itself.
@@ -93,6 +94,7 @@ var DefaultWeights = Weights{
 	Definition:   0.4,
 	Short:        -0.15,
 	Listed:       -0.2,
+	Guiding:      -0.3,
 
 	SectionCredit:     0.6,
 	LeadCredit:        0.6,
