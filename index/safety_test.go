@@ -355,3 +355,25 @@ func TestDiskFull(t *testing.T) {
 		t.Errorf("%d reports, want 2", n)
 	}
 }
+
+// TestRemoveKeepsItsFile: the file of a removed report is kept in
+// quarantine/, where nothing reads it, rather than deleted.
+func TestRemoveKeepsItsFile(t *testing.T) {
+	data := t.TempDir()
+	lib := openLib(t, data, seedDir(t))
+	defer lib.Close()
+	body := corpusReport(t, "hebei_2026_gwr.txt")
+	if _, err := lib.Add(context.Background(), "hebei.txt", body, AddOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.Remove(context.Background(), "hebei"); err != nil {
+		t.Fatal(err)
+	}
+	kept, _ := filepath.Glob(filepath.Join(data, "quarantine", "hebei*"))
+	if len(kept) != 1 {
+		t.Fatalf("quarantine holds %v, want the removed report's file", kept)
+	}
+	if b, err := os.ReadFile(kept[0]); err != nil || !bytes.Equal(b, body) {
+		t.Errorf("the kept file differs from the report added (%v)", err)
+	}
+}

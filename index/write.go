@@ -69,7 +69,7 @@ func (l *Library) update(ctx context.Context, fn func(old *Catalog) (*Catalog, e
 	if old == nil {
 		old = &Catalog{Version: FormatVersion, Keep: l.keepHash()}
 	}
-	l.cleanup(old)
+	l.cleanup(old, nil)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -91,7 +91,11 @@ func (l *Library) update(ctx context.Context, fn func(old *Catalog) (*Catalog, e
 		return err
 	}
 	l.use(next)
-	l.cleanup(next)
+	removed := map[string]bool{} // the files of the reports fn removed
+	for _, e := range old.Reports {
+		removed[e.Source] = true
+	}
+	l.cleanup(next, removed)
 	return nil
 }
 
@@ -376,8 +380,9 @@ func (l *Library) Remove(ctx context.Context, id string) error {
 // index directories of older generations and of writers that failed or
 // were killed, and the directories of an older format. Report files in
 // added/ that no entry refers to (an add killed before its commit) are
-// moved to quarantine/, where nothing reads them.
-func (l *Library) cleanup(cat *Catalog) {
+// moved to quarantine/, where nothing reads them, as are those of the
+// reports just removed (removed: their files in added/).
+func (l *Library) cleanup(cat *Catalog, removed map[string]bool) {
 	dataDir := l.opts.DataDir
 	keep := map[string]bool{}
 	for _, e := range cat.Reports {
@@ -406,7 +411,11 @@ func (l *Library) cleanup(cat *Catalog) {
 			continue
 		}
 		if err := os.MkdirAll(filepath.Join(dataDir, "quarantine"), 0o755); err == nil {
-			l.log.Warn("report file of an unfinished add quarantined", "file", rel)
+			if removed[rel] {
+				l.log.Info("report file of a removed report kept in quarantine", "file", rel)
+			} else {
+				l.log.Warn("report file of an unfinished add quarantined", "file", rel)
+			}
 			if err := os.Rename(filepath.Join(dataDir, rel), filepath.Join(dataDir, "quarantine", e.Name())); err != nil {
 				remove(rel)
 			}
