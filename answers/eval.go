@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"planbot/index/report"
 )
 
 // Case is one question of an evaluation set.
@@ -168,13 +170,18 @@ func (f Failure) String() string { return fmt.Sprintf("%s %q: %s", f.Case.ID, f.
 
 func (s *Score) fail(c Case, what string) { s.Failures = append(s.Failures, Failure{c, what}) }
 
+// fold writes s as the eval compares it: full-width and half-width forms
+// alike (（一） is (一), ％ is %), and a subscript as the parser reads it
+// (a set copies PM_2.5 from the file, the report says PM2.5).
+func fold(s string) string { return report.Unsubscript(width.Fold.String(s)) }
+
 // missingHeadings returns the strings of want that section lacks.
 // Full-width and half-width forms count as the same: （一） is (一).
 func missingHeadings(section string, want []string) []string {
 	var out []string
-	section = width.Fold.String(section)
+	section = fold(section)
 	for _, w := range want {
-		if !strings.Contains(section, width.Fold.String(w)) {
+		if !strings.Contains(section, fold(w)) {
 			out = append(out, w)
 		}
 	}
@@ -184,11 +191,11 @@ func missingHeadings(section string, want []string) []string {
 // matches reports whether text holds every string of one alternative.
 // Full-width and half-width forms count as the same: ％ is %.
 func matches(text string, expect [][]string) bool {
-	text = width.Fold.String(text)
+	text = fold(text)
 	for _, alt := range expect {
 		ok := true
 		for _, want := range alt {
-			if !strings.Contains(text, width.Fold.String(want)) {
+			if !strings.Contains(text, fold(want)) {
 				ok = false
 				break
 			}

@@ -139,7 +139,20 @@ func contentLines(text string) []string {
 		if isFurniture(l) {
 			continue
 		}
-		out = append(out, l)
+		out = append(out, Unsubscript(l))
 	}
 	return out
+}
+
+// reSubscript matches a subscript written as one, as some pages keep it:
+// PM_2.5.
+var reSubscript = regexp.MustCompile(`(PM|pm)_(\d)`)
+
+// Unsubscript writes PM_2.5 as people and other reports do: PM2.5. The
+// parser reads every line so.
+func Unsubscript(l string) string {
+	if !strings.Contains(l, "_") {
+		return l
+	}
+	return reSubscript.ReplaceAllString(l, "$1$2")
 }

@@ -337,3 +337,17 @@ func TestParseContentLines(t *testing.T) {
 		t.Errorf("contentLines = %q, want %q", got, want)
 	}
 }
+
+func TestUnsubscript(t *testing.T) {
+	tests := map[string]string{
+		"PM_2.5浓度下降18.3%": "PM2.5浓度下降18.3%",
+		"pm_10年均浓度":       "pm10年均浓度",
+		"PM2.5浓度":         "PM2.5浓度",
+		"snake_case名称不变":  "snake_case名称不变",
+	}
+	for in, want := range tests {
+		if got := Unsubscript(in); got != want {
+			t.Errorf("Unsubscript(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
