@@ -30,8 +30,10 @@ type reportCache struct {
 
 // maxMemo is how many words a report's memos hold; past it they start
 // again, so that a long-running bot's memory does not grow with the
-// questions it is asked.
-const maxMemo = 4096
+// questions it is asked: at most about 0.6 MB a report (2,048 words, each
+// with at most maxSaid sentences), far less as questions go (a few words
+// of few sentences each).
+const maxMemo = 2048
 
 func newReportCache(r *index.Loaded) *reportCache {
 	rc := &reportCache{r: r, dfs: map[string]said{}, uses: map[string]bool{}}
