@@ -41,12 +41,15 @@ var qualitySets = []struct {
 	{"hunan_2026_questions", "hunan_2026_gwr", 86.6, 5.0, 60.0},
 	{"shandong_2026_questions", "shandong_2026_gwr", 83.3, 5.0, 90.0},
 	{"anhui_2026_questions", "anhui_2026_gwr", 87.0, 3.8, 66.6},
+	{"chongqing_2026_questions", "chongqing_2026_gwr", 87.2, 3.7, 80.0},
+	{"hebei_2026_questions", "hebei_2026_gwr", 87.2, 1.9, 60.0},
 	// held out: never read, only their overall figures seen (README.md)
 	{"jilin_2026_heldout", "jilin_2026_gwr", 88.3, 5.0, 90.0},
 	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 81.6, 10.0, 80.0},
 	{"qinghai_2026_heldout", "qinghai_2026_gwr", 86.6, 3.4, 90.0},
 	{"liaoning_2026_heldout", "liaoning_2026_gwr", 94.4, 1.9, 66.6},
 	{"fujian_2026_heldout", "fujian_2026_gwr", 92.5, 1.9, 66.6},
+	{"heilongjiang_2026_heldout", "heilongjiang_2026_gwr", 90.9, 3.7, 80.0},
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
