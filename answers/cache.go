@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -257,6 +258,21 @@ func (rc *reportCache) homophones(w string) []string {
 	for _, c := range rc.r.Words.SoundsLike(sound.HashKey(key)) {
 		if c != w && shareRune(c, w) && sound.Key(c) == key {
 			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// spelled returns the words of the report that w, a word in Latin
+// letters, spells in pinyin: English questions write Chinese names so
+// (Jiangbei → 江北, Hongqiao → 虹桥).
+func (rc *reportCache) spelled(w string) []string {
+	var out []string
+	for _, key := range sound.Spelled(w) {
+		for _, c := range rc.r.Words.SoundsLike(sound.HashKey(key)) {
+			if sound.Key(c) == key && !slices.Contains(out, c) {
+				out = append(out, c)
+			}
 		}
 	}
 	return out

@@ -68,19 +68,41 @@ func containedIn(list []string, p string) bool {
 }
 
 // placePinyin spells the stem of a region in pinyin, as English writes
-// it: 宁夏回族自治区 → ningxia.
-func placePinyin(region string) string {
+// it, every way its characters may be read: 宁夏回族自治区 → ningxia,
+// 重庆市 → zhongqing and chongqing (重 has two readings).
+func placePinyin(region string) []string {
 	if py, ok := placePinyins.Load(region); ok {
-		return py.(string)
+		return py.([]string)
 	}
-	py := strings.Join(pinyin.LazyConvert(report.RegionStem(region), nil), "")
-	placePinyins.Store(region, py)
-	return py
+	args := pinyin.NewArgs()
+	args.Heteronym = true
+	spellings := []string{""}
+	for _, readings := range pinyin.Pinyin(report.RegionStem(region), args) {
+		var next []string
+		for _, sp := range spellings {
+			for _, r := range readings {
+				if len(next) < maxSpellings {
+					next = append(next, sp+r)
+				}
+			}
+		}
+		spellings = next
+	}
+	slices.Sort(spellings)
+	spellings = slices.Compact(spellings)
+	if len(spellings) == 1 && spellings[0] == "" {
+		spellings = nil
+	}
+	placePinyins.Store(region, spellings)
+	return spellings
 }
+
+// maxSpellings is how many pinyin spellings of a place are kept at most.
+const maxSpellings = 8
 
 // placePinyins memoises placePinyin: every question that names no place
 // in Chinese spells the region of every report.
-var placePinyins sync.Map // region → pinyin
+var placePinyins sync.Map // region → its spellings
 
 // matchesPlace reports whether report r is about place p.
 func matchesPlace(r index.Entry, p string) bool {

@@ -152,6 +152,20 @@ func TestPairHomophone(t *testing.T) {
 	})
 }
 
+func TestSpelledNames(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	lib.View(func(s *index.Snapshot) error {
+		rc := e.cache(newest(t, s))
+		for in, want := range map[string]string{"Baogang": "包钢", "baogang": "包钢", "passengers": "", "mars": ""} {
+			got := rc.spelled(in)
+			if want == "" && len(got) > 0 || want != "" && !slices.Contains(got, want) {
+				t.Errorf("spelled(%q) = %q, want %q", in, got, want)
+			}
+		}
+		return nil
+	})
+}
+
 func TestAbbreviated(t *testing.T) {
 	e, lib := engineOnSeed(t)
 	tests := []struct {

@@ -42,8 +42,10 @@ func newRouter(entries []index.Entry) *router {
 				rt.grams[g] = append(l, id)
 			}
 		}
-		if py := placePinyin(region); len(py) >= 4 {
-			rt.pinyin[py] = append(rt.pinyin[py], id)
+		for _, py := range placePinyin(region) {
+			if len(py) >= 4 {
+				rt.pinyin[py] = append(rt.pinyin[py], id)
+			}
 		}
 	}
 	return rt

@@ -50,3 +50,25 @@ func TestRouterFindsAsScanning(t *testing.T) {
 		}
 	}
 }
+
+func TestPlacePinyin(t *testing.T) {
+	tests := map[string][]string{
+		"宁夏回族自治区": {"ningxia"},
+		"重庆市":     {"chongqing", "zhongqing"}, // 重 is read two ways
+		"北京市":     {"beijing"},
+	}
+	for region, want := range tests {
+		got := placePinyin(region)
+		for _, w := range want {
+			if !slices.Contains(got, w) {
+				t.Errorf("placePinyin(%q) = %q, lacks %q", region, got, w)
+			}
+		}
+		if len(got) > maxSpellings {
+			t.Errorf("placePinyin(%q): %d spellings, more than %d", region, len(got), maxSpellings)
+		}
+	}
+	if got := placePinyin(""); got != nil {
+		t.Errorf("placePinyin(\"\") = %q, want none", got)
+	}
+}

@@ -56,7 +56,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
 	text = reEnglishUnit.ReplaceAllString(text, " ")
 	var out []keyword
-	places := []string{rc.r.Meta.Region, report.RegionStem(rc.r.Meta.Region), placePinyin(rc.r.Meta.Region)}
+	places := append([]string{rc.r.Meta.Region, report.RegionStem(rc.r.Meta.Region)}, placePinyin(rc.r.Meta.Region)...)
 	for _, g := range q.groups {
 		if isOneOf(g[0], places) {
 			continue // the report's own place is implied (shanghai → 上海)
@@ -149,7 +149,8 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 }
 
 // standIns returns the words of the report that may stand for w, a word
-// it never uses: homophones of a pinyin typo (城真 → 城镇), else a pair of
+// it never uses: homophones of a pinyin typo (城真 → 城镇), else the words
+// a name in pinyin spells (Jiangbei → 江北), else a pair of
 // characters that sounds like it (托味 → 托位), else the longer words it
 // abbreviates (社零 → 社会消费品零售总额).
 func (rc *reportCache) standIns(w string) []string {
@@ -158,6 +159,9 @@ func (rc *reportCache) standIns(w string) []string {
 	}
 	if hs := rc.homophones(w); len(hs) > 0 {
 		return hs
+	}
+	if ws := rc.spelled(w); len(ws) > 0 {
+		return ws
 	}
 	if p := rc.pairHomophone(w); p != "" {
 		return []string{p}

@@ -92,3 +92,53 @@ func add(h uint64, s string) uint64 {
 	}
 	return h
 }
+
+// syllables are the toneless pinyin syllables of the Chinese characters
+// (about 400), made once when first needed.
+var syllables = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for r := rune(0x4e00); r <= 0x9fa5; r++ {
+		if p := pinyin.SinglePinyin(r, args); len(p) > 0 && p[0] != "" {
+			out[p[0]] = true
+		}
+	}
+	return out
+})
+
+// maxSpelled is how many letters a word spelt in pinyin may have, and
+// maxSplits how many ways of reading it as syllables are tried.
+const maxSpelled, maxSplits = 24, 8
+
+// Spelled returns the Keys of the Chinese words that latin, a word in
+// Latin letters, may spell in toneless pinyin: jiangbei → "jian bei " (江北),
+// xian → "xian " and "xi an " — every way of splitting it into syllables,
+// at most maxSplits of them, none for a word that no way splits.
+func Spelled(latin string) []string {
+	latin = strings.ToLower(latin)
+	if len(latin) < 2 || len(latin) > maxSpelled {
+		return nil
+	}
+	for i := 0; i < len(latin); i++ {
+		if latin[i] < 'a' || latin[i] > 'z' {
+			return nil
+		}
+	}
+	var out []string
+	var split func(rest, key string)
+	split = func(rest, key string) {
+		if len(out) >= maxSplits {
+			return
+		}
+		if rest == "" {
+			out = append(out, key)
+			return
+		}
+		for n := min(len(rest), 6); n >= 1; n-- { // longest syllable first: zhuang
+			if syllables()[rest[:n]] {
+				split(rest[n:], key+fuzzy.Replace(rest[:n])+" ")
+			}
+		}
+	}
+	split(latin, "")
+	return out
+}

@@ -1,6 +1,9 @@
 package sound
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestKey(t *testing.T) {
 	for _, tt := range []struct{ w, key string }{
@@ -34,6 +37,28 @@ func TestSameSound(t *testing.T) {
 	} {
 		if got := Key(tt.a) == Key(tt.b); got != tt.same {
 			t.Errorf("Key(%q) == Key(%q) is %v, want %v", tt.a, tt.b, got, tt.same)
+		}
+	}
+}
+
+func TestSpelled(t *testing.T) {
+	tests := []struct {
+		latin string
+		want  string // one of the keys
+	}{
+		{"jiangbei", Key("江北")},
+		{"Hongqiao", Key("虹桥")},
+		{"xian", Key("西安")},
+		{"xian", Key("先")},
+	}
+	for _, tt := range tests {
+		if got := Spelled(tt.latin); !slices.Contains(got, tt.want) {
+			t.Errorf("Spelled(%q) = %q, lacks %q", tt.latin, got, tt.want)
+		}
+	}
+	for _, w := range []string{"passengers", "gdp", "a", "中文"} {
+		if got := Spelled(w); got != nil {
+			t.Errorf("Spelled(%q) = %q, want none", w, got)
 		}
 	}
 }
