@@ -30,7 +30,7 @@ func placesIn(q string) []string {
 	var out []string
 	for _, loc := range rePlace.FindAllStringIndex(q, -1) {
 		m := q[loc[0]:loc[1]]
-		generic := strings.ContainsAny(m, "我咱你们这那本该此其里了的个多少是在和与年月日")
+		generic := strings.ContainsAny(m, "我咱你们这那本该此其里了的个多少是在和与到年月日")
 		if next, _ := utf8.DecodeRuneInString(q[loc[1]:]); strings.ContainsRune(notAfterPlace, next) {
 			generic = true // 区域, 市场, 县域, 市民: a word, not a place
 		}

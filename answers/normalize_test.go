@@ -136,6 +136,7 @@ func TestPlacesIn(t *testing.T) {
 		{"内蒙古自治区的粮食产量", []string{"内蒙古自治区"}},
 		{"高标准农田建设以后还要县里配套资金吗", nil}, // 县里: the county one lives in
 		{"包头市里新建几所学校", []string{"包头"}},
+		{"石家庄到衡水沧州那条城际铁路今年能通不", nil}, // 石家庄到衡水沧州 is a route, not one place
 	}
 	for _, tt := range tests {
 		if got := placesIn(tt.q); !reflect.DeepEqual(got, tt.want) {
