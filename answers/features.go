@@ -174,7 +174,7 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 			found, share, total := 0, 0.0, 0.0
 			for j, part := range k.parts {
 				total += k.partWeights[j]
-				if strings.Contains(p.text, part) {
+				if strings.Contains(p.text, part) || j < len(k.partAlts) && containsAny(p.text, k.partAlts[j]) {
 					found++
 					share += k.partWeights[j]
 				}

@@ -68,3 +68,15 @@ func TestGrowthAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestCoveragePartAlternatives(t *testing.T) {
+	w := DefaultWeights
+	k := keyword{alts: []string{"外贸进出口"}, parts: []string{"外贸", "进出口"}, partWeights: []float64{1, 1}, known: true, weight: 1}
+	p := passage{text: "进出口总值增长5%"}
+	without, _, _ := coverage([]keyword{k}, p, &w)
+	k.partAlts = [][]string{{"进出口", "外贸"}, nil}
+	with, _, _ := coverage([]keyword{k}, p, &w)
+	if without != w.PartCredit/2 || with != w.PartCredit {
+		t.Errorf("coverage of 外贸进出口 in %q: %.2f without the vocabulary's 外贸 = 进出口, %.2f with; want %.2f and %.2f", p.text, without, with, w.PartCredit/2, w.PartCredit)
+	}
+}

@@ -23,8 +23,9 @@ type keyword struct {
 	// partWeights weigh the parts by how rare they are in the report: of
 	// 固定资产投资 the 固定资产 says more than the 投资 every other sentence says.
 	partWeights []float64
-	known       bool // the report uses one of alts
-	verb        bool // a verb or another word that says how, not what
+	partAlts    [][]string // per part, the terms the vocabulary gives for it
+	known       bool       // the report uses one of alts
+	verb        bool       // a verb or another word that says how, not what
 	// heads are the topics the question says right after this one, which
 	// it modifies (规上 in 规上工业增加值). Said before another word in a
 	// sentence (规上服务业营收增长11.4%) it names another thing: no figure
@@ -52,6 +53,7 @@ var (
 // keywords returns the topics of q, each weighted by how rare it is in
 // the report (rare words decide; common ones barely count).
 func (e *Engine) keywords(q question, rc *reportCache) []keyword {
+	vocab := e.Vocabulary()
 	text := reYearWord.ReplaceAllString(q.text, " ")
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
 	text = reEnglishUnit.ReplaceAllString(text, " ")
@@ -129,8 +131,10 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 			out[i].parts = partsOf(seg, out[i].alts[0], rc)
 		}
 		out[i].partWeights = make([]float64, len(out[i].parts))
+		out[i].partAlts = make([][]string, len(out[i].parts))
 		for j, part := range out[i].parts {
 			out[i].partWeights[j] = rc.idf([]string{part})
+			out[i].partAlts[j] = vocab.termsOf(part) // 外贸 of 外贸进出口 is said as 进出口
 		}
 		out[i].weight = rc.idf(out[i].alts)
 		out[i].known = rc.containsAny(out[i].alts)

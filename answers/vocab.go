@@ -23,7 +23,12 @@ type Vocabulary struct {
 	// kin lists, by the term an alias stands for first, the Latin aliases
 	// that stand for it: a report may write them (CPI for 居民消费价格).
 	kin map[string][]string
+	// terms are the terms of each alias.
+	terms map[string][]string
 }
+
+// termsOf returns the terms the alias w stands for, nil if w is none.
+func (v *Vocabulary) termsOf(w string) []string { return v.terms[w] }
 
 type alias struct {
 	from  string
@@ -76,6 +81,10 @@ func (v *Vocabulary) parse(text, name string, seen map[string]string) []error {
 		}
 		seen[from] = where
 		v.aliases = append(v.aliases, alias{from: from, terms: terms, latin: isASCII(from)})
+		if v.terms == nil {
+			v.terms = map[string][]string{}
+		}
+		v.terms[from] = terms
 		return nil
 	})
 }
