@@ -6,8 +6,8 @@ import (
 	"unicode"
 )
 
-// Terms returns the words a report's headings and table name, for a
-// segmenter to keep whole.
+// Terms returns the words a report's headings and table name and the
+// short names it quotes, for a segmenter to keep whole.
 func (r *Report) Terms() []string {
 	var out []string
 	for _, row := range r.Rows {
@@ -20,8 +20,20 @@ func (r *Report) Terms() []string {
 			}
 		}
 	}
+	seen := map[string]bool{}
+	for _, s := range r.Sentences {
+		for _, m := range reQuotedName.FindAllStringSubmatch(s.Text, -1) {
+			if !seen[m[1]] {
+				seen[m[1]] = true
+				out = append(out, m[1]) // “两癌”: a name the report gives a thing
+			}
+		}
+	}
 	return out
 }
+
+// reQuotedName matches a short name in quotes: “两癌”, “渝车出海”.
+var reQuotedName = regexp.MustCompile(`“(\p{Han}{2,6})”`)
 
 // stripOrdinal drops the numbering of a heading: 一、 (一) 一是 1.
 func stripOrdinal(h string) string {
