@@ -43,7 +43,13 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 					return found
 				}
 				for n, found := 0, false; n < 3 && !found && hi < len(text); n++ {
-					hi = clauseEnd(text, hi)
+					next := clauseEnd(text, hi)
+					if n > 0 || hi > end {
+						if strings.Contains(text[hi:next], "分别") {
+							break // 孤儿津贴标准分别提高510元、440元: the clause's own things
+						}
+					}
+					hi = next
 					found = mark()
 				}
 				for n := 0; n < more && hi < len(text); n++ {
