@@ -190,6 +190,7 @@ func TestUnitsAndDefinitions(t *testing.T) {
 		{"今年老楼要装多少部电梯", []string{"部", "台"}, false},
 		{"四川现在铁路一共修了多长", []string{"公里", "千米", "米", "万公里"}, false},
 		{"平均能活到多少岁", []string{"岁"}, false},
+		{"去年公办幼儿园托班多了多少名额", nil, false}, // 名额: places, not people
 		{"两新指的是哪两新", nil, true},
 		{"北京连续几年自然指数全球第一", []string{"年"}, false},
 		{"这几年粮食产量多少", nil, false},

@@ -245,6 +245,9 @@ func containsAny(s string, words []string) bool {
 // unitsAsked returns the figure units that answer the unit a question asks
 // for, or nil.
 func unitsAsked(text string, figure bool) []string {
+	if loc := reUnitAsked.FindStringSubmatchIndex(text); loc != nil && strings.HasPrefix(text[loc[1]:], "额") {
+		return nil // 多少名额 asks for places, counted in 个 as often as in 名
+	}
 	if m := reUnitAsked.FindStringSubmatch(text); m != nil {
 		if m[2] == "元" && m[1] != "" {
 			return unitFamilies[m[1]] // 多少亿元
