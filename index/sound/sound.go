@@ -7,6 +7,7 @@
 package sound
 
 import (
+	_ "embed"
 	"strings"
 	"sync"
 	"unicode"
@@ -93,13 +94,19 @@ func add(h uint64, s string) uint64 {
 	return h
 }
 
+//go:embed syllables.txt
+var syllablesText string
+
 // syllables are the toneless pinyin syllables of the Chinese characters
-// (about 400), made once when first needed.
+// (about 400), read from syllables.txt once when first needed.
 var syllables = sync.OnceValue(func() map[string]bool {
 	out := map[string]bool{}
-	for r := rune(0x4e00); r <= 0x9fa5; r++ {
-		if p := pinyin.SinglePinyin(r, args); len(p) > 0 && p[0] != "" {
-			out[p[0]] = true
+	for _, line := range strings.Split(syllablesText, "\n") {
+		if strings.HasPrefix(line, "#") {
+			continue
+		}
+		for _, s := range strings.Fields(line) {
+			out[s] = true
 		}
 	}
 	return out

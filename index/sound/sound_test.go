@@ -3,6 +3,8 @@ package sound
 import (
 	"slices"
 	"testing"
+
+	"github.com/mozillazg/go-pinyin"
 )
 
 func TestKey(t *testing.T) {
@@ -59,6 +61,28 @@ func TestSpelled(t *testing.T) {
 	for _, w := range []string{"passengers", "gdp", "a", "中文"} {
 		if got := Spelled(w); got != nil {
 			t.Errorf("Spelled(%q) = %q, want none", w, got)
+		}
+	}
+}
+
+// TestSyllablesAreCurrent checks syllables.txt against go-pinyin: every
+// syllable a Chinese character is read with, and no other.
+func TestSyllablesAreCurrent(t *testing.T) {
+	want := map[string]bool{}
+	for r := rune(0x4e00); r <= 0x9fa5; r++ {
+		if p := pinyin.SinglePinyin(r, args); len(p) > 0 && p[0] != "" {
+			want[p[0]] = true
+		}
+	}
+	got := syllables()
+	for s := range want {
+		if !got[s] {
+			t.Errorf("syllables.txt lacks %q", s)
+		}
+	}
+	for s := range got {
+		if !want[s] {
+			t.Errorf("syllables.txt has %q, which no character is read as", s)
 		}
 	}
 }
