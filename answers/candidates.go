@@ -8,8 +8,10 @@ import (
 	"planbot/index/report"
 )
 
-// searchSize is how many search hits are ranked.
-const searchSize = 60
+// searchSize is how many search hits are ranked: 40 answers every
+// question set as 60 did (25 loses one seed question), with less of
+// bleve's work a question.
+const searchSize = 40
 
 // candidate is a sentence that may answer, with its features, its score
 // and the gate that rejected it (nil: it may answer).
