@@ -220,25 +220,16 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 // says 提振消费 although the first 消费 is far from 提振.
 func nearest(text, a, b string) (gap int, ordered bool) {
 	gap = len(text)
-	for i := strings.Index(text, a); i >= 0; {
-		for j := strings.Index(text, b); j >= 0; {
+	bs := occurrences(text, b)
+	for _, i := range occurrences(text, a) {
+		for _, j := range bs {
 			switch d := j - i; {
 			case d > 0 && d <= gap:
 				gap, ordered = d, true
 			case d <= 0 && -d < gap:
 				gap, ordered = -d, false
 			}
-			next := strings.Index(text[j+len(b):], b)
-			if next < 0 {
-				break
-			}
-			j += len(b) + next
 		}
-		next := strings.Index(text[i+len(a):], a)
-		if next < 0 {
-			break
-		}
-		i += len(a) + next
 	}
 	return gap, ordered
 }
