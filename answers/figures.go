@@ -20,7 +20,7 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 		return nil, false
 	}
 	in := make([]bool, len(s.Figures))
-	for _, k := range kws {
+	for j, k := range kws {
 		if k.verb {
 			continue
 		}
@@ -28,7 +28,7 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 			for _, start := range occurrences(text, a) {
 				end := start + len(a)
 				ok = true
-				if modifiesOther(k, kws, text, end) {
+				if modifiesOther(k, kws, text, end) || modifiedOtherwise(j, kws, text, start) {
 					continue // named, but of another thing
 				}
 				lo, hi := strings.LastIndexAny(text[:start], clauseEnds)+1, end

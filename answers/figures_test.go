@@ -189,6 +189,40 @@ func TestModifierFigures(t *testing.T) {
 	}
 }
 
+func TestRatioFigures(t *testing.T) {
+	// 人均 modifies 地区生产总值 though it weighs more: the total is no
+	// figure of 人均地区生产总值.
+	kws := []keyword{
+		{alts: []string{"人均"}, said: []string{"人均"}, known: true, weight: 4.7},
+		{alts: []string{"地区生产总值"}, said: []string{"地区生产总值"}, known: true, weight: 4},
+	}
+	markModifiers(kws, "人均地区生产总值是多少")
+	tests := []struct {
+		name string
+		s    *report.Sentence
+		want []string
+	}{
+		{"the total, 人均 said of another thing",
+			sentenceWith("全省地区生产总值5.3万亿元，居民人均可支配收入增长4.4%。", "5.3万亿元", "4.4%"), nil},
+		{"the total alone",
+			sentenceWith("全省地区生产总值5.3万亿元。", "5.3万亿元"), nil},
+		{"per head",
+			sentenceWith("人均地区生产总值达到9.2万元。", "9.2万元"), []string{"9.2万元"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			figs, _ := topicFigures(tt.s, tt.s.Text, kws, 0)
+			var got []string
+			for _, f := range figs {
+				got = append(got, f.Text)
+			}
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("topicFigures = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestHasUnit(t *testing.T) {
 	money := []string{"元", "万元", "亿元", "万", "亿"}
 	tests := []struct {

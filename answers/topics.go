@@ -308,7 +308,7 @@ func isVerbLike(pos string) bool {
 func markModifiers(kws []keyword, text string) {
 	for i := range kws {
 		for j := range kws {
-			if i == j || kws[j].verb || !kws[j].known || kws[j].weight < kws[i].weight {
+			if i == j || kws[j].verb || !kws[j].known || kws[j].weight < kws[i].weight && !kws[i].ratio() {
 				continue
 			}
 			for _, a := range kws[i].said {
@@ -338,6 +338,38 @@ func modifiesOther(k keyword, kws []keyword, text string, i int) bool {
 		}
 	}
 	return true
+}
+
+// ratioWords make a figure per something: 人均, 亩均.
+var ratioWords = words.list("ratio")
+
+// ratio reports whether k is a ratio word (人均), which modifies the
+// topic after it whatever their weights.
+func (k keyword) ratio() bool {
+	for _, w := range k.said {
+		if isOneOf(w, ratioWords) {
+			return true
+		}
+	}
+	return false
+}
+
+// modifiedOtherwise reports whether, at byte i of text, topic h is said
+// without the ratio word the question puts before it: 全省地区生产总值
+// 5.3万亿元 is no figure of 人均地区生产总值.
+func modifiedOtherwise(h int, kws []keyword, text string, i int) bool {
+	for _, m := range kws {
+		if !slices.Contains(m.heads, h) || !m.ratio() {
+			continue
+		}
+		for _, a := range m.alts {
+			if strings.HasSuffix(text[:i], a) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // partsOf returns the words inside w, each worth partial credit when w
