@@ -69,6 +69,18 @@ func TestGrowthAsked(t *testing.T) {
 	}
 }
 
+func TestGrowthTargetAsksFigure(t *testing.T) {
+	for q, want := range map[string]bool{
+		"今年外贸进出口增长目标": true, // a growth target is a rate
+		"今年经济增速目标":    true,
+		"今年粮食安全目标":    false, // a target may be said in words
+	} {
+		if got := understand(q, q, nil).figure; got != want {
+			t.Errorf("understand(%q).figure = %v, want %v", q, got, want)
+		}
+	}
+}
+
 func TestCoveragePartAlternatives(t *testing.T) {
 	w := DefaultWeights
 	k := keyword{alts: []string{"外贸进出口"}, parts: []string{"外贸", "进出口"}, partWeights: []float64{1, 1}, known: true, weight: 1}

@@ -184,8 +184,13 @@ func understand(raw, text string, groups [][]string) question {
 	// English cue words may have been replaced by a vocabulary term (gdp
 	// growth → 地区生产总值): the words as typed count too
 	q.growth = containsAny(text+" "+strings.ToLower(raw), growthCues)
+	if q.figureSoft && q.growth && reGrowthTarget.MatchString(text) {
+		q.figure, q.figureSoft = true, false
+	}
 	return q
 }
+
+var reGrowthTarget = regexp.MustCompile(`(增长|增速|增幅)目标`)
 
 // alternatives writes the keys of m as a regular expression's
 // alternatives, the longest first.
