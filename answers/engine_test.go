@@ -278,3 +278,36 @@ func openReport(t testing.TB, s *index.Snapshot, id string) *index.Loaded {
 	}
 	return r
 }
+
+func TestAbsentThingWeighsInFull(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	// 赤字 is a thing the vocabulary knows and the seed never names, nor
+	// any word of it: it weighs in full. 水质达标 the seed names in part
+	// (水质均达标): it may be said otherwise, and weighs less.
+	tests := []struct {
+		question, topic string
+		full            bool
+	}{
+		{"今年财政赤字规模多大", "赤字", true},
+		{"地表水水质达标情况", "水质达标", false},
+	}
+	lib.View(func(s *index.Snapshot) error {
+		r := newest(t, s)
+		rc := e.cache(r)
+		for _, tt := range tests {
+			text, groups := e.Vocabulary().expandLatin(normalise(tt.question, s.KnownHan))
+			q := understand(tt.question, text, groups)
+			q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg)...)
+			kws := e.keywords(q, rc)
+			i := slices.IndexFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, tt.topic) })
+			if i < 0 {
+				t.Errorf("%q: no topic %s in %v", tt.question, tt.topic, kws)
+				continue
+			}
+			if full := kws[i].weight == rc.idf(kws[i].alts); full != tt.full {
+				t.Errorf("%q: %s weighs %.2f of %.2f: full %v, want %v", tt.question, tt.topic, kws[i].weight, rc.idf(kws[i].alts), full, tt.full)
+			}
+		}
+		return nil
+	})
+}

@@ -35,7 +35,11 @@ type keyword struct {
 	// dictionary: its Chinese words are a guess (university → 大学, where
 	// the report says 高校), and it weighs less.
 	translated bool
-	weight     float64
+	// vocab marks a topic the vocabulary names (赤字 → 赤字率, 赤字规模):
+	// a thing, not a way of saying it. A report that never says it, nor
+	// any of its words, does not speak of it: it weighs in full.
+	vocab  bool
+	weight float64
 }
 
 var (
@@ -71,7 +75,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 			}
 			continue
 		}
-		out = append(out, keyword{alts: append([]string{}, g...)})
+		out = append(out, keyword{alts: append([]string{}, g...), vocab: true})
 	}
 	for _, w := range multiWordQuestions {
 		text = strings.ReplaceAll(text, w, " ")
@@ -138,7 +142,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 		out[i].weight = rc.idf(out[i].alts)
 		out[i].known = rc.containsAny(out[i].alts)
-		if !out[i].known {
+		if !out[i].known && !(out[i].vocab && !rc.containsAny(out[i].parts)) {
 			out[i].weight *= e.w.UnknownTopic
 		}
 		if out[i].verb {
