@@ -57,7 +57,9 @@ func TestUnderstand(t *testing.T) {
 		{"What does two new (两新) mean?", anyPeriod, false, nil, nil, ""}, // a definition asks for words
 		{"去年固投增速比全国高吗", wantResult, false, []string{"%"}, nil, "last"},   // yes or no: words answer too
 		{"常住人口有多少", anyPeriod, true, []string{"人", "万人", "亿人", "万", "亿"}, nil, ""},
-		{"住在城里的人占总人口多少了", wantResult, true, nil, nil, ""}, // a share: no unit of people
+		{"住在城里的人占总人口多少了", wantResult, true, nil, nil, ""},  // a share: no unit of people
+		{"运动会今年办第几届了", wantTarget, true, nil, nil, "this"}, // this year's 了 says what it comes to
+		{"今年已经完成了多少", wantResult, true, nil, nil, "this"},
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, tt.q, nil)

@@ -135,8 +135,10 @@ func understand(raw, text string, groups [][]string) question {
 	q.strict = q.rel != "" || containsAny(text, strictTargetCues) && q.intent == wantTarget
 	switch q.rel {
 	case "this":
-		if !done {
-			q.intent = wantTarget // this year's figures are still plans
+		if !containsAny(when, pastCues) {
+			// this year's figures are still plans; a bare 了 (今年办第几届了)
+			// says what it comes to, not that it is done
+			q.intent = wantTarget
 		}
 	case "last":
 		q.intent = wantResult
