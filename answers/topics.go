@@ -107,14 +107,14 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if narrowed(out, w) {
 			continue // 粮食播种面积 asked: the vocabulary topic 粮食 is that word only
 		}
-		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w) || english.IsStopWord(w) {
+		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w, q.text) || english.IsStopWord(w) {
 			continue
 		}
 		if alias := heldAlias(out, w); alias != "" && !rc.contains(w) {
 			// 地铁线, 财政赤字 the report never says: the vocabulary word
 			// stands for its part, the rest (赤字) is a topic of its own
 			w = strings.Replace(w, alias, "", 1)
-			if !meaningful(w) || isQuestionWord(w) || coveredBy(out, w) {
+			if !meaningful(w) || isQuestionWord(w) || coveredBy(out, w, q.text) {
 				continue
 			}
 		}
@@ -448,12 +448,14 @@ func meaningful(w string) bool {
 	return false
 }
 
-// coveredBy reports whether a topic already says w (w is part of one of
-// its words).
-func coveredBy(ks []keyword, w string) bool {
+// coveredBy reports whether a topic already says w of the question text:
+// w is part of one of its words that the question says (农田 of 高标准
+// 农田), not only of an alternative the vocabulary gives (补贴 of
+// 育儿补贴, given for 生孩子 in 生孩子有没有补贴).
+func coveredBy(ks []keyword, w, text string) bool {
 	for _, k := range ks {
 		for _, a := range k.alts {
-			if strings.Contains(a, w) {
+			if strings.Contains(a, w) && (strings.Contains(text, a) || !strings.Contains(text, w)) {
 				return true
 			}
 		}

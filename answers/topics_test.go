@@ -29,3 +29,20 @@ func TestStraddles(t *testing.T) {
 		}
 	}
 }
+
+func TestCoveredBy(t *testing.T) {
+	kws := []keyword{{alts: []string{"生孩子", "生育", "育儿补贴"}}, {alts: []string{"高标准农田"}}}
+	tests := []struct {
+		w, text string
+		want    bool
+	}{
+		{"农田", "高标准农田建设多少亩", true},
+		{"补贴", "生孩子有没有补贴", false}, // 育儿补贴 is the vocabulary's, not the question's
+		{"孩子", "生孩子有没有补贴", true},
+	}
+	for _, tt := range tests {
+		if got := coveredBy(kws, tt.w, tt.text); got != tt.want {
+			t.Errorf("coveredBy(%q, %q) = %v, want %v", tt.w, tt.text, got, tt.want)
+		}
+	}
+}
