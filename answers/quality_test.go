@@ -36,13 +36,16 @@ var qualitySets = []struct {
 	{"ningxia_2026_questions", "ningxia_2026_gwr", 93.3, 5.0, 80.0},
 	{"hainan_2026_questions", "hainan_2026_gwr", 91.6, 1.7, 90.0},
 	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 96.6, 1.7, 90.0},
-	{"hubei_2026_questions", "hubei_2026_gwr", 93.3, 5.0, 90.0},
+	{"hubei_2026_questions", "hubei_2026_gwr", 95.0, 3.4, 90.0},
 	{"tianjin_2026_questions", "tianjin_2026_gwr", 91.6, 5.0, 90.0},
 	{"hunan_2026_questions", "hunan_2026_gwr", 86.6, 5.0, 60.0},
 	{"shandong_2026_questions", "shandong_2026_gwr", 83.3, 5.0, 90.0},
 	{"anhui_2026_questions", "anhui_2026_gwr", 94.4, 3.8, 83.3},
 	{"chongqing_2026_questions", "chongqing_2026_gwr", 92.6, 1.9, 80.0},
 	{"hebei_2026_questions", "hebei_2026_gwr", 94.5, 1.9, 80.0},
+	{"guangxi_2026_questions", "guangxi_2026_gwr", 85.4, 3.7, 80.0},
+	{"guizhou_2026_questions", "guizhou_2026_gwr", 78.1, 7.4, 80.0},
+	{"yunnan_2026_questions", "yunnan_2026_gwr", 72.6, 11.0, 80.0},
 	// held out: never read, only their overall figures seen (README.md)
 	{"jilin_2026_heldout", "jilin_2026_gwr", 88.3, 5.0, 90.0},
 	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 83.3, 8.4, 80.0},
@@ -50,6 +53,9 @@ var qualitySets = []struct {
 	{"liaoning_2026_heldout", "liaoning_2026_gwr", 94.4, 1.9, 66.6},
 	{"fujian_2026_heldout", "fujian_2026_gwr", 94.4, 1.9, 83.3},
 	{"heilongjiang_2026_heldout", "heilongjiang_2026_gwr", 90.9, 3.7, 80.0},
+	{"shanxi_2026_heldout", "shanxi_2026_gwr", 74.5, 1.9, 60.0},
+	{"xizang_2026_heldout", "xizang_2026_gwr", 81.7, 1.9, 60.0},
+	{"xinjiang_2026_heldout", "xinjiang_2026_gwr", 79.9, 7.4, 80.0},
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
