@@ -27,6 +27,10 @@ var units = []string{
 	"个月", "小时", "分钟", "天", "岁", "万", "亿",
 }
 
+// latinUnit is a unit in Latin letters, per another perhaps (GWh, Mbps,
+// t/h).
+const latinUnit = `[A-Za-z]{2,8}(?:/[A-Za-z]{1,4})?`
+
 var (
 	unitAlt = func() string {
 		u := append([]string(nil), units...)
@@ -37,7 +41,9 @@ var (
 		return strings.Join(u, "|")
 	}()
 	// reFigure: a number, an optional 多/余, a unit, an optional qualifier.
-	reFigure = regexp.MustCompile(`(\d+(?:\.\d+)?)(多|余)?(` + unitAlt + `)(左右|以上|以内|以下|多)?`)
+	// A unit in two or more Latin letters (190Eflops, 55GWh) is a unit
+	// too, whole; one letter (5G, 4K, 3D) names a thing.
+	reFigure = regexp.MustCompile(`(\d+(?:\.\d+)?)(多|余)?(` + latinUnit + `|` + unitAlt + `)(左右|以上|以内|以下|多)?`)
 	// Words that say a plan was carried out: 完成年计划的118.2%.
 	doneWords = []string{"完成", "实现", "超额", "达成"}
 	// Words that make a figure a target rather than a result.

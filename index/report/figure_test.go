@@ -122,3 +122,23 @@ func TestFigureMeasure(t *testing.T) {
 		}
 	}
 }
+
+func TestLatinUnits(t *testing.T) {
+	tests := []struct {
+		s    string
+		want []string // figure texts
+	}{
+		{"全省算力规模突破190Eflops。", []string{"190Eflops"}},
+		{"新能源电池产能达55GWh，装机20GW。", []string{"55GWh", "20GW"}},
+		{"新建5G基站1万个，建设4K频道。", []string{"1万个"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, f := range extractFigures(tt.s, PartReview, 2025, 2026) {
+			got = append(got, f.Text)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("extractFigures(%q) = %q, want %q", tt.s, got, tt.want)
+		}
+	}
+}
