@@ -86,7 +86,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		case isASCII(place):
 			text = replaceWord(text, place, " ") // ningxia in English
 		default:
-			text = strings.ReplaceAll(text, place, " ") // the report's own place is implied
+			text = withoutPlace(text, place) // the report's own place is implied
 		}
 	}
 	text, quoted := quotedTopics(text, rc)
@@ -155,6 +155,32 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	markModifiers(out, q.text)
 	return out
 }
+
+// withoutPlace takes place out of text, and the 人 after it that makes
+// its people (贵州人大概有多少 → 大概有多少, not 人大), though not the 人
+// of a word (上海人口).
+func withoutPlace(text, place string) string {
+	var b strings.Builder
+	for {
+		i := strings.Index(text, place)
+		if i < 0 {
+			b.WriteString(text)
+			return b.String()
+		}
+		b.WriteString(text[:i])
+		b.WriteByte(' ')
+		text = text[i+len(place):]
+		if rest, ok := strings.CutPrefix(text, "人"); ok {
+			if next, _ := utf8.DecodeRuneInString(rest); !strings.ContainsRune(personWordChars, next) {
+				text = rest
+			}
+		}
+	}
+}
+
+// personWordChars follow 人 in words that are not "people of" (人口,
+// 人才, 人民, 人均).
+const personWordChars = "口才民员均数次工社居力气文事"
 
 // standIns returns the words of the report that may stand for w, a word
 // it never uses: homophones of a pinyin typo (城真 → 城镇), else the words

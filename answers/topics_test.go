@@ -46,3 +46,17 @@ func TestCoveredBy(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutPlace(t *testing.T) {
+	tests := []struct{ text, place, want string }{
+		{"在外省打工的贵州人大概有多少", "贵州", "在外省打工的 大概有多少"},
+		{"贵州人口多少", "贵州", " 人口多少"},
+		{"贵州今年GDP", "贵州", " 今年GDP"},
+		{"贵州人", "贵州", " "},
+	}
+	for _, tt := range tests {
+		if got := withoutPlace(tt.text, tt.place); got != tt.want {
+			t.Errorf("withoutPlace(%q, %q) = %q, want %q", tt.text, tt.place, got, tt.want)
+		}
+	}
+}
