@@ -91,10 +91,11 @@ var (
 	// the units that answer them (面积 asks for 亩 or 公顷).
 	measureNouns = words.byKey("measure")
 	// A unit asked for: 多少亩, 几家, 多少亿元, 多少万吨.
-	reUnitAsked = regexp.MustCompile(`(?:多少|几|多)(万|亿)?(亩|公顷|吨|元|家|个|项|人|场|部|所|套|公里|条|座|辆|台|处|批|名|户|次|头|只|岁|张|件)`)
 	// Figure units that satisfy a unit asked for.
 	unitFamilies = words.mapOf("unit")
-	reRateAsked  = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|(?:^|[^产])率`) // 劳动生产率 is no rate
+	// reUnitAsked: 多少 or 几, perhaps 万 or 亿, and a unit of words.txt.
+	reUnitAsked = regexp.MustCompile(`(?:多少|几|多)(万|亿)?(` + unitsAskable() + `)`)
+	reRateAsked = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|(?:^|[^产])率`) // 劳动生产率 is no rate
 )
 
 // reCompared matches the year a figure is compared with.
@@ -193,6 +194,20 @@ func understand(raw, text string, groups [][]string) question {
 }
 
 var reGrowthTarget = regexp.MustCompile(`(增长|增速|增幅)目标`)
+
+// unitsAskable returns the units of words.txt that a question may ask
+// for after 多少 (亩, 公里…), longest first, as a regular expression's
+// alternatives; 万 and 亿 are its multipliers.
+func unitsAskable() string {
+	var us []string
+	for u := range unitFamilies {
+		if u != "万" && u != "亿" && u != "万亿" {
+			us = append(us, regexp.QuoteMeta(u))
+		}
+	}
+	sort.Slice(us, func(i, j int) bool { return len(us[i]) > len(us[j]) || len(us[i]) == len(us[j]) && us[i] < us[j] })
+	return strings.Join(us, "|")
+}
 
 // alternatives writes the keys of m as a regular expression's
 // alternatives, the longest first.
