@@ -43,8 +43,8 @@ var qualitySets = []struct {
 	{"anhui_2026_questions", "anhui_2026_gwr", 94.4, 3.8, 83.3},
 	{"chongqing_2026_questions", "chongqing_2026_gwr", 92.6, 1.9, 80.0},
 	{"hebei_2026_questions", "hebei_2026_gwr", 94.5, 1.9, 80.0},
-	{"guangxi_2026_questions", "guangxi_2026_gwr", 85.4, 3.7, 80.0},
-	{"guizhou_2026_questions", "guizhou_2026_gwr", 78.1, 7.4, 80.0},
+	{"guangxi_2026_questions", "guangxi_2026_gwr", 89.0, 3.7, 80.0},
+	{"guizhou_2026_questions", "guizhou_2026_gwr", 81.7, 5.5, 80.0},
 	{"yunnan_2026_questions", "yunnan_2026_gwr", 72.6, 11.0, 80.0},
 	// held out: never read, only their overall figures seen (README.md)
 	{"jilin_2026_heldout", "jilin_2026_gwr", 88.3, 5.0, 90.0},
