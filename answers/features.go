@@ -17,6 +17,7 @@ import (
 type features struct {
 	Coverage     float64
 	InOrder      float64
+	Compound     float64
 	Literal      float64
 	Heading      float64
 	Relevance    float64
@@ -45,7 +46,7 @@ type features struct {
 
 // score is the weighted sum of f.
 func (w *Weights) score(f features) float64 {
-	return w.Coverage*f.Coverage + w.InOrder*f.InOrder + w.Literal*f.Literal + w.Heading*f.Heading +
+	return w.Coverage*f.Coverage + w.InOrder*f.InOrder + w.Compound*f.Compound + w.Literal*f.Literal + w.Heading*f.Heading +
 		w.Relevance*f.Relevance + w.PartMatch*f.PartMatch + w.PartMismatch*f.PartMismatch + w.TableRow*f.TableRow +
 		w.PlanTable*f.PlanTable + w.PeriodMatch*f.PeriodMatch + w.LatestFact*f.LatestFact + w.HasFigure*f.HasFigure +
 		w.NoFigure*f.NoFigure + w.HasAmount*f.HasAmount + w.OnlyRates*f.OnlyRates + w.UnitMatch*f.UnitMatch +
@@ -103,6 +104,7 @@ func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel 
 		Literal:  float64(literal),
 		Heading:  headingCover(kws, rc.section[i]) / total,
 	}
+	f.Compound = float64(compounds(kws, rc.text[i]))
 	if maxRel > 0 {
 		f.Relevance = h.Score / maxRel
 	}
@@ -213,6 +215,36 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 		sum += credits[i] * k.weight
 	}
 	return sum, inOrder, literal
+}
+
+// compounds counts the topics said together with the topic they modify in
+// the question, as one word: 规上工业增加值 asked, 规模以上工业增加值 said
+// (not 非烟非能工业增加值 beside 规模以上工业).
+func compounds(kws []keyword, text string) int {
+	n := 0
+	for _, m := range kws {
+		for _, h := range m.heads {
+			if saidTogether(m, kws[h], text) {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// saidTogether reports whether text says an alternative of m right before
+// one of h, or an alternative of either that holds one of the other.
+func saidTogether(m, h keyword, text string) bool {
+	for _, a := range m.alts {
+		for _, b := range h.alts {
+			if strings.Contains(text, a+b) ||
+				strings.Contains(b, a) && strings.Contains(text, b) ||
+				strings.Contains(a, b) && strings.Contains(text, a) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // nearest returns how far apart, in bytes, the closest occurrences of a

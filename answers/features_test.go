@@ -92,3 +92,24 @@ func TestCoveragePartAlternatives(t *testing.T) {
 		t.Errorf("coverage of 外贸进出口 in %q: %.2f without the vocabulary's 外贸 = 进出口, %.2f with; want %.2f and %.2f", p.text, without, with, w.PartCredit/2, w.PartCredit)
 	}
 }
+
+func TestCompounds(t *testing.T) {
+	kws := []keyword{
+		{alts: []string{"规模以上工业增加值", "工业增加值"}, said: []string{"工业增加值"}, known: true, weight: 5},
+		{alts: []string{"规模以上", "规上"}, said: []string{"规上"}, known: true, weight: 4},
+	}
+	markModifiers(kws, "去年规上工业增加值增长多少")
+	tests := []struct {
+		text string
+		want int
+	}{
+		{"规模以上工业增加值增长4.5%", 1},
+		{"规上工业增加值增长9%", 1},
+		{"非烟非能工业增加值增长8.1%、对规模以上工业增长贡献率达72.9%", 0},
+	}
+	for _, tt := range tests {
+		if got := compounds(kws, tt.text); got != tt.want {
+			t.Errorf("compounds(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}

@@ -19,6 +19,7 @@ type Weights struct {
 
 	Coverage     float64 // the share of the question's topics, by weight, the sentence says: it decides
 	InOrder      float64 // per pair of topics said in the question's order, close together
+	Compound     float64 // per topic said with the topic it modifies in the question as one word (规模以上工业增加值)
 	Literal      float64 // per topic said in the question's own word (停车位, not only 停车设施)
 	Heading      float64 // the share of the topics the headings above the sentence name
 	Relevance    float64 // bleve's score over the best candidate's
@@ -71,6 +72,7 @@ type Weights struct {
 var DefaultWeights = Weights{
 	Coverage:     1,
 	InOrder:      0.03,
+	Compound:     0.1,
 	Literal:      0.03,
 	Heading:      0.15,
 	Relevance:    0.1,
