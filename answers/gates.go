@@ -27,9 +27,6 @@ type judge struct {
 
 // gates are the rules, in the order they are tried.
 var gates = []gate{
-	{"heading", "a phrase heading the sentences after it is no answer", func(j *judge, c *candidate) bool {
-		return j.rc.leads(c.s.ID)
-	}},
 	{"place", "a place the report only mentions is asked and the sentence does not name it", func(j *judge, c *candidate) bool {
 		w := j.q.elsewhere
 		return w != "" && !strings.Contains(c.s.Text, w) && !strings.Contains(strings.Join(c.s.Section, ""), w)
