@@ -311,3 +311,36 @@ func TestAbsentThingWeighsInFull(t *testing.T) {
 		return nil
 	})
 }
+
+func TestColloquialWeighsLittle(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	// 爷爷 no report of the register uses: how people talk. 票价 none uses
+	// either, but it follows 地铁 in 地铁票价: the thing asked.
+	tests := []struct {
+		question, topic string
+		colloquial      bool
+	}{
+		{"今年爷爷奶奶的养老金会涨吗", "爷爷", true},
+		{"地铁票价今年会涨吗", "票价", false},
+		{"今年财政赤字规模多大", "赤字", false},
+	}
+	lib.View(func(s *index.Snapshot) error {
+		r := newest(t, s)
+		rc := e.cache(r)
+		for _, tt := range tests {
+			text, groups := e.Vocabulary().expandLatin(normalise(tt.question, s.KnownHan))
+			q := understand(tt.question, text, groups)
+			q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg)...)
+			kws := e.keywords(q, rc)
+			i := slices.IndexFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, tt.topic) })
+			if i < 0 {
+				t.Errorf("%q: no topic %s", tt.question, tt.topic)
+				continue
+			}
+			if kws[i].colloquial != tt.colloquial {
+				t.Errorf("%q: %s colloquial %v, want %v", tt.question, tt.topic, kws[i].colloquial, tt.colloquial)
+			}
+		}
+		return nil
+	})
+}

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -32,8 +33,13 @@ var gates = []gate{
 		return w != "" && !strings.Contains(c.s.Text, w) && !strings.Contains(strings.Join(c.s.Section, ""), w)
 	}},
 	{"coverage", "says too little of the question's topics", func(j *judge, c *candidate) bool {
-		cov := c.f.Coverage
-		return cov < j.w.MinCoverage && !(cov >= j.w.MinCoverageFloor && unitSaid(j, c))
+		if !enoughCoverage(j, c, c.f.Coverage) {
+			return true
+		}
+		// enough only because the colloquial words weigh little: then
+		// every topic the report names is in the sentence itself
+		plain, ok := coverageAsUnknown(j, c)
+		return ok && !enoughCoverage(j, c, plain) && !namesKnown(j, c)
 	}},
 	{"period", "a result where a target is asked, or the reverse", func(j *judge, c *candidate) bool {
 		q, s, m := j.q, c.s, j.rc.r.Meta
@@ -252,4 +258,42 @@ func hasPeriod(s *report.Sentence, p report.Period) bool {
 		}
 	}
 	return false
+}
+
+// enoughCoverage reports whether cov, a coverage of c, is enough: the
+// least, or a little less with a figure in the unit asked (unitSaid).
+func enoughCoverage(j *judge, c *candidate, cov float64) bool {
+	return cov >= j.w.MinCoverage || cov >= j.w.MinCoverageFloor && unitSaid(j, c)
+}
+
+// coverageAsUnknown returns the coverage of c with the colloquial topics
+// weighed as any other topic the report never names; ok is false when the
+// question has none.
+func coverageAsUnknown(j *judge, c *candidate) (cov float64, ok bool) {
+	kws := slices.Clone(j.kws)
+	total := 0.0
+	for i := range kws {
+		if kws[i].colloquial {
+			kws[i].weight /= j.w.ColloquialTopic
+			ok = true
+		}
+		total += kws[i].weight
+	}
+	if !ok || total == 0 {
+		return 0, false
+	}
+	sum, _, _ := coverage(kws, passageOf(j.q, j.rc, c.s.ID, j.w), j.w)
+	return sum / total, true
+}
+
+// namesKnown reports whether c's sentence itself says every topic of the
+// question that the report names, verbs aside.
+func namesKnown(j *judge, c *candidate) bool {
+	text := j.rc.text[c.s.ID]
+	for _, k := range j.kws {
+		if k.known && !k.verb && !containsAny(text, k.alts) {
+			return false
+		}
+	}
+	return true
 }

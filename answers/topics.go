@@ -35,6 +35,11 @@ type keyword struct {
 	// dictionary: its Chinese words are a guess (university → 大学, where
 	// the report says 高校), and it weighs less.
 	translated bool
+	// colloquial marks a topic that no report of the register uses
+	// (爷爷, 媳妇, 烂路): how people talk around what they ask. It weighs
+	// little, and a sentence that passes only because of that must say
+	// every other topic the report names (the coverage gate).
+	colloquial bool
 	// vocab marks a topic the vocabulary names (赤字 → 赤字率, 赤字规模):
 	// a thing, not a way of saying it. A report that never says it, nor
 	// any of its words, does not speak of it: it weighs in full.
@@ -144,6 +149,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		out[i].known = rc.containsAny(out[i].alts)
 		if !out[i].known && !(out[i].vocab && !rc.containsAny(out[i].parts)) {
 			out[i].weight *= e.w.UnknownTopic
+			if !out[i].vocab && !out[i].translated && sound.AllHan(out[i].alts[0]) && !anyInRegister(out[i].alts) {
+				out[i].colloquial = true // 爷爷奶奶的养老金: 爷爷 and 奶奶 are how people talk
+			}
 		}
 		if out[i].verb {
 			out[i].weight *= e.w.GenericTopic
@@ -153,7 +161,44 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 	}
 	markModifiers(out, q.text)
+	for i := range out {
+		if out[i].colloquial && saidAfterTopic(out, i, q.text) {
+			out[i].colloquial = false // 票价 of 地铁票价 is the thing asked
+		}
+		if out[i].colloquial {
+			out[i].weight *= e.w.ColloquialTopic
+		}
+	}
 	return out
+}
+
+// anyInRegister reports whether a report of the corpus uses one of ws.
+func anyInRegister(ws []string) bool {
+	for _, w := range ws {
+		if inRegister(w) {
+			return true
+		}
+	}
+	return false
+}
+
+// saidAfterTopic reports whether the question says topic i right after
+// another topic that is no verb (票价 of 地铁票价): the head of what is
+// asked.
+func saidAfterTopic(kws []keyword, i int, text string) bool {
+	for j, m := range kws {
+		if j == i || m.verb {
+			continue
+		}
+		for _, a := range m.said {
+			for _, b := range kws[i].said {
+				if strings.Contains(text, a+b) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // withoutPlace takes place out of text, and the 人 after it that makes

@@ -57,6 +57,7 @@ type Weights struct {
 	FarCredit         float64 // what the lesser of two topics far apart keeps
 	FarApart          float64 // bytes between two topics (about 20 characters) beyond which they are far apart
 	UnknownTopic      float64 // the weight of a topic the report never names, as a share of a known one
+	ColloquialTopic   float64 // the weight of such a topic that no report of the register uses either (爷爷, 烂路), as a share of that
 	GenericTopic      float64 // the weight of a verb or another word saying how rather than what
 	TranslatedTopic   float64 // the weight of a topic an English word gives through the dictionary
 
@@ -107,6 +108,7 @@ var DefaultWeights = Weights{
 	FarCredit:         0.5,
 	FarApart:          60,
 	UnknownTopic:      0.7,
+	ColloquialTopic:   0.2,
 	GenericTopic:      0.3,
 	TranslatedTopic:   0.6,
 
