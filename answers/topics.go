@@ -40,6 +40,7 @@ type keyword struct {
 	// little, and a sentence that passes only because of that must say
 	// every other topic the report names (the coverage gate).
 	colloquial bool
+	noun       bool // a noun of the dictionary
 	// vocab marks a topic the vocabulary names (赤字 → 赤字率, 赤字规模):
 	// a thing, not a way of saying it. A report that never says it, nor
 	// any of its words, does not speak of it: it weighs in full.
@@ -127,6 +128,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		// a long word of the report is a term (放管服), whatever its tag
 		verb := lone || isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w)) || isEnglishWord(w) && !rc.contains(w) && !properNoun(q.raw, w) || howVerb
 		k := keyword{alts: append([]string{w}, rc.standIns(w)...), verb: verb}
+		k.noun = strings.HasPrefix(t.Pos, "n") && w == t.Term && oneWord(seg, w) // 票价, not 装扶手 (装/扶/手)
 		k.parts = partsOf(seg, w, rc)
 		out = append(out, k)
 	}
@@ -162,7 +164,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	}
 	markModifiers(out, q.text)
 	for i := range out {
-		if out[i].colloquial && saidAfterTopic(out, i, q.text) {
+		if out[i].colloquial && out[i].noun && saidAfterTopic(out, i, q.text) {
 			out[i].colloquial = false // 票价 of 地铁票价 is the thing asked
 		}
 		if out[i].colloquial {
@@ -170,6 +172,12 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 	}
 	return out
+}
+
+// oneWord reports whether seg cuts w as one word.
+func oneWord(seg *segment.Segmenter, w string) bool {
+	toks := seg.Cut(w)
+	return len(toks) > 0 && toks[0].Term == w
 }
 
 // anyInRegister reports whether a report of the corpus uses one of ws.
@@ -183,11 +191,11 @@ func anyInRegister(ws []string) bool {
 }
 
 // saidAfterTopic reports whether the question says topic i right after
-// another topic that is no verb (票价 of 地铁票价): the head of what is
-// asked.
+// another topic that the report names and is no verb (票价 of 地铁票价):
+// the head of what is asked.
 func saidAfterTopic(kws []keyword, i int, text string) bool {
 	for j, m := range kws {
-		if j == i || m.verb {
+		if j == i || m.verb || !m.known {
 			continue
 		}
 		for _, a := range m.said {
