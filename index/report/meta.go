@@ -20,7 +20,7 @@ var (
 // Words of a part heading that say it reviews the past year, or plans the
 // next. Review words are tried first: "计划执行情况" reviews.
 var (
-	reviewWords = []string{"回顾", "执行情况", "完成情况", "过去", "成就", "成绩", "主要成效"}
+	reviewWords = []string{"回顾", "执行情况", "完成情况", "工作情况", "决议", "过去", "成就", "成绩", "主要成效"}
 	planWords   = []string{"任务", "目标", "重点", "总体要求", "工作安排", "计划", "建议", "政策取向", "展望", "主要考虑", "规划"}
 )
 

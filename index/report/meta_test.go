@@ -122,3 +122,21 @@ func TestMetaTitleYearReviewed(t *testing.T) {
 		t.Errorf("years %d, %d; want 2025, 2026", m.ReviewYear, m.PlanYear)
 	}
 }
+
+func TestCueOf(t *testing.T) {
+	tests := []struct {
+		heading string
+		want    Part
+	}{
+		{"一、2025年预算执行情况", PartReview},
+		{"二、落实九届人大五次会议决议和重点财政工作情况", PartReview}, // a report on the work done
+		{"三、重点工作", PartPlan},
+		{"“十五五”时期主要目标", PartPlan},
+		{"一张蓝图绘到底", ""},
+	}
+	for _, tt := range tests {
+		if got := cueOf(tt.heading); got != tt.want {
+			t.Errorf("cueOf(%q) = %q, want %q", tt.heading, got, tt.want)
+		}
+	}
+}
