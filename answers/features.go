@@ -42,6 +42,7 @@ type features struct {
 	Short        float64
 	Listed       float64
 	Guiding      float64
+	SubScope     float64
 }
 
 // score is the weighted sum of f.
@@ -52,7 +53,7 @@ func (w *Weights) score(f features) float64 {
 		w.NoFigure*f.NoFigure + w.HasAmount*f.HasAmount + w.OnlyRates*f.OnlyRates + w.UnitMatch*f.UnitMatch +
 		w.UnitMismatch*f.UnitMismatch + w.YearNamed*f.YearNamed + w.SpanMatch*f.SpanMatch + w.SpanMismatch*f.SpanMismatch +
 		w.HowTable*f.HowTable + w.HowDetail*f.HowDetail + w.Definition*f.Definition + w.Short*f.Short + w.Listed*f.Listed +
-		w.Guiding*f.Guiding
+		w.Guiding*f.Guiding + w.SubScope*f.SubScope
 }
 
 // explain writes the terms of f's score, largest first: "coverage
@@ -118,6 +119,9 @@ func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel 
 	}
 	if guiding(s.Text, q.text) {
 		f.Guiding = 1
+	}
+	if subScope(s.Section, q.text) {
+		f.SubScope = 1 // 白沟新城预算执行情况, when the city is asked
 	}
 	if q.how && onlyListed(kws, rc.text[i]) {
 		f.Listed = 1 // 拓展医疗健康、养老托育、居住服务等: 养老 in passing
@@ -545,4 +549,32 @@ func isListItem(clause string, at int, a string) bool {
 		item = item[:e] // 养老床位等资源: the item ends at 等
 	}
 	return utf8.RuneCountInString(item) <= utf8.RuneCountInString(a)+4
+}
+
+// subScopeWords name a part of the whole a report covers: a district
+// (高新区, 白沟新城), or the city's own level (市本级) beside the whole city.
+var subScopeWords = words.list("scope.sub")
+
+// subScope reports whether a heading of section names a part of the whole
+// (（六）白沟新城预算执行情况) that the question does not: the question
+// asks about the whole.
+func subScope(section []string, question string) bool {
+	for _, h := range section {
+		for _, w := range subScopeWords {
+			i := strings.Index(h, w)
+			if i < 0 || strings.Contains(question, w) {
+				continue
+			}
+			// the name before the word (白沟 of 白沟新城), when there is one
+			name := []rune(strings.TrimLeft(h[:i], "（）()一二三四五六七八九十0123456789.、 "))
+			if len(name) > 4 {
+				name = name[len(name)-4:]
+			}
+			if len(name) >= 2 && strings.Contains(question, string(name[len(name)-2:])) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
 }

@@ -113,3 +113,22 @@ func TestCompounds(t *testing.T) {
 		}
 	}
 }
+
+func TestSubScope(t *testing.T) {
+	tests := []struct {
+		section  []string
+		question string
+		want     bool
+	}{
+		{[]string{"一、2025年预算执行情况", "（六）白沟新城预算执行情况"}, "2025年一般公共预算收入完成多少", true},
+		{[]string{"一、2025年预算执行情况", "（六）白沟新城预算执行情况"}, "白沟去年一般公共预算收入多少", false},
+		{[]string{"一、2025年预算执行情况", "（二）市本级财政收支情况"}, "2025年一般公共预算收入完成多少", true},
+		{[]string{"一、2025年预算执行情况", "（二）市本级财政收支情况"}, "市本级收入多少", false},
+		{[]string{"一、2025年预算执行情况", "（一）全市财政收支情况"}, "2025年一般公共预算收入完成多少", false},
+	}
+	for _, tt := range tests {
+		if got := subScope(tt.section, tt.question); got != tt.want {
+			t.Errorf("subScope(%q, %q) = %v, want %v", tt.section, tt.question, got, tt.want)
+		}
+	}
+}

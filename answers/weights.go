@@ -43,6 +43,7 @@ type Weights struct {
 	Definition   float64 // a definition (指…, 名词解释), when a term's meaning is asked
 	Short        float64 // a short sentence without a figure: a sub-heading
 	Listed       float64 // the topics only as short items of a list, when how is asked
+	SubScope     float64 // a heading above it names a part of the whole (高新区, 市本级) that the question does not
 	Guiding      float64 // sets out the year's guiding principles, which name every topic in passing, when they are not asked
 
 	// Coverage: how much a topic counts when it is said otherwise than
@@ -98,6 +99,7 @@ var DefaultWeights = Weights{
 	Short:        -0.15,
 	Listed:       -0.2,
 	Guiding:      -0.3,
+	SubScope:     -0.2,
 
 	SectionCredit:     0.6,
 	LeadCredit:        0.6,
