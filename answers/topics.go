@@ -40,7 +40,7 @@ type keyword struct {
 	// little, and a sentence that passes only because of that must say
 	// every other topic the report names (the coverage gate).
 	colloquial bool
-	noun       bool // a noun of the dictionary
+	noun       bool // cut as a noun (a noun of the dictionary if oneWord)
 	// vocab marks a topic the vocabulary names (赤字 → 赤字率, 赤字规模):
 	// a thing, not a way of saying it. A report that never says it, nor
 	// any of its words, does not speak of it: it weighs in full.
@@ -128,7 +128,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		// a long word of the report is a term (放管服), whatever its tag
 		verb := lone || isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w)) || isEnglishWord(w) && !rc.contains(w) && !properNoun(q.raw, w) || howVerb
 		k := keyword{alts: append([]string{w}, rc.standIns(w)...), verb: verb}
-		k.noun = strings.HasPrefix(t.Pos, "n") && w == t.Term && oneWord(seg, w) // 票价, not 装扶手 (装/扶/手)
+		k.noun = strings.HasPrefix(t.Pos, "n") && w == t.Term // 票价, not 装扶手 (装/扶/手): oneWord tells
 		k.parts = partsOf(seg, w, rc)
 		out = append(out, k)
 	}
@@ -164,7 +164,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	}
 	markModifiers(out, q.text)
 	for i := range out {
-		if out[i].colloquial && out[i].noun && saidAfterTopic(out, i, q.text) {
+		if out[i].colloquial && out[i].noun && saidAfterTopic(out, i, q.text) && oneWord(seg, out[i].alts[0]) {
 			out[i].colloquial = false // 票价 of 地铁票价 is the thing asked
 		}
 		if out[i].colloquial {
