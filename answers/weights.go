@@ -94,7 +94,7 @@ var DefaultWeights = Weights{
 	SpanMatch:    0.1,
 	SpanMismatch: -0.3,
 	HowTable:     -0.3,
-	HowDetail:    0.2,
+	HowDetail:    0.3,
 	Definition:   0.4,
 	Short:        -0.15,
 	Listed:       -0.2,
