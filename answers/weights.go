@@ -107,7 +107,7 @@ var DefaultWeights = Weights{
 	PrevCredit:        0.4,
 	PartCredit:        0.7,
 	UnknownPartCredit: 0.5,
-	FarCredit:         0.5,
+	FarCredit:         0.75,
 	FarApart:          60,
 	UnknownTopic:      0.7,
 	ColloquialTopic:   0.2,
