@@ -78,7 +78,7 @@ var DefaultWeights = Weights{
 	Literal:      0.03,
 	Heading:      0.15,
 	Relevance:    0.1,
-	PartMatch:    0.15,
+	PartMatch:    0.1,
 	PartMismatch: -0.25,
 	TableRow:     0.075,
 	PlanTable:    0.3,
