@@ -279,8 +279,33 @@ func openReport(t testing.TB, s *index.Snapshot, id string) *index.Loaded {
 	return r
 }
 
-func TestAbsentThingWeighsInFull(t *testing.T) {
+// topicOn returns the topic of question, as the seed's engine reads it,
+// that has alternative topic, and the report's cache.
+func topicOn(t *testing.T, question, topic string) (keyword, *reportCache, bool) {
+	t.Helper()
 	e, lib := engineOnSeed(t)
+	var k keyword
+	var rc *reportCache
+	found := false
+	lib.View(func(s *index.Snapshot) error {
+		r := newest(t, s)
+		rc = e.cache(r)
+		text, groups := e.Vocabulary().expandLatin(normalise(question, s.KnownHan))
+		q := understand(question, text, groups)
+		q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg)...)
+		kws := e.keywords(q, rc)
+		if i := slices.IndexFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, topic) }); i >= 0 {
+			k, found = kws[i], true
+		}
+		return nil
+	})
+	if !found {
+		t.Errorf("%q: no topic %s", question, topic)
+	}
+	return k, rc, found
+}
+
+func TestAbsentThingWeighsInFull(t *testing.T) {
 	// 赤字 is a thing the vocabulary knows and the seed never names, nor
 	// any word of it: it weighs in full. 水质达标 the seed names in part
 	// (水质均达标): it may be said otherwise, and weighs less.
@@ -291,29 +316,15 @@ func TestAbsentThingWeighsInFull(t *testing.T) {
 		{"今年财政赤字规模多大", "赤字", true},
 		{"地表水水质达标情况", "水质达标", false},
 	}
-	lib.View(func(s *index.Snapshot) error {
-		r := newest(t, s)
-		rc := e.cache(r)
-		for _, tt := range tests {
-			text, groups := e.Vocabulary().expandLatin(normalise(tt.question, s.KnownHan))
-			q := understand(tt.question, text, groups)
-			q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg)...)
-			kws := e.keywords(q, rc)
-			i := slices.IndexFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, tt.topic) })
-			if i < 0 {
-				t.Errorf("%q: no topic %s in %v", tt.question, tt.topic, kws)
-				continue
-			}
-			if full := kws[i].weight == rc.idf(kws[i].alts); full != tt.full {
-				t.Errorf("%q: %s weighs %.2f of %.2f: full %v, want %v", tt.question, tt.topic, kws[i].weight, rc.idf(kws[i].alts), full, tt.full)
-			}
+	for _, tt := range tests {
+		k, rc, ok := topicOn(t, tt.question, tt.topic)
+		if full := k.weight == rc.idf(k.alts); ok && full != tt.full {
+			t.Errorf("%q: %s weighs %.2f of %.2f: full %v, want %v", tt.question, tt.topic, k.weight, rc.idf(k.alts), full, tt.full)
 		}
-		return nil
-	})
+	}
 }
 
 func TestColloquialWeighsLittle(t *testing.T) {
-	e, lib := engineOnSeed(t)
 	// 爷爷 no report of the register uses: how people talk. 票价 none uses
 	// either, but it follows 农产品, which the report names, in 农产品票价:
 	// the thing asked.
@@ -326,23 +337,9 @@ func TestColloquialWeighsLittle(t *testing.T) {
 		{"爷爷奶奶的养老金", "奶奶", true}, // after 爷爷, which the report does not name
 		{"今年财政赤字规模多大", "赤字", false},
 	}
-	lib.View(func(s *index.Snapshot) error {
-		r := newest(t, s)
-		rc := e.cache(r)
-		for _, tt := range tests {
-			text, groups := e.Vocabulary().expandLatin(normalise(tt.question, s.KnownHan))
-			q := understand(tt.question, text, groups)
-			q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg)...)
-			kws := e.keywords(q, rc)
-			i := slices.IndexFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, tt.topic) })
-			if i < 0 {
-				t.Errorf("%q: no topic %s", tt.question, tt.topic)
-				continue
-			}
-			if kws[i].colloquial != tt.colloquial {
-				t.Errorf("%q: %s colloquial %v, want %v", tt.question, tt.topic, kws[i].colloquial, tt.colloquial)
-			}
+	for _, tt := range tests {
+		if k, _, ok := topicOn(t, tt.question, tt.topic); ok && k.colloquial != tt.colloquial {
+			t.Errorf("%q: %s colloquial %v, want %v", tt.question, tt.topic, k.colloquial, tt.colloquial)
 		}
-		return nil
-	})
+	}
 }
