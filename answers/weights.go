@@ -82,7 +82,7 @@ var DefaultWeights = Weights{
 	PartMismatch: -0.25,
 	TableRow:     0.075,
 	PlanTable:    0.3,
-	PeriodMatch:  0.1,
+	PeriodMatch:  0.05,
 	LatestFact:   0.05,
 	HasFigure:    0.15,
 	NoFigure:     -0.15,
