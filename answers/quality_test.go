@@ -22,28 +22,28 @@ var qualitySets = []struct {
 	file, report           string
 	strict, wrong, abstain float64
 }{
-	{"seed_questions", "jiuyuan_2025_plan_report", 96.8, 2.2, 98.0},
+	{"seed_questions", "jiuyuan_2025_plan_report", 97.1, 1.8, 98.0},
 	{"beijing_2026_questions", "beijing_2026_gwr", 96.6, 2.3, 93.7},
 	{"beijing_2026_hard", "beijing_2026_gwr", 95.4, 3.1, 92.8},
 	{"guowuyuan_2024_questions", "guowuyuan_2024_gwr", 93.6, 6.4, 85.7},
 	{"guowuyuan_2024_hard", "guowuyuan_2024_gwr", 90.8, 3.1, 92.8},
 	{"shanghai_2026_questions", "shanghai_2026_gwr", 95.2, 3.2, 90.9},
 	{"shanghai_2026_hard", "shanghai_2026_gwr", 95.4, 3.1, 85.7},
-	{"sichuan_2026_questions", "sichuan_2026_gwr", 93.0, 7.0, 92.3},
+	{"sichuan_2026_questions", "sichuan_2026_gwr", 95.8, 4.2, 92.3},
 	{"sichuan_2026_hard", "sichuan_2026_gwr", 96.9, 1.6, 92.8},
 	{"guangdong_2026_questions", "guangdong_2026_gwr", 88.1, 4.8, 86.6},
-	{"guowuyuan_2022_questions", "guowuyuan_2022_gwr", 89.2, 3.3, 82.3},
+	{"guowuyuan_2022_questions", "guowuyuan_2022_gwr", 90.3, 3.3, 82.3},
 	{"ningxia_2026_questions", "ningxia_2026_gwr", 93.3, 5.0, 80.0},
 	{"hainan_2026_questions", "hainan_2026_gwr", 91.6, 1.7, 90.0},
-	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 96.6, 1.7, 90.0},
+	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 98.3, 1.7, 90.0},
 	{"hubei_2026_questions", "hubei_2026_gwr", 95.0, 3.4, 90.0},
 	{"tianjin_2026_questions", "tianjin_2026_gwr", 93.3, 5.0, 90.0},
-	{"hunan_2026_questions", "hunan_2026_gwr", 86.6, 5.0, 60.0},
+	{"hunan_2026_questions", "hunan_2026_gwr", 88.3, 5.0, 60.0},
 	{"shandong_2026_questions", "shandong_2026_gwr", 83.3, 5.0, 90.0},
 	{"anhui_2026_questions", "anhui_2026_gwr", 94.4, 3.8, 83.3},
 	{"chongqing_2026_questions", "chongqing_2026_gwr", 92.6, 1.9, 80.0},
 	{"hebei_2026_questions", "hebei_2026_gwr", 94.5, 1.9, 80.0},
-	{"guangxi_2026_questions", "guangxi_2026_gwr", 94.5, 3.7, 80.0},
+	{"guangxi_2026_questions", "guangxi_2026_gwr", 96.3, 1.9, 80.0},
 	{"guizhou_2026_questions", "guizhou_2026_gwr", 87.2, 5.5, 80.0},
 	{"yunnan_2026_questions", "yunnan_2026_gwr", 76.3, 9.2, 80.0},
 	// held out: never read, only their overall figures seen (README.md)
@@ -55,10 +55,10 @@ var qualitySets = []struct {
 	{"heilongjiang_2026_heldout", "heilongjiang_2026_gwr", 92.6, 3.7, 80.0},
 	{"shanxi_2026_heldout", "shanxi_2026_gwr", 76.3, 1.9, 60.0},
 	{"xizang_2026_heldout", "xizang_2026_gwr", 81.7, 1.9, 60.0},
-	{"xinjiang_2026_heldout", "xinjiang_2026_gwr", 79.9, 7.4, 80.0},
+	{"xinjiang_2026_heldout", "xinjiang_2026_gwr", 81.7, 5.5, 80.0},
 	// held out: city budget reports, read from their PDFs
-	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 67.2, 14.6, 80.0},
-	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 41.7, 31.0, 20.0},
+	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 70.8, 11.0, 80.0},
+	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 65.4, 20.1, 20.0},
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
