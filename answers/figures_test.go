@@ -173,6 +173,8 @@ func TestModifierFigures(t *testing.T) {
 			sentenceWith("规上工业产值增长9%，营收增长11.4%。", "9%", "11.4%"), []string{"9%"}},
 		{"the head alone", guishang,
 			sentenceWith("全省工业增加值增长7%。", "7%"), []string{"7%"}},
+		{"the modifier before a figure, not another word", guishang,
+			sentenceWith("规上18%，服务业营收增长11.4%。", "18%", "11.4%"), []string{"18%"}},
 		{"the total, 人均 said of another thing", perHead,
 			sentenceWith("全省地区生产总值5.3万亿元，居民人均可支配收入增长4.4%。", "5.3万亿元", "4.4%"), nil},
 		{"the total alone", perHead,

@@ -413,6 +413,9 @@ func modifiesOther(k keyword, kws []keyword, text string, i int) bool {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(text[i:])
+	if !unicode.Is(unicode.Han, next) {
+		return false // 管网7761公里: a figure follows, not another word
+	}
 	for _, h := range k.heads {
 		for _, a := range kws[h].alts {
 			if first, _ := utf8.DecodeRuneInString(a); first == next {
