@@ -60,6 +60,7 @@ func TestUnderstand(t *testing.T) {
 		{"住在城里的人占总人口多少了", wantResult, true, nil, nil, ""},  // a share: no unit of people
 		{"运动会今年办第几届了", wantTarget, true, nil, nil, "this"}, // this year's 了 says what it comes to
 		{"今年已经完成了多少", wantResult, true, nil, nil, "this"},
+		{"how long is the high-speed rail network now?", anyPeriod, true, []string{"公里", "千米", "万公里", "米", "年", "个月", "天"}, nil, ""}, // a length, or a time
 		{"去年粮食产量多少亿斤", wantResult, true, []string{"斤", "万斤", "亿斤", "公斤", "万吨", "吨"}, nil, "last"},
 		{"去年给企业减了多少税", wantResult, true, []string{"元", "万元", "亿元", "万亿元", "万", "亿"}, nil, "last"}, // taxes are money
 	}
