@@ -463,6 +463,9 @@ func modifiedOtherwise(h int, kws []keyword, text string, i int) bool {
 // so that 投资 alone is not most of 固定资产投资 in a report without 固定资产.
 func partsOf(seg *segment.Segmenter, w string, rc *reportCache) []string {
 	parts := []string{}
+	if utf8.RuneCountInString(w) <= 2 {
+		return parts // no word of two characters inside but w: no cut needed
+	}
 	for _, sub := range seg.Words(w) {
 		if sub != w && utf8.RuneCountInString(sub) >= 2 {
 			parts = append(parts, sub)
