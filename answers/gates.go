@@ -270,16 +270,18 @@ func enoughCoverage(j *judge, c *candidate, cov float64) bool {
 // weighed as any other topic the report never names; ok is false when the
 // question has none.
 func coverageAsUnknown(j *judge, c *candidate) (cov float64, ok bool) {
+	if !slices.ContainsFunc(j.kws, func(k keyword) bool { return k.colloquial }) {
+		return 0, false // most questions: no copy of the topics for each candidate
+	}
 	kws := slices.Clone(j.kws)
 	total := 0.0
 	for i := range kws {
 		if kws[i].colloquial {
 			kws[i].weight /= j.w.ColloquialTopic
-			ok = true
 		}
 		total += kws[i].weight
 	}
-	if !ok || total == 0 {
+	if total == 0 {
 		return 0, false
 	}
 	sum, _, _ := coverage(kws, passageOf(j.q, j.rc, c.s.ID, j.w), j.w)

@@ -195,14 +195,20 @@ func anyInRegister(ws []string) bool {
 // the head of what is asked.
 func saidAfterTopic(kws []keyword, i int, text string) bool {
 	for j, m := range kws {
-		if j == i || m.verb || !m.known {
-			continue
+		if j != i && !m.verb && m.known && saidBefore(m, kws[i], text) {
+			return true
 		}
-		for _, a := range m.said {
-			for _, b := range kws[i].said {
-				if strings.Contains(text, a+b) {
-					return true
-				}
+	}
+	return false
+}
+
+// saidBefore reports whether text (the question) says a word of m right
+// before a word of k: 规上 before 工业增加值, 地铁 before 票价.
+func saidBefore(m, k keyword, text string) bool {
+	for _, a := range m.said {
+		for _, b := range k.said {
+			if strings.Contains(text, a+b) {
+				return true
 			}
 		}
 	}
@@ -394,12 +400,8 @@ func markModifiers(kws []keyword, text string) {
 			if i == j || kws[j].verb || !kws[j].known || kws[j].weight < kws[i].weight && !kws[i].ratio() {
 				continue
 			}
-			for _, a := range kws[i].said {
-				for _, b := range kws[j].said {
-					if strings.Contains(text, a+b) && !slices.Contains(kws[i].heads, j) {
-						kws[i].heads = append(kws[i].heads, j)
-					}
-				}
+			if saidBefore(kws[i], kws[j], text) && !slices.Contains(kws[i].heads, j) {
+				kws[i].heads = append(kws[i].heads, j)
 			}
 		}
 	}
