@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"planbot/answers/english"
 	"planbot/index/segment"
@@ -25,6 +26,10 @@ type Vocabulary struct {
 	kin map[string][]string
 	// terms are the terms of each alias.
 	terms map[string][]string
+	// byFirst lists, by the first character of their alias, the indexes
+	// of the aliases in order: only those whose first character a
+	// question says can be in it.
+	byFirst map[rune][]int
 }
 
 // termsOf returns the terms the alias w stands for, nil if w is none.
@@ -65,8 +70,11 @@ func ParseVocabulary(text, name string) (*Vocabulary, error) {
 	}
 	sort.SliceStable(v.aliases, func(i, j int) bool { return len(v.aliases[i].from) > len(v.aliases[j].from) })
 	v.kin = map[string][]string{}
-	for _, a := range v.aliases {
+	v.byFirst = map[rune][]int{}
+	for i, a := range v.aliases {
 		v.kin[a.terms[0]] = append(v.kin[a.terms[0]], a.from)
+		first, _ := utf8.DecodeRuneInString(a.from)
+		v.byFirst[first] = append(v.byFirst[first], i)
 	}
 	return v, nil
 }
@@ -117,8 +125,8 @@ func (v *Vocabulary) KeepWords() []string {
 // that writes GDP answers for GDP.
 func (v *Vocabulary) expandLatin(q string) (string, [][]string) {
 	groups := v.find(q, true, nil, map[string]bool{}, inPhraseOf(q))
-	for _, a := range v.aliases {
-		if a.latin && strings.Contains(q, a.from) {
+	for _, i := range v.inText(q) {
+		if a := v.aliases[i]; a.latin && strings.Contains(q, a.from) {
 			q = replaceWordUnless(q, a.from, a.terms[0], inPhraseOf(q))
 		}
 	}
@@ -145,6 +153,19 @@ func inPhraseOf(q string) func(i, j int) bool {
 	}
 }
 
+// inText returns, in the order of v.aliases, the indexes of the aliases
+// whose first character q says: the only ones that q can contain.
+func (v *Vocabulary) inText(q string) []int {
+	var out []int
+	for i, r := range q {
+		if !strings.ContainsRune(q[:i], r) {
+			out = append(out, v.byFirst[r]...)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
 // expandChinese returns the groups of alternatives of the Chinese aliases
 // in q (also those a Latin replacement completed: r&d强度 → 研发强度), cut
 // into words by seg; an alias inside a longer word is no alias.
@@ -161,7 +182,8 @@ func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map
 	if !latin {
 		words = topLevel(seg.Cut(q))
 	}
-	for _, a := range v.aliases {
+	for _, k := range v.inText(q) {
+		a := v.aliases[k]
 		if a.latin != latin {
 			continue
 		}
