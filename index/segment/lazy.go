@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -74,7 +75,8 @@ func (s *Segmenter) remember(text string, toks []Token) {
 // lines in the order of their words, searched by prefix.
 type wordIndex struct {
 	dict   string
-	starts []int32 // where each line starts, in the order of their keys
+	starts []int32  // where each line starts, in the order of their keys
+	keys   []string // the key of each line, in the same order
 
 	totalOnce sync.Once
 	total     float64 // gse's total frequency of the whole dictionary
@@ -122,6 +124,10 @@ func indexWords(dict string) (*wordIndex, error) {
 	if !sorted {
 		slices.SortStableFunc(w.starts, func(a, b int32) int { return strings.Compare(w.keyAt(int(a)), w.keyAt(int(b))) })
 	}
+	w.keys = make([]string, len(w.starts))
+	for i, start := range w.starts {
+		w.keys[i] = w.keyAt(int(start))
+	}
 	return w, nil
 }
 
@@ -135,7 +141,7 @@ func (w *wordIndex) line(i int) string {
 }
 
 // key returns the word of line i as gse matches it.
-func (w *wordIndex) key(i int) string { return w.keyAt(int(w.starts[i])) }
+func (w *wordIndex) key(i int) string { return w.keys[i] }
 
 // keyAt returns the word of the line that starts at byte start of the
 // dictionary as gse matches it: spaces trimmed, Latin letters lowered.
@@ -198,14 +204,14 @@ func (w *wordIndex) totalFreq() float64 {
 // Chinese character, a run of Latin letters or digits).
 func (w *wordIndex) find(words []gse.Text) []int {
 	var out []int
+	joined, ends := joinWords(words)
 	for i := range words {
-		lo, hi := 0, len(w.starts)
-		prefix := ""
+		lo, hi := 0, len(w.keys)
 		for j := i; j < len(words) && lo < hi; j++ {
-			prefix += string(words[j])
+			prefix := joined[ends[i]-len(words[i]) : ends[j]]
 			lo += w.search(lo, hi, prefix)
-			hi = lo + w.search(lo, hi, prefix+"\xff") // no UTF-8 byte is 0xff
-			if lo < hi && w.key(lo) == prefix {
+			hi = lo + w.searchAbove(lo, hi, prefix)
+			if lo < hi && w.keys[lo] == prefix {
 				out = append(out, lo)
 			}
 		}
@@ -214,12 +220,28 @@ func (w *wordIndex) find(words []gse.Text) []int {
 	return slices.Compact(out)
 }
 
+// joinWords returns the words as one string and where each ends in it.
+func joinWords(words []gse.Text) (string, []int) {
+	var b strings.Builder
+	ends := make([]int, len(words))
+	for i, w := range words {
+		b.Write(w)
+		ends[i] = b.Len()
+	}
+	return b.String(), ends
+}
+
 // search returns how many of the lines lo to hi have a key less than s.
 func (w *wordIndex) search(lo, hi int, s string) int {
-	i, _ := slices.BinarySearchFunc(w.starts[lo:hi], s, func(start int32, s string) int {
-		return strings.Compare(w.keyAt(int(start)), s)
-	})
+	i, _ := slices.BinarySearch(w.keys[lo:hi], s)
 	return i
+}
+
+// searchAbove returns how many of the lines lo to hi have a key that is
+// less than s or starts with it.
+func (w *wordIndex) searchAbove(lo, hi int, s string) int {
+	keys := w.keys[lo:hi]
+	return sort.Search(len(keys), func(i int) bool { return keys[i] > s && !strings.HasPrefix(keys[i], s) })
 }
 
 // newGse returns a gse segmenter with an empty dictionary.
