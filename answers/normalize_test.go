@@ -73,6 +73,27 @@ func TestUnderstand(t *testing.T) {
 	}
 }
 
+func TestYearsNamed(t *testing.T) {
+	tests := []struct {
+		q    string
+		want []int
+	}{
+		{"2024年完成了多少亩", []int{2024}},
+		{"what was the GDP in 2025?", []int{2025}},
+		{"25年规上工业增加值增速", []int{2025}},
+		{"粮食年产量是不是破2000万吨了", nil}, // a quantity
+		{"粮食稳定在1955.6万吨以上吗", nil},
+		{"改革开放25年来变化多大", nil}, // a span of years
+		{"近25年的GDP", nil},
+		{"2020到2025年翻了几番", []int{2020, 2025}},
+	}
+	for _, tt := range tests {
+		if got := yearsNamed(tt.q); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("yearsNamed(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
 func TestUnderstandSpan(t *testing.T) {
 	tests := []struct {
 		q    string

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 	"unicode"
 
 	"planbot/index"
@@ -51,6 +52,8 @@ type question struct {
 
 var (
 	reYear4    = regexp.MustCompile(`(19|20)\d\d`)
+	// reYear2 matches a year of two digits: 25年 for 2025.
+	reYear2 = regexp.MustCompile(`\d\d年`)
 	targetCues = words.list("cue.target")
 	resultCues = words.list("cue.result")
 	figureCues = words.list("cue.figure")
@@ -101,14 +104,46 @@ var (
 // reCompared matches the year a figure is compared with.
 var reCompared = regexp.MustCompile(`(比|较|同比|相比|对比)(上年|去年|上一年)(多|少|增加|减少|提高|下降|增长)?了?`)
 
+// yearsNamed returns the years text names: 2025, 2025年, 25年 (for
+// 2025); a number that is a quantity (2000万吨, 1955.6) or a span of
+// years (25年来, 近25年) is no year.
+func yearsNamed(text string) []int {
+	var years []int
+	for _, m := range reYear4.FindAllStringIndex(text, -1) {
+		before, _ := utf8.DecodeLastRuneInString(text[:m[0]])
+		after, _ := utf8.DecodeRuneInString(text[m[1]:])
+		if isDigitOrPoint(before) || isDigitOrPoint(after) || strings.ContainsRune(quantityMarks, after) {
+			continue
+		}
+		y, _ := strconv.Atoi(text[m[0]:m[1]])
+		years = append(years, y)
+	}
+	for _, m := range reYear2.FindAllStringIndex(text, -1) {
+		before, _ := utf8.DecodeLastRuneInString(text[:m[0]])
+		after, _ := utf8.DecodeRuneInString(text[m[1]:])
+		y, _ := strconv.Atoi(text[m[0] : m[0]+2])
+		if isDigitOrPoint(before) || strings.ContainsRune(spanMarks, before) || strings.ContainsRune("来间内", after) || y < 10 || y > 49 {
+			continue
+		}
+		years = append(years, 2000+y)
+	}
+	return years
+}
+
+// quantityMarks follow a number that counts (2000万吨, 1200多个), so it is
+// no year.
+const quantityMarks = "万亿千百多余个元吨亩人家户件项米里斤%％"
+
+// spanMarks come before a number of years that is a span (近25年, 第25年).
+const spanMarks = "近第多几这那前后去过每满"
+
+func isDigitOrPoint(r rune) bool { return '0' <= r && r <= '9' || r == '.' || r == '．' }
+
 // understand reads intent, years and the kind of answer wanted from q.
 func understand(raw, text string, groups [][]string) question {
 	q := question{raw: raw, text: text, groups: groups}
 	text = strings.ReplaceAll(text, "哪几", "哪些") // 哪几所 asks which, not how many
-	for _, m := range reYear4.FindAllString(text, -1) {
-		y, _ := strconv.Atoi(m)
-		q.years = append(q.years, y)
-	}
+	q.years = yearsNamed(text)
 	// 比上年增加多少 compares with last year; it does not ask about it
 	when := reCompared.ReplaceAllString(text, "")
 	switch {
