@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 	"unicode"
+	"unicode/utf8"
 
 	"planbot/index"
 	"planbot/index/report"
@@ -51,9 +51,9 @@ type question struct {
 }
 
 var (
-	reYear4    = regexp.MustCompile(`(19|20)\d\d`)
+	reYear4 = regexp.MustCompile(`(19|20)\d\d`)
 	// reYear2 matches a year of two digits: 25年 for 2025.
-	reYear2 = regexp.MustCompile(`\d\d年`)
+	reYear2    = regexp.MustCompile(`\d\d年`)
 	targetCues = words.list("cue.target")
 	resultCues = words.list("cue.result")
 	figureCues = words.list("cue.figure")
