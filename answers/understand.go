@@ -98,7 +98,9 @@ var (
 	unitFamilies = words.mapOf("unit")
 	// reUnitAsked: 多少 or 几, perhaps 万 or 亿, and a unit of words.txt.
 	reUnitAsked = regexp.MustCompile(`(?:多少|几|多)(万|亿)?(` + unitsAskable() + `)`)
-	reRateAsked = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|(?:^|[^产])率`) // 劳动生产率 is no rate
+	// rePointsAsked asks for points of a rate: 增长几个点, 多少个百分点.
+	rePointsAsked = regexp.MustCompile(`(?:多少|几)个(?:百分)?点`)
+	reRateAsked   = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|(?:^|[^产])率`) // 劳动生产率 is no rate
 )
 
 // reCompared matches the year a figure is compared with.
@@ -302,6 +304,9 @@ func containsAny(s string, words []string) bool {
 // unitsAsked returns the figure units that answer the unit a question asks
 // for, or nil.
 func unitsAsked(text string, figure bool) []string {
+	if rePointsAsked.MatchString(text) {
+		return []string{"%"} // 增长几个点: a rate, not a count
+	}
 	if loc := reUnitAsked.FindStringSubmatchIndex(text); loc != nil && strings.HasPrefix(text[loc[1]:], "额") {
 		return nil // 多少名额 asks for places, counted in 个 as often as in 名
 	}
