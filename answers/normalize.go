@@ -26,6 +26,8 @@ var (
 	fillers = words.list("filler")
 	// An English possessive: beijing's.
 	rePossessive = regexp.MustCompile(`['’]s\b`)
+	// An acronym in the plural: AEDs, SMEs.
+	rePluralAcronym = regexp.MustCompile(`\b([A-Z]{2,})s\b`)
 	// Sentence-final particles, dropped where they end a clause.
 	reParticles = regexp.MustCompile(`[呢呀啊吧啦哦嘛喔噢]+([?？!！。,，~\s]|$)`)
 )
@@ -58,6 +60,7 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 	if needsT2S(q, isKnownHan) {
 		q = toSimplified(q)
 	}
+	q = rePluralAcronym.ReplaceAllString(q, "$1") // AEDs: a report writes AED
 	q = strings.ToLower(q)
 	q = rePossessive.ReplaceAllString(q, "")
 	for _, n := range noise {

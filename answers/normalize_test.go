@@ -25,6 +25,8 @@ func TestNormalise(t *testing.T) {
 		{"@小九：粮食产量", "粮食产量"},
 		{"邮箱a@b.cn粮食产量", "邮箱a@b.cn粮食产量"},
 		{"What is Beijing’s GDP", "what is beijing gdp"},
+		{"How many AEDs will be installed?", "how many aed will be installed?"},
+		{"How many SMEs and NEVs", "how many sme and nev"},
 	}
 	for _, tt := range tests {
 		if got := normalise(tt.in, nil); got != tt.want {
@@ -62,7 +64,7 @@ func TestUnderstand(t *testing.T) {
 		{"今年已经完成了多少", wantResult, true, nil, nil, "this"},
 		{"how long is the high-speed rail network now?", anyPeriod, true, []string{"公里", "千米", "万公里", "米", "年", "个月", "天"}, nil, ""}, // a length, or a time
 		{"去年粮食产量多少亿斤", wantResult, true, []string{"斤", "万斤", "亿斤", "公斤", "万吨", "吨"}, nil, "last"},
-		{"十四五年均增长几个点", anyPeriod, true, []string{"%"}, nil, ""}, // points of a rate, not a count
+		{"十四五年均增长几个点", anyPeriod, true, []string{"%"}, nil, ""},                                   // points of a rate, not a count
 		{"去年给企业减了多少税", wantResult, true, []string{"元", "万元", "亿元", "万亿元", "万", "亿"}, nil, "last"}, // taxes are money
 	}
 	for _, tt := range tests {
