@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -28,7 +29,7 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 			for _, start := range occurrences(text, a) {
 				end := start + len(a)
 				ok = true
-				if modifiesOther(k, kws, text, end) || modifiedOtherwise(j, kws, text, start) {
+				if modifiesOther(k, kws, text, end) || modifiedOtherwise(j, kws, text, start) || isDenominator(text, start, a) {
 					continue // named, but of another thing
 				}
 				lo, hi := strings.LastIndexAny(text[:start], clauseEnds)+1, end
@@ -65,6 +66,25 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 		}
 	}
 	return figs, ok
+}
+
+// rePer ends a text with 每 and a number word, perhaps a few characters
+// more: 每万, 每千城镇.
+var rePer = regexp.MustCompile(`每[十百千万]+\p{Han}{0,2}$`)
+
+// perHeads are the heads a figure is counted per.
+var perHeads = words.list("ratio.per")
+
+// isDenominator reports whether topic a, said at byte start of text, is
+// what another thing is counted per: 常住人口 of 每万城镇常住人口拥有社区
+// 工作者19.2人 has no figure of its own.
+func isDenominator(text string, start int, a string) bool {
+	for _, h := range perHeads {
+		if strings.HasSuffix(a, h) {
+			return rePer.MatchString(text[:start])
+		}
+	}
+	return false
 }
 
 // occurrences returns the byte offsets of the occurrences of w in text
