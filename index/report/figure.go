@@ -2,6 +2,7 @@ package report
 
 import (
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -29,7 +30,7 @@ var units = []string{
 
 // latinUnit is a unit in Latin letters, per another perhaps (GWh, Mbps,
 // t/h).
-const latinUnit = `[A-Za-z]{2,8}(?:/[A-Za-z]{1,4})?`
+const latinUnit = `[A-Za-z]{2,8}(?:/[A-Za-z]{1,4})?|[A-Z]\b`
 
 var (
 	unitAlt = func() string {
@@ -42,7 +43,9 @@ var (
 	}()
 	// reFigure: a number, an optional 多/余, a unit, an optional qualifier.
 	// A unit in two or more Latin letters (190Eflops, 55GWh) is a unit
-	// too, whole; one letter (5G, 4K, 3D) names a thing.
+	// too, whole; one letter is a unit after a number of three digits or
+	// more (算力规模突破4000P) and names a thing after a shorter one (5G,
+	// 4K, 3D).
 	reFigure = regexp.MustCompile(`(\d+(?:\.\d+)?)(多|余)?(` + latinUnit + `|` + unitAlt + `)(左右|以上|以内|以下|多)?`)
 	// Words that say a plan was carried out: 完成年计划的118.2%.
 	doneWords = []string{"完成", "实现", "超额", "达成"}
@@ -53,12 +56,32 @@ var (
 	notFigureAfter = []string{"号", "月", "型", "周年", "届", "期"}
 )
 
+// figureMatches returns the submatch indexes of reFigure in s, but for
+// one Latin letter that is no unit: after a number of one or two digits
+// (5G, 4K) or before anything but the end of a clause (“555X”格局).
+func figureMatches(s string) [][]int {
+	ms := reFigure.FindAllStringSubmatchIndex(s, -1)
+	return slices.DeleteFunc(ms, func(m []int) bool {
+		if m[7]-m[6] != 1 || !isASCIIAlnum(s[m[6]]) {
+			return false
+		}
+		next, _ := utf8.DecodeRuneInString(s[m[7]:])
+		return m[3]-m[2] < 3 || m[7] < len(s) && !strings.ContainsRune(clauseEnds, next)
+	})
+}
+
+// clauseEnds are the marks that end a clause.
+const clauseEnds = "，,；;。！？!?、"
+
+// hasFigure reports whether s says a figure.
+func hasFigure(s string) bool { return len(figureMatches(s)) > 0 }
+
 // extractFigures finds every number with a unit in sentence s. part and the
 // report's years decide whether a figure is a result or a target. Years,
 // dates, ordinals and names with numbers (G6, 5G, 2号机组) are not figures.
 func extractFigures(s string, part Part, reviewYear, planYear int) []Figure {
 	var out []Figure
-	for _, m := range reFigure.FindAllStringSubmatchIndex(s, -1) {
+	for _, m := range figureMatches(s) {
 		start, end := m[0], m[1]
 		if !isFigureAt(s, start, m[7]) {
 			continue
@@ -261,7 +284,7 @@ func clauseBefore(s string, i int) string {
 		_, size := utf8.DecodeRuneInString(c[j:])
 		c = c[j+size:]
 	}
-	locs := reFigure.FindAllStringIndex(c, -1)
+	locs := figureMatches(c)
 	if len(locs) == 0 {
 		return c
 	}

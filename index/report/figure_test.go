@@ -131,6 +131,8 @@ func TestLatinUnits(t *testing.T) {
 		{"全省算力规模突破190Eflops。", []string{"190Eflops"}},
 		{"新能源电池产能达55GWh，装机20GW。", []string{"55GWh", "20GW"}},
 		{"新建5G基站1万个，建设4K频道。", []string{"1万个"}},
+		{"算力规模突破4000P。", []string{"4000P"}},
+		{"建成10G PON端口2000个。", []string{"2000个"}},
 	}
 	for _, tt := range tests {
 		var got []string

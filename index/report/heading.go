@@ -212,7 +212,7 @@ func leadShape(s string, onLine bool) int {
 		}
 	}
 	n := utf8.RuneCountInString(inner)
-	if n < 4 || isAddress(s) || reFigure.MatchString(inner) || strings.ContainsAny(inner, "：:；;？?！!") {
+	if n < 4 || isAddress(s) || hasFigure(inner) || strings.ContainsAny(inner, "：:；;？?！!") {
 		return 0
 	}
 	bare := stripQuoted(inner)

@@ -649,7 +649,7 @@ func summaryLead(para string) bool {
 		return false
 	}
 	n := utf8.RuneCountInString(sents[0])
-	return n <= maxSummaryRunes && !reFigure.MatchString(sents[0]) && utf8.RuneCountInString(para) >= 2*n
+	return n <= maxSummaryRunes && !hasFigure(sents[0]) && utf8.RuneCountInString(para) >= 2*n
 }
 
 // parallelOpenings marks the lines of series of three or more paragraphs,
