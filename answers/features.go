@@ -3,6 +3,7 @@ package answers
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -43,6 +44,7 @@ type features struct {
 	Listed       float64
 	Guiding      float64
 	SubScope     float64
+	DateSaid     float64
 }
 
 // score is the weighted sum of f.
@@ -53,7 +55,7 @@ func (w *Weights) score(f features) float64 {
 		w.NoFigure*f.NoFigure + w.HasAmount*f.HasAmount + w.OnlyRates*f.OnlyRates + w.UnitMatch*f.UnitMatch +
 		w.UnitMismatch*f.UnitMismatch + w.YearNamed*f.YearNamed + w.SpanMatch*f.SpanMatch + w.SpanMismatch*f.SpanMismatch +
 		w.HowTable*f.HowTable + w.HowDetail*f.HowDetail + w.Definition*f.Definition + w.Short*f.Short + w.Listed*f.Listed +
-		w.Guiding*f.Guiding + w.SubScope*f.SubScope
+		w.Guiding*f.Guiding + w.SubScope*f.SubScope + w.DateSaid*f.DateSaid
 }
 
 // explain writes the terms of f's score, largest first: "coverage
@@ -123,11 +125,17 @@ func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel 
 	if subScope(s.Section, q.text) {
 		f.SubScope = 1 // 白沟新城预算执行情况, when the city is asked
 	}
+	if q.when && reDate.MatchString(s.Text) {
+		f.DateSaid = 1 // 2030年前实现碳达峰, when "by when" is asked
+	}
 	if q.how && onlyListed(kws, rc.text[i]) {
 		f.Listed = 1 // 拓展医疗健康、养老托育、居住服务等: 养老 in passing
 	}
 	return f
 }
+
+// reDate matches a date a sentence names: a year, a month, a year's end.
+var reDate = regexp.MustCompile(`(?:19|20)\d\d年|年底|年内|年末|\d{1,2}月`)
 
 // passageOf returns the passage of sentence i.
 func passageOf(q question, rc *reportCache, i int, w *Weights) passage {

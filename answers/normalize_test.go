@@ -76,6 +76,26 @@ func TestUnderstand(t *testing.T) {
 	}
 }
 
+func TestUnderstandWhen(t *testing.T) {
+	tests := []struct {
+		q    string
+		when bool
+	}{
+		{"By when does Anhui plan to peak its carbon emissions?", true},
+		{"When will the metro line open?", true},
+		{"延迟退休什么时候开始实施", true},
+		{"东二跑道啥时候能用上", true},
+		{"What is the GDP target?", false},
+		{"今年要新增多少就业", false},
+	}
+	for _, tt := range tests {
+		q := understand(tt.q, normalise(tt.q, nil), nil)
+		if q.when != tt.when || q.when && q.figure {
+			t.Errorf("understand(%q): when %v figure %v, want when %v and no figure", tt.q, q.when, q.figure, tt.when)
+		}
+	}
+}
+
 func TestYearsNamed(t *testing.T) {
 	tests := []struct {
 		q    string

@@ -40,6 +40,7 @@ type question struct {
 	growth     bool        // asks for a rate: 增长, 增速, 比例, 率…
 	versusPlan bool        // sets a result against its plan: 比计划差多少, 完成计划了吗
 	define     bool        // asks what a term means: 两新指的是什么, 什么意思
+	when       bool        // asks when: 什么时候, 哪一年, by when
 	ordinal    bool        // asks a rank or an ordinal: 排第几, 第几届
 	stock      bool        // asks how many there are (总数, 一共有), not how many were added
 	span       report.Span // the span asked: one year (今年, 去年), five (十四五, 这五年), "" either
@@ -59,6 +60,7 @@ var (
 	figureCues = words.list("cue.figure")
 	howCues    = words.list("cue.how")
 	defineCues = words.list("cue.define")
+	whenCues   = words.list("cue.when")
 	// The sentence of the guiding principles, and questions asking for it.
 	guidingCues, guidingAsked = words.list("cue.guiding"), words.list("cue.guiding_asked")
 	acrossCues                = words.list("cue.across")
@@ -80,6 +82,9 @@ var (
 	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年`)
 	// An English question answered yes or no: "Will China scrap …?"
 	reYesNo = regexp.MustCompile(`^(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
+	// An English question asking when: a year or a date answers it, as it
+	// answers 什么时候.
+	reWhen = regexp.MustCompile(`^(by |until |since )?when\b`)
 	// reYesNoZh matches a Chinese question asking yes or no: 高吗, 变好了没, 有没有.
 	reYesNoZh = regexp.MustCompile(`(吗|没|没有|不)[？?！!。.~～\s]*$|有没有|是不是|是否`)
 	// A result set against its plan.
@@ -203,13 +208,14 @@ func understand(raw, text string, groups [][]string) question {
 		}
 	}
 	q.define = containsAny(text, defineCues)
+	q.when = containsAny(text, whenCues) || reWhen.MatchString(strings.ToLower(strings.TrimSpace(raw)))
 	if q.define && !containsAny(text, []string{"多少", "几"}) {
 		q.figure, q.units = false, nil // "what does 两新 mean" asks for words ("what" is also a figure cue)
 	}
 	if reYesNoZh.MatchString(text) && !containsAny(text, []string{"多少", "几"}) {
 		q.figure, q.figureSoft = false, q.figure // 增速比全国高吗 asks yes or no: a figure helps, words answer too
 	}
-	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(strings.ToLower(strings.TrimSpace(raw))) {
+	if lowRaw := strings.ToLower(strings.TrimSpace(raw)); isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(lowRaw) && !reWhen.MatchString(lowRaw) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
 	q.across = containsAny(text, acrossCues)
@@ -357,7 +363,7 @@ func (q question) describe() string {
 		on   bool
 		name string
 	}{{q.strict, "strict"}, {q.figure, "figure"}, {q.figureSoft, "figure preferred"}, {q.how, "how"}, {q.growth, "rate"},
-		{q.define, "definition"}, {q.ordinal, "rank"}, {q.across, "across years"}, {q.versusPlan, "versus plan"}} {
+		{q.define, "definition"}, {q.when, "when"}, {q.ordinal, "rank"}, {q.across, "across years"}, {q.versusPlan, "versus plan"}} {
 		if f.on {
 			b.WriteString(", " + f.name)
 		}

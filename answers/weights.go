@@ -44,6 +44,7 @@ type Weights struct {
 	Short        float64 // a short sentence without a figure: a sub-heading
 	Listed       float64 // the topics only as short items of a list, when how is asked
 	SubScope     float64 // a heading above it names a part of the whole (高新区, 市本级) that the question does not
+	DateSaid     float64 // names a date (2030年前, 年底), when when is asked
 	Guiding      float64 // sets out the year's guiding principles, which name every topic in passing, when they are not asked
 
 	// Coverage: how much a topic counts when it is said otherwise than
@@ -100,6 +101,7 @@ var DefaultWeights = Weights{
 	Listed:       -0.2,
 	Guiding:      -0.3,
 	SubScope:     -0.2,
+	DateSaid:     0.3,
 
 	SectionCredit:     0.6,
 	LeadCredit:        0.6,
