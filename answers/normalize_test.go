@@ -181,7 +181,7 @@ func TestPlacesIn(t *testing.T) {
 		{"北京的失业率", []string{"北京"}},
 		{"农村牧区居民收入", nil},
 		{"四川去年省重点项目完成投资多少", []string{"四川"}},
-		{"去年市里财政进账多少钱", nil}, // 去年市 is no place
+		{"去年市里财政进账多少钱", nil},       // 去年市 is no place
 		{"办丧事太花钱，政府帮老百姓省了多少", nil}, // 省了: saved, no province
 		{"内蒙古自治区的粮食产量", []string{"内蒙古自治区"}},
 		{"高标准农田建设以后还要县里配套资金吗", nil}, // 县里: the county one lives in
