@@ -119,6 +119,7 @@ func extractFigures(s string, part Part, reviewYear, planYear int) []Figure {
 	out = append(out, durations(s, part, reviewYear, planYear)...)
 	out = append(out, doublings(s, part, reviewYear, planYear)...)
 	out = append(out, flats(s, part, reviewYear, planYear)...)
+	out = append(out, ratios(s, part, reviewYear, planYear)...)
 	out = append(out, wordFigures(s, part, reviewYear, planYear)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
@@ -173,6 +174,31 @@ func flats(s string, part Part, reviewYear, planYear int) []Figure {
 	for _, m := range reFlat.FindAllStringIndex(s, -1) {
 		clause := clauseBefore(s, m[0])
 		f := Figure{Text: s[m[0]:m[1]], Value: 0, Unit: "%", Measure: measureOf(clause), Start: m[0], End: m[1]}
+		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
+		out = append(out, f)
+	}
+	return out
+}
+
+// reRatio: a ratio of numbers, 城乡居民收入比缩小至2.21∶1, 三次产业结构
+// 7.4∶39.6∶53.
+var reRatio = regexp.MustCompile(`\d+(?:\.\d+)?(?:[∶:]\d+(?:\.\d+)?)+`)
+
+// ratios finds the ratios of numbers one of which is 1 or has a decimal
+// point (2.21∶1, 1∶3, 4.0∶37.7∶58.3); a time of day (09:45:30) is none.
+func ratios(s string, part Part, reviewYear, planYear int) []Figure {
+	var out []Figure
+	for _, m := range reRatio.FindAllStringIndex(s, -1) {
+		terms := strings.FieldsFunc(s[m[0]:m[1]], func(r rune) bool { return r == '∶' || r == ':' })
+		if m[0] > 0 && isASCIIAlnum(s[m[0]-1]) || !slices.Contains(terms, "1") && !strings.Contains(s[m[0]:m[1]], ".") {
+			continue
+		}
+		value, err := strconv.ParseFloat(terms[0], 64)
+		if err != nil {
+			continue
+		}
+		clause := clauseBefore(s, m[0])
+		f := Figure{Text: s[m[0]:m[1]], Value: value, Unit: "∶", Measure: measureOf(clause), Start: m[0], End: m[1]}
 		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
 		out = append(out, f)
 	}
