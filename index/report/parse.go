@@ -77,7 +77,7 @@ func Parse(meta Meta, text string) (*Report, error) {
 	heads := partHeadings(body)
 	deriveMeta(&meta, f, heads)
 
-	p := parser{r: &Report{Meta: meta}, numbered: len(heads) > 0, periods: periods{part: PartFront}, parallel: parallelOpenings(body), body: body}
+	p := parser{r: &Report{Meta: meta}, numbered: len(heads) > 0, periods: periods{part: PartFront, severalYears: reviewsSeveralYears(body)}, parallel: parallelOpenings(body), body: body}
 	p.path = []heading{{rank: rankPart, text: FrontLabel}}
 	closeAt := closingLine(body)
 	for i := 0; i < len(body); i++ {

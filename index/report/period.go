@@ -1,6 +1,7 @@
 package report
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,6 +30,23 @@ type periods struct {
 	mixed    bool // the part alternates review and plan (a new five-year plan)
 	partSpan Span // the span the part heading names, "" for both or none
 	lastSpan Span // of the paragraph before, for one that says nothing
+	// severalYears: the report looks back on several years (五年来,
+	// “十四五”时期); in one that reviews a single year, 累计 sums within it.
+	severalYears bool
+}
+
+// reSeveralYears matches the words of a review of several years.
+var reSeveralYears = regexp.MustCompile(`五年来|过去五年|这五年|五年间|十[三四五]五.?(时期|以来|期间)`)
+
+// reviewsSeveralYears reports whether a report's body looks back on
+// several years.
+func reviewsSeveralYears(body []string) bool {
+	for _, l := range body {
+		if reSeveralYears.MatchString(l) {
+			return true
+		}
+	}
+	return false
 }
 
 // openPart starts a part with the heading text.
@@ -204,7 +222,7 @@ func (p *parser) completePeriods(figs []Figure, s string, span Span) {
 		}
 		f.Span = span
 		switch own := ownClause(s, f.Start); {
-		case f.Year > m.PlanYear && m.PlanYear > 0 || containsAny(clause, figureSpanWords) && !strings.Contains(clause, "全年"):
+		case f.Year > m.PlanYear && m.PlanYear > 0 || p.sumsYears(clause):
 			f.Span = SpanFive
 		case spanNamed(own, m) == SpanYear:
 			f.Span = SpanYear // 2025年人均生产总值提升至7.6万元, in the review of five years
@@ -232,6 +250,21 @@ func planEnd(year int) int {
 		return 1966 + 5*(n-3) + 4
 	}
 	return year
+}
+
+// sumsYears reports whether the clause before a figure makes it a sum or
+// an average over several years: 年均, 五年; 累计 only in a report that
+// looks back on several years, and not for the whole year (全年累计).
+func (p *parser) sumsYears(clause string) bool {
+	if strings.Contains(clause, "全年") {
+		return false
+	}
+	for _, w := range figureSpanWords {
+		if strings.Contains(clause, w) && (w != "累计" || p.severalYears) {
+			return true
+		}
+	}
+	return false
 }
 
 // figureSpanWords make a figure a sum or an average over several years.

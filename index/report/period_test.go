@@ -22,3 +22,25 @@ func TestTextSpan(t *testing.T) {
 		}
 	}
 }
+
+// TestSumsYears checks when the clause before a figure makes it a sum over
+// several years: 累计 does only in a report that looks back on several.
+func TestSumsYears(t *testing.T) {
+	tests := []struct {
+		clause  string
+		several bool
+		want    bool
+	}{
+		{"园区内企业累计实现营业收入", false, false}, // a report of one year: within it
+		{"园区内企业累计实现营业收入", true, true},
+		{"全年累计完成投资", true, false},
+		{"规上工业增加值年均增长", false, true},
+		{"粮食产量", true, false},
+	}
+	for _, tt := range tests {
+		p := parser{periods: periods{severalYears: tt.several}}
+		if got := p.sumsYears(tt.clause); got != tt.want {
+			t.Errorf("sumsYears(%q) with severalYears %v = %v, want %v", tt.clause, tt.several, got, tt.want)
+		}
+	}
+}
