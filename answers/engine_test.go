@@ -343,3 +343,20 @@ func TestColloquialWeighsLittle(t *testing.T) {
 		}
 	}
 }
+
+func TestPeopleWeighLittleBesideAThing(t *testing.T) {
+	// 孩子 beside 学校 says who asks; alone it is what is asked.
+	tests := []struct {
+		question, topic string
+		little          bool
+	}{
+		{"孩子上高中难，今年要建几所高中", "孩子", true},
+		{"孩子怎么样", "孩子", false},
+	}
+	for _, tt := range tests {
+		k, rc, ok := topicOn(t, tt.question, tt.topic)
+		if little := k.weight < rc.idf(k.alts)/2; ok && little != tt.little {
+			t.Errorf("%q: %s weighs %.2f of %.2f: little %v, want %v", tt.question, tt.topic, k.weight, rc.idf(k.alts), little, tt.little)
+		}
+	}
+}

@@ -164,6 +164,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	}
 	markModifiers(out, q.text)
 	for i := range out {
+		if onlyPeople(out[i]) && anyOtherThing(out, i) {
+			out[i].weight *= e.w.GenericTopic // 家里老人 of 家里老人装扶手: who asks, not what
+		}
 		if out[i].colloquial && out[i].noun && saidAfterTopic(out, i, q.text) && oneWord(seg, out[i].alts[0]) {
 			out[i].colloquial = false // 票价 of 地铁票价 is the thing asked
 		}
@@ -172,6 +175,31 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 	}
 	return out
+}
+
+// peopleWords name the people a question is about (孩子, 老人, 家里):
+// a report names what is done for them instead.
+var peopleWords = words.list("people.about")
+
+// onlyPeople reports whether k is said only in words for people.
+func onlyPeople(k keyword) bool {
+	for _, w := range k.said {
+		if !isOneOf(w, peopleWords) {
+			return false
+		}
+	}
+	return len(k.said) > 0
+}
+
+// anyOtherThing reports whether a topic other than i names a thing: no
+// verb, no word for people.
+func anyOtherThing(kws []keyword, i int) bool {
+	for j, k := range kws {
+		if j != i && !k.verb && !onlyPeople(k) {
+			return true
+		}
+	}
+	return false
 }
 
 // oneWord reports whether seg cuts w as one word.
