@@ -184,7 +184,8 @@ var stopWords = func() map[string]bool {
 		how what which who whom whose when where why there here this that these those it its they their them we our us you your
 		i me my he his she her and or but not no so than then also just only very too much many more most less some any each every
 		all both other such own same up down out off again further once now currently current so far ever yet still
-		last next year years get got units unit make made give given take taken come comes came go goes went`) {
+		last next year years get got units unit make made give given take taken come comes came go goes went
+		within throughout since until while large big`) {
 		m[w] = true
 	}
 	return m
