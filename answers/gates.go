@@ -74,6 +74,10 @@ var gates = []gate{
 			return false
 		}
 		figs := topicFigs(j, c)
+		if _, ok := topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 0); ok {
+			figs, _ = topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 1) // 新增…12个，总数达到22个
+			figs = withoutDurations(figs)
+		}
 		for _, f := range figs {
 			if !isAddition(c.s.Text, f) {
 				return false
