@@ -305,21 +305,32 @@ func topicOn(t *testing.T, question, topic string) (keyword, *reportCache, bool)
 	return k, rc, found
 }
 
-func TestAbsentThingWeighsInFull(t *testing.T) {
+func TestTopicWeights(t *testing.T) {
 	// 赤字 is a thing the vocabulary knows and the seed never names, nor
 	// any word of it: it weighs in full. 水质达标 the seed names in part
-	// (水质均达标): it may be said otherwise, and weighs less.
+	// (水质均达标): it may be said otherwise, and weighs less. 孩子 beside
+	// 高中 says who asks and weighs little; alone it is what is asked.
 	tests := []struct {
 		question, topic string
-		full            bool
+		share           string // of the topic's rarity: "full", "less" or "little" (under half)
 	}{
-		{"今年财政赤字规模多大", "赤字", true},
-		{"地表水水质达标情况", "水质达标", false},
+		{"今年财政赤字规模多大", "赤字", "full"},
+		{"地表水水质达标情况", "水质达标", "less"},
+		{"孩子上高中难，今年要建几所高中", "孩子", "little"},
+		{"孩子怎么样", "孩子", "full"},
 	}
 	for _, tt := range tests {
 		k, rc, ok := topicOn(t, tt.question, tt.topic)
-		if full := k.weight == rc.idf(k.alts); ok && full != tt.full {
-			t.Errorf("%q: %s weighs %.2f of %.2f: full %v, want %v", tt.question, tt.topic, k.weight, rc.idf(k.alts), full, tt.full)
+		full := rc.idf(k.alts)
+		share := "less"
+		switch {
+		case k.weight == full:
+			share = "full"
+		case k.weight < full/2:
+			share = "little"
+		}
+		if ok && share != tt.share {
+			t.Errorf("%q: %s weighs %.2f of %.2f: %s, want %s", tt.question, tt.topic, k.weight, full, share, tt.share)
 		}
 	}
 }
@@ -340,23 +351,6 @@ func TestColloquialWeighsLittle(t *testing.T) {
 	for _, tt := range tests {
 		if k, _, ok := topicOn(t, tt.question, tt.topic); ok && k.colloquial != tt.colloquial {
 			t.Errorf("%q: %s colloquial %v, want %v", tt.question, tt.topic, k.colloquial, tt.colloquial)
-		}
-	}
-}
-
-func TestPeopleWeighLittleBesideAThing(t *testing.T) {
-	// 孩子 beside 学校 says who asks; alone it is what is asked.
-	tests := []struct {
-		question, topic string
-		little          bool
-	}{
-		{"孩子上高中难，今年要建几所高中", "孩子", true},
-		{"孩子怎么样", "孩子", false},
-	}
-	for _, tt := range tests {
-		k, rc, ok := topicOn(t, tt.question, tt.topic)
-		if little := k.weight < rc.idf(k.alts)/2; ok && little != tt.little {
-			t.Errorf("%q: %s weighs %.2f of %.2f: little %v, want %v", tt.question, tt.topic, k.weight, rc.idf(k.alts), little, tt.little)
 		}
 	}
 }
