@@ -31,6 +31,9 @@ func runServe(ctx context.Context, args []string, _ io.Reader, out io.Writer) er
 		return err // before the index is opened: a missing token is a one-line error
 	}
 	log := cfg.Logger()
+	if limit := cfg.ApplyMemoryLimit(); limit > 0 {
+		log.Info("memory limit", "MiB", limit>>20)
+	}
 	_, e, err := open(ctx, *cfgPath, false)
 	if err != nil {
 		return err

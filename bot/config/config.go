@@ -22,6 +22,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -51,6 +52,10 @@ type Config struct {
 	LogLevel string `yaml:"log_level"`
 	// OpenReports is how many reports are kept open at most.
 	OpenReports int `yaml:"open_reports"`
+	// MemoryLimitMB is a soft limit on the memory of a serving process,
+	// in MiB (the Go runtime's memory limit); 0 for none. The environment
+	// variable GOMEMLIMIT, when set, wins.
+	MemoryLimitMB int `yaml:"memory_limit_mb"`
 	// Debug writes how each question was understood and ranked to the
 	// log's output (standard error).
 	Debug bool `yaml:"debug"`
@@ -162,6 +167,9 @@ func (c *Config) check() error {
 	if c.OpenReports < 1 {
 		return fmt.Errorf("open_reports %d: want at least 1", c.OpenReports)
 	}
+	if c.MemoryLimitMB < 0 || c.MemoryLimitMB > 0 && c.MemoryLimitMB < minMemoryLimitMB {
+		return fmt.Errorf("memory_limit_mb %d: want 0 (none) or at least %d", c.MemoryLimitMB, minMemoryLimitMB)
+	}
 	if c.DataDir == "" {
 		return errors.New("data_dir is empty")
 	}
@@ -180,6 +188,22 @@ func (c *Config) check() error {
 		return fmt.Errorf("feedback.retention %v: want a duration of at least 1h, e.g. 90d", c.Feedback.Retention)
 	}
 	return c.Feedback.Validate()
+}
+
+// minMemoryLimitMB is the least memory limit taken: below it the garbage
+// collector would run all the time.
+const minMemoryLimitMB = 64
+
+// ApplyMemoryLimit sets the Go runtime's memory limit to memory_limit_mb,
+// unless it is 0 or the environment's GOMEMLIMIT sets it, and returns the
+// limit set in bytes (0 for none).
+func (c *Config) ApplyMemoryLimit() int64 {
+	if c.MemoryLimitMB == 0 || os.Getenv("GOMEMLIMIT") != "" {
+		return 0
+	}
+	limit := int64(c.MemoryLimitMB) << 20
+	debug.SetMemoryLimit(limit)
+	return limit
 }
 
 // Level returns the log level.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -62,6 +63,8 @@ func TestLoadRefusesMistakes(t *testing.T) {
 		{"no seeds directory", "seeds_dir: nowhere\n", []string{"seeds_dir", "nowhere"}},
 		{"unknown telegram key", "telegram:\n  tokn: x\n", []string{"tokn", "line 2"}},
 		{"vocabulary missing", "vocabulary: words.txt\n", []string{"vocabulary", "words.txt"}},
+		{"memory limit too low", "memory_limit_mb: 10\n", []string{"memory_limit_mb", "64"}},
+		{"memory limit negative", "memory_limit_mb: -1\n", []string{"memory_limit_mb"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -182,5 +185,30 @@ func TestFeedbackSettings(t *testing.T) {
 		if _, err := Load(write(t, bad.text)); err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%q: %v, want an error naming %q", bad.text, err, bad.want)
 		}
+	}
+}
+
+func TestApplyMemoryLimit(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1)) // the test's own limit back
+	tests := []struct {
+		mb   int
+		want int64
+	}{
+		{0, 0},
+		{160, 160 << 20},
+	}
+	for _, tt := range tests {
+		c := Config{MemoryLimitMB: tt.mb}
+		if got := c.ApplyMemoryLimit(); got != tt.want {
+			t.Errorf("memory_limit_mb %d: applied %d, want %d", tt.mb, got, tt.want)
+		}
+		if tt.want > 0 && debug.SetMemoryLimit(-1) != tt.want {
+			t.Errorf("memory_limit_mb %d: the runtime's limit is not %d", tt.mb, tt.want)
+		}
+	}
+	t.Setenv("GOMEMLIMIT", "100MiB")
+	if got := (&Config{MemoryLimitMB: 160}).ApplyMemoryLimit(); got != 0 {
+		t.Errorf("with GOMEMLIMIT set: applied %d, want 0 (the environment wins)", got)
 	}
 }
