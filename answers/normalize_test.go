@@ -76,22 +76,24 @@ func TestUnderstand(t *testing.T) {
 	}
 }
 
-func TestUnderstandWhen(t *testing.T) {
+func TestUnderstandWhenAndRank(t *testing.T) {
 	tests := []struct {
-		q    string
-		when bool
+		q             string
+		when, ordinal bool
 	}{
-		{"By when does Anhui plan to peak its carbon emissions?", true},
-		{"When will the metro line open?", true},
-		{"延迟退休什么时候开始实施", true},
-		{"东二跑道啥时候能用上", true},
-		{"What is the GDP target?", false},
-		{"今年要新增多少就业", false},
+		{"By when does Anhui plan to peak its carbon emissions?", true, false},
+		{"When will the metro line open?", true, false},
+		{"延迟退休什么时候开始实施", true, false},
+		{"东二跑道啥时候能用上", true, false},
+		{"What is the GDP target?", false, false},
+		{"今年要新增多少就业", false, false},
+		{"Where does Jiangxi rank nationally in forest coverage?", false, true},
+		{"森林覆盖率全国排第几", false, true},
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, normalise(tt.q, nil), nil)
-		if q.when != tt.when || q.when && q.figure {
-			t.Errorf("understand(%q): when %v figure %v, want when %v and no figure", tt.q, q.when, q.figure, tt.when)
+		if q.when != tt.when || q.when && q.figure || q.ordinal != tt.ordinal {
+			t.Errorf("understand(%q): when %v (figure %v), rank %v; want when %v and no figure, rank %v", tt.q, q.when, q.figure, q.ordinal, tt.when, tt.ordinal)
 		}
 	}
 }

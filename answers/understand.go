@@ -82,6 +82,8 @@ var (
 	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年`)
 	// An English question answered yes or no: "Will China scrap …?"
 	reYesNo = regexp.MustCompile(`^(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
+	// An English question asking a rank: where does X rank nationally.
+	reRankEn = regexp.MustCompile(`\b(rank|ranks|ranked|ranking)\b`)
 	// An English question asking when: a year or a date answers it, as it
 	// answers 什么时候.
 	reWhen = regexp.MustCompile(`^(by |until |since )?when\b`)
@@ -187,7 +189,7 @@ func understand(raw, text string, groups [][]string) question {
 		q.intent = wantResult
 	}
 	q.figure = containsAny(text, figureCues) || reQuantity.MatchString(text)
-	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名")
+	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名") || reRankEn.MatchString(strings.ToLower(raw))
 	q.how = containsAny(text, howCues) && !containsAny(text, []string{"多少", "几"})
 	// "…目标" prefers the figure of the target, but a target may be
 	// stated without one (居民收入增长和经济增长同步)
