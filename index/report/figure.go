@@ -120,6 +120,7 @@ func extractFigures(s string, part Part, reviewYear, planYear int) []Figure {
 	out = append(out, doublings(s, part, reviewYear, planYear)...)
 	out = append(out, flats(s, part, reviewYear, planYear)...)
 	out = append(out, ratios(s, part, reviewYear, planYear)...)
+	out = append(out, classes(s, part, reviewYear, planYear)...)
 	out = append(out, wordFigures(s, part, reviewYear, planYear)...)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
@@ -199,6 +200,31 @@ func ratios(s string, part Part, reviewYear, planYear int) []Figure {
 		}
 		clause := clauseBefore(s, m[0])
 		f := Figure{Text: s[m[0]:m[1]], Value: value, Unit: "∶", Measure: measureOf(clause), Start: m[0], End: m[1]}
+		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
+		out = append(out, f)
+	}
+	return out
+}
+
+// reClass: a class in Roman numerals, 地表水Ⅲ类, Ⅱ类以上.
+var reClass = regexp.MustCompile(`([ⅠⅡⅢⅣⅤ]|I{1,3}|IV|V)类(以上|以下)?`)
+
+// classValues are the values of the Roman numerals of reClass.
+var classValues = map[string]float64{"Ⅰ": 1, "Ⅱ": 2, "Ⅲ": 3, "Ⅳ": 4, "Ⅴ": 5, "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}
+
+// classes finds the classes said in Roman numerals (water quality: 水质
+// 稳定保持在地表水Ⅲ类, Ⅱ类及以上, Ⅱ类水质): a figure in the unit 类.
+func classes(s string, part Part, reviewYear, planYear int) []Figure {
+	var out []Figure
+	for _, m := range reClass.FindAllStringSubmatchIndex(s, -1) {
+		if m[0] > 0 && isASCIIAlnum(s[m[0]-1]) {
+			continue // a Latin word ending in I or V
+		}
+		if next, _ := utf8.DecodeRuneInString(s[m[1]:]); unicode.Is(unicode.Han, next) && !strings.ContainsRune("水及以进优", next) {
+			continue // Ⅰ类新药: the name of a kind, not a class reached
+		}
+		clause := clauseBefore(s, m[0])
+		f := Figure{Text: s[m[0]:m[1]], Value: classValues[s[m[2]:m[3]]], Unit: "类", Measure: measureOf(clause), Start: m[0], End: m[1]}
 		f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
 		out = append(out, f)
 	}
