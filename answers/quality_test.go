@@ -51,8 +51,12 @@ var qualitySets = []struct {
 	{"chongqing_2026_v2", "chongqing_2026_gwr", 85.4, 5.5, 60.0},
 	{"yunnan_2026_v2", "yunnan_2026_gwr", 92.6, 3.7, 60.0},
 	{"seed_v2", "jiuyuan_2025_plan_report", 89.0, 7.4, 80.0},
-	{"hubei_2026_v2", "hubei_2026_gwr", 89.0, 5.5, 80.0},
+	{"hubei_2026_v2", "hubei_2026_gwr", 90.8, 5.5, 80.0},
 	{"guangxi_2026_v2", "guangxi_2026_gwr", 90.8, 1.9, 80.0},
+	{"hebei_2026_v2", "hebei_2026_gwr", 83.6, 9.2, 80.0},
+	{"hainan_2026_v2", "hainan_2026_gwr", 90.8, 1.9, 80.0},
+	{"jiangxi_2026_v2", "jiangxi_2026_gwr", 89.0, 7.4, 80.0},
+	{"shandong_2026_v2", "shandong_2026_gwr", 79.9, 7.4, 60.0},
 	{"guizhou_2026_v2", "guizhou_2026_gwr", 90.8, 1.9, 80.0},
 	// held out: never read, only their overall figures seen (README.md)
 	{"jilin_2026_heldout", "jilin_2026_gwr", 88.3, 5.0, 90.0},
@@ -67,7 +71,7 @@ var qualitySets = []struct {
 	// held out: second sets written 2026-12-06 after this stop's changes
 	{"seed_v3_heldout", "jiuyuan_2025_plan_report", 90.8, 5.5, 60.0},
 	{"sichuan_2026_v2_heldout", "sichuan_2026_gwr", 79.9, 11.0, 80.0},
-	{"tianjin_2026_v2_heldout", "tianjin_2026_gwr", 72.6, 9.2, 80.0},
+	{"tianjin_2026_v2_heldout", "tianjin_2026_gwr", 74.5, 9.2, 80.0},
 	{"ningxia_2026_v2_heldout", "ningxia_2026_gwr", 79.9, 5.5, 80.0},
 	// held out: city budget reports, read from their PDFs
 	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 70.8, 11.0, 80.0},
