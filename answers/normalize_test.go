@@ -76,24 +76,27 @@ func TestUnderstand(t *testing.T) {
 	}
 }
 
-func TestUnderstandWhenAndRank(t *testing.T) {
+func TestUnderstandAsks(t *testing.T) {
 	tests := []struct {
-		q             string
-		when, ordinal bool
+		q                  string
+		when, ordinal, how bool
 	}{
-		{"By when does Anhui plan to peak its carbon emissions?", true, false},
-		{"When will the metro line open?", true, false},
-		{"延迟退休什么时候开始实施", true, false},
-		{"东二跑道啥时候能用上", true, false},
-		{"What is the GDP target?", false, false},
-		{"今年要新增多少就业", false, false},
-		{"Where does Jiangxi rank nationally in forest coverage?", false, true},
-		{"森林覆盖率全国排第几", false, true},
+		{"By when does Anhui plan to peak its carbon emissions?", true, false, true},
+		{"When will the metro line open?", true, false, false},
+		{"延迟退休什么时候开始实施", true, false, false},
+		{"东二跑道啥时候能用上", true, false, true}, // 啥 also asks what
+		{"What is the GDP target?", false, false, false},
+		{"今年要新增多少就业", false, false, false},
+		{"Where does Jiangxi rank nationally in forest coverage?", false, true, false},
+		{"森林覆盖率全国排第几", false, true, false},
+		{"How does Hainan plan to resolve commercial disputes?", false, false, true},
+		{"How many new jobs will be created?", false, false, false},
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, normalise(tt.q, nil), nil)
-		if q.when != tt.when || q.when && q.figure || q.ordinal != tt.ordinal {
-			t.Errorf("understand(%q): when %v (figure %v), rank %v; want when %v and no figure, rank %v", tt.q, q.when, q.figure, q.ordinal, tt.when, tt.ordinal)
+		if q.when != tt.when || q.when && q.figure || q.ordinal != tt.ordinal || q.how != tt.how {
+			t.Errorf("understand(%q): when %v (figure %v), rank %v, how %v; want when %v and no figure, rank %v, how %v",
+				tt.q, q.when, q.figure, q.ordinal, q.how, tt.when, tt.ordinal, tt.how)
 		}
 	}
 }
