@@ -235,8 +235,17 @@ func understand(raw, text string, groups [][]string) question {
 	if q.figureSoft && q.growth && reGrowthTarget.MatchString(text) {
 		q.figure, q.figureSoft = true, false
 	}
+	if reFromTo.MatchString(text) {
+		q.growth, q.figure = false, true // 从多少增长到多少 asks for the two amounts
+		if len(q.units) == 1 && q.units[0] == "%" {
+			q.units = nil
+		}
+	}
 	return q
 }
+
+// reFromTo asks what a figure went from and to: 从多少增长到多少.
+var reFromTo = regexp.MustCompile(`从多少\p{Han}{0,3}(到|至)多少`)
 
 var reGrowthTarget = regexp.MustCompile(`(增长|增速|增幅)目标`)
 
