@@ -177,8 +177,8 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	return out
 }
 
-// peopleWords name the people a question is about (孩子, 老人, 家里):
-// a report names what is done for them instead.
+// peopleWords name the people a question is about (孩子, 家里): a report
+// names what is done for them instead.
 var peopleWords = words.list("people.about")
 
 // onlyPeople reports whether k is said only in words for people.

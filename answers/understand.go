@@ -153,6 +153,7 @@ func understand(raw, text string, groups [][]string) question {
 	q := question{raw: raw, text: text, groups: groups}
 	text = strings.ReplaceAll(text, "哪几", "哪些") // 哪几所 asks which, not how many
 	q.years = yearsNamed(text)
+	lowRaw := strings.ToLower(strings.TrimSpace(raw)) // as typed: English cues before the vocabulary replaced them
 	// 比上年增加多少 compares with last year; it does not ask about it
 	when := reCompared.ReplaceAllString(text, "")
 	switch {
@@ -189,7 +190,7 @@ func understand(raw, text string, groups [][]string) question {
 		q.intent = wantResult
 	}
 	q.figure = containsAny(text, figureCues) || reQuantity.MatchString(text)
-	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名") || reRankEn.MatchString(strings.ToLower(raw))
+	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名") || reRankEn.MatchString(lowRaw)
 	q.how = containsAny(text, howCues) && !containsAny(text, []string{"多少", "几"})
 	// "…目标" prefers the figure of the target, but a target may be
 	// stated without one (居民收入增长和经济增长同步)
@@ -210,14 +211,14 @@ func understand(raw, text string, groups [][]string) question {
 		}
 	}
 	q.define = containsAny(text, defineCues)
-	q.when = containsAny(text, whenCues) || reWhen.MatchString(strings.ToLower(strings.TrimSpace(raw)))
+	q.when = containsAny(text, whenCues) || reWhen.MatchString(lowRaw)
 	if q.define && !containsAny(text, []string{"多少", "几"}) {
 		q.figure, q.units = false, nil // "what does 两新 mean" asks for words ("what" is also a figure cue)
 	}
 	if reYesNoZh.MatchString(text) && !containsAny(text, []string{"多少", "几"}) {
 		q.figure, q.figureSoft = false, q.figure // 增速比全国高吗 asks yes or no: a figure helps, words answer too
 	}
-	if lowRaw := strings.ToLower(strings.TrimSpace(raw)); isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(lowRaw) && !reWhen.MatchString(lowRaw) {
+	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(lowRaw) && !reWhen.MatchString(lowRaw) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
 	q.across = containsAny(text, acrossCues)
@@ -228,10 +229,10 @@ func understand(raw, text string, groups [][]string) question {
 		q.span = report.SpanYear
 	}
 	q.versusPlan = reVersusPlan.MatchString(text)
-	q.stock = containsAny(text+" "+strings.ToLower(raw), stockCues) && !containsAny(text, additionCues)
+	q.stock = containsAny(text+" "+lowRaw, stockCues) && !containsAny(text, additionCues)
 	// English cue words may have been replaced by a vocabulary term (gdp
 	// growth → 地区生产总值): the words as typed count too
-	q.growth = containsAny(text+" "+strings.ToLower(raw), growthCues)
+	q.growth = containsAny(text+" "+lowRaw, growthCues)
 	if q.figureSoft && q.growth && reGrowthTarget.MatchString(text) {
 		q.figure, q.figureSoft = true, false
 	}
