@@ -72,6 +72,8 @@ var qualitySets = []struct {
 	{"seed_v3_heldout", "jiuyuan_2025_plan_report", 90.8, 5.5, 60.0},
 	{"sichuan_2026_v2_heldout", "sichuan_2026_gwr", 79.9, 11.0, 80.0},
 	{"tianjin_2026_v2_heldout", "tianjin_2026_gwr", 74.5, 9.2, 80.0},
+	{"beijing_2026_v2_heldout", "beijing_2026_gwr", 90.8, 3.7, 80.0},
+	{"shanghai_2026_v2_heldout", "shanghai_2026_gwr", 87.2, 3.7, 80.0},
 	{"ningxia_2026_v2_heldout", "ningxia_2026_gwr", 79.9, 5.5, 80.0},
 	// held out: city budget reports, read from their PDFs
 	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 70.8, 11.0, 80.0},
