@@ -74,9 +74,8 @@ var gates = []gate{
 			return false
 		}
 		figs := topicFigs(j, c)
-		if _, ok := topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 0); ok {
-			figs, _ = topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 1) // 新增…12个，总数达到22个
-			figs = withoutDurations(figs)
+		if wide, ok := clauseFigures(j, c); ok {
+			figs = withoutDurations(wide) // 新增…12个，总数达到22个
 		}
 		for _, f := range figs {
 			if !isAddition(c.s.Text, f) {
@@ -90,10 +89,7 @@ var gates = []gate{
 		if q.ordinal || len(q.units) == 0 || q.units[0] == "%" {
 			return false
 		}
-		figs := c.s.Figures // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
-		if _, ok := topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 0); ok {
-			figs, _ = topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 1)
-		}
+		figs, _ := clauseFigures(j, c) // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
 		return !hasUnit(c.s.Text, figs, q.units)
 	}},
 	{"rate", "amounts where a rate is asked (上调百分之几 is not answered by 提高20元)", func(j *judge, c *candidate) bool {
@@ -101,10 +97,7 @@ var gates = []gate{
 		if q.ordinal || len(q.units) == 0 || q.units[0] != "%" || len(topicFigs(j, c)) == 0 {
 			return false
 		}
-		figs := c.s.Figures
-		if _, ok := topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 0); ok {
-			figs, _ = topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 1)
-		}
+		figs, _ := clauseFigures(j, c)
 		return !hasRate(figs)
 	}},
 }
@@ -112,6 +105,16 @@ var gates = []gate{
 // amountGate rejects, among the candidates that passed the gates, those
 // without an amount when an amount is asked ("是多少") and others have one.
 var amountGate = gate{name: "amount", why: "an amount is asked and other sentences give one"}
+
+// clauseFigures returns the figures of c said with the question's topics
+// or in the clause after theirs, and true; or all of c's figures and false
+// when no topic is said in the sentence itself.
+func clauseFigures(j *judge, c *candidate) ([]report.Figure, bool) {
+	if wide, ok := topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 1); ok {
+		return wide, true
+	}
+	return c.s.Figures, false
+}
 
 // topicFigs returns the figures of c said with the question's topics (all
 // of them when no topic is said in the sentence itself), durations left
