@@ -69,9 +69,11 @@ func IsVerb(w string) bool {
 
 // Words returns the candidate Chinese words for an English word or phrase,
 // or nil if it is unknown. The phrase is matched case-insensitively with
-// runs of spaces collapsed; if it is not found as is, singular forms of its
-// last word are tried ("tourists" → "tourist", "cities" → "city",
-// "boxes" → "box"); a hyphenated phrase is also tried with spaces
+// runs of spaces collapsed, and the base forms of its last word give their
+// words too, after those of the phrase as is ("cities" gives 城邑 and then
+// the words of "city", 城市…; "boxes" those of "box"): a dictionary that
+// knows a plural in one sense only must not hide the common one. A
+// hyphenated phrase is also tried with spaces
 // ("high-tech" gives the words of "high tech" too). The result is a
 // fresh slice the caller may modify.
 func Words(phrase string) []string {
@@ -86,16 +88,11 @@ func Words(phrase string) []string {
 	}
 	m := index().words
 	for _, f := range forms {
-		w, ok := m[f]
-		for _, s := range singulars(f) {
-			if ok {
-				break
-			}
-			w, ok = m[s]
-		}
-		for _, x := range w {
-			if !slices.Contains(out, x) {
-				out = append(out, x)
+		for _, k := range append([]string{f}, singulars(f)...) {
+			for _, x := range m[k] {
+				if !slices.Contains(out, x) {
+					out = append(out, x)
+				}
 			}
 		}
 	}

@@ -20,6 +20,7 @@ func TestWords(t *testing.T) {
 		{"unemployment rate", "失业率"},
 		{"  Unemployment   RATE ", "失业率"},
 		{"universities", "大学"},
+		{"cities", "城市"}, // "cities" alone is glossed 城邑; "city" gives the common word
 		{"financial institutions", "金融机构"},
 		{"base station", "基站"},
 		{"deficit", "赤字"},
