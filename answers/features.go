@@ -510,7 +510,8 @@ func firstRunes(s string, n int) string {
 
 // guiding reports whether sentence sets out the year's guiding
 // principles (以习近平新时代中国特色社会主义思想为指导，…着力稳就业、稳企业…)
-// and question does not ask for them.
+// or speaks of the report itself (编制了《纲要（草案）》，提请大会审查), and
+// question does not ask for them.
 func guiding(sentence, question string) bool {
 	return containsAny(sentence, guidingCues) && !containsAny(question, guidingAsked)
 }

@@ -49,6 +49,8 @@ func TestGuiding(t *testing.T) {
 		{principles, "今年怎么稳就业", true},
 		{principles, "今年政府工作的总体要求是什么", false}, // asked for
 		{"实施稳岗扩容提质行动。", "今年怎么稳就业", false},
+		{"省政府编制了《纲要（草案）》，提请大会审查。", "十五五时期的主要目标是啥", true}, // the report itself
+		{"省政府编制了《纲要（草案）》，提请大会审查。", "纲要草案什么时候审查", false},
 	}
 	for _, tt := range tests {
 		if got := guiding(tt.sentence, tt.question); got != tt.want {

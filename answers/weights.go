@@ -45,7 +45,7 @@ type Weights struct {
 	Listed       float64 // the topics only as short items of a list, when how is asked
 	SubScope     float64 // a heading above it names a part of the whole (高新区, 市本级) that the question does not
 	DateSaid     float64 // names a date (2030年前, 年底), when when is asked
-	Guiding      float64 // sets out the year's guiding principles, which name every topic in passing, when they are not asked
+	Guiding      float64 // sets out the year's guiding principles or speaks of the report itself, naming topics in passing, when neither is asked
 
 	// Coverage: how much a topic counts when it is said otherwise than
 	// in the sentence itself.
