@@ -75,6 +75,10 @@ var qualitySets = []struct {
 	{"beijing_2026_v2_heldout", "beijing_2026_gwr", 90.8, 3.7, 80.0},
 	{"shanghai_2026_v2_heldout", "shanghai_2026_gwr", 87.2, 3.7, 80.0},
 	{"ningxia_2026_v2_heldout", "ningxia_2026_gwr", 79.9, 5.5, 80.0},
+	// held out: written at the start of stop 24, first run on its first code
+	{"jilin_2026_v2_heldout", "jilin_2026_gwr", 79.9, 3.7, 80.0},
+	{"qinghai_2026_v2_heldout", "qinghai_2026_gwr", 81.7, 3.7, 80.0},
+	{"fujian_2026_v2_heldout", "fujian_2026_gwr", 74.5, 7.4, 40.0},
 	// held out: city budget reports, read from their PDFs
 	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 70.8, 11.0, 80.0},
 	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 67.2, 18.3, 20.0},
