@@ -8,8 +8,9 @@ import (
 	"planbot/index/report"
 )
 
-// compose turns a ranked sentence into an answer.
-func compose(r *index.Loaded, s candidate, q question) Answer {
+// compose turns a ranked sentence into an answer, its figures marks
+// highlighted.
+func compose(r *index.Loaded, s candidate, q question, marks []report.Figure) Answer {
 	a := Answer{
 		Text:        s.s.Text,
 		Section:     strings.Join(s.s.Section, " › "),
@@ -21,13 +22,45 @@ func compose(r *index.Loaded, s candidate, q question) Answer {
 		SentenceID:  s.s.ID,
 		ParagraphID: s.s.Para,
 	}
-	for _, f := range s.s.Figures {
+	for _, f := range marks {
 		a.Marks = append(a.Marks, Span{Start: f.Start, End: f.End})
 	}
 	if len(q.units) > 0 && !hasUnit(s.s.Text, s.s.Figures, q.units) && len(s.s.Figures) > 0 {
 		a.Note = "报告未给出所问单位的数字，这里是相关的" + describe(s.s.Figures[0])
 	}
 	return a
+}
+
+// answerFigures returns the figures of c to highlight: when a figure is
+// asked, those said with the question's topics (盐碱地's 2000亩 is not
+// 高标准农田's) and of the period asked (the 2024 result of a table row,
+// not its plan for 2025), as far as they are told apart; else all.
+func answerFigures(j *judge, c *candidate) []report.Figure {
+	figs := c.s.Figures
+	if !j.q.figure {
+		return figs
+	}
+	if near := topicFigs(j, c); len(near) > 0 {
+		figs = near
+	}
+	want := report.PeriodResult
+	switch j.q.intent {
+	case wantTarget:
+		want = report.PeriodTarget
+	case wantResult:
+	default:
+		return figs
+	}
+	var of []report.Figure
+	for _, f := range figs {
+		if f.Period == want {
+			of = append(of, f)
+		}
+	}
+	if len(of) == 0 {
+		return figs
+	}
+	return of
 }
 
 func describe(f report.Figure) string {

@@ -199,7 +199,7 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 		if len(out) == top {
 			break
 		}
-		out = append(out, compose(r, c, q))
+		out = append(out, compose(r, c, q, answerFigures(&judge{q: q, kws: kws, rc: rc, w: &e.w}, &c)))
 	}
 	return out, ranked
 }

@@ -354,3 +354,34 @@ func TestColloquialWeighsLittle(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksTheFigureAsked: the answer highlights the figures of the
+// topics and the period asked, not every figure of its sentence.
+func TestMarksTheFigureAsked(t *testing.T) {
+	e, _ := engineOnSeed(t)
+	tests := []struct {
+		q    string
+		want []string // the marked texts, in order
+	}{
+		{"规上工业增加值去年增长多少", []string{"21%"}}, // a table row: 2024 plan, 2024 result, 2025 target
+		{"规上工业增加值今年目标", []string{"14%以上"}}, // the line of the plan's targets
+		{"去年粮食产量是多少", []string{"15.7万吨"}},  // not the growth said after it
+		{"今年农牧业有哪些重点工作", nil},              // no figure asked: every figure of the sentence
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res, err := e.Ask(context.Background(), tt.q, Options{})
+			if err != nil || len(res.Answers) == 0 {
+				t.Fatalf("no answer (%v)", err)
+			}
+			a := res.Answers[0]
+			var got []string
+			for _, m := range a.Marks {
+				got = append(got, a.Text[m.Start:m.End])
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("%q: marked %q, want %q", a.Text, got, tt.want)
+			}
+		})
+	}
+}
