@@ -10,40 +10,45 @@ import (
 
 // stored is what report.gob holds: the parsed report and its words (gob
 // decodes it about four times faster than JSON), kept lean because every
-// report a question opens is decoded: a sentence's text that stands in its
-// paragraph is kept as its place there, a figure's as its place in its
-// sentence, and each section path once. pack makes it, unpack restores
-// the report, its strings sharing memory.
+// report a question opens is decoded. Its sentences, figures and words
+// are kept as columns, slices of numbers that gob decodes in one go
+// rather than field by field, element by element: a sentence's text that
+// stands in its paragraph is kept as its place there, a figure's as its
+// place in its sentence, each section path and label once. pack makes
+// it, unpack restores the report, its strings sharing memory. Offsets and
+// counts fit in int32: a report has at most report.MaxChars characters.
 type stored struct {
-	Report *report.Report // its texts and sections left out where the fields below give them
-	Words  *Words
+	Report *report.Report // its meta, paragraphs (without sections), rows and headings
+	Words  *Words         // its pairs
 
 	Sections      [][]string // the distinct section paths
 	SectionOfPara []int32    // per paragraph, its path in Sections
-	SectionOfSent []int32    // per sentence, its path in Sections
-	TextStart     []int32    // per sentence, where its text starts in its paragraph's; -1: in Text
-	TextEnd       []int32    // and where it ends
-	FigureInText  []bool     // per figure of the sentences in order: its text is Text[Start:End]
 
-	// The figures of all sentences in order, and where each sentence's
-	// end: one slice to decode instead of one a sentence.
-	Figures    []report.Figure
-	FiguresEnd []int32
-	// The few distinct labels (parts, spans, units, measures, periods),
-	// and per sentence its part and span, per figure its unit, measure,
-	// period and span, as indexes into them: decoded once, not each time.
-	Labels     []string
-	SentLabels []int32
-	FigLabels  []int32
+	// Per sentence: its fields, its path in Sections, its part and span
+	// (SentLabels, two each) and the end of its figures in the figure
+	// columns. Its text is its paragraph's from TextStart to TextEnd, or
+	// when TextStart is -1 the next of OwnText.
+	SentID, SentPara, SentRow []int32
+	SentHeading               []bool
+	SectionOfSent             []int32
+	TextStart, TextEnd        []int32
+	OwnText                   []string
+	SentLabels                []int32
+	FiguresEnd                []int32
 
-	// The words of Words.All end to end, and where each ends: one string
-	// to decode instead of thousands. Words.Long's words are indexes into
-	// them (LongWord), their heads one slice (Heads, HeadsEnd).
-	WordsText string
-	WordEnds  []int32
-	LongWord  []int32
-	Heads     []int32
-	HeadsEnd  []int32
+	// Per figure of the sentences in order: its fields, its unit, measure,
+	// period and span (FigLabels, four each). Its text is its sentence's
+	// from FigStart to FigEnd when FigureInText, else the next of FigText.
+	FigValue                  []float64
+	FigYear, FigStart, FigEnd []int32
+	FigureInText              []bool
+	FigText                   []string
+	FigLabels                 []int32
+
+	// The few distinct labels (parts, spans, units, measures, periods).
+	Labels []string
+
+	WordColumns storedWords // the rest of its words
 }
 
 // sentenceLabels and figureLabels are how many labels a sentence and a
@@ -54,10 +59,10 @@ const sentenceLabels, figureLabels = 2, 4
 func pack(r *report.Report, w *Words) stored {
 	lean := *r
 	lean.Paragraphs = slices.Clone(r.Paragraphs)
-	lean.Sentences = slices.Clone(r.Sentences)
-	leanWords := *w
+	lean.Sentences = nil
+	leanWords := Words{Pairs: w.Pairs, PairsBySecond: w.PairsBySecond}
 	st := stored{Report: &lean, Words: &leanWords}
-	st.packWords(w)
+	st.WordColumns.packWords(w)
 	var labels table[string]
 	label := func(l string) int32 { return labels.id(l, l) }
 	var sections table[[]string]
@@ -68,10 +73,12 @@ func pack(r *report.Report, w *Words) stored {
 		p.Section = nil
 	}
 	at := map[int]int{} // paragraph → where the next sentence is looked for
-	for i := range lean.Sentences {
-		s := &lean.Sentences[i]
+	for _, s := range r.Sentences {
+		st.SentID = append(st.SentID, int32(s.ID))
+		st.SentPara = append(st.SentPara, int32(s.Para))
+		st.SentRow = append(st.SentRow, int32(s.Row))
+		st.SentHeading = append(st.SentHeading, s.Heading)
 		st.SectionOfSent = append(st.SectionOfSent, section(s.Section))
-		s.Section = nil
 		start := int32(-1)
 		if s.Para >= 0 && s.Para < len(r.Paragraphs) && s.Text != "" {
 			p := r.Paragraphs[s.Para].Text
@@ -82,23 +89,23 @@ func pack(r *report.Report, w *Words) stored {
 		}
 		st.TextStart = append(st.TextStart, start)
 		st.TextEnd = append(st.TextEnd, start+int32(len(s.Text)))
-		if start >= 0 {
-			s.Text = ""
+		if start < 0 {
+			st.OwnText = append(st.OwnText, s.Text)
 		}
 		st.SentLabels = append(st.SentLabels, label(string(s.Part)), label(string(s.Span)))
-		s.Part, s.Span = "", ""
 		for _, f := range s.Figures {
-			in := 0 <= f.Start && f.Start <= f.End && f.End <= len(r.Sentences[i].Text) && r.Sentences[i].Text[f.Start:f.End] == f.Text
+			in := 0 <= f.Start && f.Start <= f.End && f.End <= len(s.Text) && s.Text[f.Start:f.End] == f.Text
 			st.FigureInText = append(st.FigureInText, in)
-			if in {
-				f.Text = ""
+			if !in {
+				st.FigText = append(st.FigText, f.Text)
 			}
+			st.FigValue = append(st.FigValue, f.Value)
+			st.FigYear = append(st.FigYear, int32(f.Year))
+			st.FigStart = append(st.FigStart, int32(f.Start))
+			st.FigEnd = append(st.FigEnd, int32(f.End))
 			st.FigLabels = append(st.FigLabels, label(f.Unit), label(f.Measure), label(string(f.Period)), label(string(f.Span)))
-			f.Unit, f.Measure, f.Period, f.Span = "", "", "", ""
-			st.Figures = append(st.Figures, f)
 		}
-		s.Figures = nil
-		st.FiguresEnd = append(st.FiguresEnd, int32(len(st.Figures)))
+		st.FiguresEnd = append(st.FiguresEnd, int32(len(st.FigValue)))
 	}
 	st.Labels, st.Sections = labels.values, sections.values
 	return st
@@ -124,77 +131,6 @@ func (t *table[T]) id(key string, v T) int32 {
 	return id
 }
 
-// packWords stores the words of w as one string and Long's as indexes
-// into it, where it can (a long word missing from All stays as it is).
-func (st *stored) packWords(w *Words) {
-	at := make(map[string]int32, len(w.All))
-	var b strings.Builder
-	for i, word := range w.All {
-		b.WriteString(word)
-		st.WordEnds = append(st.WordEnds, int32(b.Len()))
-		at[word] = int32(i)
-	}
-	st.WordsText = b.String()
-	st.Words.All = nil
-	st.Words.Long = slices.Clone(w.Long)
-	for i := range st.Words.Long {
-		t := &st.Words.Long[i]
-		k, ok := at[t.Word]
-		if !ok {
-			k = -1
-		} else {
-			t.Word = ""
-		}
-		st.LongWord = append(st.LongWord, k)
-		for _, h := range t.Heads {
-			st.Heads = append(st.Heads, int32(h))
-		}
-		st.HeadsEnd = append(st.HeadsEnd, int32(len(st.Heads)))
-		t.Heads = nil
-	}
-}
-
-// unpackWords restores what packWords stored.
-func (st *stored) unpackWords() error {
-	w := st.Words
-	if len(st.LongWord) != len(w.Long) || len(st.HeadsEnd) != len(w.Long) {
-		return fmt.Errorf("its long words do not match their tables")
-	}
-	heads := make([]int, len(st.Heads))
-	for i, h := range st.Heads {
-		heads[i] = int(h)
-	}
-	from := int32(0)
-	for i, end := range st.HeadsEnd {
-		if end < from || int(end) > len(heads) {
-			return fmt.Errorf("long word %d: heads out of their table", i)
-		}
-		if end > from {
-			w.Long[i].Heads = heads[from:end:end]
-		}
-		from = end
-	}
-	w.All = make([]string, len(st.WordEnds))
-	start := int32(0)
-	for i, end := range st.WordEnds {
-		if end < start || int(end) > len(st.WordsText) {
-			return fmt.Errorf("word %d out of its text", i)
-		}
-		w.All[i] = st.WordsText[start:end]
-		start = end
-	}
-	for i, k := range st.LongWord {
-		switch {
-		case k < 0:
-		case int(k) >= len(w.All):
-			return fmt.Errorf("long word %d: no word %d", i, k)
-		default:
-			w.Long[i].Word = w.All[k]
-		}
-	}
-	return nil
-}
-
 // unpack restores the report and its words that pack stored, or says
 // why the file cannot be (a damaged file is an error, never a panic).
 func (st *stored) unpack() (*report.Report, *Words, error) {
@@ -202,12 +138,13 @@ func (st *stored) unpack() (*report.Report, *Words, error) {
 	if r == nil || st.Words == nil {
 		return nil, nil, fmt.Errorf("no report")
 	}
-	if err := st.unpackWords(); err != nil {
+	if err := st.WordColumns.unpackWords(st.Words); err != nil {
 		return nil, nil, err
 	}
-	if len(st.SectionOfPara) != len(r.Paragraphs) || len(st.SectionOfSent) != len(r.Sentences) || len(st.TextStart) != len(r.Sentences) || len(st.TextEnd) != len(r.Sentences) ||
-		len(st.FiguresEnd) != len(r.Sentences) || len(st.SentLabels) != sentenceLabels*len(r.Sentences) ||
-		len(st.FigLabels) != figureLabels*len(st.Figures) || len(st.FigureInText) != len(st.Figures) {
+	n, nf := len(st.SentID), len(st.FigValue)
+	if len(st.SectionOfPara) != len(r.Paragraphs) || len(st.SentPara) != n || len(st.SentRow) != n || len(st.SentHeading) != n ||
+		len(st.SectionOfSent) != n || len(st.TextStart) != n || len(st.TextEnd) != n || len(st.FiguresEnd) != n || len(st.SentLabels) != sentenceLabels*n ||
+		len(st.FigYear) != nf || len(st.FigStart) != nf || len(st.FigEnd) != nf || len(st.FigureInText) != nf || len(st.FigLabels) != figureLabels*nf {
 		return nil, nil, fmt.Errorf("its tables do not match its sentences")
 	}
 	for _, ids := range [][]int32{st.SentLabels, st.FigLabels} {
@@ -230,9 +167,14 @@ func (st *stored) unpack() (*report.Report, *Words, error) {
 			return nil, nil, err
 		}
 	}
-	figure := 0
+	if n > 0 {
+		r.Sentences = make([]report.Sentence, n)
+	}
+	figures := make([]report.Figure, nf)
+	figure, own, ownFig := 0, 0, 0
 	for i := range r.Sentences {
 		s := &r.Sentences[i]
+		s.ID, s.Para, s.Row, s.Heading = int(st.SentID[i]), int(st.SentPara[i]), int(st.SentRow[i]), st.SentHeading[i]
 		if s.Section, err = path(st.SectionOfSent[i]); err != nil {
 			return nil, nil, err
 		}
@@ -245,23 +187,36 @@ func (st *stored) unpack() (*report.Report, *Words, error) {
 				return nil, nil, fmt.Errorf("sentence %d: text out of its paragraph", i)
 			}
 			s.Text = p[start:end]
+		} else {
+			if own >= len(st.OwnText) {
+				return nil, nil, fmt.Errorf("sentence %d: no text", i)
+			}
+			s.Text = st.OwnText[own]
+			own++
 		}
 		l := st.SentLabels[sentenceLabels*i:]
 		s.Part, s.Span = report.Part(st.Labels[l[0]]), report.Span(st.Labels[l[1]])
 		end := int(st.FiguresEnd[i])
-		if end < figure || end > len(st.Figures) {
+		if end < figure || end > nf {
 			return nil, nil, fmt.Errorf("sentence %d: figures out of their table", i)
 		}
 		if end > figure {
-			s.Figures = st.Figures[figure:end:end]
+			s.Figures = figures[figure:end:end]
 		}
 		for j := range s.Figures {
 			f := &s.Figures[j]
+			f.Value, f.Year, f.Start, f.End = st.FigValue[figure], int(st.FigYear[figure]), int(st.FigStart[figure]), int(st.FigEnd[figure])
 			if st.FigureInText[figure] {
 				if f.Start < 0 || f.Start > f.End || f.End > len(s.Text) {
 					return nil, nil, fmt.Errorf("sentence %d: figure out of its text", i)
 				}
 				f.Text = s.Text[f.Start:f.End]
+			} else {
+				if ownFig >= len(st.FigText) {
+					return nil, nil, fmt.Errorf("sentence %d: figure without text", i)
+				}
+				f.Text = st.FigText[ownFig]
+				ownFig++
 			}
 			l := st.FigLabels[figureLabels*figure:]
 			f.Unit, f.Measure = st.Labels[l[0]], st.Labels[l[1]]

@@ -75,14 +75,14 @@ func TestStoredDamaged(t *testing.T) {
 		"unknown section":    func(st *stored) { st.SectionOfSent[0] = 99 },
 		"text outside":       func(st *stored) { st.TextEnd[0] = 1 << 20 },
 		"figures missing":    func(st *stored) { st.FigureInText = nil },
-		"word past text":     func(st *stored) { st.WordEnds = append(st.WordEnds, 1<<20) },
-		"unknown long word":  func(st *stored) { st.LongWord = []int32{99} },
-		"long words missing": func(st *stored) { st.LongWord = nil },
-		"figure past text":   func(st *stored) { st.Figures[slices.Index(st.FigureInText, true)].End = 1 << 20 },
+		"word past text":     func(st *stored) { st.WordColumns.WordEnds = append(st.WordColumns.WordEnds, 1<<20) },
+		"unknown long word":  func(st *stored) { st.WordColumns.LongWord = []int32{99} },
+		"long words missing": func(st *stored) { st.WordColumns.HeadsEnd = nil },
+		"figure past text":   func(st *stored) { st.FigEnd[slices.Index(st.FigureInText, true)] = 1 << 20 },
 		"figures past table": func(st *stored) { st.FiguresEnd[len(st.FiguresEnd)-1]++ },
 		"unknown label":      func(st *stored) { st.FigLabels[0] = 1 << 30 },
 		"labels missing":     func(st *stored) { st.SentLabels = st.SentLabels[1:] },
-		"heads past table":   func(st *stored) { st.HeadsEnd[0] = 99 },
+		"heads past table":   func(st *stored) { st.WordColumns.HeadsEnd[0] = 99 },
 	} {
 		t.Run(name, func(t *testing.T) {
 			st := pack(r, &Words{All: []string{"高标准农田"}, Long: []TopWord{{Word: "高标准农田", Heads: []int{0, 9}}}})
