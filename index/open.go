@@ -1,8 +1,6 @@
 package index
 
 import (
-	"bufio"
-	"encoding/gob"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -46,17 +44,11 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
 	}
-	f, err := os.Open(filepath.Join(dir, reportFile))
+	data, err := os.ReadFile(filepath.Join(dir, reportFile))
 	if err != nil {
 		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
 	}
-	var st stored
-	err = gob.NewDecoder(bufio.NewReader(f)).Decode(&st)
-	f.Close()
-	if err != nil {
-		return nil, fmt.Errorf("decode report %s: %w", e.Meta.ID, err)
-	}
-	r, words, err := st.unpack()
+	r, words, err := decodeReport(data)
 	if err != nil {
 		return nil, fmt.Errorf("decode report %s: %w", e.Meta.ID, err)
 	}

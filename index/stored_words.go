@@ -1,103 +1,82 @@
 package index
 
-import (
-	"fmt"
-	"strings"
-)
-
-// storedWords are the words of a report as report.gob keeps them: the
-// words of Words.All end to end in one string and where each ends, one
-// string to decode instead of thousands; Words.Long's words as indexes
-// into them (LongWord; -1: the next of LongText) and their heads as one
-// slice (Heads, HeadsEnd); Words.Sounds as two columns.
-type storedWords struct {
-	WordsText string
-	WordEnds  []int32
-	LongWord  []int32
-	LongText  []string
-	Heads     []int32
-	HeadsEnd  []int32
-	SoundHash []uint64
-	SoundWord []int32
-}
-
-// packWords stores the words of w but its pairs.
-func (st *storedWords) packWords(w *Words) {
-	at := make(map[string]int32, len(w.All))
-	var b strings.Builder
+// encodeWords writes the words of a report: those of All end to end
+// (one string to read instead of thousands), Long's as indexes into All,
+// the hashes of Sounds and the pairs as differences of sorted numbers.
+func encodeWords(e *encoder, w *Words) {
+	at := make(map[string]int, len(w.All))
+	e.int(len(w.All))
 	for i, word := range w.All {
-		b.WriteString(word)
-		st.WordEnds = append(st.WordEnds, int32(b.Len()))
-		at[word] = int32(i)
+		e.str(word)
+		at[word] = i
 	}
-	st.WordsText = b.String()
+	heads := 0
 	for _, t := range w.Long {
-		k, ok := at[t.Word]
-		if !ok {
-			k = -1
-			st.LongText = append(st.LongText, t.Word)
+		heads += len(t.Heads)
+	}
+	e.int(heads)
+	e.int(len(w.Long))
+	for _, t := range w.Long {
+		if k, ok := at[t.Word]; ok {
+			e.int(k)
+		} else {
+			e.int(-1)
+			e.str(t.Word)
 		}
-		st.LongWord = append(st.LongWord, k)
+		e.int(len(t.Heads))
 		for _, h := range t.Heads {
-			st.Heads = append(st.Heads, int32(h))
+			e.int(h)
 		}
-		st.HeadsEnd = append(st.HeadsEnd, int32(len(st.Heads)))
 	}
+	e.int(len(w.Sounds))
+	prev := uint64(0)
 	for _, s := range w.Sounds {
-		st.SoundHash = append(st.SoundHash, s.Hash)
-		st.SoundWord = append(st.SoundWord, s.Word)
+		e.uint(s.Hash - prev)
+		e.int(int(s.Word))
+		prev = s.Hash
 	}
+	e.sorted(w.Pairs)
+	e.sorted(w.PairsBySecond)
 }
 
-// unpackWords restores into w what packWords stored.
-func (st *storedWords) unpackWords(w *Words) error {
-	if len(st.HeadsEnd) != len(st.LongWord) || len(st.SoundWord) != len(st.SoundHash) {
-		return fmt.Errorf("its long words do not match their tables")
+// decodeWords reads what encodeWords wrote; d.err says whether it could.
+func decodeWords(d *decoder) *Words {
+	w := &Words{All: d.strs()}
+	heads := make([]int, 0, d.count()) // of all long words, one slice
+	if n := d.count(); n > 0 {
+		w.Long = make([]TopWord, n)
 	}
-	if len(st.WordEnds) > 0 {
-		w.All = make([]string, len(st.WordEnds))
-	}
-	start := int32(0)
-	for i, end := range st.WordEnds {
-		if end < start || int(end) > len(st.WordsText) {
-			return fmt.Errorf("word %d out of its text", i)
-		}
-		w.All[i] = st.WordsText[start:end]
-		start = end
-	}
-	if len(st.LongWord) > 0 {
-		w.Long = make([]TopWord, len(st.LongWord))
-	}
-	heads := make([]int, len(st.Heads))
-	for i, h := range st.Heads {
-		heads[i] = int(h)
-	}
-	from, text := int32(0), 0
-	for i, k := range st.LongWord {
+	for i := range w.Long {
 		t := &w.Long[i]
-		switch {
-		case k < 0 && text < len(st.LongText):
-			t.Word = st.LongText[text]
-			text++
-		case k < 0 || int(k) >= len(w.All):
-			return fmt.Errorf("long word %d: no word %d", i, k)
-		default:
+		if k := d.int(); k >= 0 {
+			if k >= len(w.All) {
+				d.fail()
+				return w
+			}
 			t.Word = w.All[k]
+		} else {
+			t.Word = d.str()
 		}
-		end := st.HeadsEnd[i]
-		if end < from || int(end) > len(heads) {
-			return fmt.Errorf("long word %d: heads out of their table", i)
+		if n := d.count(); n > 0 {
+			if n > cap(heads)-len(heads) {
+				d.fail()
+				return w
+			}
+			from := len(heads)
+			for range n {
+				heads = append(heads, d.int())
+			}
+			t.Heads = heads[from:len(heads):len(heads)]
 		}
-		if end > from {
-			t.Heads = heads[from:end:end]
-		}
-		from = end
 	}
-	if len(st.SoundHash) > 0 {
-		w.Sounds = make([]Sound, len(st.SoundHash))
+	if n := d.count(); n > 0 {
+		w.Sounds = make([]Sound, n)
 	}
-	for i, h := range st.SoundHash {
-		w.Sounds[i] = Sound{Hash: h, Word: st.SoundWord[i]}
+	prev := uint64(0)
+	for i := range w.Sounds {
+		prev += d.uint()
+		w.Sounds[i] = Sound{Hash: prev, Word: int32(d.int())}
 	}
-	return nil
+	w.Pairs, w.PairsBySecond = d.sorted(), d.sorted()
+	return w
 }

@@ -13,7 +13,7 @@ import (
 
 // Words are the words of a report's sentences as its dictionary cuts
 // them. They are found once, when the report is built, and kept beside
-// it (in report.gob), so that a reader never cuts the whole report: opening
+// it (in report.bin), so that a reader never cuts the whole report: opening
 // a report loads its dictionary lazily (segment.Lazy), which cuts a
 // question quickly but a whole report slowly.
 type Words struct {
