@@ -307,7 +307,7 @@ func (rc *reportCache) pairHomophone(w string) string {
 		if sound.RuneKey(c) != ka {
 			continue
 		}
-		for _, x := range index.PairsFrom(words.Pairs, c) {
+		for _, x := range words.After(c) {
 			if sound.RuneKey(x) == kb {
 				found[[2]rune{c, x}] = true
 			}
@@ -317,7 +317,7 @@ func (rc *reportCache) pairHomophone(w string) string {
 		if sound.RuneKey(c) != kb {
 			continue
 		}
-		for _, x := range index.PairsFrom(words.PairsBySecond, c) {
+		for _, x := range words.Before(c) {
 			if sound.RuneKey(x) == ka {
 				found[[2]rune{x, c}] = true
 			}

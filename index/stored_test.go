@@ -21,7 +21,7 @@ func TestStoredRoundTrip(t *testing.T) {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			r := parsedForTest(t, p)
 			words := &Words{All: []string{"农田", "高标准农田", "建设"}, Long: []TopWord{{Word: "高标准农田", Heads: []int{0, 3, 9}}, {Word: "不在全部词里"}},
-				Sounds: []Sound{{Hash: 7, Word: 0}, {Hash: 1 << 63, Word: 2}}, Pairs: []uint64{1, 2}, PairsBySecond: []uint64{3}}
+				Sounds: []Sound{{Hash: 7, Word: 0}, {Hash: 1 << 63, Word: 2}}, pairs: []uint64{1, 2}, pairsBySecond: []uint64{3, 1 << 40}}
 			lean, err := encodeReport(r, words)
 			if err != nil {
 				t.Fatal(err)
@@ -37,8 +37,14 @@ func TestStoredRoundTrip(t *testing.T) {
 			if !reflect.DeepEqual(got, r) {
 				t.Error("the report read back differs from the one stored")
 			}
-			if !reflect.DeepEqual(gotWords, words) {
-				t.Errorf("the words read back differ: got %+v, want %+v", gotWords, words)
+			if gotWords.storedPairs == nil || gotWords.pairs != nil {
+				t.Error("the pairs were decoded before they were asked for")
+			}
+			gotWords.loadPairs()
+			got2 := []any{gotWords.All, gotWords.Long, gotWords.Sounds, gotWords.pairs, gotWords.pairsBySecond}
+			want := []any{words.All, words.Long, words.Sounds, words.pairs, words.pairsBySecond}
+			if !reflect.DeepEqual(got2, want) {
+				t.Errorf("the words read back differ: got %+v, want %+v", got2, want)
 			}
 			if len(lean) >= plain.Len() {
 				t.Errorf("stored %d bytes, plainly %d", len(lean), plain.Len())
@@ -66,7 +72,7 @@ func parsedForTest(t *testing.T, path string) *report.Report {
 // never a panic.
 func TestStoredDamaged(t *testing.T) {
 	r := parsedForTest(t, "../seeds/jiuyuan_2025_plan_report.txt")
-	data, err := encodeReport(r, &Words{All: []string{"高标准农田"}, Long: []TopWord{{Word: "高标准农田", Heads: []int{0, 9}}}, Pairs: []uint64{5, 9}})
+	data, err := encodeReport(r, &Words{All: []string{"高标准农田"}, Long: []TopWord{{Word: "高标准农田", Heads: []int{0, 9}}}, pairs: []uint64{5, 9}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +85,9 @@ func TestStoredDamaged(t *testing.T) {
 		for _, b := range []byte{0, 0x7f, 0x80, 0xff, data[i] ^ 1} {
 			damaged := bytes.Clone(data)
 			damaged[i] = b
-			decodeReport(damaged) // refused or read: either will do, a panic fails
+			if _, w, err := decodeReport(damaged); err == nil { // refused or read: either will do, a panic fails
+				w.After('高')
+			}
 		}
 	}
 }

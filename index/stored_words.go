@@ -1,8 +1,11 @@
 package index
 
+import "slices"
+
 // encodeWords writes the words of a report: those of All end to end
 // (one string to read instead of thousands), Long's as indexes into All,
-// the hashes of Sounds and the pairs as differences of sorted numbers.
+// the hashes of Sounds and the pairs as differences of sorted numbers, the
+// pairs apart to be read at first use (Words.After).
 func encodeWords(e *encoder, w *Words) {
 	at := make(map[string]int, len(w.All))
 	e.int(len(w.All))
@@ -35,8 +38,11 @@ func encodeWords(e *encoder, w *Words) {
 		e.int(int(s.Word))
 		prev = s.Hash
 	}
-	e.sorted(w.Pairs)
-	e.sorted(w.PairsBySecond)
+	var pairs encoder
+	pairs.sorted(w.pairs)
+	pairs.sorted(w.pairsBySecond)
+	e.int(len(pairs.nums))
+	e.nums = append(e.nums, pairs.nums...)
 }
 
 // decodeWords reads what encodeWords wrote; d.err says whether it could.
@@ -77,6 +83,25 @@ func decodeWords(d *decoder) *Words {
 		prev += d.uint()
 		w.Sounds[i] = Sound{Hash: prev, Word: int32(d.int())}
 	}
-	w.Pairs, w.PairsBySecond = d.sorted(), d.sorted()
+	n := d.count()
+	if d.err == nil {
+		w.storedPairs = slices.Clone(d.nums[:n]) // not the whole file's bytes
+		d.nums = d.nums[n:]
+	}
+	return w
+}
+
+// loadPairs decodes the pairs of w, once; damaged, they are none.
+func (w *Words) loadPairs() *Words {
+	w.pairsOnce.Do(func() {
+		if w.storedPairs == nil {
+			return
+		}
+		d := &decoder{nums: w.storedPairs}
+		w.pairs, w.pairsBySecond, w.storedPairs = d.sorted(), d.sorted(), nil
+		if d.end() != nil {
+			w.pairs, w.pairsBySecond = nil, nil
+		}
+	})
 	return w
 }
