@@ -55,7 +55,17 @@ func newReportCache(r *index.Loaded) *reportCache {
 		}
 		return t
 	}
+	n, size := len(r.Sentences), len(r.Meta.Title)
+	for _, s := range r.Sentences {
+		size += len(s.Text) + 1
+	}
+	for _, h := range r.Headings {
+		size += len(h) + 1
+	}
+	rc.text, rc.section, rc.lead, rc.prev = make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
+	rc.starts = make([]int, 0, n+1)
 	var all strings.Builder
+	all.Grow(size) // more if lowering lengthens a text
 	lead, leadPara := "", -2
 	for _, s := range r.Sentences {
 		t := lower(s.Text)
@@ -297,7 +307,7 @@ func (rc *reportCache) pairHomophone(w string) string {
 		if sound.RuneKey(c) != ka {
 			continue
 		}
-		for _, x := range index.PairsFrom(words.Pairs, c) {
+		for _, x := range words.After(c) {
 			if sound.RuneKey(x) == kb {
 				found[[2]rune{c, x}] = true
 			}
@@ -307,7 +317,7 @@ func (rc *reportCache) pairHomophone(w string) string {
 		if sound.RuneKey(c) != kb {
 			continue
 		}
-		for _, x := range index.PairsFrom(words.PairsBySecond, c) {
+		for _, x := range words.Before(c) {
 			if sound.RuneKey(x) == ka {
 				found[[2]rune{x, c}] = true
 			}

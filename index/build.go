@@ -1,9 +1,7 @@
 package index
 
 import (
-	"bytes"
 	"crypto/sha256"
-	"encoding/gob"
 	"encoding/hex"
 	"fmt"
 	"os"
@@ -19,7 +17,7 @@ import (
 
 // The files of a report's directory.
 const (
-	reportFile = "report.gob"
+	reportFile = "report.bin"
 	dictFile   = "dict.txt"
 	bleveDir   = "bleve"
 )
@@ -48,11 +46,11 @@ func buildReport(r *report.Report, dir string, full *segment.Segmenter, keep []s
 	if err := writeFileAtomic(filepath.Join(dir, dictFile), []byte(dict)); err != nil {
 		return err
 	}
-	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(pack(r, wordsOf(r, seg))); err != nil {
+	stored, err := encodeReport(r, wordsOf(r, seg))
+	if err != nil {
 		return err
 	}
-	if err := writeFileAtomic(filepath.Join(dir, reportFile), b.Bytes()); err != nil {
+	if err := writeFileAtomic(filepath.Join(dir, reportFile), stored); err != nil {
 		return err
 	}
 	if err := buildIndex(r, filepath.Join(dir, bleveDir), name); err != nil {

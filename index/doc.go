@@ -6,7 +6,7 @@
 // # The data directory
 //
 //	catalog.json        the reports being served; replaced atomically, it is the one truth
-//	reports/ID-GEN/     one report: report.gob (the parsed report and its words as
+//	reports/ID-GEN/     one report: report.bin (the parsed report and its words as
 //	                    its dictionary cuts them, stored lean: stored.go),
 //	                    dict.txt (its own part of its pruned gse dictionary)
 //	                    and bleve/ (its index); never changed
@@ -42,7 +42,7 @@
 // A reader opens it lazily (segment.Lazy): an index of its words, from
 // which each question is cut with the few words found in it, in well
 // under a millisecond; what needs the whole report cut (its words, the
-// parts of its long words) was written at build time (report.gob). The
+// parts of its long words) was written at build time (report.bin). The
 // dictionary is registered with package segment under a name that the
 // report's bleve mapping records, so a report is always searched with the
 // dictionary it was indexed with.

@@ -2,106 +2,108 @@ package index
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"planbot/index/report"
 )
 
-// stored is what report.gob holds: the parsed report and its words (gob
-// decodes it about four times faster than JSON), kept lean because every
-// report a question opens is decoded: a sentence's text that stands in its
+// The stored form of a report (reportFile) is the parsed report and its
+// words, written by an encoder (codec.go) and kept lean because every
+// report a question opens is read: a sentence's text that stands in its
 // paragraph is kept as its place there, a figure's as its place in its
-// sentence, and each section path once. pack makes it, unpack restores
-// the report, its strings sharing memory.
-type stored struct {
-	Report *report.Report // its texts and sections left out where the fields below give them
-	Words  *Words
+// sentence, each section path and each label (parts, spans, units,
+// measures, periods) once. encodeReport writes it, decodeReport reads it
+// back, its strings sharing one text.
 
-	Sections      [][]string // the distinct section paths
-	SectionOfPara []int32    // per paragraph, its path in Sections
-	SectionOfSent []int32    // per sentence, its path in Sections
-	TextStart     []int32    // per sentence, where its text starts in its paragraph's; -1: in Text
-	TextEnd       []int32    // and where it ends
-	FigureInText  []bool     // per figure of the sentences in order: its text is Text[Start:End]
+// encodeReport returns the stored form of r and its words.
+func encodeReport(r *report.Report, w *Words) ([]byte, error) {
+	var e encoder
+	m := r.Meta
+	added, err := m.Added.MarshalBinary()
+	if err != nil {
+		return nil, fmt.Errorf("store report %s: %w", m.ID, err)
+	}
+	for _, s := range []string{m.ID, m.Title, m.Region, m.Date, m.Source, m.Hash, string(added)} {
+		e.str(s)
+	}
+	e.int(m.ReviewYear)
+	e.int(m.PlanYear)
 
-	// The figures of all sentences in order, and where each sentence's
-	// end: one slice to decode instead of one a sentence.
-	Figures    []report.Figure
-	FiguresEnd []int32
-	// The few distinct labels (parts, spans, units, measures, periods),
-	// and per sentence its part and span, per figure its unit, measure,
-	// period and span, as indexes into them: decoded once, not each time.
-	Labels     []string
-	SentLabels []int32
-	FigLabels  []int32
-
-	// The words of Words.All end to end, and where each ends: one string
-	// to decode instead of thousands. Words.Long's words are indexes into
-	// them (LongWord), their heads one slice (Heads, HeadsEnd).
-	WordsText string
-	WordEnds  []int32
-	LongWord  []int32
-	Heads     []int32
-	HeadsEnd  []int32
-}
-
-// sentenceLabels and figureLabels are how many labels a sentence and a
-// figure have in SentLabels and FigLabels.
-const sentenceLabels, figureLabels = 2, 4
-
-// pack makes the stored form of r and its words; r is not changed.
-func pack(r *report.Report, w *Words) stored {
-	lean := *r
-	lean.Paragraphs = slices.Clone(r.Paragraphs)
-	lean.Sentences = slices.Clone(r.Sentences)
-	leanWords := *w
-	st := stored{Report: &lean, Words: &leanWords}
-	st.packWords(w)
 	var labels table[string]
-	label := func(l string) int32 { return labels.id(l, l) }
 	var sections table[[]string]
-	section := func(path []string) int32 { return sections.id(strings.Join(path, "\x00"), path) }
-	for i := range lean.Paragraphs {
-		p := &lean.Paragraphs[i]
-		st.SectionOfPara = append(st.SectionOfPara, section(p.Section))
-		p.Section = nil
+	label := func(l string) int { return int(labels.id(l, l)) }
+	section := func(path []string) int { return int(sections.id(strings.Join(path, "\x00"), path)) }
+	var body encoder // the sentences and paragraphs, written after the tables they name
+	body.text = e.text
+	body.int(len(r.Paragraphs))
+	for _, p := range r.Paragraphs {
+		body.int(p.ID)
+		body.int(section(p.Section))
+		body.int(label(string(p.Part)))
+		body.int(label(string(p.Span)))
+		body.str(p.Text)
 	}
 	at := map[int]int{} // paragraph → where the next sentence is looked for
-	for i := range lean.Sentences {
-		s := &lean.Sentences[i]
-		st.SectionOfSent = append(st.SectionOfSent, section(s.Section))
-		s.Section = nil
-		start := int32(-1)
-		if s.Para >= 0 && s.Para < len(r.Paragraphs) && s.Text != "" {
-			p := r.Paragraphs[s.Para].Text
-			if k := strings.Index(p[at[s.Para]:], s.Text); k >= 0 {
-				start = int32(at[s.Para] + k)
-				at[s.Para] += k + len(s.Text)
-			}
-		}
-		st.TextStart = append(st.TextStart, start)
-		st.TextEnd = append(st.TextEnd, start+int32(len(s.Text)))
-		if start >= 0 {
-			s.Text = ""
-		}
-		st.SentLabels = append(st.SentLabels, label(string(s.Part)), label(string(s.Span)))
-		s.Part, s.Span = "", ""
-		for _, f := range s.Figures {
-			in := 0 <= f.Start && f.Start <= f.End && f.End <= len(r.Sentences[i].Text) && r.Sentences[i].Text[f.Start:f.End] == f.Text
-			st.FigureInText = append(st.FigureInText, in)
-			if in {
-				f.Text = ""
-			}
-			st.FigLabels = append(st.FigLabels, label(f.Unit), label(f.Measure), label(string(f.Period)), label(string(f.Span)))
-			f.Unit, f.Measure, f.Period, f.Span = "", "", "", ""
-			st.Figures = append(st.Figures, f)
-		}
-		s.Figures = nil
-		st.FiguresEnd = append(st.FiguresEnd, int32(len(st.Figures)))
+	figures := 0
+	for _, s := range r.Sentences {
+		figures += len(s.Figures)
 	}
-	st.Labels, st.Sections = labels.values, sections.values
-	return st
+	body.int(figures)
+	body.int(len(r.Sentences))
+	for _, s := range r.Sentences {
+		body.int(s.ID)
+		body.int(s.Para)
+		body.int(s.Row)
+		body.bool(s.Heading)
+		body.int(section(s.Section))
+		body.int(label(string(s.Part)))
+		body.int(label(string(s.Span)))
+		start := -1
+		if s.Para >= 0 && s.Para < len(r.Paragraphs) && s.Text != "" {
+			if k := strings.Index(r.Paragraphs[s.Para].Text[at[s.Para]:], s.Text); k >= 0 {
+				start = at[s.Para] + k
+				at[s.Para] = start + len(s.Text)
+			}
+		}
+		body.int(start)
+		if start >= 0 {
+			body.int(len(s.Text))
+		} else {
+			body.str(s.Text)
+		}
+		body.int(len(s.Figures))
+		for _, f := range s.Figures {
+			body.float(f.Value)
+			body.int(f.Year)
+			body.int(f.Start)
+			body.int(f.End)
+			in := 0 <= f.Start && f.Start <= f.End && f.End <= len(s.Text) && s.Text[f.Start:f.End] == f.Text
+			body.bool(in)
+			if !in {
+				body.str(f.Text)
+			}
+			for _, l := range []string{f.Unit, f.Measure, string(f.Period), string(f.Span)} {
+				body.int(label(l))
+			}
+		}
+	}
+	e.text = body.text
+	e.strs(labels.values)
+	e.int(len(sections.values))
+	for _, p := range sections.values {
+		e.strs(p)
+	}
+	e.nums = append(e.nums, body.nums...)
+
+	e.int(len(r.Rows))
+	for _, row := range r.Rows {
+		e.str(row.Indicator)
+		e.strs(row.Columns)
+		e.strs(row.Values)
+	}
+	e.strs(r.Headings)
+	encodeWords(&e, w)
+	return e.bytes(), nil
 }
 
 // table numbers distinct values in the order they are first met.
@@ -124,150 +126,99 @@ func (t *table[T]) id(key string, v T) int32 {
 	return id
 }
 
-// packWords stores the words of w as one string and Long's as indexes
-// into it, where it can (a long word missing from All stays as it is).
-func (st *stored) packWords(w *Words) {
-	at := make(map[string]int32, len(w.All))
-	var b strings.Builder
-	for i, word := range w.All {
-		b.WriteString(word)
-		st.WordEnds = append(st.WordEnds, int32(b.Len()))
-		at[word] = int32(i)
+// decodeReport reads back the report and the words that encodeReport
+// stored, or says why it cannot (damaged data is an error, never a panic).
+func decodeReport(data []byte) (*report.Report, *Words, error) {
+	d := newDecoder(data)
+	r := &report.Report{}
+	m := &r.Meta
+	for _, s := range []*string{&m.ID, &m.Title, &m.Region, &m.Date, &m.Source, &m.Hash} {
+		*s = d.str()
 	}
-	st.WordsText = b.String()
-	st.Words.All = nil
-	st.Words.Long = slices.Clone(w.Long)
-	for i := range st.Words.Long {
-		t := &st.Words.Long[i]
-		k, ok := at[t.Word]
-		if !ok {
-			k = -1
-		} else {
-			t.Word = ""
+	added := d.str()
+	m.ReviewYear, m.PlanYear = d.int(), d.int()
+	if err := m.Added.UnmarshalBinary([]byte(added)); d.err == nil && err != nil {
+		return nil, nil, fmt.Errorf("its date added: %w", err)
+	}
+	labels := d.strs()
+	sections := make([][]string, d.count())
+	for i := range sections {
+		sections[i] = d.strs()
+	}
+	label := func() string {
+		if i := d.index(len(labels)); d.err == nil {
+			return labels[i]
 		}
-		st.LongWord = append(st.LongWord, k)
-		for _, h := range t.Heads {
-			st.Heads = append(st.Heads, int32(h))
+		return ""
+	}
+	section := func() []string {
+		if i := d.index(len(sections)); d.err == nil {
+			return sections[i][:len(sections[i]):len(sections[i])] // shared: an append copies
 		}
-		st.HeadsEnd = append(st.HeadsEnd, int32(len(st.Heads)))
-		t.Heads = nil
+		return nil
 	}
-}
-
-// unpackWords restores what packWords stored.
-func (st *stored) unpackWords() error {
-	w := st.Words
-	if len(st.LongWord) != len(w.Long) || len(st.HeadsEnd) != len(w.Long) {
-		return fmt.Errorf("its long words do not match their tables")
+	if n := d.count(); n > 0 {
+		r.Paragraphs = make([]report.Paragraph, n)
 	}
-	heads := make([]int, len(st.Heads))
-	for i, h := range st.Heads {
-		heads[i] = int(h)
-	}
-	from := int32(0)
-	for i, end := range st.HeadsEnd {
-		if end < from || int(end) > len(heads) {
-			return fmt.Errorf("long word %d: heads out of their table", i)
-		}
-		if end > from {
-			w.Long[i].Heads = heads[from:end:end]
-		}
-		from = end
-	}
-	w.All = make([]string, len(st.WordEnds))
-	start := int32(0)
-	for i, end := range st.WordEnds {
-		if end < start || int(end) > len(st.WordsText) {
-			return fmt.Errorf("word %d out of its text", i)
-		}
-		w.All[i] = st.WordsText[start:end]
-		start = end
-	}
-	for i, k := range st.LongWord {
-		switch {
-		case k < 0:
-		case int(k) >= len(w.All):
-			return fmt.Errorf("long word %d: no word %d", i, k)
-		default:
-			w.Long[i].Word = w.All[k]
-		}
-	}
-	return nil
-}
-
-// unpack restores the report and its words that pack stored, or says
-// why the file cannot be (a damaged file is an error, never a panic).
-func (st *stored) unpack() (*report.Report, *Words, error) {
-	r := st.Report
-	if r == nil || st.Words == nil {
-		return nil, nil, fmt.Errorf("no report")
-	}
-	if err := st.unpackWords(); err != nil {
-		return nil, nil, err
-	}
-	if len(st.SectionOfPara) != len(r.Paragraphs) || len(st.SectionOfSent) != len(r.Sentences) || len(st.TextStart) != len(r.Sentences) || len(st.TextEnd) != len(r.Sentences) ||
-		len(st.FiguresEnd) != len(r.Sentences) || len(st.SentLabels) != sentenceLabels*len(r.Sentences) ||
-		len(st.FigLabels) != figureLabels*len(st.Figures) || len(st.FigureInText) != len(st.Figures) {
-		return nil, nil, fmt.Errorf("its tables do not match its sentences")
-	}
-	for _, ids := range [][]int32{st.SentLabels, st.FigLabels} {
-		for _, id := range ids {
-			if id < 0 || int(id) >= len(st.Labels) {
-				return nil, nil, fmt.Errorf("no label %d", id)
-			}
-		}
-	}
-	path := func(id int32) ([]string, error) {
-		if id < 0 || int(id) >= len(st.Sections) {
-			return nil, fmt.Errorf("no section %d", id)
-		}
-		p := st.Sections[id]
-		return p[:len(p):len(p)], nil // shared: an append copies
-	}
-	var err error
 	for i := range r.Paragraphs {
-		if r.Paragraphs[i].Section, err = path(st.SectionOfPara[i]); err != nil {
-			return nil, nil, err
-		}
+		p := &r.Paragraphs[i]
+		p.ID = d.int()
+		p.Section = section()
+		p.Part, p.Span = report.Part(label()), report.Span(label())
+		p.Text = d.str()
 	}
-	figure := 0
+	figures := make([]report.Figure, 0, d.count()) // of all sentences, one slice
+	if n := d.count(); n > 0 {
+		r.Sentences = make([]report.Sentence, n)
+	}
 	for i := range r.Sentences {
 		s := &r.Sentences[i]
-		if s.Section, err = path(st.SectionOfSent[i]); err != nil {
-			return nil, nil, err
-		}
-		if start := int(st.TextStart[i]); start >= 0 {
-			if s.Para < 0 || s.Para >= len(r.Paragraphs) {
-				return nil, nil, fmt.Errorf("sentence %d: no paragraph %d", i, s.Para)
-			}
-			p, end := r.Paragraphs[s.Para].Text, int(st.TextEnd[i])
-			if start > end || end > len(p) {
+		s.ID, s.Para, s.Row, s.Heading = d.int(), d.int(), d.int(), d.bool()
+		s.Section = section()
+		s.Part, s.Span = report.Part(label()), report.Span(label())
+		if start := d.int(); start >= 0 {
+			end := start + d.int()
+			if s.Para < 0 || s.Para >= len(r.Paragraphs) || end < start || end > len(r.Paragraphs[s.Para].Text) {
 				return nil, nil, fmt.Errorf("sentence %d: text out of its paragraph", i)
 			}
-			s.Text = p[start:end]
+			s.Text = r.Paragraphs[s.Para].Text[start:end]
+		} else {
+			s.Text = d.str()
 		}
-		l := st.SentLabels[sentenceLabels*i:]
-		s.Part, s.Span = report.Part(st.Labels[l[0]]), report.Span(st.Labels[l[1]])
-		end := int(st.FiguresEnd[i])
-		if end < figure || end > len(st.Figures) {
+		n := d.count()
+		if n == 0 {
+			continue
+		}
+		if n > cap(figures)-len(figures) {
 			return nil, nil, fmt.Errorf("sentence %d: figures out of their table", i)
 		}
-		if end > figure {
-			s.Figures = st.Figures[figure:end:end]
-		}
+		figures = figures[:len(figures)+n]
+		s.Figures = figures[len(figures)-n : len(figures) : len(figures)]
 		for j := range s.Figures {
 			f := &s.Figures[j]
-			if st.FigureInText[figure] {
+			f.Value, f.Year, f.Start, f.End = d.float(), d.int(), d.int(), d.int()
+			if d.bool() {
 				if f.Start < 0 || f.Start > f.End || f.End > len(s.Text) {
 					return nil, nil, fmt.Errorf("sentence %d: figure out of its text", i)
 				}
 				f.Text = s.Text[f.Start:f.End]
+			} else {
+				f.Text = d.str()
 			}
-			l := st.FigLabels[figureLabels*figure:]
-			f.Unit, f.Measure = st.Labels[l[0]], st.Labels[l[1]]
-			f.Period, f.Span = report.Period(st.Labels[l[2]]), report.Span(st.Labels[l[3]])
-			figure++
+			f.Unit, f.Measure = label(), label()
+			f.Period, f.Span = report.Period(label()), report.Span(label())
 		}
 	}
-	return r, st.Words, nil
+	if n := d.count(); n > 0 {
+		r.Rows = make([]report.TableRow, n)
+	}
+	for i := range r.Rows {
+		r.Rows[i] = report.TableRow{Indicator: d.str(), Columns: d.strs(), Values: d.strs()}
+	}
+	r.Headings = d.strs()
+	w := decodeWords(d)
+	if err := d.end(); err != nil {
+		return nil, nil, err
+	}
+	return r, w, nil
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"cmp"
 	"slices"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -13,7 +14,7 @@ import (
 
 // Words are the words of a report's sentences as its dictionary cuts
 // them. They are found once, when the report is built, and kept beside
-// it (in report.gob), so that a reader never cuts the whole report: opening
+// it (in report.bin), so that a reader never cuts the whole report: opening
 // a report loads its dictionary lazily (segment.Lazy), which cuts a
 // question quickly but a whole report slowly.
 type Words struct {
@@ -28,16 +29,26 @@ type Words struct {
 	// the hash of their sound (sound.Hash), sorted by it and then in the
 	// order of All (SoundsLike).
 	Sounds []Sound `json:"sounds"`
-	// Pairs are the distinct pairs of adjacent Chinese characters of the
+	// pairs are the distinct pairs of adjacent Chinese characters of the
 	// sentences (words the segmenter may keep apart), each as
-	// first<<32|second, sorted; PairsBySecond are the same as
-	// second<<32|first, sorted.
-	Pairs, PairsBySecond []uint64
+	// first<<32|second, sorted; pairsBySecond are the same as
+	// second<<32|first, sorted (After, Before). A report read back keeps
+	// them encoded (storedPairs) until they are first asked for: few
+	// questions need them, and decoded they are a sixth of its memory.
+	pairs, pairsBySecond []uint64
+	pairsOnce            sync.Once
+	storedPairs          []byte
 }
 
-// PairsFrom returns the pairs of pairs (Words.Pairs or PairsBySecond)
+// After returns the characters that follow c in the report's pairs.
+func (w *Words) After(c rune) []rune { return pairsFrom(w.loadPairs().pairs, c) }
+
+// Before returns the characters that precede c in the report's pairs.
+func (w *Words) Before(c rune) []rune { return pairsFrom(w.loadPairs().pairsBySecond, c) }
+
+// pairsFrom returns the pairs of pairs (Words.pairs or pairsBySecond)
 // whose character c is first: their other characters.
-func PairsFrom(pairs []uint64, c rune) []rune {
+func pairsFrom(pairs []uint64, c rune) []rune {
 	lo, _ := slices.BinarySearch(pairs, uint64(c)<<32)
 	var out []rune
 	for _, p := range pairs[lo:] {
@@ -138,8 +149,8 @@ func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
 				continue
 			}
 			if prev >= 0 {
-				w.Pairs = append(w.Pairs, uint64(prev)<<32|uint64(c))
-				w.PairsBySecond = append(w.PairsBySecond, uint64(c)<<32|uint64(prev))
+				w.pairs = append(w.pairs, uint64(prev)<<32|uint64(c))
+				w.pairsBySecond = append(w.pairsBySecond, uint64(c)<<32|uint64(prev))
 			}
 			prev = c
 		}
@@ -150,7 +161,7 @@ func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
 		rb, _ := utf8.DecodeRuneInString(b.Word)
 		return int(ra) - int(rb)
 	})
-	for _, ps := range []*[]uint64{&w.Pairs, &w.PairsBySecond} {
+	for _, ps := range []*[]uint64{&w.pairs, &w.pairsBySecond} {
 		slices.Sort(*ps)
 		*ps = slices.Compact(*ps)
 	}

@@ -31,18 +31,18 @@ func TestWordsOf(t *testing.T) {
 		{"long from 农", fmt.Sprint(w.LongFrom('农')), "[]"},
 		{"sounds like 浓田", w.SoundsLike(sound.HashKey(sound.Key("浓田"))), []string{"农田"}},
 		{"sounds like 见设", w.SoundsLike(sound.HashKey(sound.Key("见设"))), []string{"建设"}},
-		{"after 农", PairsFrom(w.Pairs, '农'), []rune{'田'}},
-		{"after 田", PairsFrom(w.Pairs, '田'), []rune{'建'}},
-		{"before 田", PairsFrom(w.PairsBySecond, '田'), []rune{'农'}},
-		{"before 建", PairsFrom(w.PairsBySecond, '建'), []rune{'田'}}, // not 5G
-		{"after 设", PairsFrom(w.Pairs, '设'), []rune(nil)},
+		{"after 农", w.After('农'), []rune{'田'}},
+		{"after 田", w.After('田'), []rune{'建'}},
+		{"before 田", w.Before('田'), []rune{'农'}},
+		{"before 建", w.Before('建'), []rune{'田'}}, // not 5G
+		{"after 设", w.After('设'), []rune(nil)},
 	}
 	for _, tt := range tests {
 		if fmt.Sprint(tt.got) != fmt.Sprint(tt.want) {
 			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
 		}
 	}
-	if !slices.IsSorted(w.Pairs) || !slices.IsSorted(w.PairsBySecond) {
+	if !slices.IsSorted(w.pairs) || !slices.IsSorted(w.pairsBySecond) {
 		t.Error("pairs not sorted")
 	}
 }
