@@ -37,6 +37,7 @@ type features struct {
 	YearNamed    float64
 	SpanMatch    float64
 	SpanMismatch float64
+	SpanUsual    float64
 	HowTable     float64
 	HowDetail    float64
 	Definition   float64
@@ -53,7 +54,7 @@ func (w *Weights) score(f features) float64 {
 		w.Relevance*f.Relevance + w.PartMatch*f.PartMatch + w.PartMismatch*f.PartMismatch + w.TableRow*f.TableRow +
 		w.PlanTable*f.PlanTable + w.PeriodMatch*f.PeriodMatch + w.LatestFact*f.LatestFact + w.HasFigure*f.HasFigure +
 		w.NoFigure*f.NoFigure + w.HasAmount*f.HasAmount + w.OnlyRates*f.OnlyRates + w.UnitMatch*f.UnitMatch +
-		w.UnitMismatch*f.UnitMismatch + w.YearNamed*f.YearNamed + w.SpanMatch*f.SpanMatch + w.SpanMismatch*f.SpanMismatch +
+		w.UnitMismatch*f.UnitMismatch + w.YearNamed*f.YearNamed + w.SpanMatch*f.SpanMatch + w.SpanMismatch*f.SpanMismatch + w.SpanUsual*f.SpanUsual +
 		w.HowTable*f.HowTable + w.HowDetail*f.HowDetail + w.Definition*f.Definition + w.Short*f.Short + w.Listed*f.Listed +
 		w.Guiding*f.Guiding + w.SubScope*f.SubScope + w.DateSaid*f.DateSaid
 }
@@ -378,6 +379,9 @@ func fitOf(f *features, q question, s *report.Sentence, figs []report.Figure, w 
 		} else {
 			f.SpanMismatch = 1
 		}
+	}
+	if q.span == "" && q.intent == wantTarget && s.Part != report.PartTable && spanOf(s, figs) == report.SpanYear {
+		f.SpanUsual = 1 // 粮食产量目标 asks this year's, not the five-year plan's
 	}
 	if q.how {
 		// "what/how" is answered by a sentence that says what is done, not

@@ -1,6 +1,12 @@
 package answers
 
-import "testing"
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestElided(t *testing.T) {
 	tests := []struct {
@@ -132,5 +138,31 @@ func TestSubScope(t *testing.T) {
 		if got := subScope(tt.section, tt.question); got != tt.want {
 			t.Errorf("subScope(%q, %q) = %v, want %v", tt.section, tt.question, got, tt.want)
 		}
+	}
+}
+
+// TestTargetOfTheYear: a target asked with no period is the plan year's,
+// not the five-year plan's average that the report states beside it
+// (SpanUsual): 广西 writes both 经济增长5%左右 and 年均增长5%左右.
+func TestTargetOfTheYear(t *testing.T) {
+	seeds := t.TempDir()
+	b, err := os.ReadFile("../index/testdata/reports/guangxi_2026_gwr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(seeds, "guangxi_2026_gwr.txt"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(context.Background(), Setup{DataDir: t.TempDir(), SeedsDir: seeds, Build: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	res, err := e.Ask(context.Background(), "经济增长目标是多少", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "主要预期目标") {
+		t.Errorf("answers %+v, want this year's targets", res.Answers)
 	}
 }

@@ -38,6 +38,7 @@ type Weights struct {
 	YearNamed    float64 // per year asked that the sentence names
 	SpanMatch    float64 // is of the span asked: this year, or five
 	SpanMismatch float64 // is of the other span
+	SpanUsual    float64 // is of one year, when no span is asked (a question naming no period asks of a year)
 	HowTable     float64 // a table row or a list of targets, when how is asked
 	HowDetail    float64 // the length of what is done (to 60 characters) over 60, when how is asked
 	Definition   float64 // a definition (指…, 名词解释), when a term's meaning is asked
@@ -94,6 +95,7 @@ var DefaultWeights = Weights{
 	YearNamed:    0.1,
 	SpanMatch:    0.1,
 	SpanMismatch: -0.3,
+	SpanUsual:    0.05,
 	HowTable:     -0.3,
 	HowDetail:    0.3,
 	Definition:   0.4,
