@@ -345,8 +345,10 @@ func shareRune(a, b string) bool {
 // fixTypos replaces two-character windows of q that sound like a word of
 // the report and share a character with it (城真居民 → 城镇居民, 粮食产亮 →
 // 粮食产量). Only characters that the segmenter left alone (in no word of
-// two or more characters) are touched, so correct text is never changed.
-func (rc *reportCache) fixTypos(q string) string {
+// two or more characters) nor in an alias of the vocabulary that q says
+// (the last word of each of groups: 不能自理 is no typo of 不能治理), so
+// correct text is never changed.
+func (rc *reportCache) fixTypos(q string, groups [][]string) string {
 	runes := []rune(q)
 	known := make([]bool, len(runes))
 	pos := 0 // rune index of the byte offset being walked
@@ -366,6 +368,14 @@ func (rc *reportCache) fixTypos(q string) string {
 	for _, m := range reUnitAsked.FindAllStringIndex(q, -1) { // 多少人 is no typo of 人形
 		for k := byteToRune[m[0]]; k < byteToRune[m[1]]; k++ {
 			known[k] = true
+		}
+	}
+	for _, g := range groups {
+		alias := g[len(g)-1]
+		for _, i := range occurrences(q, alias) {
+			for k := byteToRune[i]; k < byteToRune[i+len(alias)]; k++ {
+				known[k] = true
+			}
 		}
 	}
 	for i := 0; i+2 <= len(runes); i++ {

@@ -153,7 +153,7 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top int, trace *Trace) ([]Answer, []candidate) {
 	rc := e.cache(r)
 	q.groups = append(q.groups[:len(q.groups):len(q.groups)], vocab.expandChinese(q.text, r.Seg)...)
-	if fixed := rc.fixTypos(q.text); fixed != q.text {
+	if fixed := rc.fixTypos(q.text, q.groups); fixed != q.text {
 		var more [][]string
 		q.text, more = vocab.expandLatin(fixed) // the corrected words may be aliases
 		more = append(more, vocab.expandChinese(q.text, r.Seg)...)

@@ -86,16 +86,22 @@ func TestAbstains(t *testing.T) {
 
 func TestFixTypos(t *testing.T) {
 	e, lib := engineOnSeed(t)
-	tests := []struct{ in, want string }{
-		{"城真居民人均可支配收如", "城镇居民人均可支配收入"},
-		{"粮食产亮", "粮食产量"},
-		{"空气能好到啥程度", "空气能好到啥程度"}, // 能好 is two words, not 能耗
-		{"高标准农田目标是多少", "高标准农田目标是多少"},
+	tests := []struct {
+		in     string
+		groups [][]string
+		want   string
+	}{
+		{"城真居民人均可支配收如", nil, "城镇居民人均可支配收入"},
+		{"粮食产亮", nil, "粮食产量"},
+		{"空气能好到啥程度", nil, "空气能好到啥程度"}, // 能好 is two words, not 能耗
+		{"高标准农田目标是多少", nil, "高标准农田目标是多少"},
+		{"老人不能自理", nil, "老人不能治理"},                        // the report says 治理, never 自理
+		{"老人不能自理", [][]string{{"失能", "不能自理"}}, "老人不能自理"}, // unless the vocabulary knows the words
 	}
 	lib.View(func(s *index.Snapshot) error {
 		rc := e.cache(newest(t, s))
 		for _, tt := range tests {
-			if got := rc.fixTypos(tt.in); got != tt.want {
+			if got := rc.fixTypos(tt.in, tt.groups); got != tt.want {
 				t.Errorf("fixTypos(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		}
@@ -111,7 +117,7 @@ func TestFixTyposKeepsUnitAsked(t *testing.T) {
 			t.Fatal("no beijing_2026_gwr")
 		}
 		q := "今年打算让多少人新找到工作"
-		if got := e.cache(r).fixTypos(q); got != q {
+		if got := e.cache(r).fixTypos(q, nil); got != q {
 			t.Errorf("fixTypos(%q) = %q: 人 of 多少人 is no typo", q, got)
 		}
 		return nil
