@@ -60,7 +60,7 @@ var gates = []gate{
 	}},
 	{"figure", "a figure is asked and none is said with the topics, nor is it a target of the plan year's list", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && j.q.figure && !j.q.how && len(topicFigs(j, c)) == 0 &&
-			!(j.q.intent == wantTarget && inTargetList(j.rc.r.Report, c.s))
+			!(j.q.intent == wantTarget && inTargetList(j.rc.r.Report, c.s)) && !saysYearsAsked(j.q, c.s.Text)
 	}},
 	{"year", "its figures are of another year", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && len(j.q.years) > 0 && len(c.s.Figures) > 0 && !figureOfYears(c.s, j.q.years)
@@ -90,7 +90,7 @@ var gates = []gate{
 			return false
 		}
 		figs, _ := clauseFigures(j, c) // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
-		return !hasUnit(c.s.Text, figs, q.units)
+		return !hasUnit(c.s.Text, figs, q.units) && !saysYearsAsked(q, c.s.Text)
 	}},
 	{"rate", "amounts where a rate is asked (上调百分之几 is not answered by 提高20元)", func(j *judge, c *candidate) bool {
 		q := j.q
@@ -100,6 +100,16 @@ var gates = []gate{
 		figs, _ := clauseFigures(j, c)
 		return !hasRate(figs)
 	}},
+}
+
+// reDuration is a number of years, which the figures leave out (they would
+// be taken for years): 延长30年, 十年禁渔, 连续5年.
+var reDuration = regexp.MustCompile(`(?:^|[^\d])(?:\d{1,3}|[一二三四五六七八九十两]{1,3})个?年`)
+
+// saysYearsAsked reports whether q asks for a number of years (几年, 多少年)
+// and text says one.
+func saysYearsAsked(q question, text string) bool {
+	return len(q.units) == 1 && q.units[0] == "年" && reDuration.MatchString(text)
 }
 
 // amountGate rejects, among the candidates that passed the gates, those

@@ -1,0 +1,23 @@
+package answers
+
+import "testing"
+
+func TestSaysYearsAsked(t *testing.T) {
+	years := question{units: []string{"年"}}
+	tests := []struct {
+		q    question
+		text string
+		want bool
+	}{
+		{years, "开展好第二轮土地承包到期后再延长30年整县试点。", true},
+		{years, "全面实施长江十年禁渔。", true},
+		{years, "2025年粮食产量1.2万吨。", false}, // a year, not a number of years
+		{years, "推进高标准农田建设。", false},
+		{question{units: []string{"亩"}}, "再延长30年。", false}, // years not asked
+	}
+	for _, tt := range tests {
+		if got := saysYearsAsked(tt.q, tt.text); got != tt.want {
+			t.Errorf("saysYearsAsked(%v, %q) = %v, want %v", tt.q.units, tt.text, got, tt.want)
+		}
+	}
+}
