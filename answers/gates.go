@@ -67,7 +67,7 @@ var gates = []gate{
 	}},
 	{"sum", "sums or averages over years where one year is asked", func(j *judge, c *candidate) bool {
 		q := j.q
-		return !q.ordinal && q.span == report.SpanYear && !q.across && onlyFiveYear(topicFigs(j, c))
+		return !q.ordinal && q.span == report.SpanYear && !q.across && onlyFiveYear(c.s.Text, topicFigs(j, c))
 	}},
 	{"stock", "a total is asked and the figures said with the topics are additions (新增, 新获评)", func(j *judge, c *candidate) bool {
 		if !j.q.stock {
@@ -94,11 +94,15 @@ var gates = []gate{
 	}},
 	{"rate", "amounts where a rate is asked (上调百分之几 is not answered by 提高20元)", func(j *judge, c *candidate) bool {
 		q := j.q
-		if q.ordinal || len(q.units) == 0 || q.units[0] != "%" || len(topicFigs(j, c)) == 0 {
+		if q.ordinal || len(q.units) == 0 || q.units[0] != "%" {
+			return false
+		}
+		own := topicFigs(j, c)
+		if len(own) == 0 || hasRate(own) {
 			return false
 		}
 		figs, _ := clauseFigures(j, c)
-		return !hasRate(figs)
+		return !hasRate(figs) || reachedLevel(c.s.Text[:own[0].Start]) // 社零增至2.79万亿元，…占比升至48%: the rate is another's
 	}},
 }
 
@@ -184,16 +188,32 @@ func unitSaid(j *judge, c *candidate) bool {
 	return sum/total >= j.w.MinCoverageUnit
 }
 
-// onlyFiveYear reports whether every one of figs spans five years: a sum
-// or an average of them (累计, 年均), or a target of a later year
-// (到2030年).
-func onlyFiveYear(figs []report.Figure) bool {
+// onlyFiveYear reports whether every one of figs, figures of text, spans
+// five years: a sum or an average of them (累计, 年均), or a target of a
+// later year (到2030年). The level a review of five years reached at its
+// end (从27136元增长到36439元) is the reviewed year's.
+func onlyFiveYear(text string, figs []report.Figure) bool {
 	for _, f := range figs {
-		if f.Span != report.SpanFive {
+		if f.Span != report.SpanFive || f.Period == report.PeriodResult && reachedLevel(text[:f.Start]) {
 			return false
 		}
 	}
 	return len(figs) > 0
+}
+
+// levelWords, right before a figure, say the level reached (增长到36439元),
+// not a sum or an average over years.
+var levelWords = []string{"增长到", "增加到", "提高到", "提升到", "扩大到", "增长至", "增加至", "提高至", "提升至", "扩大至", "增至", "升至"}
+
+// reachedLevel reports whether the text before a figure ends with a word
+// of levelWords.
+func reachedLevel(before string) bool {
+	for _, w := range levelWords {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isAddition reports whether figure f of text counts what was added

@@ -21,3 +21,20 @@ func TestSaysYearsAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestReachedLevel(t *testing.T) {
+	tests := []struct {
+		before string
+		want   bool
+	}{
+		{"居民人均可支配收入从27136元增长到", true},
+		{"社会消费品零售总额增至", true},
+		{"居民人均可支配收入从", false}, // where it started
+		{"累计完成投资", false},
+	}
+	for _, tt := range tests {
+		if got := reachedLevel(tt.before); got != tt.want {
+			t.Errorf("reachedLevel(%q) = %v, want %v", tt.before, got, tt.want)
+		}
+	}
+}
