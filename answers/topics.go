@@ -65,6 +65,9 @@ var (
 func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	vocab := e.Vocabulary()
 	text := reYearWord.ReplaceAllString(q.text, " ")
+	for _, w := range slices.Concat(thisYearCues, lastYearCues) {
+		text = strings.ReplaceAll(text, w, " ") // 今年 says when, never what (延迟退休今年是怎么安排的)
+	}
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
 	text = reEnglishUnit.ReplaceAllString(text, " ")
 	var out []keyword
