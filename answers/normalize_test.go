@@ -158,7 +158,8 @@ func TestVocabularyExpand(t *testing.T) {
 		first    []string // first alternative of each group
 	}{
 		{"社零增长多少", "社零增长多少", []string{"社会消费品零售总额"}},
-		{"gdp growth target", "地区生产总值 增长 目标", []string{"增长", "地区生产总值"}},
+		{"gdp growth target", "地区生产总值增长 目标", []string{"地区生产总值增长"}}, // the longer alias wins
+		{"gdp target", "地区生产总值 目标", []string{"地区生产总值"}},
 		{"r&d强度目标", "研发强度目标", []string{"研发", "研发投入强度"}}, // the Chinese alias the replacement completes
 		{"规上工业增加值", "规上工业增加值", []string{"规模以上工业增加值", "规模以上"}},
 		{"budgetary", "budgetary", nil},

@@ -84,6 +84,12 @@ var (
 	reYesNo = regexp.MustCompile(`^(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
 	// An English question asking a rank: where does X rank nationally.
 	reRankEn = regexp.MustCompile(`\b(rank|ranks|ranked|ranking)\b`)
+	// reWhatFigure asks for a figure in English (what is the target, what
+	// share); any other what or which asks for one only with a figure cue
+	// (rate, how many): what role, what does the government plan, which
+	// city hosts.
+	reWhatFigure = regexp.MustCompile(`\bwhat (is|was|are|were|percentage|share|proportion|number|amount|level|rate|value|total|size)\b`)
+	reWhatWhich  = regexp.MustCompile(`^(what|which)\b`)
 	// An English question asking when: a year or a date answers it, as it
 	// answers 什么时候.
 	reWhen = regexp.MustCompile(`^(by |until |since )?when\b`)
@@ -189,7 +195,7 @@ func understand(raw, text string, groups [][]string) question {
 	case "last":
 		q.intent = wantResult
 	}
-	q.figure = containsAny(text, figureCues) || reQuantity.MatchString(text)
+	q.figure = containsAny(text, figureCues) || reQuantity.MatchString(text) || reWhatFigure.MatchString(lowRaw)
 	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名") || reRankEn.MatchString(lowRaw)
 	q.how = containsAny(text, howCues) && !containsAny(text, []string{"多少", "几"})
 	// "…目标" prefers the figure of the target, but a target may be
@@ -218,7 +224,7 @@ func understand(raw, text string, groups [][]string) question {
 	if reYesNoZh.MatchString(text) && !containsAny(text, []string{"多少", "几"}) {
 		q.figure, q.figureSoft = false, q.figure // 增速比全国高吗 asks yes or no: a figure helps, words answer too
 	}
-	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(lowRaw) && !reWhen.MatchString(lowRaw) {
+	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(lowRaw) && !reWhen.MatchString(lowRaw) && !(reWhatWhich.MatchString(lowRaw) && !reWhatFigure.MatchString(lowRaw)) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
 	q.across = containsAny(text, acrossCues)
