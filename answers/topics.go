@@ -170,6 +170,10 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if onlyPeople(out[i]) && anyOtherThing(out, i) {
 			out[i].weight *= e.w.GenericTopic // 家里老人 of 家里老人装扶手: who asks, not what
 		}
+		if saidOnlyAs(out[i], lightNouns) && anyOtherThing(out, i) {
+			out[i].weight *= e.w.GenericTopic // 地方 of 养老的地方: a word for anything
+			out[i].verb = true
+		}
 		if out[i].colloquial && out[i].noun && saidAfterTopic(out, i, q.text) && oneWord(seg, out[i].alts[0]) {
 			out[i].colloquial = false // 票价 of 地铁票价 is the thing asked
 		}
@@ -184,10 +188,16 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 // names what is done for them instead.
 var peopleWords = words.list("people.about")
 
+// lightNouns stand for anything (地方, 样子): what they follow is asked.
+var lightNouns = words.list("light.noun")
+
 // onlyPeople reports whether k is said only in words for people.
-func onlyPeople(k keyword) bool {
+func onlyPeople(k keyword) bool { return saidOnlyAs(k, peopleWords) }
+
+// saidOnlyAs reports whether the question says k, and only in words of ws.
+func saidOnlyAs(k keyword, ws []string) bool {
 	for _, w := range k.said {
-		if !isOneOf(w, peopleWords) {
+		if !isOneOf(w, ws) {
 			return false
 		}
 	}
