@@ -124,6 +124,9 @@ func baseForms(w string) []string {
 			out = append(out, f)
 		}
 	}
+	if base, ok := irregular()[w]; ok {
+		add(base) // built → build
+	}
 	switch {
 	case strings.HasSuffix(w, "ies") && len(w) > 4:
 		add(w[:len(w)-3] + "y") // cities
@@ -159,6 +162,21 @@ func baseForms(w string) []string {
 	}
 	return out
 }
+
+//go:embed irregular.txt
+var irregularText string
+
+// irregular maps the irregular forms of English verbs to their base
+// (built → build, grew → grow), from irregular.txt.
+var irregular = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(irregularText, "\n") {
+		if f := strings.Fields(line); len(f) == 2 && !strings.HasPrefix(line, "#") {
+			m[f[0]] = f[1]
+		}
+	}
+	return m
+})
 
 type Match struct {
 	Phrase     string   // the phrase as written in the text
@@ -212,8 +230,9 @@ func Phrases(text string, accept func(words []string) bool) []Match {
 		}
 		switch {
 		case !strings.ContainsFunc(text[i:j], isLetter) || reOrdinal.MatchString(text[i:j]): // 2025, 15th
-		case strings.Contains(text[i:j], "-") && Words(text[i:j]) == nil:
-			// non-fossil is looked up as non and fossil
+		case strings.Contains(text[i:j], "-") && !glossed(text[i:j], accept):
+			// non-fossil is looked up as non and fossil, county-level as
+			// county and level when the text does not use 县级
 			for k := i; k < j; {
 				e := strings.IndexByte(text[k:j], '-')
 				if e < 0 {
@@ -255,6 +274,13 @@ func Phrases(text string, accept func(words []string) bool) []Match {
 		i += n
 	}
 	return out
+}
+
+// glossed reports whether w has Chinese words that accept takes (any, when
+// accept is nil).
+func glossed(w string, accept func(words []string) bool) bool {
+	ws := Words(w)
+	return ws != nil && (accept == nil || accept(ws))
 }
 
 // A span is the byte range of a word in a text.

@@ -75,6 +75,7 @@ func TestPhrases(t *testing.T) {
 		{"how many", nil},
 		{"non-fossil sources", []string{"fossil", "sources"}}, // no key for non-fossil: its words apart
 		{"high-tech firms", []string{"high-tech", "firms"}},
+		{"county-level hospitals", []string{"county-level", "hospitals"}},
 		{"2025年四川省接待入境游客多少人次？", nil},
 		{"", nil},
 	}
@@ -169,6 +170,19 @@ func BenchmarkPhrases(b *testing.B) {
 	}
 }
 
+// TestPhrasesAccept: a hyphenated word whose Chinese words the text does
+// not take is looked up as its words (county-level: 县级 not said, 县域 is).
+func TestPhrasesAccept(t *testing.T) {
+	saysCounty := func(ws []string) bool { return slices.Contains(ws, "县域") }
+	var got []string
+	for _, m := range Phrases("county-level hospitals", saysCounty) {
+		got = append(got, m.Phrase)
+	}
+	if want := []string{"county", "level", "hospitals"}; !slices.Equal(got, want) {
+		t.Errorf("Phrases = %q, want %q", got, want)
+	}
+}
+
 func TestBaseForms(t *testing.T) {
 	tests := []struct {
 		w    string
@@ -178,6 +192,7 @@ func TestBaseForms(t *testing.T) {
 		{"studied", "study"}, {"finished", "finish"}, {"created", "create"}, {"stopped", "stop"},
 		{"building", "build"}, {"rising", "rise"}, {"running", "run"},
 		{"labourers", "laborer"}, {"organise", "organize"},
+		{"built", "build"}, {"grew", "grow"}, {"sent", "send"}, // irregular.txt
 	}
 	for _, tt := range tests {
 		if got := baseForms(tt.w); !slices.Contains(got, tt.want) {
