@@ -188,7 +188,7 @@ func choose(rt *router, q *question, defaultRegion string, mentions func(index.E
 		case byPlan != nil:
 			return choice{reports: []index.Entry{*byPlan}}
 		}
-		if !mentions(newest, itoa(y)+"年") {
+		if !mentions(newest, itoa(y)+"年") && !endsPlan(newest, y, mentions) {
 			return choice{reason: "报告没有涉及" + itoa(y) + "年"}
 		}
 	}
@@ -198,6 +198,14 @@ func choose(rt *router, q *question, defaultRegion string, mentions func(index.E
 		}
 	}
 	return choice{reports: []index.Entry{newest}}
+}
+
+// endsPlan reports whether y is the last year of the five-year plan that
+// report r's planned year falls in, and r names that plan: its targets are
+// for y though r may never write it (城镇化率提升至67.5%, of 十五五).
+func endsPlan(r index.Entry, y int, mentions func(index.Entry, string) bool) bool {
+	name := report.FivePlanName(report.FiveYearPlan(r.Meta.PlanYear))
+	return name != "" && y == report.PlanEnd(r.Meta.PlanYear) && mentions(r, name)
 }
 
 // placeWord drops the leading characters of a place the question's words

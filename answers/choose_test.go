@@ -130,3 +130,20 @@ func TestUncoveredPlaceLooksIntoOneReport(t *testing.T) {
 		}
 	}
 }
+
+// TestPlanEndIsCovered: a year the report never writes is covered when it
+// ends the five-year plan the report names (湖南 2026: 城镇化率提升至67.5%
+// under “十五五”, never 2030); another year it never writes is not.
+func TestPlanEndIsCovered(t *testing.T) {
+	reports := []index.Entry{{Meta: report.Meta{ID: "hunan", Region: "湖南省", ReviewYear: 2025, PlanYear: 2026}}}
+	says := func(en index.Entry, s string) bool { return s == "十五五" }
+	for _, tt := range []struct{ question, reason string }{
+		{"2030年城镇化率目标是多少", ""},
+		{"2035年城镇化率目标是多少", "报告没有涉及2035年"},
+	} {
+		q := understand(tt.question, tt.question, nil)
+		if ch := choose(newRouter(reports), &q, "", says); ch.reason != tt.reason {
+			t.Errorf("%s: reason %q, want %q", tt.question, ch.reason, tt.reason)
+		}
+	}
+}

@@ -219,6 +219,15 @@ func FiveYearPlan(year int) int {
 	return (year-1966)/5 + 3
 }
 
+// FivePlanName returns the short name of five-year plan n (十五五 for 15),
+// or "" for a plan outside 11 to 19.
+func FivePlanName(n int) string {
+	if n < 11 || n > 19 {
+		return ""
+	}
+	return "十" + string([]rune("一二三四五六七八九")[n-11]) + "五"
+}
+
 var reFivePlan = regexp.MustCompile(`十([一二三四五六七八九])(?:五|个五年)`)
 
 // FivePlansIn returns the numbers of the five-year plans s names:

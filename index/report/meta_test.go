@@ -140,3 +140,18 @@ func TestCueOf(t *testing.T) {
 		}
 	}
 }
+
+func TestFivePlanName(t *testing.T) {
+	for _, tt := range []struct {
+		year int
+		name string
+		end  int
+	}{{2026, "十五五", 2030}, {2025, "十四五", 2025}, {2021, "十四五", 2025}, {2030, "十五五", 2030}} {
+		if got := FivePlanName(FiveYearPlan(tt.year)); got != tt.name {
+			t.Errorf("FivePlanName(FiveYearPlan(%d)) = %q, want %q", tt.year, got, tt.name)
+		}
+		if got := PlanEnd(tt.year); got != tt.end {
+			t.Errorf("PlanEnd(%d) = %d, want %d", tt.year, got, tt.end)
+		}
+	}
+}

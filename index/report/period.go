@@ -228,7 +228,7 @@ func (p *parser) completePeriods(figs []Figure, s string, span Span) {
 			f.Span = SpanYear // 2025年人均生产总值提升至7.6万元, in the review of five years
 		}
 		if f.Span == SpanFive && f.Period == PeriodTarget && f.Year == m.PlanYear {
-			f.Year = planEnd(m.PlanYear) // a target of the new five-year plan is for its last year
+			f.Year = PlanEnd(m.PlanYear) // a target of the new five-year plan is for its last year
 		}
 	}
 }
@@ -243,9 +243,9 @@ func ownClause(s string, i int) string {
 	return c
 }
 
-// planEnd returns the last year of the five-year plan that year falls in:
+// PlanEnd returns the last year of the five-year plan that year falls in:
 // 2030 for 2026.
-func planEnd(year int) int {
+func PlanEnd(year int) int {
 	if n := FiveYearPlan(year); n > 0 {
 		return 1966 + 5*(n-3) + 4
 	}
