@@ -45,6 +45,16 @@ func (e *encoder) strs(ss []string) {
 	}
 }
 
+// sorted writes ascending numbers as their differences, which are small.
+func (e *encoder) sorted(vs []uint64) {
+	e.int(len(vs))
+	prev := uint64(0)
+	for _, v := range vs {
+		e.uint(v - prev)
+		prev = v
+	}
+}
+
 // bytes returns what was written: the length of the text, the text, the
 // numbers.
 func (e *encoder) bytes() []byte {
@@ -152,6 +162,21 @@ func (d *decoder) strs() []string {
 		ss[i] = d.str()
 	}
 	return ss
+}
+
+// sorted reads what encoder.sorted wrote; none gives nil.
+func (d *decoder) sorted() []uint64 {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	vs := make([]uint64, n)
+	prev := uint64(0)
+	for i := range vs {
+		prev += d.uint()
+		vs[i] = prev
+	}
+	return vs
 }
 
 // end reports the first error, or that something was left unread.

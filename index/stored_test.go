@@ -22,7 +22,7 @@ func TestStoredRoundTrip(t *testing.T) {
 			r := parsedForTest(t, p)
 			words := newWords([]string{"农田", "高标准农田", "建设"}, []TopWord{{Word: "高标准农田", Heads: []int{0, 3, 9}}, {Word: "不在全部词里"}},
 				[]Sound{{Hash: 7, Word: 0}, {Hash: 1 << 63, Word: 2}})
-			words.pairs, words.pairsBySecond = packPairs([]uint64{1, 2}), packPairs([]uint64{3, 1 << 40})
+			words.pairs, words.pairsBySecond = []uint64{1, 2}, []uint64{3, 1 << 40}
 			lean, err := encodeReport(r, words)
 			if err != nil {
 				t.Fatal(err)
@@ -38,6 +38,10 @@ func TestStoredRoundTrip(t *testing.T) {
 			if !reflect.DeepEqual(got, r) {
 				t.Error("the report read back differs from the one stored")
 			}
+			if gotWords.storedPairs == nil || gotWords.pairs != nil {
+				t.Error("the pairs were decoded before they were asked for")
+			}
+			gotWords.loadPairs()
 			got2 := []any{gotWords.text, gotWords.sounds, gotWords.long, gotWords.heads, gotWords.pairs, gotWords.pairsBySecond}
 			want := []any{words.text, words.sounds, words.long, words.heads, words.pairs, words.pairsBySecond}
 			if !reflect.DeepEqual(got2, want) {
@@ -70,7 +74,7 @@ func parsedForTest(t *testing.T, path string) *report.Report {
 func TestStoredDamaged(t *testing.T) {
 	r := parsedForTest(t, "../seeds/jiuyuan_2025_plan_report.txt")
 	words := newWords([]string{"高标准农田"}, []TopWord{{Word: "高标准农田", Heads: []int{0, 9}}}, []Sound{{Hash: 3, Word: 0}})
-	words.pairs = packPairs([]uint64{5, 9})
+	words.pairs = []uint64{5, 9}
 	data, err := encodeReport(r, words)
 	if err != nil {
 		t.Fatal(err)

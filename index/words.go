@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,8 +28,9 @@ type Words struct {
 	text string // the words of sounds and long, end to end
 	// sounds are the words of two to four Chinese characters by the hash
 	// of their sound (sound.Hash), sorted by it and then in the order
-	// the words first occur (SoundsLike): soundSize bytes each, the hash
-	// then where the word is in text and its length.
+	// the words first occur (SoundsLike): soundSize bytes each, the
+	// hash's low 32 bits (others that share them are told apart by their
+	// sound, as callers do), where the word is in text and its length.
 	sounds []byte
 	// long are the distinct words of three characters or more that are
 	// not inside a longer one, by their first character and then in the
@@ -39,13 +41,17 @@ type Words struct {
 	// pairs are the distinct pairs of adjacent Chinese characters of the
 	// sentences (words the segmenter may keep apart), each as
 	// first<<32|second, sorted; pairsBySecond are the same as
-	// second<<32|first, sorted (After, Before): 8 bytes each.
-	pairs, pairsBySecond []byte
+	// second<<32|first, sorted (After, Before). A report read back keeps
+	// them encoded (storedPairs) until they are first asked for: few
+	// questions need them, and decoded they are larger than the rest.
+	pairs, pairsBySecond []uint64
+	pairsOnce            sync.Once
+	storedPairs          []byte
 }
 
 // Sizes of the records of Words.
 const (
-	soundSize = 16 // hash uint64, at uint32, length uint32
+	soundSize = 9  // hash uint32, at uint32, length uint8
 	longSize  = 16 // at, length, first head, heads (uint32 each)
 )
 
@@ -61,8 +67,7 @@ func newWords(all []string, long []TopWord, sounds []Sound) *Words {
 	}
 	for _, s := range sounds {
 		word := all[s.Word]
-		w.sounds = binary.LittleEndian.AppendUint64(w.sounds, s.Hash)
-		w.sounds = put(w.sounds, uint32(text.Len()), uint32(len(word)))
+		w.sounds = append(put(w.sounds, uint32(s.Hash), uint32(text.Len())), byte(len(word)))
 		text.WriteString(word)
 	}
 	heads := 0
@@ -82,29 +87,21 @@ func newWords(all []string, long []TopWord, sounds []Sound) *Words {
 func u32(b []byte, i int) int { return int(binary.LittleEndian.Uint32(b[i:])) }
 
 // After returns the characters that follow c in the report's pairs.
-func (w *Words) After(c rune) []rune { return pairsFrom(w.pairs, c) }
+func (w *Words) After(c rune) []rune { return pairsFrom(w.loadPairs().pairs, c) }
 
 // Before returns the characters that precede c in the report's pairs.
-func (w *Words) Before(c rune) []rune { return pairsFrom(w.pairsBySecond, c) }
+func (w *Words) Before(c rune) []rune { return pairsFrom(w.loadPairs().pairsBySecond, c) }
 
 // pairsFrom returns the pairs of pairs (Words.pairs or pairsBySecond)
 // whose character c is first: their other characters.
-func pairsFrom(pairs []byte, c rune) []rune {
-	n := len(pairs) / 8
-	pair := func(i int) uint64 { return binary.LittleEndian.Uint64(pairs[i*8:]) }
+func pairsFrom(pairs []uint64, c rune) []rune {
+	lo, _ := slices.BinarySearch(pairs, uint64(c)<<32)
 	var out []rune
-	for i := sort.Search(n, func(i int) bool { return pair(i) >= uint64(c)<<32 }); i < n && rune(pair(i)>>32) == c; i++ {
-		out = append(out, rune(pair(i)&0xffffffff))
-	}
-	return out
-}
-
-// packPairs returns the distinct pairs of ps, sorted, 8 bytes each.
-func packPairs(ps []uint64) []byte {
-	slices.Sort(ps)
-	var out []byte
-	for _, p := range slices.Compact(ps) {
-		out = binary.LittleEndian.AppendUint64(out, p)
+	for _, p := range pairs[lo:] {
+		if rune(p>>32) != c {
+			break
+		}
+		out = append(out, rune(p&0xffffffff))
 	}
 	return out
 }
@@ -120,11 +117,11 @@ type Sound struct {
 // words that a pinyin typo may stand for, and by chance a few others.
 func (w *Words) SoundsLike(h uint64) []string {
 	n := len(w.sounds) / soundSize
-	hash := func(i int) uint64 { return binary.LittleEndian.Uint64(w.sounds[i*soundSize:]) }
+	hash := func(i int) uint32 { return binary.LittleEndian.Uint32(w.sounds[i*soundSize:]) }
 	var out []string
-	for i := sort.Search(n, func(i int) bool { return hash(i) >= h }); i < n && hash(i) == h; i++ {
-		at := u32(w.sounds, i*soundSize+8)
-		out = append(out, w.text[at:at+u32(w.sounds, i*soundSize+12)])
+	for i := sort.Search(n, func(i int) bool { return hash(i) >= uint32(h) }); i < n && hash(i) == uint32(h); i++ {
+		at := u32(w.sounds, i*soundSize+4)
+		out = append(out, w.text[at:at+int(w.sounds[i*soundSize+8])])
 	}
 	return out
 }
@@ -140,7 +137,7 @@ func soundsOf(all []string) []Sound {
 			out = append(out, Sound{h, int32(i)})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Sound) int { return cmp.Compare(a.Hash, b.Hash) })
+	slices.SortStableFunc(out, func(a, b Sound) int { return cmp.Compare(uint32(a.Hash), uint32(b.Hash)) })
 	return out
 }
 
@@ -226,6 +223,10 @@ func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
 		return int(ra) - int(rb)
 	})
 	w := newWords(all, long, soundsOf(all))
-	w.pairs, w.pairsBySecond = packPairs(pairs), packPairs(pairsBySecond)
+	for _, ps := range []*[]uint64{&pairs, &pairsBySecond} {
+		slices.Sort(*ps)
+		*ps = slices.Compact(*ps)
+	}
+	w.pairs, w.pairsBySecond = pairs, pairsBySecond
 	return w
 }

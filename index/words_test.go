@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"planbot/index/report"
@@ -42,5 +43,8 @@ func TestWordsOf(t *testing.T) {
 		if fmt.Sprint(tt.got) != fmt.Sprint(tt.want) {
 			t.Errorf("%s: got %v, want %v", tt.name, tt.got, tt.want)
 		}
+	}
+	if !slices.IsSorted(w.pairs) || !slices.IsSorted(w.pairsBySecond) {
+		t.Error("pairs not sorted")
 	}
 }
