@@ -23,20 +23,18 @@ const (
 	KindFigure    = "figure"
 )
 
-// doc is what bleve indexes for a sentence, row, paragraph or figure.
+// doc is what bleve indexes for a sentence, row, paragraph or figure:
+// the fields that searches ask (Search). Paragraphs and figures are not
+// searched for, but they count among the documents that weigh a word
+// (its inverse document frequency).
 type doc struct {
 	Kind    string `json:"kind"`
-	Report  string `json:"report"`
 	Text    string `json:"text"`
 	Section string `json:"section"`
-	Part    string `json:"part"`
-	Pos     int    `json:"pos"`
-	Period  string `json:"period,omitempty"`
-	Unit    string `json:"unit,omitempty"`
 }
 
 // newMapping maps text and section through the analyzer of the
-// report's dictionary and the rest as keywords. Nothing is stored and
+// report's dictionary and kind as a keyword. Nothing is stored and
 // there is no _all field, no term vectors and no doc values: the parsed
 // report is kept beside the index, and searches only need the terms.
 func newMapping(dict string) (mapping.IndexMapping, error) {
@@ -49,18 +47,14 @@ func newMapping(dict string) (mapping.IndexMapping, error) {
 	zh.Analyzer = zhName
 	kw := bleve.NewTextFieldMapping()
 	kw.Analyzer = keyword.Name
-	num := bleve.NewNumericFieldMapping()
-	for _, f := range []*mapping.FieldMapping{zh, kw, num} {
+	for _, f := range []*mapping.FieldMapping{zh, kw} {
 		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, false
 	}
 
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt("text", zh)
 	dm.AddFieldMappingsAt("section", zh)
-	for _, f := range []string{"kind", "report", "part", "period", "unit"} {
-		dm.AddFieldMappingsAt(f, kw)
-	}
-	dm.AddFieldMappingsAt("pos", num)
+	dm.AddFieldMappingsAt("kind", kw)
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 
 	im.DefaultMapping = dm
@@ -110,14 +104,13 @@ func buildIndex(r *report.Report, dir, dict string) error {
 		if s.Row >= 0 {
 			kind = KindRow
 		}
-		d := doc{Kind: kind, Report: r.Meta.ID, Text: s.Text, Section: strings.Join(s.Section, " "), Part: string(s.Part), Pos: s.ID}
+		d := doc{Kind: kind, Text: s.Text, Section: strings.Join(s.Section, " ")}
 		if err := add(docID(kind, s.ID, 0), d); err != nil {
 			idx.Close()
 			return fmt.Errorf("index sentence %d: %w", s.ID, err)
 		}
 		for k, f := range s.Figures {
-			fd := doc{Kind: KindFigure, Report: r.Meta.ID, Text: f.Measure + " " + f.Text,
-				Part: d.Part, Pos: s.ID, Period: string(f.Period), Unit: f.Unit}
+			fd := doc{Kind: KindFigure, Text: f.Measure + " " + f.Text}
 			if err := add(docID(KindFigure, s.ID, k), fd); err != nil {
 				idx.Close()
 				return fmt.Errorf("index figure %d.%d: %w", s.ID, k, err)
@@ -125,7 +118,7 @@ func buildIndex(r *report.Report, dir, dict string) error {
 		}
 	}
 	for _, p := range r.Paragraphs {
-		d := doc{Kind: KindParagraph, Report: r.Meta.ID, Text: p.Text, Part: string(p.Part), Pos: p.ID}
+		d := doc{Kind: KindParagraph, Text: p.Text}
 		if err := add(docID(KindParagraph, p.ID, 0), d); err != nil {
 			idx.Close()
 			return fmt.Errorf("index paragraph %d: %w", p.ID, err)
