@@ -143,21 +143,19 @@ type Hit struct {
 // Search finds the sentences and table rows of a report whose text or
 // section matches the words of q (analysed with the gse analyzer).
 // Sections count for less than the sentence's own text.
-func Search(idx bleve.Index, q string, size int) ([]Hit, error) {
+func Search(idx *SearchIndex, q string, size int) ([]Hit, error) {
 	text := bleve.NewMatchQuery(q)
 	text.SetField("text")
 	section := bleve.NewMatchQuery(q)
 	section.SetField("section")
 	section.SetBoost(0.3)
 	kinds := bleve.NewDisjunctionQuery(termQuery("kind", KindSentence), termQuery("kind", KindRow))
-	req := bleve.NewSearchRequestOptions(
-		bleve.NewConjunctionQuery(kinds, bleve.NewDisjunctionQuery(text, section)), size, 0, false)
-	res, err := idx.Search(req)
+	hits, err := idx.search(bleve.NewConjunctionQuery(kinds, bleve.NewDisjunctionQuery(text, section)), size)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}
-	out := make([]Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
+	out := make([]Hit, 0, len(hits))
+	for _, h := range hits {
 		if id := SentenceID(h.ID); id >= 0 {
 			out = append(out, Hit{Sentence: id, Score: h.Score})
 		}

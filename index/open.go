@@ -6,8 +6,6 @@ import (
 	"path/filepath"
 	"sync"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"planbot/index/report"
 	"planbot/index/segment"
 )
@@ -18,7 +16,7 @@ import (
 // dictionary cuts them.
 type Loaded struct {
 	*report.Report
-	Index bleve.Index
+	Index *SearchIndex
 	Seg   *segment.Segmenter
 	Words *Words
 	Seed  bool
@@ -39,7 +37,7 @@ func (l *Loaded) close() {
 func openReport(dataDir string, e Entry) (*Loaded, error) {
 	dir := filepath.Join(dataDir, e.Dir)
 	type searchIndex struct {
-		idx  bleve.Index
+		idx  *SearchIndex
 		seg  *segment.Segmenter
 		name string
 		err  error
@@ -81,7 +79,7 @@ func readReport(dir string) (*report.Report, *Words, error) {
 // openSearchIndex opens the bleve index in dir and the segmenter of its
 // dictionary, registered under the name its mapping gives it (undo with
 // segment.Unregister(name) when the index is closed).
-func openSearchIndex(dir string) (idx bleve.Index, seg *segment.Segmenter, name string, err error) {
+func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name string, err error) {
 	dict, err := os.ReadFile(filepath.Join(dir, dictFile))
 	if err != nil {
 		return nil, nil, "", err
@@ -91,7 +89,7 @@ func openSearchIndex(dir string) (idx bleve.Index, seg *segment.Segmenter, name 
 	}
 	name = segment.DictName(string(dict))
 	segment.Register(name, seg) // before the index is opened: its mapping names it
-	idx, err = bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{"read_only": true})
+	idx, err = openSearch(filepath.Join(dir, bleveDir), name)
 	if err != nil {
 		segment.Unregister(name)
 		return nil, nil, "", fmt.Errorf("its index: %w", err)
