@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"planbot/index/report"
 	"planbot/index/segment"
@@ -77,8 +79,10 @@ func readReport(dir string) (*report.Report, *Words, error) {
 }
 
 // openSearchIndex opens the bleve index in dir and the segmenter of its
-// dictionary, registered under the name its mapping gives it (undo with
-// segment.Unregister(name) when the index is closed).
+// dictionary, registered under a name of this opening's own, which the
+// index's mapping (made in code, SearchIndex) gives its analyzer (undo
+// with segment.Unregister(name) when the index is closed). At build time
+// the name is the dictionary's hash (buildReport); here no hash is needed.
 func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name string, err error) {
 	dict, err := os.ReadFile(filepath.Join(dir, dictFile))
 	if err != nil {
@@ -87,7 +91,7 @@ func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name
 	if seg, err = segment.Lazy(string(dict)); err != nil {
 		return nil, nil, "", fmt.Errorf("its dictionary: %w", err)
 	}
-	name = segment.DictName(string(dict))
+	name = "open" + strconv.FormatInt(openings.Add(1), 10)
 	segment.Register(name, seg) // before the index is opened: its mapping names it
 	idx, err = openSearch(filepath.Join(dir, bleveDir), name)
 	if err != nil {
@@ -96,6 +100,9 @@ func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name
 	}
 	return idx, seg, name, nil
 }
+
+// openings counts the reports opened, to name their dictionaries.
+var openings atomic.Int64
 
 // openCache keeps at most limit reports open, by directory, closing the
 // one used longest ago when another is opened; a report held by a reader

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"planbot/index/segment"
 )
 
 // TestSearchIndexAsBleve checks that a report's index opened as a
@@ -33,10 +35,17 @@ func TestSearchIndexAsBleve(t *testing.T) {
 	}
 	err = lib.View(func(s *Snapshot) error {
 		e := s.Entries()[0]
-		r, err := s.Open(e.Meta.ID) // registers its dictionary
+		r, err := s.Open(e.Meta.ID)
 		if err != nil {
 			return err
 		}
+		dict, err := os.ReadFile(filepath.Join(data, e.Dir, dictFile))
+		if err != nil {
+			return err
+		}
+		name := segment.DictName(string(dict)) // the name its stored mapping gives it
+		segment.Register(name, r.Seg)
+		defer segment.Unregister(name)
 		plain, err := bleve.OpenUsing(filepath.Join(data, e.Dir, bleveDir), map[string]interface{}{"read_only": true})
 		if err != nil {
 			return err
