@@ -187,7 +187,7 @@ func (rc *reportCache) contains(w string) bool {
 	if known {
 		return ok
 	}
-	ok = strings.Contains(rc.all, w)
+	ok = indexOf(rc.all, w) >= 0
 	rc.memoMu.Lock()
 	if len(rc.uses) >= maxMemo {
 		clear(rc.uses)
@@ -249,7 +249,7 @@ func (rc *reportCache) scan(w string) []int {
 	}
 	end := rc.starts[len(rc.starts)-1]
 	for from := 0; from < end; {
-		j := strings.Index(rc.all[from:end], w)
+		j := indexOf(rc.all[from:end], w)
 		if j < 0 {
 			break
 		}
