@@ -16,17 +16,17 @@ import (
 // texts to match against, document frequencies, the report's words by
 // their pinyin.
 type reportCache struct {
-	r       *index.Loaded
-	text    []string // lowered sentence texts
-	section []string // lowered section paths
-	lead    []string // lowered topic sentence that opens the passage a sentence is in
-	prev    []string // lowered sentence before, in the same paragraph
-	all     string   // the whole report, lowered: the sentences, each ended by '\n', then the headings and the title
-	starts  []int    // where each sentence begins in all
+	r      *index.Loaded
+	text   []string // lowered sentence texts
+	lead   []string // lowered topic sentence that opens the passage a sentence is in
+	prev   []string // lowered sentence before, in the same paragraph
+	all    string   // the whole report, lowered: the sentences, each ended by '\n', then the headings and the title
+	starts []int    // where each sentence begins in all
 
-	memoMu sync.Mutex
-	dfs    map[string]said // the sentences that contain a word
-	uses   map[string]bool // whether the report uses a word anywhere
+	memoMu   sync.Mutex
+	dfs      map[string]said    // the sentences that contain a word
+	uses     map[string]bool    // whether the report uses a word anywhere
+	sections map[pathKey]string // lowered section paths, as asked for
 }
 
 // maxMemo is how many words a report's memos hold; past it they start
@@ -37,24 +37,7 @@ type reportCache struct {
 const maxMemo = 2048
 
 func newReportCache(r *index.Loaded) *reportCache {
-	rc := &reportCache{r: r, dfs: map[string]said{}, uses: map[string]bool{}}
-	type path struct {
-		first *string
-		n     int
-	}
-	sections := map[path]string{} // a stored report's sentences share their paths
-	sectionText := func(p []string) string {
-		if len(p) == 0 {
-			return ""
-		}
-		k := path{&p[0], len(p)}
-		t, ok := sections[k]
-		if !ok {
-			t = lower(strings.Join(p, " "))
-			sections[k] = t
-		}
-		return t
-	}
+	rc := &reportCache{r: r, dfs: map[string]said{}, uses: map[string]bool{}, sections: map[pathKey]string{}}
 	n, size := len(r.Sentences), len(r.Meta.Title)
 	for _, s := range r.Sentences {
 		size += len(s.Text) + 1
@@ -62,7 +45,7 @@ func newReportCache(r *index.Loaded) *reportCache {
 	for _, h := range r.Headings {
 		size += len(h) + 1
 	}
-	rc.text, rc.section, rc.lead, rc.prev = make([]string, 0, n), make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
+	rc.text, rc.lead, rc.prev = make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
 	rc.starts = make([]int, 0, n+1)
 	var all strings.Builder
 	all.Grow(size) // more if lowering lengthens a text
@@ -82,7 +65,6 @@ func newReportCache(r *index.Loaded) *reportCache {
 			lead = t
 		}
 		rc.text = append(rc.text, t)
-		rc.section = append(rc.section, sectionText(s.Section))
 		rc.starts = append(rc.starts, all.Len())
 		all.WriteString(t)
 		all.WriteByte('\n')
@@ -95,6 +77,36 @@ func newReportCache(r *index.Loaded) *reportCache {
 	all.WriteString(lower(r.Meta.Title))
 	rc.all = all.String()
 	return rc
+}
+
+// section returns the lowered section path of sentence i, joined once
+// for the sentences that share it (a stored report's sentences share
+// their paths), when a question first asks for it: a question weighs a
+// few dozen sentences, and a report opened for one question need not
+// join them all.
+func (rc *reportCache) section(i int) string {
+	p := rc.r.Sentences[i].Section
+	if len(p) == 0 {
+		return ""
+	}
+	k := pathKey{&p[0], len(p)}
+	rc.memoMu.Lock()
+	t, ok := rc.sections[k]
+	rc.memoMu.Unlock()
+	if !ok {
+		t = lower(strings.Join(p, " "))
+		rc.memoMu.Lock()
+		rc.sections[k] = t
+		rc.memoMu.Unlock()
+	}
+	return t
+}
+
+// pathKey knows a section path shared by sentences: its first element's
+// place and its length.
+type pathKey struct {
+	first *string
+	n     int
 }
 
 // leads reports whether sentence i is a topic sentence followed by the
@@ -175,7 +187,7 @@ func (rc *reportCache) contains(w string) bool {
 	if known {
 		return ok
 	}
-	ok = strings.Contains(rc.all, w)
+	ok = indexOf(rc.all, w) >= 0
 	rc.memoMu.Lock()
 	if len(rc.uses) >= maxMemo {
 		clear(rc.uses)
@@ -237,7 +249,7 @@ func (rc *reportCache) scan(w string) []int {
 	}
 	end := rc.starts[len(rc.starts)-1]
 	for from := 0; from < end; {
-		j := strings.Index(rc.all[from:end], w)
+		j := indexOf(rc.all[from:end], w)
 		if j < 0 {
 			break
 		}

@@ -74,6 +74,7 @@ func (e *Engine) Ask(ctx context.Context, raw string, opt Options) (Result, erro
 	res := Result{Question: raw, Answers: []Answer{}}
 	err := e.lib.View(func(snap *index.Snapshot) error {
 		res = e.ask(snap, raw, opt)
+		res.detach() // the report may be closed once the snapshot is let go
 		if res.Answers == nil {
 			res.Answers = []Answer{} // JSON: "answers": [], never null
 		}

@@ -106,7 +106,7 @@ func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel 
 		Coverage: sum / total,
 		InOrder:  float64(inOrder),
 		Literal:  float64(literal),
-		Heading:  headingCover(kws, rc.section[i]) / total,
+		Heading:  headingCover(kws, rc.section(i)) / total,
 	}
 	f.Compound = float64(compounds(kws, rc.text[i]))
 	if maxRel > 0 {
@@ -140,7 +140,7 @@ var reDate = regexp.MustCompile(`(?:19|20)\d\d年|年底|年内|年末|\d{1,2}�
 
 // passageOf returns the passage of sentence i.
 func passageOf(q question, rc *reportCache, i int, w *Weights) passage {
-	p := passage{text: rc.text[i], section: rc.section[i], lead: rc.lead[i], prev: rc.prev[i], leadCredit: w.LeadCredit}
+	p := passage{text: rc.text[i], section: rc.section(i), lead: rc.lead[i], prev: rc.prev[i], leadCredit: w.LeadCredit}
 	if q.how {
 		p.leadCredit = w.HowLeadCredit
 	}

@@ -30,6 +30,8 @@ func Plain(lib *index.Library, reportID string) func(q string) []Answer {
 			}
 			return nil
 		})
-		return out
+		res := Result{Answers: out}
+		res.detach()
+		return res.Answers
 	}
 }

@@ -73,3 +73,39 @@ type Span struct {
 	Start int `json:"start"`
 	End   int `json:"end"`
 }
+
+// detach copies the strings of res that are slices of an open report's
+// text (a stored report's strings share one text, index/stored.go), so
+// that a result kept after its question (the bot keeps thousands for their
+// buttons) holds a few hundred bytes and not the whole text of its report
+// after the report is closed.
+func (res *Result) detach() {
+	res.Closest = cloneAll(res.Closest)
+	for i := range res.Answers {
+		a := &res.Answers[i]
+		for _, s := range []*string{&a.Text, &a.Section, &a.Report, &a.ReportID, &a.Part, &a.Note} {
+			*s = strings.Clone(*s)
+		}
+		a.Path = cloneAll(a.Path)
+	}
+	if t := res.Trace; t != nil {
+		t.Report, t.Understood = strings.Clone(t.Report), strings.Clone(t.Understood)
+		t.Topics = cloneAll(t.Topics)
+		for i := range t.Candidates {
+			c := &t.Candidates[i]
+			c.Text, c.Features, c.Rejected = strings.Clone(c.Text), strings.Clone(c.Features), strings.Clone(c.Rejected)
+		}
+	}
+}
+
+// cloneAll returns a copy of ss and of its strings (nil for nil).
+func cloneAll(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Clone(s)
+	}
+	return out
+}

@@ -23,20 +23,18 @@ const (
 	KindFigure    = "figure"
 )
 
-// doc is what bleve indexes for a sentence, row, paragraph or figure.
+// doc is what bleve indexes for a sentence, row, paragraph or figure:
+// the fields that searches ask (Search). Paragraphs and figures are not
+// searched for, but they count among the documents that weigh a word
+// (its inverse document frequency).
 type doc struct {
 	Kind    string `json:"kind"`
-	Report  string `json:"report"`
 	Text    string `json:"text"`
 	Section string `json:"section"`
-	Part    string `json:"part"`
-	Pos     int    `json:"pos"`
-	Period  string `json:"period,omitempty"`
-	Unit    string `json:"unit,omitempty"`
 }
 
 // newMapping maps text and section through the analyzer of the
-// report's dictionary and the rest as keywords. Nothing is stored and
+// report's dictionary and kind as a keyword. Nothing is stored and
 // there is no _all field, no term vectors and no doc values: the parsed
 // report is kept beside the index, and searches only need the terms.
 func newMapping(dict string) (mapping.IndexMapping, error) {
@@ -49,18 +47,14 @@ func newMapping(dict string) (mapping.IndexMapping, error) {
 	zh.Analyzer = zhName
 	kw := bleve.NewTextFieldMapping()
 	kw.Analyzer = keyword.Name
-	num := bleve.NewNumericFieldMapping()
-	for _, f := range []*mapping.FieldMapping{zh, kw, num} {
+	for _, f := range []*mapping.FieldMapping{zh, kw} {
 		f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, false, false, false
 	}
 
 	dm := bleve.NewDocumentStaticMapping()
 	dm.AddFieldMappingsAt("text", zh)
 	dm.AddFieldMappingsAt("section", zh)
-	for _, f := range []string{"kind", "report", "part", "period", "unit"} {
-		dm.AddFieldMappingsAt(f, kw)
-	}
-	dm.AddFieldMappingsAt("pos", num)
+	dm.AddFieldMappingsAt("kind", kw)
 	dm.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
 
 	im.DefaultMapping = dm
@@ -110,14 +104,13 @@ func buildIndex(r *report.Report, dir, dict string) error {
 		if s.Row >= 0 {
 			kind = KindRow
 		}
-		d := doc{Kind: kind, Report: r.Meta.ID, Text: s.Text, Section: strings.Join(s.Section, " "), Part: string(s.Part), Pos: s.ID}
+		d := doc{Kind: kind, Text: s.Text, Section: strings.Join(s.Section, " ")}
 		if err := add(docID(kind, s.ID, 0), d); err != nil {
 			idx.Close()
 			return fmt.Errorf("index sentence %d: %w", s.ID, err)
 		}
 		for k, f := range s.Figures {
-			fd := doc{Kind: KindFigure, Report: r.Meta.ID, Text: f.Measure + " " + f.Text,
-				Part: d.Part, Pos: s.ID, Period: string(f.Period), Unit: f.Unit}
+			fd := doc{Kind: KindFigure, Text: f.Measure + " " + f.Text}
 			if err := add(docID(KindFigure, s.ID, k), fd); err != nil {
 				idx.Close()
 				return fmt.Errorf("index figure %d.%d: %w", s.ID, k, err)
@@ -125,7 +118,7 @@ func buildIndex(r *report.Report, dir, dict string) error {
 		}
 	}
 	for _, p := range r.Paragraphs {
-		d := doc{Kind: KindParagraph, Report: r.Meta.ID, Text: p.Text, Part: string(p.Part), Pos: p.ID}
+		d := doc{Kind: KindParagraph, Text: p.Text}
 		if err := add(docID(KindParagraph, p.ID, 0), d); err != nil {
 			idx.Close()
 			return fmt.Errorf("index paragraph %d: %w", p.ID, err)
@@ -150,21 +143,19 @@ type Hit struct {
 // Search finds the sentences and table rows of a report whose text or
 // section matches the words of q (analysed with the gse analyzer).
 // Sections count for less than the sentence's own text.
-func Search(idx bleve.Index, q string, size int) ([]Hit, error) {
+func Search(idx *SearchIndex, q string, size int) ([]Hit, error) {
 	text := bleve.NewMatchQuery(q)
 	text.SetField("text")
 	section := bleve.NewMatchQuery(q)
 	section.SetField("section")
 	section.SetBoost(0.3)
 	kinds := bleve.NewDisjunctionQuery(termQuery("kind", KindSentence), termQuery("kind", KindRow))
-	req := bleve.NewSearchRequestOptions(
-		bleve.NewConjunctionQuery(kinds, bleve.NewDisjunctionQuery(text, section)), size, 0, false)
-	res, err := idx.Search(req)
+	hits, err := idx.search(bleve.NewConjunctionQuery(kinds, bleve.NewDisjunctionQuery(text, section)), size)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}
-	out := make([]Hit, 0, len(res.Hits))
-	for _, h := range res.Hits {
+	out := make([]Hit, 0, len(hits))
+	for _, h := range hits {
 		if id := SentenceID(h.ID); id >= 0 {
 			out = append(out, Hit{Sentence: id, Score: h.Score})
 		}

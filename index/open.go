@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
-
-	"github.com/blevesearch/bleve/v2"
+	"sync/atomic"
 
 	"planbot/index/report"
 	"planbot/index/segment"
@@ -18,7 +18,7 @@ import (
 // dictionary cuts them.
 type Loaded struct {
 	*report.Report
-	Index bleve.Index
+	Index *SearchIndex
 	Seg   *segment.Segmenter
 	Words *Words
 	Seed  bool
@@ -39,7 +39,7 @@ func (l *Loaded) close() {
 func openReport(dataDir string, e Entry) (*Loaded, error) {
 	dir := filepath.Join(dataDir, e.Dir)
 	type searchIndex struct {
-		idx  bleve.Index
+		idx  *SearchIndex
 		seg  *segment.Segmenter
 		name string
 		err  error
@@ -79,9 +79,11 @@ func readReport(dir string) (*report.Report, *Words, error) {
 }
 
 // openSearchIndex opens the bleve index in dir and the segmenter of its
-// dictionary, registered under the name its mapping gives it (undo with
-// segment.Unregister(name) when the index is closed).
-func openSearchIndex(dir string) (idx bleve.Index, seg *segment.Segmenter, name string, err error) {
+// dictionary, registered under a name of this opening's own, which the
+// index's mapping (made in code, SearchIndex) gives its analyzer (undo
+// with segment.Unregister(name) when the index is closed). At build time
+// the name is the dictionary's hash (buildReport); here no hash is needed.
+func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name string, err error) {
 	dict, err := os.ReadFile(filepath.Join(dir, dictFile))
 	if err != nil {
 		return nil, nil, "", err
@@ -89,15 +91,18 @@ func openSearchIndex(dir string) (idx bleve.Index, seg *segment.Segmenter, name 
 	if seg, err = segment.Lazy(string(dict)); err != nil {
 		return nil, nil, "", fmt.Errorf("its dictionary: %w", err)
 	}
-	name = segment.DictName(string(dict))
+	name = "open" + strconv.FormatInt(openings.Add(1), 10)
 	segment.Register(name, seg) // before the index is opened: its mapping names it
-	idx, err = bleve.OpenUsing(filepath.Join(dir, bleveDir), map[string]interface{}{"read_only": true})
+	idx, err = openSearch(filepath.Join(dir, bleveDir), name)
 	if err != nil {
 		segment.Unregister(name)
 		return nil, nil, "", fmt.Errorf("its index: %w", err)
 	}
 	return idx, seg, name, nil
 }
+
+// openings counts the reports opened, to name their dictionaries.
+var openings atomic.Int64
 
 // openCache keeps at most limit reports open, by directory, closing the
 // one used longest ago when another is opened; a report held by a reader

@@ -24,8 +24,9 @@ type Options struct {
 	Logger *slog.Logger
 	// OpenReports is how many reports are kept open at most (an open
 	// report costs its parsed text, its own dictionary words and its
-	// index, and a reader's caches of it: about 0.7 MB for a provincial
-	// report). Default: DefaultOpenReports.
+	// index, and a reader's caches of it: about 0.5 MB of heap and 0.3 MB
+	// of its index's file mapped, for a provincial report). Default:
+	// DefaultOpenReports.
 	OpenReports int
 	// Build lets Open build the index when the data directory has none
 	// (or one of another format): a command run on a fresh checkout. A

@@ -20,8 +20,9 @@ func TestStoredRoundTrip(t *testing.T) {
 	for _, p := range paths {
 		t.Run(filepath.Base(p), func(t *testing.T) {
 			r := parsedForTest(t, p)
-			words := &Words{All: []string{"农田", "高标准农田", "建设"}, Long: []TopWord{{Word: "高标准农田", Heads: []int{0, 3, 9}}, {Word: "不在全部词里"}},
-				Sounds: []Sound{{Hash: 7, Word: 0}, {Hash: 1 << 63, Word: 2}}, pairs: []uint64{1, 2}, pairsBySecond: []uint64{3, 1 << 40}}
+			words := newWords([]string{"农田", "高标准农田", "建设"}, []TopWord{{Word: "高标准农田", Heads: []int{0, 3, 9}}, {Word: "不在全部词里"}},
+				[]Sound{{Hash: 7, Word: 0}, {Hash: 1 << 63, Word: 2}})
+			words.pairs, words.pairsBySecond = []uint64{1, 2}, []uint64{3, 1 << 40}
 			lean, err := encodeReport(r, words)
 			if err != nil {
 				t.Fatal(err)
@@ -41,8 +42,8 @@ func TestStoredRoundTrip(t *testing.T) {
 				t.Error("the pairs were decoded before they were asked for")
 			}
 			gotWords.loadPairs()
-			got2 := []any{gotWords.All, gotWords.Long, gotWords.Sounds, gotWords.pairs, gotWords.pairsBySecond}
-			want := []any{words.All, words.Long, words.Sounds, words.pairs, words.pairsBySecond}
+			got2 := []any{gotWords.text, gotWords.sounds, gotWords.long, gotWords.heads, gotWords.pairs, gotWords.pairsBySecond}
+			want := []any{words.text, words.sounds, words.long, words.heads, words.pairs, words.pairsBySecond}
 			if !reflect.DeepEqual(got2, want) {
 				t.Errorf("the words read back differ: got %+v, want %+v", got2, want)
 			}
@@ -72,7 +73,9 @@ func parsedForTest(t *testing.T, path string) *report.Report {
 // never a panic.
 func TestStoredDamaged(t *testing.T) {
 	r := parsedForTest(t, "../seeds/jiuyuan_2025_plan_report.txt")
-	data, err := encodeReport(r, &Words{All: []string{"高标准农田"}, Long: []TopWord{{Word: "高标准农田", Heads: []int{0, 9}}}, pairs: []uint64{5, 9}})
+	words := newWords([]string{"高标准农田"}, []TopWord{{Word: "高标准农田", Heads: []int{0, 9}}}, []Sound{{Hash: 3, Word: 0}})
+	words.pairs = []uint64{5, 9}
+	data, err := encodeReport(r, words)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -87,6 +90,8 @@ func TestStoredDamaged(t *testing.T) {
 			damaged[i] = b
 			if _, w, err := decodeReport(damaged); err == nil { // refused or read: either will do, a panic fails
 				w.After('高')
+				w.LongFrom('高')
+				w.SoundsLike(3)
 			}
 		}
 	}

@@ -2,93 +2,71 @@ package index
 
 import "slices"
 
-// encodeWords writes the words of a report: those of All end to end
-// (one string to read instead of thousands), Long's as indexes into All,
-// the hashes of Sounds and the pairs as differences of sorted numbers, the
-// pairs apart to be read at first use (Words.After).
+// encodeWords writes the words of a report as they are held (Words): the
+// text of the words, then their records as they are, to be read in
+// place, and the pairs as differences of sorted numbers, to be decoded at
+// first use (Words.After).
 func encodeWords(e *encoder, w *Words) {
-	at := make(map[string]int, len(w.All))
-	e.int(len(w.All))
-	for i, word := range w.All {
-		e.str(word)
-		at[word] = i
-	}
-	heads := 0
-	for _, t := range w.Long {
-		heads += len(t.Heads)
-	}
-	e.int(heads)
-	e.int(len(w.Long))
-	for _, t := range w.Long {
-		if k, ok := at[t.Word]; ok {
-			e.int(k)
-		} else {
-			e.int(-1)
-			e.str(t.Word)
-		}
-		e.int(len(t.Heads))
-		for _, h := range t.Heads {
-			e.int(h)
-		}
-	}
-	e.int(len(w.Sounds))
-	prev := uint64(0)
-	for _, s := range w.Sounds {
-		e.uint(s.Hash - prev)
-		e.int(int(s.Word))
-		prev = s.Hash
-	}
+	e.str(w.text)
 	var pairs encoder
 	pairs.sorted(w.pairs)
 	pairs.sorted(w.pairsBySecond)
-	e.int(len(pairs.nums))
-	e.nums = append(e.nums, pairs.nums...)
+	for _, b := range [][]byte{w.sounds, w.long, w.heads, pairs.nums} {
+		e.int(len(b))
+		e.nums = append(e.nums, b...)
+	}
 }
 
-// decodeWords reads what encodeWords wrote; d.err says whether it could.
+// decodeWords reads what encodeWords wrote into copies (not the whole
+// file's bytes: the records in one, the pairs apart, freed once decoded),
+// checking that every record stays within the words' text
+// and heads; d.err says whether it could.
 func decodeWords(d *decoder) *Words {
-	w := &Words{All: d.strs()}
-	heads := make([]int, 0, d.count()) // of all long words, one slice
-	if n := d.count(); n > 0 {
-		w.Long = make([]TopWord, n)
-	}
-	for i := range w.Long {
-		t := &w.Long[i]
-		if k := d.int(); k >= 0 {
-			if k >= len(w.All) {
-				d.fail()
-				return w
-			}
-			t.Word = w.All[k]
-		} else {
-			t.Word = d.str()
-		}
-		if n := d.count(); n > 0 {
-			if n > cap(heads)-len(heads) {
-				d.fail()
-				return w
-			}
-			from := len(heads)
-			for range n {
-				heads = append(heads, d.int())
-			}
-			t.Heads = heads[from:len(heads):len(heads)]
-		}
-	}
-	if n := d.count(); n > 0 {
-		w.Sounds = make([]Sound, n)
-	}
-	prev := uint64(0)
-	for i := range w.Sounds {
-		prev += d.uint()
-		w.Sounds[i] = Sound{Hash: prev, Word: int32(d.int())}
+	w := &Words{text: d.str()}
+	var parts [3][]byte // sounds, long, heads
+	size := 0
+	for i := range parts {
+		n := d.count()
+		parts[i], d.nums = d.nums[:n], d.nums[n:]
+		size += n
 	}
 	n := d.count()
-	if d.err == nil {
-		w.storedPairs = slices.Clone(d.nums[:n]) // not the whole file's bytes
-		d.nums = d.nums[n:]
+	if d.err != nil {
+		return w
+	}
+	w.storedPairs, d.nums = slices.Clone(d.nums[:n]), d.nums[n:]
+	buf := make([]byte, 0, size)
+	for i, p := range parts {
+		buf = append(buf, p...)
+		parts[i] = buf[len(buf)-len(p) : len(buf) : len(buf)]
+	}
+	w.sounds, w.long, w.heads = parts[0], parts[1], parts[2]
+	if !w.valid() {
+		d.fail()
 	}
 	return w
+}
+
+// valid reports whether the records of w are whole and stay within its
+// text and heads, so that reading them in place cannot fail.
+func (w *Words) valid() bool {
+	if len(w.sounds)%soundSize != 0 || len(w.long)%longSize != 0 || len(w.heads)%4 != 0 {
+		return false
+	}
+	for i := 0; i < len(w.sounds); i += soundSize {
+		if at, n := u32(w.sounds, i+4), int(w.sounds[i+8]); at > len(w.text) || n > len(w.text)-at {
+			return false
+		}
+	}
+	for i := 0; i < len(w.long); i += longSize {
+		if at, n := u32(w.long, i), u32(w.long, i+4); at > len(w.text) || n > len(w.text)-at {
+			return false
+		}
+		if from, n := u32(w.long, i+8), u32(w.long, i+12); from > len(w.heads)/4 || n > len(w.heads)/4-from {
+			return false
+		}
+	}
+	return true
 }
 
 // loadPairs decodes the pairs of w, once; damaged, they are none.

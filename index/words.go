@@ -2,7 +2,10 @@ package index
 
 import (
 	"cmp"
+	"encoding/binary"
 	"slices"
+	"sort"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
@@ -13,32 +16,75 @@ import (
 )
 
 // Words are the words of a report's sentences as its dictionary cuts
-// them. They are found once, when the report is built, and kept beside
-// it (in report.bin), so that a reader never cuts the whole report: opening
-// a report loads its dictionary lazily (segment.Lazy), which cuts a
-// question quickly but a whole report slowly.
+// them, as far as questions look them up: by their sound and by the
+// first character of the long ones. They are found once, when the report
+// is built, and kept beside it (in report.bin), so that a reader never
+// cuts the whole report: opening a report loads its dictionary lazily
+// (segment.Lazy), which cuts a question quickly but a whole report
+// slowly. They are held as they are stored, fixed-width records read in
+// place (binary search, no decoding), so that opening a report costs
+// nothing for them.
 type Words struct {
-	// All lists the distinct words, the words inside longer words
-	// included, in the order they first occur.
-	All []string `json:"all"`
-	// Long lists the distinct words of three characters or more that are
-	// not inside a longer one, with their Heads, by their first character
-	// and then in the order they first occur (LongFrom).
-	Long []TopWord `json:"long"`
-	// Sounds are the words of All of two to four Chinese characters by
-	// the hash of their sound (sound.Hash), sorted by it and then in the
-	// order of All (SoundsLike).
-	Sounds []Sound `json:"sounds"`
+	text string // the words of sounds and long, end to end
+	// sounds are the words of two to four Chinese characters by the hash
+	// of their sound (sound.Hash), sorted by it and then in the order
+	// the words first occur (SoundsLike): soundSize bytes each, the
+	// hash's low 32 bits (others that share them are told apart by their
+	// sound, as callers do), where the word is in text and its length.
+	sounds []byte
+	// long are the distinct words of three characters or more that are
+	// not inside a longer one, by their first character and then in the
+	// order they first occur (LongFrom): longSize bytes each, where the
+	// word is in text, its length, its first head in heads and how many.
+	long  []byte
+	heads []byte // uint32 each
 	// pairs are the distinct pairs of adjacent Chinese characters of the
 	// sentences (words the segmenter may keep apart), each as
 	// first<<32|second, sorted; pairsBySecond are the same as
 	// second<<32|first, sorted (After, Before). A report read back keeps
 	// them encoded (storedPairs) until they are first asked for: few
-	// questions need them, and decoded they are a sixth of its memory.
+	// questions need them, and decoded they are larger than the rest.
 	pairs, pairsBySecond []uint64
 	pairsOnce            sync.Once
 	storedPairs          []byte
 }
+
+// Sizes of the records of Words.
+const (
+	soundSize = 9  // hash uint32, at uint32, length uint8
+	longSize  = 16 // at, length, first head, heads (uint32 each)
+)
+
+// newWords packs the sounds (of words of all) and the long words.
+func newWords(all []string, long []TopWord, sounds []Sound) *Words {
+	var text strings.Builder
+	w := &Words{}
+	put := func(b []byte, vs ...uint32) []byte {
+		for _, v := range vs {
+			b = binary.LittleEndian.AppendUint32(b, v)
+		}
+		return b
+	}
+	for _, s := range sounds {
+		word := all[s.Word]
+		w.sounds = append(put(w.sounds, uint32(s.Hash), uint32(text.Len())), byte(len(word)))
+		text.WriteString(word)
+	}
+	heads := 0
+	for _, t := range long {
+		w.long = put(w.long, uint32(text.Len()), uint32(len(t.Word)), uint32(heads), uint32(len(t.Heads)))
+		text.WriteString(t.Word)
+		for _, h := range t.Heads {
+			w.heads = put(w.heads, uint32(h))
+		}
+		heads += len(t.Heads)
+	}
+	w.text = text.String()
+	return w
+}
+
+// u32 reads the little-endian uint32 at b[i:].
+func u32(b []byte, i int) int { return int(binary.LittleEndian.Uint32(b[i:])) }
 
 // After returns the characters that follow c in the report's pairs.
 func (w *Words) After(c rune) []rune { return pairsFrom(w.loadPairs().pairs, c) }
@@ -60,7 +106,8 @@ func pairsFrom(pairs []uint64, c rune) []rune {
 	return out
 }
 
-// Sound is a word (its place in Words.All) and the hash of its sound.
+// Sound is a word (its place in a list of words) and the hash of its
+// sound.
 type Sound struct {
 	Hash uint64
 	Word int32
@@ -69,12 +116,12 @@ type Sound struct {
 // SoundsLike returns the words whose sound hashes to h (sound.HashKey):
 // words that a pinyin typo may stand for, and by chance a few others.
 func (w *Words) SoundsLike(h uint64) []string {
-	i, _ := slices.BinarySearchFunc(w.Sounds, h, func(s Sound, h uint64) int { return cmp.Compare(s.Hash, h) })
+	n := len(w.sounds) / soundSize
+	hash := func(i int) uint32 { return binary.LittleEndian.Uint32(w.sounds[i*soundSize:]) }
 	var out []string
-	for ; i < len(w.Sounds) && w.Sounds[i].Hash == h; i++ {
-		if k := int(w.Sounds[i].Word); k >= 0 && k < len(w.All) {
-			out = append(out, w.All[k])
-		}
+	for i := sort.Search(n, func(i int) bool { return hash(i) >= uint32(h) }); i < n && hash(i) == uint32(h); i++ {
+		at := u32(w.sounds, i*soundSize+4)
+		out = append(out, w.text[at:at+int(w.sounds[i*soundSize+8])])
 	}
 	return out
 }
@@ -90,19 +137,32 @@ func soundsOf(all []string) []Sound {
 			out = append(out, Sound{h, int32(i)})
 		}
 	}
-	slices.SortStableFunc(out, func(a, b Sound) int { return cmp.Compare(a.Hash, b.Hash) })
+	slices.SortStableFunc(out, func(a, b Sound) int { return cmp.Compare(uint32(a.Hash), uint32(b.Hash)) })
 	return out
 }
 
-// LongFrom returns the long words (Words.Long) whose first character is c.
+// LongFrom returns the long words whose first character is c, in the
+// order they first occur in the report.
 func (w *Words) LongFrom(c rune) []TopWord {
-	first := func(t TopWord, c rune) int {
-		r, _ := utf8.DecodeRuneInString(t.Word)
-		return int(r) - int(c)
+	n := len(w.long) / longSize
+	first := func(i int) rune {
+		at := u32(w.long, i*longSize)
+		r, _ := utf8.DecodeRuneInString(w.text[at : at+u32(w.long, i*longSize+4)])
+		return r
 	}
-	lo, _ := slices.BinarySearchFunc(w.Long, c, first)
-	hi, _ := slices.BinarySearchFunc(w.Long, c+1, first)
-	return w.Long[lo:hi]
+	lo := sort.Search(n, func(i int) bool { return first(i) >= c })
+	hi := lo + sort.Search(n-lo, func(i int) bool { return first(lo+i) > c })
+	out := make([]TopWord, 0, hi-lo)
+	for i := lo; i < hi; i++ {
+		at, k := u32(w.long, i*longSize), i*longSize
+		t := TopWord{Word: w.text[at : at+u32(w.long, k+4)]}
+		from, heads := u32(w.long, k+8), u32(w.long, k+12)
+		for j := range heads {
+			t.Heads = append(t.Heads, u32(w.heads, (from+j)*4))
+		}
+		out = append(out, t)
+	}
+	return out
 }
 
 // TopWord is a word of a report not inside a longer one, with Heads: the
@@ -119,14 +179,16 @@ const longFrom = 3
 
 // wordsOf cuts the sentences of r with seg and lists their words.
 func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
-	w := &Words{All: []string{}, Long: []TopWord{}}
-	all, top := map[string]bool{}, map[string]bool{}
+	var all []string
+	var long []TopWord
+	var pairs, pairsBySecond []uint64
+	seen, top := map[string]bool{}, map[string]bool{}
 	for _, s := range r.Sentences {
 		end := -1
 		for _, t := range seg.Cut(s.Text) {
-			if !all[t.Term] {
-				all[t.Term] = true
-				w.All = append(w.All, t.Term)
+			if !seen[t.Term] {
+				seen[t.Term] = true
+				all = append(all, t.Term)
 			}
 			if t.Start < end {
 				continue // inside the word before
@@ -140,7 +202,7 @@ func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
 			for _, sub := range seg.Cut(t.Term) {
 				tw.Heads = append(tw.Heads, sub.Start)
 			}
-			w.Long = append(w.Long, tw)
+			long = append(long, tw)
 		}
 		prev := rune(-1)
 		for _, c := range s.Text {
@@ -149,21 +211,22 @@ func wordsOf(r *report.Report, seg *segment.Segmenter) *Words {
 				continue
 			}
 			if prev >= 0 {
-				w.pairs = append(w.pairs, uint64(prev)<<32|uint64(c))
-				w.pairsBySecond = append(w.pairsBySecond, uint64(c)<<32|uint64(prev))
+				pairs = append(pairs, uint64(prev)<<32|uint64(c))
+				pairsBySecond = append(pairsBySecond, uint64(c)<<32|uint64(prev))
 			}
 			prev = c
 		}
 	}
-	w.Sounds = soundsOf(w.All)
-	slices.SortStableFunc(w.Long, func(a, b TopWord) int {
+	slices.SortStableFunc(long, func(a, b TopWord) int {
 		ra, _ := utf8.DecodeRuneInString(a.Word)
 		rb, _ := utf8.DecodeRuneInString(b.Word)
 		return int(ra) - int(rb)
 	})
-	for _, ps := range []*[]uint64{&w.pairs, &w.pairsBySecond} {
+	w := newWords(all, long, soundsOf(all))
+	for _, ps := range []*[]uint64{&pairs, &pairsBySecond} {
 		slices.Sort(*ps)
 		*ps = slices.Compact(*ps)
 	}
+	w.pairs, w.pairsBySecond = pairs, pairsBySecond
 	return w
 }

@@ -75,8 +75,13 @@ func (s *Segmenter) remember(text string, toks []Token) {
 // lines in the order of their words, searched by prefix.
 type wordIndex struct {
 	dict   string
-	starts []int32  // where each line starts, in the order of their keys
-	keys   []string // the key of each line, in the same order
+	starts []int32 // where each line starts, in the order of their keys
+	// ends are where the key of each line ends in dict, in the same
+	// order, or -1-k for a key not written as it is matched (odd[k]:
+	// spaces trimmed, Latin letters lowered), so that an index holds no
+	// strings of its own for the garbage collector to scan.
+	ends []int32
+	odd  []string
 
 	totalOnce sync.Once
 	total     float64 // gse's total frequency of the whole dictionary
@@ -101,32 +106,42 @@ func cutTotal(dict string) (string, float64) {
 	return rest, total
 }
 
-// indexWords indexes the lines of dict by their words.
+// indexWords indexes the lines of dict by their words, each line's key
+// found once.
 func indexWords(dict string) (*wordIndex, error) {
 	if len(dict) > math.MaxInt32 {
 		return nil, fmt.Errorf("it is too large")
 	}
-	w := &wordIndex{dict: dict, starts: make([]int32, 0, strings.Count(dict, "\n")+1)}
+	lines := strings.Count(dict, "\n") + 1
+	w := &wordIndex{dict: dict, starts: make([]int32, 0, lines), ends: make([]int32, 0, lines)}
 	sorted, prev := true, ""
 	for at := 0; at < len(dict); {
-		start := at
-		if end := strings.IndexByte(dict[at:], '\n'); end >= 0 {
-			at += end + 1
-		} else {
-			at = len(dict)
+		line := dict[at:]
+		if end := strings.IndexByte(line, '\n'); end >= 0 {
+			line = line[:end]
 		}
-		if k := w.keyAt(start); k != "" {
-			sorted = sorted && prev < k
-			prev = k
-			w.starts = append(w.starts, int32(start))
+		if k := keyOf(line); k != "" {
+			sorted, prev = sorted && prev < k, k
+			end := int32(at + len(k))
+			if !strings.HasPrefix(line, k) {
+				end = int32(-1 - len(w.odd))
+				w.odd = append(w.odd, k)
+			}
+			w.starts, w.ends = append(w.starts, int32(at)), append(w.ends, end)
 		}
+		at += len(line) + 1
 	}
 	if !sorted {
-		slices.SortStableFunc(w.starts, func(a, b int32) int { return strings.Compare(w.keyAt(int(a)), w.keyAt(int(b))) })
-	}
-	w.keys = make([]string, len(w.starts))
-	for i, start := range w.starts {
-		w.keys[i] = w.keyAt(int(start))
+		order := make([]int, len(w.starts))
+		for i := range order {
+			order[i] = i
+		}
+		slices.SortStableFunc(order, func(a, b int) int { return strings.Compare(w.key(a), w.key(b)) })
+		starts, ends := make([]int32, len(order)), make([]int32, len(order))
+		for i, k := range order {
+			starts[i], ends[i] = w.starts[k], w.ends[k]
+		}
+		w.starts, w.ends = starts, ends
 	}
 	return w, nil
 }
@@ -141,27 +156,32 @@ func (w *wordIndex) line(i int) string {
 }
 
 // key returns the word of line i as gse matches it.
-func (w *wordIndex) key(i int) string { return w.keys[i] }
-
-// keyAt returns the word of the line that starts at byte start of the
-// dictionary as gse matches it: spaces trimmed, Latin letters lowered.
-func (w *wordIndex) keyAt(start int) string {
-	d, end, upper := w.dict, start, false
-	for end < len(d) && d[end] != ' ' && d[end] != '\n' {
-		upper = upper || isUpperLatin(rune(d[end]))
-		end++
+func (w *wordIndex) key(i int) string {
+	if end := w.ends[i]; end >= 0 {
+		return w.dict[w.starts[i]:end]
 	}
-	word := d[start:end]
+	return w.odd[-1-w.ends[i]]
+}
+
+// keyOf returns the word of a line of the dictionary as gse matches it:
+// spaces trimmed, Latin letters lowered.
+func keyOf(line string) string {
+	word := line
+	if end := strings.IndexByte(line, ' '); end >= 0 {
+		word = line[:end]
+	}
 	if word != "" && (word[0] <= ' ' || word[len(word)-1] <= ' ') {
 		word = strings.TrimSpace(word)
 	}
-	if upper {
-		word = strings.Map(func(r rune) rune {
-			if isUpperLatin(r) {
-				return r - 'A' + 'a'
-			}
-			return r
-		}, word)
+	for i := 0; i < len(word); i++ {
+		if isUpperLatin(rune(word[i])) {
+			return strings.Map(func(r rune) rune {
+				if isUpperLatin(r) {
+					return r - 'A' + 'a'
+				}
+				return r
+			}, word)
+		}
 	}
 	return word
 }
@@ -206,12 +226,12 @@ func (w *wordIndex) find(words []gse.Text) []int {
 	var out []int
 	joined, ends := joinWords(words)
 	for i := range words {
-		lo, hi := 0, len(w.keys)
+		lo, hi := 0, len(w.starts)
 		for j := i; j < len(words) && lo < hi; j++ {
 			prefix := joined[ends[i]-len(words[i]) : ends[j]]
 			lo += w.search(lo, hi, prefix)
 			hi = lo + w.searchAbove(lo, hi, prefix)
-			if lo < hi && w.keys[lo] == prefix {
+			if lo < hi && w.key(lo) == prefix {
 				out = append(out, lo)
 			}
 		}
@@ -233,15 +253,13 @@ func joinWords(words []gse.Text) (string, []int) {
 
 // search returns how many of the lines lo to hi have a key less than s.
 func (w *wordIndex) search(lo, hi int, s string) int {
-	i, _ := slices.BinarySearch(w.keys[lo:hi], s)
-	return i
+	return sort.Search(hi-lo, func(i int) bool { return w.key(lo+i) >= s })
 }
 
 // searchAbove returns how many of the lines lo to hi have a key that is
 // less than s or starts with it.
 func (w *wordIndex) searchAbove(lo, hi int, s string) int {
-	keys := w.keys[lo:hi]
-	return sort.Search(len(keys), func(i int) bool { return keys[i] > s && !strings.HasPrefix(keys[i], s) })
+	return sort.Search(hi-lo, func(i int) bool { k := w.key(lo + i); return k > s && !strings.HasPrefix(k, s) })
 }
 
 // newGse returns a gse segmenter with an empty dictionary.
