@@ -140,17 +140,23 @@ type Hit struct {
 	Score    float64
 }
 
-// Search finds the sentences and table rows of a report whose text or
-// section matches the words of q (analysed with the gse analyzer).
-// Sections count for less than the sentence's own text.
-func Search(idx *SearchIndex, q string, size int) ([]Hit, error) {
+// searchQuery is the query Search asks: the words of q in a sentence's or
+// a table row's text, or in its section at a lower boost.
+func searchQuery(q string) query.Query {
 	text := bleve.NewMatchQuery(q)
 	text.SetField("text")
 	section := bleve.NewMatchQuery(q)
 	section.SetField("section")
 	section.SetBoost(0.3)
 	kinds := bleve.NewDisjunctionQuery(termQuery("kind", KindSentence), termQuery("kind", KindRow))
-	hits, err := idx.search(bleve.NewConjunctionQuery(kinds, bleve.NewDisjunctionQuery(text, section)), size)
+	return bleve.NewConjunctionQuery(kinds, bleve.NewDisjunctionQuery(text, section))
+}
+
+// Search finds the sentences and table rows of a report whose text or
+// section matches the words of q (analysed with the gse analyzer).
+// Sections count for less than the sentence's own text.
+func Search(idx *SearchIndex, q string, size int) ([]Hit, error) {
+	hits, err := idx.search(searchQuery(q), size)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", q, err)
 	}

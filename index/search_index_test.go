@@ -73,14 +73,7 @@ func TestSearchIndexAsBleve(t *testing.T) {
 
 // bleveSearch is Search through bleve's Index.
 func bleveSearch(idx bleve.Index, q string, size int) ([]Hit, error) {
-	text := bleve.NewMatchQuery(q)
-	text.SetField("text")
-	section := bleve.NewMatchQuery(q)
-	section.SetField("section")
-	section.SetBoost(0.3)
-	kinds := bleve.NewDisjunctionQuery(termQuery("kind", KindSentence), termQuery("kind", KindRow))
-	res, err := idx.Search(bleve.NewSearchRequestOptions(
-		bleve.NewConjunctionQuery(kinds, bleve.NewDisjunctionQuery(text, section)), size, 0, false))
+	res, err := idx.Search(bleve.NewSearchRequestOptions(searchQuery(q), size, 0, false))
 	if err != nil {
 		return nil, err
 	}
