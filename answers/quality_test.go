@@ -88,6 +88,10 @@ var qualitySets = []struct {
 	{"shaanxi_2026_v2_heldout", "shaanxi_2026_gwr", 75.9, 4.1, 59.9},
 	{"liaoning_2026_v2_heldout", "liaoning_2026_gwr", 74.5, 3.7, 79.9},
 	{"heilongjiang_2026_v2_heldout", "heilongjiang_2026_gwr", 81.9, 2.1, 79.9},
+	// held out: written at the end of stop 25, first run on its last code
+	{"shanxi_2026_v2_heldout", "shanxi_2026_gwr", 85.9, 4.1, 79.9},
+	{"xizang_2026_v2_heldout", "xizang_2026_gwr", 75.9, 4.1, 59.9},
+	{"xinjiang_2026_v2_heldout", "xinjiang_2026_gwr", 79.9, 6.1, 79.9},
 	// held out: city budget reports, read from their PDFs
 	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 70.8, 11.0, 80.0},
 	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 67.2, 18.3, 20.0},
