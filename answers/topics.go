@@ -60,12 +60,15 @@ var (
 	reYearWord         = regexp.MustCompile(`(19|20)\d\d年?`)
 )
 
+// yearCues say which year a question asks (今年, 去年): never a topic.
+var yearCues = slices.Concat(thisYearCues, lastYearCues)
+
 // keywords returns the topics of q, each weighted by how rare it is in
 // the report (rare words decide; common ones barely count).
 func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	vocab := e.Vocabulary()
 	text := reYearWord.ReplaceAllString(q.text, " ")
-	for _, w := range slices.Concat(thisYearCues, lastYearCues) {
+	for _, w := range yearCues {
 		text = strings.ReplaceAll(text, w, " ") // 今年 says when, never what (延迟退休今年是怎么安排的)
 	}
 	text = reUnitAsked.ReplaceAllString(text, " ") // 多少亿元 asks for a unit, it is not a topic
