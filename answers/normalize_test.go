@@ -62,6 +62,10 @@ func TestUnderstand(t *testing.T) {
 		{"住在城里的人占总人口多少了", wantResult, true, nil, nil, ""},  // a share: no unit of people
 		{"运动会今年办第几届了", wantTarget, true, nil, nil, "this"}, // this year's 了 says what it comes to
 		{"今年已经完成了多少", wantResult, true, nil, nil, "this"},
+		{"养老金涨了吗", anyPeriod, false, nil, nil, ""}, // yes or no: of the year done or the one planned
+		{"高速公路修通了没有", anyPeriod, false, nil, nil, ""},
+		{"去年养老金涨了吗", wantResult, false, nil, nil, "last"},
+		{"目标完成了吗", wantResult, false, nil, nil, ""},                                                                                  // 完成了 says done
 		{"how long is the high-speed rail network now?", anyPeriod, true, []string{"公里", "千米", "万公里", "米", "年", "个月", "天"}, nil, ""}, // a length, or a time
 		{"去年粮食产量多少亿斤", wantResult, true, []string{"斤", "万斤", "亿斤", "公斤", "万吨", "吨"}, nil, "last"},
 		{"十四五年均增长几个点", anyPeriod, true, []string{"%"}, nil, ""},                                   // points of a rate, not a count

@@ -101,6 +101,7 @@ var (
 	reWillDo = regexp.MustCompile(`(要|将|计划|力争|争取|预计|准备|打算)(完成|实现|达到|新增|取得)`)
 	// A verb with 了 says it is done (获评了, 建了); 了解 and 为了 do not.
 	rePerfective = regexp.MustCompile(`[\p{Han}](了)([^解]|$)`)
+	reDoneYet    = regexp.MustCompile(`了(吗|么|没|没有)[？?！!。]*$`)
 	// Words that say a thing is done.
 	pastCues = words.list("cue.past")
 	// Nouns that ask for a kind of figure rather than name a topic, and
@@ -173,7 +174,9 @@ func understand(raw, text string, groups [][]string) question {
 	// 比去年多了多少 compares; its 了 says nothing of the time
 	t, r := containsAny(planned, targetCues), containsAny(planned, resultCues)
 	// a bare 了 (第几次了) does not outweigh 要/打算; 完成了 does
-	done := containsAny(when, pastCues) || rePerfective.MatchString(when) && !t
+	// a bare 了 asking yes or no (涨了吗, 通了没) asks whether it is so, of
+	// the year done or the one planned
+	done := containsAny(when, pastCues) || rePerfective.MatchString(when) && !t && !reDoneYet.MatchString(when)
 	switch {
 	case done:
 		q.intent = wantResult
