@@ -66,6 +66,7 @@ func TestUnderstand(t *testing.T) {
 		{"高速公路修通了没有", anyPeriod, false, nil, nil, ""},
 		{"去年养老金涨了吗", wantResult, false, nil, nil, "last"},
 		{"目标完成了吗", wantResult, false, nil, nil, ""},                                                                                  // 完成了 says done
+		{"有几项指标没达到预期", wantResult, true, []string{"项", "个", "件"}, nil, ""},                                                           // 预期 is what was not reached
 		{"how long is the high-speed rail network now?", anyPeriod, true, []string{"公里", "千米", "万公里", "米", "年", "个月", "天"}, nil, ""}, // a length, or a time
 		{"去年粮食产量多少亿斤", wantResult, true, []string{"斤", "万斤", "亿斤", "公斤", "万吨", "吨"}, nil, "last"},
 		{"十四五年均增长几个点", anyPeriod, true, []string{"%"}, nil, ""},                                   // points of a rate, not a count
