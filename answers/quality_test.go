@@ -54,7 +54,7 @@ var qualitySets = []struct {
 	{"hubei_2026_v2", "hubei_2026_gwr", 92.6, 3.7, 80.0},
 	{"guangxi_2026_v2", "guangxi_2026_gwr", 92.6, 1.9, 80.0},
 	{"hebei_2026_v2", "hebei_2026_gwr", 94.5, 3.7, 80.0},
-	{"hainan_2026_v2", "hainan_2026_gwr", 92.6, 1.9, 80.0},
+	{"hainan_2026_v2", "hainan_2026_gwr", 94.5, 1.9, 80.0},
 	{"jiangxi_2026_v2", "jiangxi_2026_gwr", 89.0, 7.4, 80.0},
 	{"shandong_2026_v2", "shandong_2026_gwr", 85.4, 7.4, 60.0},
 	{"guizhou_2026_v2", "guizhou_2026_gwr", 92.6, 1.9, 80.0},
