@@ -203,7 +203,7 @@ func onlyFiveYear(text string, figs []report.Figure) bool {
 
 // levelWords, right before a figure, say the level reached (增长到36439元),
 // not a sum or an average over years.
-var levelWords = []string{"增长到", "增加到", "提高到", "提升到", "扩大到", "增长至", "增加至", "提高至", "提升至", "扩大至", "增至", "升至"}
+var levelWords = words.list("cue.level")
 
 // reachedLevel reports whether the text before a figure ends with a word
 // of levelWords.
