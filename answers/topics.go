@@ -102,7 +102,11 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 	}
 	text, quoted := quotedTopics(text, rc)
-	out = append(out, quoted...)
+	for _, k := range quoted {
+		if sharing(out, k.alts) < 0 { // “十五五” of the vocabulary is one topic, not two
+			out = append(out, k)
+		}
+	}
 	text, en := englishTopics(text, rc)
 	out = append(out, en...)
 	seg := rc.r.Seg

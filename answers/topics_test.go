@@ -1,9 +1,11 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
+	"planbot/index"
 	"planbot/index/segment"
 )
 
@@ -59,4 +61,27 @@ func TestWithoutPlace(t *testing.T) {
 			t.Errorf("withoutPlace(%q, %q) = %q, want %q", tt.text, tt.place, got, tt.want)
 		}
 	}
+}
+
+func TestQuotedTopicCountsOnce(t *testing.T) {
+	// “一老一小” is both quoted and an alias of the vocabulary: one topic,
+	// or the sentences that say only it outweigh those that answer.
+	e, lib := engineOnSeed(t)
+	lib.View(func(s *index.Snapshot) error {
+		r := newest(t, s)
+		question := "“一老一小”服务今年有哪些安排"
+		text, groups := e.Vocabulary().expandLatin(normalise(question, s.KnownHan))
+		q := understand(question, text, groups)
+		q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg)...)
+		n := 0
+		for _, k := range e.keywords(q, e.cache(r)) {
+			if slices.Contains(k.alts, "一老一小") {
+				n++
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q: %d topics say 一老一小, want 1", question, n)
+		}
+		return nil
+	})
 }
