@@ -462,6 +462,10 @@ func hasUnit(text string, figs []report.Figure, units []string) bool {
 			if (f.Unit == "万" || f.Unit == "亿") && utf8.RuneCountInString(u) == 1 && strings.Contains(firstRunes(text[f.End:], 4), u) {
 				return true
 			}
+			// 旅居人数超550万: the count named before a bare figure
+			if (f.Unit == "" || f.Unit == "万" || f.Unit == "亿") && utf8.RuneCountInString(u) == 1 && strings.Contains(lastRunes(text[:f.Start], 5), u+"数") {
+				return true
+			}
 			// 3000多万皖北地区群众: people, said by a noun a few words on
 			if (f.Unit == "万" || f.Unit == "亿") && u == "人" && containsAny(clauseFrom(text[f.End:], 8), peopleNouns) {
 				return true
@@ -502,6 +506,18 @@ func clauseFrom(s string, n int) string {
 }
 
 // firstRunes returns the first n characters of s.
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	for i := len(s); i > 0; {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if n--; n == 0 {
+			return s[i:]
+		}
+	}
+	return s
+}
+
 func firstRunes(s string, n int) string {
 	for i := range s {
 		if n == 0 {

@@ -226,6 +226,8 @@ func TestHasUnit(t *testing.T) {
 		{"3000多万皖北地区群众喝上引调水。", "3000多万", []string{"人", "万人"}, true},   // people, a few words on
 		{"3000多万皖北地区，群众喝上引调水。", "3000多万", []string{"人", "万人"}, false}, // another clause
 		{"3000多万元用于群众就医。", "3000多万元", []string{"人", "万人"}, false},
+		{"旅居人数超550万。", "550万", []string{"人", "万人"}, true}, // the count named before
+		{"旅居消费超550万。", "550万", []string{"人", "万人"}, false},
 	}
 	for _, tt := range tests {
 		s := sentenceWith(tt.text, tt.figure)
