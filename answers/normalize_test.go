@@ -62,7 +62,8 @@ func TestUnderstand(t *testing.T) {
 		{"住在城里的人占总人口多少了", wantResult, true, nil, nil, ""},  // a share: no unit of people
 		{"运动会今年办第几届了", wantTarget, true, nil, nil, "this"}, // this year's 了 says what it comes to
 		{"今年已经完成了多少", wantResult, true, nil, nil, "this"},
-		{"养老金涨了吗", anyPeriod, false, nil, nil, ""}, // yes or no: of the year done or the one planned
+		{"养老金涨了吗", anyPeriod, false, nil, nil, ""},    // yes or no: of the year done or the one planned
+		{"这几个产业规模有多大", anyPeriod, true, nil, nil, ""}, // 这几个 points at the industries; 多大 asks the figure
 		{"高速公路修通了没有", anyPeriod, false, nil, nil, ""},
 		{"去年养老金涨了吗", wantResult, false, nil, nil, "last"},
 		{"目标完成了吗", wantResult, false, nil, nil, ""},                                                                                  // 完成了 says done
@@ -97,6 +98,7 @@ func TestUnderstandAsks(t *testing.T) {
 		{"森林覆盖率全国排第几", false, true, false},
 		{"How does Hainan plan to resolve commercial disputes?", false, false, true},
 		{"How many new jobs will be created?", false, false, false},
+		{"今年有哪几项措施稳外贸", false, false, true}, // 哪几项 points at measures: no count
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, normalise(tt.q, nil), nil)

@@ -117,6 +117,9 @@ var (
 	reRateAsked   = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|(?:^|[^产])率`) // 劳动生产率 is no rate
 )
 
+// reWhichFew points at some things (这几个, 哪几项): a 几 that asks no count.
+var reWhichFew = regexp.MustCompile(`([这那哪])几`)
+
 // reCompared matches the year a figure is compared with.
 var reCompared = regexp.MustCompile(`(比|较|同比|相比|对比)(上年|去年|上一年)(多|少|增加|减少|提高|下降|增长)?了?`)
 
@@ -198,13 +201,14 @@ func understand(raw, text string, groups [][]string) question {
 	case "last":
 		q.intent = wantResult
 	}
-	q.figure = containsAny(text, figureCues) || reQuantity.MatchString(text) || reWhatFigure.MatchString(lowRaw)
+	counted := reWhichFew.ReplaceAllString(text, "$1") // 这几个产业 points, it asks no count
+	q.figure = containsAny(counted, figureCues) || reQuantity.MatchString(counted) || reWhatFigure.MatchString(lowRaw)
 	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名") || reRankEn.MatchString(lowRaw)
-	q.how = containsAny(text, howCues) && !containsAny(text, []string{"多少", "几"})
+	q.how = containsAny(text, howCues) && !containsAny(counted, []string{"多少", "几"})
 	// "…目标" prefers the figure of the target, but a target may be
 	// stated without one (居民收入增长和经济增长同步)
 	q.figureSoft = !q.figure && strings.Contains(text, "目标") && !q.how
-	q.units = unitsAsked(text, q.figure)
+	q.units = unitsAsked(counted, q.figure)
 	if q.ordinal {
 		q.units = nil // 第几次 is answered by 第四次, not by a count
 	}
