@@ -158,6 +158,37 @@ const spanMarks = "近第多几这那前后去过每满"
 
 func isDigitOrPoint(r rune) bool { return '0' <= r && r <= '9' || r == '.' || r == '．' }
 
+// askingClause returns the clause of text that asks, when it says a period
+// of its own: 我家娃明年上幼儿园，这几年学位加了多少 asks of the years done;
+// 明年 is the asker's. Otherwise (no clause asks, or more than one) text
+// whole.
+func askingClause(text string) string {
+	clauses := reClause.Split(text, -1)
+	if len(clauses) < 2 {
+		return text
+	}
+	asking := ""
+	for _, c := range clauses {
+		if containsAny(c, askingCues) {
+			if asking != "" {
+				return text // 今年进博会是第几届，要做哪些工作: both ask
+			}
+			asking = c
+		}
+	}
+	if asking != "" && (containsAny(asking, thisYearCues) || containsAny(asking, lastYearCues) || containsAny(asking, pastCues) ||
+		containsAny(asking, targetCues) || containsAny(asking, resultCues) || rePerfective.MatchString(asking) || reYearWord.MatchString(asking)) {
+		return asking
+	}
+	return text
+}
+
+// reClause splits a question into its clauses.
+var reClause = regexp.MustCompile(`[，,；;。！!？?]+`)
+
+// askingCues are the words that make a clause ask.
+var askingCues = []string{"多少", "几", "什么", "啥", "吗", "怎么", "咋", "哪", "如何", "没有", "是否", "能不能", "会不会", "有没有"}
+
 // understand reads intent, years and the kind of answer wanted from q.
 func understand(raw, text string, groups [][]string) question {
 	q := question{raw: raw, text: text, groups: groups}
@@ -165,7 +196,7 @@ func understand(raw, text string, groups [][]string) question {
 	q.years = yearsNamed(text)
 	lowRaw := strings.ToLower(strings.TrimSpace(raw)) // as typed: English cues before the vocabulary replaced them
 	// 比上年增加多少 compares with last year; it does not ask about it
-	when := reCompared.ReplaceAllString(text, "")
+	when := reCompared.ReplaceAllString(askingClause(text), "")
 	switch {
 	case containsAny(when, thisYearCues):
 		q.rel = "this"
@@ -173,7 +204,7 @@ func understand(raw, text string, groups [][]string) question {
 		q.rel = "last"
 	}
 	// "要完成多少" plans; "完成了吗" looks back
-	planned := reWillDo.ReplaceAllString(text, "目标")
+	planned := reWillDo.ReplaceAllString(askingClause(text), "目标")
 	// 比去年多了多少 compares; its 了 says nothing of the time
 	t, r := containsAny(planned, targetCues), containsAny(planned, resultCues)
 	// a bare 了 (第几次了) does not outweigh 要/打算; 完成了 does
