@@ -394,10 +394,14 @@ func fitOf(f *features, q question, s *report.Sentence, figs []report.Figure, w 
 	if q.define && isDefinition(s) {
 		f.Definition = 1 // 名词解释 › “两新”：是指…
 	}
-	if utf8.RuneCountInString(s.Text) < 12 && len(s.Figures) == 0 {
-		f.Short = 1 // a sub-heading such as 全方位夯实粮食安全。
+	if n := utf8.RuneCountInString(s.Text); (n < 12 || q.how && n < howShort && !strings.Contains(q.text, "目标")) && len(s.Figures) == 0 {
+		f.Short = 1 // a sub-heading such as 全方位夯实粮食安全。; asked how, 支持民营经济高质量发展。 says only what (a target may be that short)
 	}
 }
+
+// howShort is the length in runes under which a sentence without a figure
+// says what is to be done but not how.
+const howShort = 20
 
 // spanOf returns the span of what a sentence says: of the figures given,
 // when one of them is of the sentence's span or all are of one other;

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"planbot/index/report"
 	"strings"
 	"testing"
 )
@@ -164,5 +165,28 @@ func TestTargetOfTheYear(t *testing.T) {
 	}
 	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "主要预期目标") {
 		t.Errorf("answers %+v, want this year's targets", res.Answers)
+	}
+}
+
+// TestHowShort: asked how, a short sentence without a figure states what
+// is to be done, not how (Short); asked for a target, it may be the
+// target.
+func TestHowShort(t *testing.T) {
+	tests := []struct {
+		question, text string
+		short          bool
+	}{
+		{"今年怎么支持民营经济发展", "支持民营经济高质量发展。", true},
+		{"今年怎么支持民营经济发展", "推动出台民营经济促进条例，鼓励民营企业积极参与两重建设。", false},
+		{"居民收入增长目标是啥", "居民收入增长和经济增长同步。", false},
+		{"民营经济增加值是多少", "支持民营经济高质量发展。", false}, // not how: only a heading's length
+	}
+	for _, tt := range tests {
+		q := understand(tt.question, normalise(tt.question, nil), nil)
+		var f features
+		fitOf(&f, q, &report.Sentence{Text: tt.text}, nil, &DefaultWeights)
+		if got := f.Short == 1; got != tt.short {
+			t.Errorf("%q / %q: Short %v, want %v (how %v)", tt.question, tt.text, got, tt.short, q.how)
+		}
 	}
 }
