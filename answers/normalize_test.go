@@ -172,6 +172,8 @@ func TestVocabularyExpand(t *testing.T) {
 		{"r&d强度目标", "研发强度目标", []string{"研发", "研发投入强度"}}, // the Chinese alias the replacement completes
 		{"规上工业增加值", "规上工业增加值", []string{"规模以上工业增加值", "规模以上"}},
 		{"budgetary", "budgetary", nil},
+		{"经济年均增长多少", "经济年均增长多少", []string{"地区生产总值"}}, // 经济增长, 年均 inside
+		{"年均增长多少", "年均增长多少", nil},
 	}
 	for _, tt := range tests {
 		text, groups := v.expandLatin(tt.in)

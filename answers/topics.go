@@ -110,6 +110,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	text, en := englishTopics(text, rc)
 	out = append(out, en...)
 	seg := rc.r.Seg
+	gapless, _ := withoutGaps(q.text) // 经济 of 经济年均增长 is 经济增长's
 	toks := mergeSingles(topLevel(seg.Cut(text)))
 	for i, t := range toks {
 		w := t.Term
@@ -123,7 +124,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if narrowed(out, w) {
 			continue // 粮食播种面积 asked: the vocabulary topic 粮食 is that word only
 		}
-		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w, q.text) || english.IsStopWord(w) {
+		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w, q.text) || coveredBy(out, w, gapless) || english.IsStopWord(w) {
 			continue
 		}
 		if alias := heldAlias(out, w); alias != "" && !rc.contains(w) {

@@ -214,6 +214,77 @@ func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map
 			groups = append(groups, append(g, a.from)) // the alias last
 		}
 	}
+	if !latin {
+		groups = append(groups, v.findAcrossGaps(q, words, taken, said)...)
+	}
+	return groups
+}
+
+// gapWords may stand inside an alias without breaking it: 经济年均增长
+// says 经济增长 (and 年均, which stays a word of its own).
+var gapWords = []string{"年均", "平均"}
+
+// withoutGaps returns q without its gap words and, for each byte of the
+// result, where it was in q.
+func withoutGaps(q string) (string, []int) {
+	var b strings.Builder
+	var at []int
+	for i := 0; i < len(q); {
+		skip := 0
+		for _, g := range gapWords {
+			if strings.HasPrefix(q[i:], g) {
+				skip = len(g)
+				break
+			}
+		}
+		if skip > 0 {
+			i += skip
+			continue
+		}
+		b.WriteByte(q[i])
+		at = append(at, i)
+		i++
+	}
+	return b.String(), at
+}
+
+// findAcrossGaps returns the groups of the Chinese aliases that q says
+// with a gap word inside (经济年均增长), not said whole.
+func (v *Vocabulary) findAcrossGaps(q string, words []segment.Token, taken []bool, said map[string]bool) [][]string {
+	joined, at := withoutGaps(q)
+	if len(joined) == len(q) {
+		return nil
+	}
+	var groups [][]string
+	for _, k := range v.inText(joined) {
+		a := v.aliases[k]
+		if a.latin || said[a.from] || isQuestionWord(a.terms[0]) {
+			continue
+		}
+		for _, i := range occurrences(joined, a.from) {
+			j := i + len(a.from)
+			if at[j-1]+1-at[i] == len(a.from) {
+				continue // said whole: find had it
+			}
+			bytes := at[i:j]
+			if slices.ContainsFunc(bytes, func(b int) bool { return taken[b] }) {
+				continue
+			}
+			head := 1 // the bytes before the gap
+			for head < len(bytes) && bytes[head] == bytes[head-1]+1 {
+				head++
+			}
+			if insideWord(words, bytes[0], bytes[head-1]+1) {
+				continue // 投资 of 工业投资今年增速 is no 投资增速
+			}
+			for _, b := range bytes {
+				taken[b] = true
+			}
+			said[a.from] = true
+			groups = append(groups, append(slices.Clone(a.terms), a.from))
+			break
+		}
+	}
 	return groups
 }
 
