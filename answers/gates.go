@@ -67,7 +67,7 @@ var gates = []gate{
 	}},
 	{"sum", "sums or averages over years where one year is asked", func(j *judge, c *candidate) bool {
 		q := j.q
-		return !q.ordinal && q.span == report.SpanYear && !q.across && onlyFiveYear(c.s.Text, topicFigs(j, c))
+		return asksOneYearFigure(q) && onlyFiveYear(c.s.Text, topicFigs(j, c))
 	}},
 	{"stock", "a total is asked and the figures said with the topics are additions (新增, 新获评)", func(j *judge, c *candidate) bool {
 		if !j.q.stock {
@@ -104,6 +104,13 @@ var gates = []gate{
 		figs, _ := clauseFigures(j, c)
 		return !hasRate(figs) || reachedLevel(c.s.Text[:own[0].Start]) // 社零增至2.79万亿元，…占比升至48%: the rate is another's
 	}},
+}
+
+// asksOneYearFigure reports whether q asks a figure of one year, which a
+// sum or average over five years does not answer; 去年采取了哪些措施 asks
+// what was done, whatever the figures said with it.
+func asksOneYearFigure(q question) bool {
+	return !q.ordinal && !(q.how && !q.figure) && q.span == report.SpanYear && !q.across
 }
 
 // reDuration is a number of years, which the figures leave out (they would

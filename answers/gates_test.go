@@ -38,3 +38,19 @@ func TestReachedLevel(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksOneYearFigure(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"去年粮食产量多少", true},
+		{"去年治理大气污染采取了哪些措施", false}, // what was done, not a figure
+		{"过去五年粮食产量一共多少", false},
+	}
+	for _, tt := range tests {
+		if got := asksOneYearFigure(understand(tt.q, normalise(tt.q, nil), nil)); got != tt.want {
+			t.Errorf("asksOneYearFigure(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
