@@ -79,7 +79,7 @@ var (
 	reFiveYear = regexp.MustCompile(`五年|十[一二三四五六七八九]五`)
 
 	// A number of years asked for (the character before tells 这几年 apart).
-	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年`)
+	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年([^轻级代度]|$)`) // 多少年轻人, 几年级 ask no years
 	// An English question answered yes or no: "Will China scrap …?"
 	reYesNo = regexp.MustCompile(`^(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
 	// An English question asking a rank: where does X rank nationally.
