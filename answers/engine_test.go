@@ -391,3 +391,26 @@ func TestMarksTheFigureAsked(t *testing.T) {
 		})
 	}
 }
+
+// TestTruncatedStandIn: a word the report never says may be written there
+// without its last character (粮食总产量 as 粮食总产).
+func TestTruncatedStandIn(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	tests := []struct {
+		w    string
+		want string // a word the result must have; "" for none
+	}{
+		{"停车楼", "停车"},
+		{"火星人", ""},
+	}
+	lib.View(func(s *index.Snapshot) error {
+		rc := e.cache(newest(t, s))
+		for _, tt := range tests {
+			got := rc.standIns(tt.w)
+			if tt.want == "" && len(got) > 0 || tt.want != "" && !slices.Contains(got, tt.want) {
+				t.Errorf("standIns(%q) = %v, want %q", tt.w, got, tt.want)
+			}
+		}
+		return nil
+	})
+}

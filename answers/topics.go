@@ -294,7 +294,8 @@ const personWordChars = "口才民员均数次工社居力气文事"
 // it never uses: homophones of a pinyin typo (城真 → 城镇), else the words
 // a name in pinyin spells (Jiangbei → 江北), else a pair of
 // characters that sounds like it (托味 → 托位), else the longer words it
-// abbreviates (社零 → 社会消费品零售总额).
+// abbreviates (社零 → 社会消费品零售总额), else the word less its last
+// character (粮食总产量 → 粮食总产).
 func (rc *reportCache) standIns(w string) []string {
 	if rc.contains(w) {
 		return nil
@@ -308,7 +309,13 @@ func (rc *reportCache) standIns(w string) []string {
 	if p := rc.pairHomophone(w); p != "" {
 		return []string{p}
 	}
-	return rc.abbreviated(w)
+	if ws := rc.abbreviated(w); len(ws) > 0 {
+		return ws
+	}
+	if rs := []rune(w); len(rs) >= 3 && sound.AllHan(w) && rc.contains(string(rs[:len(rs)-1])) {
+		return []string{string(rs[:len(rs)-1])} // 粮食总产量 the report writes 粮食总产
+	}
+	return nil
 }
 
 // reQuoted matches a quoted name: “保交房”, 「两新」, 《纲要》.
