@@ -97,6 +97,10 @@ var qualitySets = []struct {
 	{"shanxi_2026_v2_heldout", "shanxi_2026_gwr", 86.0, 4.0, 80.0},
 	{"xizang_2026_v2_heldout", "xizang_2026_gwr", 76.0, 4.0, 60.0},
 	{"xinjiang_2026_v2_heldout", "xinjiang_2026_gwr", 82.0, 6.0, 80.0},
+	// held out: written at the end of stop 26, first run on its last code
+	{"jilin_2026_v3_heldout", "jilin_2026_gwr", 62.0, 12.0, 80.0},
+	{"fujian_2026_v3_heldout", "fujian_2026_gwr", 62.0, 6.0, 40.0},
+	{"shaanxi_2026_v3_heldout", "shaanxi_2026_gwr", 56.0, 8.0, 80.0},
 	// held out: city budget reports, read from their PDFs
 	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 72.6, 9.2, 80.0},
 	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 67.2, 18.3, 20.0},
