@@ -487,10 +487,11 @@ func countsNoun(after string) bool {
 	return unicode.Is(unicode.Han, r) && r != '元'
 }
 
-// hasAmount reports whether s has a figure that is not a rate.
+// hasAmount reports whether s has a figure that is not a rate, nor a
+// number of years (连续37年 says how long, not how much).
 func hasAmount(s *report.Sentence) bool {
 	for _, f := range s.Figures {
-		if f.Unit != "%" && f.Unit != "个百分点" {
+		if f.Unit != "%" && f.Unit != "个百分点" && f.Unit != "年" {
 			return true
 		}
 	}

@@ -259,3 +259,19 @@ func TestNamesAll(t *testing.T) {
 		t.Error("a heading names no topic when the question has none that says what")
 	}
 }
+
+func TestHasAmount(t *testing.T) {
+	tests := []struct {
+		text string
+		figs []report.Figure
+		want bool
+	}{
+		{"地区生产总值14.58万亿元。", []report.Figure{{Text: "14.58万亿元", Unit: "万亿元"}}, true},
+		{"地区生产总值增长3.9%、总量连续37年居全国首位。", []report.Figure{{Text: "3.9%", Unit: "%"}, {Text: "37年", Unit: "年"}}, false}, // how long, not how much
+	}
+	for _, tt := range tests {
+		if got := hasAmount(&report.Sentence{Text: tt.text, Figures: tt.figs}); got != tt.want {
+			t.Errorf("hasAmount(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
