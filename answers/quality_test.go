@@ -59,12 +59,12 @@ var qualitySets = []struct {
 	{"shandong_2026_v2", "shandong_2026_gwr", 85.4, 7.4, 60.0},
 	{"guizhou_2026_v2", "guizhou_2026_gwr", 92.6, 1.9, 80.0},
 	// sets written at the start of stop 25 by new helpers, then tuned on
-	{"guangdong_2026_v2", "guangdong_2026_gwr", 82.0, 10.0, 80.0},
+	{"guangdong_2026_v2", "guangdong_2026_gwr", 84.0, 8.0, 80.0},
 	{"hunan_2026_v2", "hunan_2026_gwr", 94.0, 2.0, 80.0},
 	{"anhui_2026_v3", "anhui_2026_gwr", 92.0, 4.0, 80.0},
 	{"hubei_2026_v3", "hubei_2026_gwr", 78.0, 8.0, 60.0},
 	// sets written at the start of stop 26 by new helpers, then tuned on
-	{"chongqing_2026_v3", "chongqing_2026_gwr", 74.0, 6.0, 60.0},
+	{"chongqing_2026_v3", "chongqing_2026_gwr", 76.0, 6.0, 60.0},
 	{"yunnan_2026_v3", "yunnan_2026_gwr", 78.0, 4.0, 80.0},
 	{"shandong_2026_v3", "shandong_2026_gwr", 76.0, 6.0, 80.0},
 	{"jiangxi_2026_v3", "jiangxi_2026_gwr", 80.0, 6.0, 80.0},
