@@ -510,8 +510,7 @@ func clauseFrom(s string, n int) string {
 	return s
 }
 
-// firstRunes returns the first n characters of s.
-// lastRunes returns the last n runes of s.
+// lastRunes returns the last n characters of s.
 func lastRunes(s string, n int) string {
 	for i := len(s); i > 0; {
 		_, size := utf8.DecodeLastRuneInString(s[:i])
@@ -523,6 +522,7 @@ func lastRunes(s string, n int) string {
 	return s
 }
 
+// firstRunes returns the first n characters of s.
 func firstRunes(s string, n int) string {
 	for i := range s {
 		if n == 0 {

@@ -187,7 +187,7 @@ func askingClause(text string) string {
 var reClause = regexp.MustCompile(`[，,；;。！!？?]+`)
 
 // askingCues are the words that make a clause ask.
-var askingCues = []string{"多少", "几", "什么", "啥", "吗", "怎么", "咋", "哪", "如何", "没有", "是否", "能不能", "会不会", "有没有"}
+var askingCues = words.list("clause.asks")
 
 // understand reads intent, years and the kind of answer wanted from q.
 func understand(raw, text string, groups [][]string) question {
@@ -196,7 +196,8 @@ func understand(raw, text string, groups [][]string) question {
 	q.years = yearsNamed(text)
 	lowRaw := strings.ToLower(strings.TrimSpace(raw)) // as typed: English cues before the vocabulary replaced them
 	// 比上年增加多少 compares with last year; it does not ask about it
-	when := reCompared.ReplaceAllString(askingClause(text), "")
+	asking := askingClause(text)
+	when := reCompared.ReplaceAllString(asking, "")
 	switch {
 	case containsAny(when, thisYearCues):
 		q.rel = "this"
@@ -204,7 +205,7 @@ func understand(raw, text string, groups [][]string) question {
 		q.rel = "last"
 	}
 	// "要完成多少" plans; "完成了吗" looks back
-	planned := reWillDo.ReplaceAllString(askingClause(text), "目标")
+	planned := reWillDo.ReplaceAllString(asking, "目标")
 	// 比去年多了多少 compares; its 了 says nothing of the time
 	t, r := containsAny(planned, targetCues), containsAny(planned, resultCues)
 	// a bare 了 (第几次了) does not outweigh 要/打算; 完成了 does

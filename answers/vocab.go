@@ -222,7 +222,7 @@ func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map
 
 // gapWords may stand inside an alias without breaking it: 经济年均增长
 // says 经济增长 (and 年均, which stays a word of its own).
-var gapWords = []string{"年均", "平均"}
+var gapWords = words.list("alias.gap")
 
 // withoutGaps returns q without its gap words and, for each byte of the
 // result, where it was in q.
