@@ -2,6 +2,7 @@ package answers
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -395,5 +396,44 @@ func TestMarksTheFigureAsked(t *testing.T) {
 				t.Errorf("%q: marked %q, want %q", a.Text, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestAnswersIgnoreOrder: what a report's caches keep from one question
+// never changes the answer to another: the questions of a set asked in
+// turn and in reverse, each on a fresh engine, are answered the same.
+func TestAnswersIgnoreOrder(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the seed's index twice")
+	}
+	cases, err := ReadCases("../testdata/seed_v2.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	answersOf := func(order []Case) map[string]string {
+		e, err := Open(context.Background(), Setup{DataDir: t.TempDir(), SeedsDir: "../seeds", Build: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer e.Close()
+		out := map[string]string{}
+		for _, c := range order {
+			res, _ := e.Ask(context.Background(), c.Q, Options{})
+			var b strings.Builder
+			for _, a := range res.Answers {
+				fmt.Fprintf(&b, "%s|%s|%.3f;", a.Text, a.Section, a.Score)
+			}
+			out[c.Q] = b.String()
+		}
+		return out
+	}
+	forward := answersOf(cases)
+	reversed := slices.Clone(cases)
+	slices.Reverse(reversed)
+	backward := answersOf(reversed)
+	for _, c := range cases {
+		if forward[c.Q] != backward[c.Q] {
+			t.Errorf("%q: answered otherwise when asked in another order:\n forward  %s\n backward %s", c.Q, forward[c.Q], backward[c.Q])
+		}
 	}
 }
