@@ -227,6 +227,9 @@ var gapWords = words.list("alias.gap")
 // withoutGaps returns q without its gap words and, for each byte of the
 // result, where it was in q.
 func withoutGaps(q string) (string, []int) {
+	if !containsAny(q, gapWords) {
+		return q, nil // most questions: no copy, no offsets
+	}
 	var b strings.Builder
 	var at []int
 	for i := 0; i < len(q); {
