@@ -67,7 +67,9 @@ var gates = []gate{
 	}},
 	{"sum", "sums or averages over years where one year is asked", func(j *judge, c *candidate) bool {
 		q := j.q
-		return asksOneYearFigure(q) && onlyFiveYear(c.s.Text, topicFigs(j, c))
+		figs := topicFigs(j, c)
+		// 到2025年底总里程有多少: the level the five years reached is that year's
+		return asksOneYearFigure(q) && onlyFiveYear(c.s.Text, figs) && !(q.stock && slices.ContainsFunc(figs, func(f report.Figure) bool { return isStockFigure(c.s.Text, f) }))
 	}},
 	{"stock", "a total is asked and the figures said with the topics are additions (新增, 新获评)", func(j *judge, c *candidate) bool {
 		if !j.q.stock {
@@ -224,10 +226,17 @@ func reachedLevel(before string) bool {
 }
 
 // isAddition reports whether figure f of text counts what was added
-// (新增企业68家) rather than what there is (突破7000公里). The clause of the
-// figure tells; a bare item of a list (新获评科技型中小企业68家,高新技术
-// 企业6家) takes the verb of the clauses before it.
-func isAddition(text string, f report.Figure) bool {
+// (新增企业68家) rather than what there is (突破7000公里).
+func isAddition(text string, f report.Figure) bool { return figureCue(text, f) < 0 }
+
+// isStockFigure reports whether figure f of text says what there is
+// (总里程达到9000公里, 突破7000公里).
+func isStockFigure(text string, f report.Figure) bool { return figureCue(text, f) > 0 }
+
+// figureCue tells whether the clause of figure f says a stock (1), an
+// addition (-1) or neither (0). A bare item of a list (新获评科技型中小企业
+// 68家,高新技术企业6家) takes the verb of the clauses before it.
+func figureCue(text string, f report.Figure) int {
 	before := text[:f.Start]
 	if i := strings.LastIndexAny(before, "；;。"); i >= 0 {
 		before = before[i:]
@@ -241,13 +250,13 @@ func isAddition(text string, f report.Figure) bool {
 		}
 		switch {
 		case containsAny(clause, stockCuesNear):
-			return false
+			return 1
 		case containsAny(clause, additionCues):
-			return true
+			return -1
 		}
 		end = i
 	}
-	return false
+	return 0
 }
 
 var additionCues, stockCuesNear = words.list("cue.addition"), words.list("cue.stock_figure")

@@ -68,6 +68,11 @@ var qualitySets = []struct {
 	{"yunnan_2026_v3", "yunnan_2026_gwr", 78.0, 4.0, 80.0},
 	{"shandong_2026_v3", "shandong_2026_gwr", 76.0, 6.0, 80.0},
 	{"jiangxi_2026_v3", "jiangxi_2026_gwr", 80.0, 6.0, 80.0},
+	// sets written at the start of stop 27 by new helpers, then tuned on
+	{"hunan_2026_v3", "hunan_2026_gwr", 72.0, 8.0, 80.0},
+	{"hebei_2026_v3", "hebei_2026_gwr", 64.0, 6.0, 80.0},
+	{"guangxi_2026_v3", "guangxi_2026_gwr", 72.0, 8.0, 80.0},
+	{"guizhou_2026_v3", "guizhou_2026_gwr", 74.0, 6.0, 80.0},
 	// held out: never read, only their overall figures seen (README.md)
 	{"jilin_2026_heldout", "jilin_2026_gwr", 88.3, 5.0, 90.0},
 	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 85.0, 8.4, 80.0},
@@ -101,6 +106,10 @@ var qualitySets = []struct {
 	{"jilin_2026_v3_heldout", "jilin_2026_gwr", 62.0, 12.0, 80.0},
 	{"fujian_2026_v3_heldout", "fujian_2026_gwr", 62.0, 6.0, 40.0},
 	{"shaanxi_2026_v3_heldout", "shaanxi_2026_gwr", 56.0, 8.0, 80.0},
+	// held out: written at the start of stop 27, first run on its first code
+	{"liaoning_2026_v3_heldout", "liaoning_2026_gwr", 64.0, 14.0, 20.0},
+	{"xinjiang_2026_v3_heldout", "xinjiang_2026_gwr", 74.0, 2.0, 80.0},
+	{"shanxi_2026_v3_heldout", "shanxi_2026_gwr", 70.0, 6.0, 60.0},
 	// held out: city budget reports, read from their PDFs
 	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 72.6, 9.2, 80.0},
 	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 67.2, 18.3, 20.0},
