@@ -73,9 +73,11 @@ func TestUnderstand(t *testing.T) {
 		{"有几项指标没达到预期", wantResult, true, []string{"项", "个", "件"}, nil, ""},                                                           // 预期 is what was not reached
 		{"how long is the high-speed rail network now?", anyPeriod, true, []string{"公里", "千米", "万公里", "米", "年", "个月", "天"}, nil, ""}, // a length, or a time
 		{"去年粮食产量多少亿斤", wantResult, true, []string{"斤", "万斤", "亿斤", "公斤", "万吨", "吨"}, nil, "last"},
-		{"十四五年均增长几个点", anyPeriod, true, []string{"%"}, nil, ""},                                   // points of a rate, not a count
-		{"过去五年全省生产总值从多少增长到多少", anyPeriod, true, nil, nil, ""},                                     // two amounts, not a rate
-		{"去年给企业减了多少税", wantResult, true, []string{"元", "万元", "亿元", "万亿元", "万", "亿"}, nil, "last"}, // taxes are money
+		{"十四五年均增长几个点", anyPeriod, true, []string{"%"}, nil, ""},                                            // points of a rate, not a count
+		{"过去五年全省生产总值从多少增长到多少", anyPeriod, true, nil, nil, ""},                                              // two amounts, not a rate
+		{"人均预期寿命提高了多少岁", wantResult, true, []string{"岁"}, nil, ""},                                         // 预期 of 预期寿命 plans nothing
+		{"how much did life expectancy increase over the past five years", wantResult, true, nil, nil, ""}, // did: done
+		{"去年给企业减了多少税", wantResult, true, []string{"元", "万元", "亿元", "万亿元", "万", "亿"}, nil, "last"},          // taxes are money
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, tt.q, nil)

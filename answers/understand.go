@@ -74,6 +74,8 @@ var (
 	thisYearCues, lastYearCues   = words.list("cue.this_year"), words.list("cue.last_year")
 	strictTargetCues, growthCues = words.list("cue.strict_target"), words.list("cue.growth")
 	stockCues                    = words.list("cue.stock")
+	// Terms with a cue of the period inside that say no period: 预期寿命.
+	inertTerms = words.list("cue.inert")
 
 	// Five years said in words: 五年, 十四五, 十五五期间.
 	reFiveYear = regexp.MustCompile(`五年|十[一二三四五六七八九]五`)
@@ -197,6 +199,9 @@ func understand(raw, text string, groups [][]string) question {
 	lowRaw := strings.ToLower(strings.TrimSpace(raw)) // as typed: English cues before the vocabulary replaced them
 	// 比上年增加多少 compares with last year; it does not ask about it
 	asking := askingClause(text)
+	for _, w := range inertTerms {
+		asking = strings.ReplaceAll(asking, w, " ") // 人均预期寿命提高了多少 asks no target
+	}
 	when := reCompared.ReplaceAllString(asking, "")
 	switch {
 	case containsAny(when, thisYearCues):
