@@ -26,6 +26,10 @@ var (
 	fillers = words.list("filler")
 	// An English possessive: beijing's.
 	rePossessive = regexp.MustCompile(`['’]s\b`)
+	// The apostrophe of pinyin before a syllable that starts with a vowel
+	// (Xiong'an, Xi'an): the name is one word. English contractions ('re,
+	// 'll, 't) start with a consonant.
+	rePinyinApostrophe = regexp.MustCompile(`([a-z])['’]([aeo])`)
 	// An acronym in the plural: AEDs, SMEs.
 	rePluralAcronym = regexp.MustCompile(`\b([A-Z]{2,})s\b`)
 	// Sentence-final particles, dropped where they end a clause.
@@ -63,6 +67,7 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 	q = rePluralAcronym.ReplaceAllString(q, "$1") // AEDs: a report writes AED
 	q = strings.ToLower(q)
 	q = rePossessive.ReplaceAllString(q, "")
+	q = rePinyinApostrophe.ReplaceAllString(q, "$1$2")
 	for _, n := range noise {
 		if isASCII(n) {
 			q = reWord(n).ReplaceAllString(q, " ")

@@ -27,6 +27,7 @@ func TestNormalise(t *testing.T) {
 		{"What is Beijing’s GDP", "what is beijing gdp"},
 		{"How many AEDs will be installed?", "how many aed will be installed?"},
 		{"How many SMEs and NEVs", "how many sme and nev"},
+		{"Which SOEs moved to Xiong'an, and what's next?", "which soe moved to xiongan, and what next?"}, // pinyin's apostrophe, not a contraction's
 	}
 	for _, tt := range tests {
 		if got := normalise(tt.in, nil); got != tt.want {
