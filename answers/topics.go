@@ -189,6 +189,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 			out[i].weight *= e.w.ColloquialTopic
 		}
 	}
+	markContext(q.text, out, &e.w)
 	return out
 }
 

@@ -63,6 +63,7 @@ type Weights struct {
 	ColloquialTopic   float64 // the weight of such a topic that no report of the register uses either (爷爷, 烂路), as a share of that
 	GenericTopic      float64 // the weight of a verb or another word saying how rather than what
 	TranslatedTopic   float64 // the weight of a topic an English word gives through the dictionary
+	ContextTopic      float64 // the weight of a topic said only outside the one clause that asks (markContext)
 
 	// Cut-offs.
 
@@ -117,6 +118,7 @@ var DefaultWeights = Weights{
 	ColloquialTopic:   0.2,
 	GenericTopic:      0.3,
 	TranslatedTopic:   0.6,
+	ContextTopic:      0.5,
 
 	MinCoverage:      0.55,
 	MinCoverageUnit:  0.5,

@@ -1,0 +1,46 @@
+package answers
+
+import "strings"
+
+// markContext lowers the weight of the topics that a question of several
+// clauses says only before or after the one clause that asks: how the
+// asker sets the scene (孩子学校食堂条件太差了，吃饭的地方会改善吗: 条件 is
+// the scene, 吃饭的地方 is asked). Nothing changes when no clause asks,
+// when several do, or when the asking clause names no topic the report
+// uses.
+func markContext(text string, kws []keyword, w *Weights) {
+	clauses := reClause.Split(text, -1)
+	if len(clauses) < 2 {
+		return
+	}
+	asking := ""
+	for _, c := range clauses {
+		if containsAny(c, askingCues) {
+			if asking != "" {
+				return
+			}
+			asking = c
+		}
+	}
+	if asking == "" {
+		return
+	}
+	in := make([]bool, len(kws))
+	named := false
+	for i, k := range kws {
+		for _, s := range k.said {
+			if strings.Contains(asking, s) {
+				in[i] = true
+			}
+		}
+		named = named || in[i] && k.known && !k.verb
+	}
+	if !named {
+		return
+	}
+	for i := range kws {
+		if !in[i] && len(kws[i].said) > 0 {
+			kws[i].weight *= w.ContextTopic
+		}
+	}
+}
