@@ -78,6 +78,7 @@ func TestUnderstand(t *testing.T) {
 		{"过去五年全省生产总值从多少增长到多少", anyPeriod, true, nil, nil, ""},                                              // two amounts, not a rate
 		{"人均预期寿命提高了多少岁", wantResult, true, []string{"岁"}, nil, ""},                                         // 预期 of 预期寿命 plans nothing
 		{"how much did life expectancy increase over the past five years", wantResult, true, nil, nil, ""}, // did: done
+		{"what are hebei plans for huanghua port this year?", wantTarget, false, nil, nil, "this"},         // plans, not a figure
 		{"去年给企业减了多少税", wantResult, true, []string{"元", "万元", "亿元", "万亿元", "万", "亿"}, nil, "last"},          // taxes are money
 	}
 	for _, tt := range tests {

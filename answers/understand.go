@@ -92,6 +92,9 @@ var (
 	// city hosts.
 	reWhatFigure = regexp.MustCompile(`\bwhat (is|was|are|were|percentage|share|proportion|number|amount|level|rate|value|total|size)\b`)
 	reWhatWhich  = regexp.MustCompile(`^(what|which)\b`)
+	// reWhatPlan asks what is planned, not a figure: what are the plans
+	// for the port, what is planned for the railway.
+	reWhatPlan = regexp.MustCompile(`\bplans for\b|\bplanned\b|\bmeasures\b|\bsteps\b`)
 	// An English question asking when: a year or a date answers it, as it
 	// answers 什么时候.
 	reWhen = regexp.MustCompile(`^(by |until |since )?when\b`)
@@ -239,7 +242,8 @@ func understand(raw, text string, groups [][]string) question {
 		q.intent = wantResult
 	}
 	counted := reWhichFew.ReplaceAllString(text, "$1") // 这几个产业 points, it asks no count
-	q.figure = containsAny(counted, figureCues) || reQuantity.MatchString(counted) || reWhatFigure.MatchString(lowRaw)
+	whatFigure := reWhatFigure.MatchString(lowRaw) && !reWhatPlan.MatchString(lowRaw)
+	q.figure = containsAny(counted, figureCues) || reQuantity.MatchString(counted) || whatFigure
 	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名") || reRankEn.MatchString(lowRaw)
 	q.how = containsAny(text, howCues) && !containsAny(counted, []string{"多少", "几"})
 	// "…目标" prefers the figure of the target, but a target may be
@@ -268,7 +272,7 @@ func understand(raw, text string, groups [][]string) question {
 	if reYesNoZh.MatchString(text) && !containsAny(text, []string{"多少", "几"}) {
 		q.figure, q.figureSoft = false, q.figure // 增速比全国高吗 asks yes or no: a figure helps, words answer too
 	}
-	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(lowRaw) && !reWhen.MatchString(lowRaw) && !(reWhatWhich.MatchString(lowRaw) && !reWhatFigure.MatchString(lowRaw)) {
+	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(lowRaw) && !reWhen.MatchString(lowRaw) && !(reWhatWhich.MatchString(lowRaw) && !whatFigure) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
 	q.across = containsAny(text, acrossCues)
