@@ -46,6 +46,7 @@ type features struct {
 	Guiding      float64
 	SubScope     float64
 	DateSaid     float64
+	FigureApart  float64
 }
 
 // score is the weighted sum of f.
@@ -56,7 +57,7 @@ func (w *Weights) score(f features) float64 {
 		w.NoFigure*f.NoFigure + w.HasAmount*f.HasAmount + w.OnlyRates*f.OnlyRates + w.UnitMatch*f.UnitMatch +
 		w.UnitMismatch*f.UnitMismatch + w.YearNamed*f.YearNamed + w.SpanMatch*f.SpanMatch + w.SpanMismatch*f.SpanMismatch + w.SpanUsual*f.SpanUsual +
 		w.HowTable*f.HowTable + w.HowDetail*f.HowDetail + w.Definition*f.Definition + w.Short*f.Short + w.Listed*f.Listed +
-		w.Guiding*f.Guiding + w.SubScope*f.SubScope + w.DateSaid*f.DateSaid
+		w.Guiding*f.Guiding + w.SubScope*f.SubScope + w.DateSaid*f.DateSaid + w.FigureApart*f.FigureApart
 }
 
 // explain writes the terms of f's score, largest first: "coverage
@@ -115,6 +116,9 @@ func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel 
 	figs := s.Figures
 	if near, ok := topicFigures(s, rc.text[i], kws, 0); ok {
 		figs = near
+		if q.figure && !q.how && len(near) > 0 && !figureInTopicClause(rc.text[i], near, kws) {
+			f.FigureApart = 1 // 加快推进算力基础设施项目建设，新建5G基站1万个: the figure is the next clause's
+		}
 	}
 	fitOf(&f, q, s, figs, w)
 	if f.Definition > 0 && len(s.Section) > 0 && namesAll(s.Section[len(s.Section)-1], kws) {
@@ -608,6 +612,20 @@ func subScope(section []string, question string) bool {
 				continue
 			}
 			return true
+		}
+	}
+	return false
+}
+
+// figureInTopicClause reports whether one of figs is in a clause of text
+// that names a topic of kws (verbs aside).
+func figureInTopicClause(text string, figs []report.Figure, kws []keyword) bool {
+	for _, f := range figs {
+		clause := text[strings.LastIndexAny(text[:f.Start], clauseEnds)+1 : clauseEnd(text, f.End)]
+		for _, k := range kws {
+			if !k.verb && containsAny(clause, k.alts) {
+				return true
+			}
 		}
 	}
 	return false

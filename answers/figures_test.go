@@ -275,3 +275,21 @@ func TestHasAmount(t *testing.T) {
 		}
 	}
 }
+
+func TestFigureInTopicClause(t *testing.T) {
+	tests := []struct {
+		text, topic, fig string
+		want             bool
+	}{
+		{"全省算力规模突破190Eflops。", "算力", "190Eflops", true},
+		{"加快推进算力基础设施项目建设，新建5G基站1万个。", "算力", "1万个", false}, // the next clause's figure
+		{"打好“保交房”攻坚战，交付31.7万套。", "保交房", "31.7万套", false},
+	}
+	for _, tt := range tests {
+		s := sentenceWith(tt.text, tt.fig)
+		kws := []keyword{{alts: []string{tt.topic}}}
+		if got := figureInTopicClause(tt.text, s.Figures, kws); got != tt.want {
+			t.Errorf("figureInTopicClause(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -46,6 +46,7 @@ type Weights struct {
 	Listed       float64 // the topics only as short items of a list, when how is asked
 	SubScope     float64 // a heading above it names a part of the whole (高新区, 市本级) that the question does not
 	DateSaid     float64 // names a date (2030年前, 年底), when when is asked
+	FigureApart  float64 // the figures said with the topics are all in clauses after theirs, when a figure is asked
 	Guiding      float64 // sets out the year's guiding principles or speaks of the report itself, naming topics in passing, when neither is asked
 
 	// Coverage: how much a topic counts when it is said otherwise than
@@ -105,6 +106,7 @@ var DefaultWeights = Weights{
 	Guiding:      -0.3,
 	SubScope:     -0.2,
 	DateSaid:     0.3,
+	FigureApart:  -0.1,
 
 	SectionCredit:     0.6,
 	LeadCredit:        0.6,
