@@ -91,6 +91,9 @@ var gates = []gate{
 		if q.ordinal || len(q.units) == 0 || q.units[0] == "%" {
 			return false
 		}
+		if own := topicFigs(j, c); len(own) > 0 && onlyRates(own) && !saysYearsAsked(q, c.s.Text) {
+			return true // 最低工资标准增长近30%，…收入达到41580元: the topic's figure is its growth, the amount another's
+		}
 		figs, _ := clauseFigures(j, c) // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
 		return !hasUnit(c.s.Text, figs, q.units) && !saysYearsAsked(q, c.s.Text)
 	}},
@@ -260,6 +263,16 @@ func figureCue(text string, f report.Figure) int {
 }
 
 var additionCues, stockCuesNear = words.list("cue.addition"), words.list("cue.stock_figure")
+
+// onlyRates reports whether every one of figs is a rate or a share.
+func onlyRates(figs []report.Figure) bool {
+	for _, f := range figs {
+		if !hasRate([]report.Figure{f}) {
+			return false
+		}
+	}
+	return true
+}
 
 // hasRate reports whether one of figs is a rate or a share.
 func hasRate(figs []report.Figure) bool {

@@ -1,6 +1,10 @@
 package answers
 
-import "testing"
+import (
+	"testing"
+
+	"planbot/index/report"
+)
 
 func TestSaysYearsAsked(t *testing.T) {
 	years := question{units: []string{"年"}}
@@ -51,6 +55,27 @@ func TestAsksOneYearFigure(t *testing.T) {
 	for _, tt := range tests {
 		if got := asksOneYearFigure(understand(tt.q, normalise(tt.q, nil), nil)); got != tt.want {
 			t.Errorf("asksOneYearFigure(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
+
+func TestOnlyRates(t *testing.T) {
+	tests := []struct {
+		units []string
+		want  bool
+	}{
+		{[]string{"%"}, true},
+		{[]string{"%", "个百分点"}, true},
+		{[]string{"%", "元"}, false},
+		{[]string{"万亿元"}, false},
+	}
+	for _, tt := range tests {
+		var figs []report.Figure
+		for _, u := range tt.units {
+			figs = append(figs, report.Figure{Unit: u})
+		}
+		if got := onlyRates(figs); got != tt.want {
+			t.Errorf("onlyRates(%v) = %v, want %v", tt.units, got, tt.want)
 		}
 	}
 }
