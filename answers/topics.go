@@ -111,7 +111,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	out = append(out, en...)
 	seg := rc.r.Seg
 	gapless, _ := withoutGaps(q.text) // 经济 of 经济年均增长 is 经济增长's
-	toks := mergeSingles(topLevel(seg.Cut(text)))
+	toks := joinSuffixes(mergeSingles(topLevel(seg.Cut(text))), rc)
 	for i, t := range toks {
 		w := t.Term
 		if straddles(t, text, q.groups) {
@@ -558,6 +558,28 @@ func mergeSingles(toks []segment.Token) []segment.Token {
 
 // topLevel drops the sub-words that search-mode segmentation adds inside
 // a longer word.
+// suffixChars make a noun of the word before them (保障率, 交易额).
+var suffixChars = words.chars("suffix")
+
+// joinSuffixes joins a lone character to the word before it when the
+// report says the two as one word: 保障率 of 三保保障率 is one topic, not
+// 保障 and a 率 said anywhere.
+func joinSuffixes(toks []segment.Token, rc *reportCache) []segment.Token {
+	var out []segment.Token
+	for _, t := range toks {
+		r, n := utf8.DecodeRuneInString(t.Term)
+		if i := len(out) - 1; i >= 0 && n == len(t.Term) && strings.ContainsRune(suffixChars, r) &&
+			out[i].End == t.Start && utf8.RuneCountInString(out[i].Term) >= 2 && rc.contains(out[i].Term+t.Term) {
+			out[i].Term += t.Term
+			out[i].End = t.End
+			out[i].Pos = "n"
+			continue
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
 func topLevel(toks []segment.Token) []segment.Token {
 	var out []segment.Token
 	end := -1

@@ -85,3 +85,27 @@ func TestQuotedTopicCountsOnce(t *testing.T) {
 		return nil
 	})
 }
+
+func TestJoinSuffixes(t *testing.T) {
+	rc := &reportCache{all: "“三保”保障率109.8%；交易额增长\n", uses: map[string]bool{}}
+	tok := func(w string, start int) segment.Token {
+		return segment.Token{Term: w, Start: start, End: start + len(w)}
+	}
+	tests := []struct {
+		toks []segment.Token
+		want []string
+	}{
+		{[]segment.Token{tok("三保", 0), tok("保障", 6), tok("率", 12)}, []string{"三保", "保障率"}}, // the report says 保障率
+		{[]segment.Token{tok("增长", 0), tok("率", 6)}, []string{"增长", "率"}},                  // it never says 增长率
+		{[]segment.Token{tok("保障", 0), tok("率", 7)}, []string{"保障", "率"}},                  // apart in the question
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, t := range joinSuffixes(tt.toks, rc) {
+			got = append(got, t.Term)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("joinSuffixes(%v) = %q, want %q", tt.toks, got, tt.want)
+		}
+	}
+}
