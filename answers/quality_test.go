@@ -73,6 +73,9 @@ var qualitySets = []struct {
 	{"hebei_2026_v3", "hebei_2026_gwr", 74.0, 6.0, 80.0},
 	{"guangxi_2026_v3", "guangxi_2026_gwr", 72.0, 8.0, 80.0},
 	{"guizhou_2026_v3", "guizhou_2026_gwr", 78.0, 2.0, 80.0},
+	// city budget reports (from their PDFs), written at the start of stop 27 by new helpers, then tuned on
+	{"baoding_2025_budget_v2", "baoding_2025_budget_report", 54.0, 12.0, 80.0},
+	{"ezhou_2025_budget_v2", "ezhou_2025_budget_execution_report", 70.0, 8.0, 40.0},
 	// held out: never read, only their overall figures seen (README.md)
 	{"jilin_2026_heldout", "jilin_2026_gwr", 88.3, 5.0, 90.0},
 	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 85.0, 8.4, 80.0},
