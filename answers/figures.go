@@ -52,6 +52,15 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 					}
 					hi = next
 					found = mark()
+					if n == 0 && !found && lo > 0 {
+						// 安排资金0.15亿元，支持安全生产专项行动: the funds come first
+						if from := strings.LastIndexAny(text[:lo-1], clauseEnds) + 1; containsAny(text[from:lo], fundCues) {
+							lo0, hi0 := lo, hi
+							lo, hi = from, lo
+							found = mark()
+							lo, hi = lo0, hi0
+						}
+					}
 				}
 				for n := 0; n < more && hi < len(text); n++ {
 					hi = clauseEnd(text, hi)
@@ -67,6 +76,10 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 	}
 	return figs, ok
 }
+
+// fundCues, in the clause before a topic's, say the funds for it
+// (安排资金0.15亿元，支持安全生产专项行动).
+var fundCues = words.list("cue.funds")
 
 // rePer ends a text with 每 and a number word, perhaps a few characters
 // more: 每万, 每千城镇.

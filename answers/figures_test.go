@@ -57,6 +57,12 @@ func TestTopicFigures(t *testing.T) {
 		{"no clause more",
 			sentenceWith("签订项目38个，协议金额606.99亿元。", "38个", "606.99亿元"),
 			[]string{"签订"}, []string{"38个"}, true, 0},
+		{"the funds in the clause before",
+			sentenceWith("安排资金0.15亿元，支持安全生产专项行动，聚焦危化品等高危行业。", "0.15亿元"),
+			[]string{"安全生产"}, []string{"0.15亿元"}, true, 0},
+		{"another thing's figure in the clause before",
+			sentenceWith("新建5G基站1万个，推进算力基础设施建设。", "1万个"),
+			[]string{"算力"}, nil, true, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
