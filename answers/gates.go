@@ -309,6 +309,9 @@ func figureOfYears(s *report.Sentence, years []int) bool {
 		if strings.Contains(s.Text, itoa(y)+"年") {
 			return true
 		}
+		if s.Part == report.PartTable && slices.ContainsFunc(s.Section, func(h string) bool { return strings.Contains(h, itoa(y)+"年") }) {
+			return true // a row of 2025年市本级一般公共支出预算执行情况
+		}
 		for _, f := range s.Figures {
 			if f.Year == y || f.Year == 0 {
 				return true

@@ -79,3 +79,24 @@ func TestOnlyRates(t *testing.T) {
 		}
 	}
 }
+
+func TestFigureOfYears(t *testing.T) {
+	row := &report.Sentence{Text: "教育支出：调整预算数1771871，执行数1738168", Part: report.PartTable,
+		Section: []string{"附表十一", "2025年市本级一般公共支出预算执行情况"}, Figures: []report.Figure{{Text: "1771871", Year: 2026}}}
+	prose := &report.Sentence{Text: "教育支出增长5%", Part: report.PartPlan,
+		Section: []string{"二、2025年预算执行情况"}, Figures: []report.Figure{{Text: "5%", Year: 2026}}}
+	tests := []struct {
+		s     *report.Sentence
+		years []int
+		want  bool
+	}{
+		{row, []int{2025}, true}, // the table's heading names the year
+		{row, []int{2024}, false},
+		{prose, []int{2025}, false}, // prose: its figures tell
+	}
+	for _, tt := range tests {
+		if got := figureOfYears(tt.s, tt.years); got != tt.want {
+			t.Errorf("figureOfYears(%q, %v) = %v, want %v", tt.s.Text, tt.years, got, tt.want)
+		}
+	}
+}
