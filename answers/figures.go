@@ -37,7 +37,7 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 				// 打好“保交房”攻坚战，交付31.7万套
 				mark := func() (found bool) {
 					for i, f := range s.Figures {
-						if f.Start >= lo && f.End <= hi {
+						if f.Start >= lo && f.End <= hi && !(f.Start >= end && containsAny(text[end:f.Start], sumCues)) {
 							in[i], found = true, true
 						}
 					}
@@ -76,6 +76,10 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 	}
 	return figs, ok
 }
+
+// sumCues, between a topic and a figure, make the figure a sum of the
+// topic and more (一般公共预算收入加上转移性收入后总收入为233.77亿元).
+var sumCues = words.list("cue.sum")
 
 // fundCues, in the clause before a topic's, say the funds for it
 // (安排资金0.15亿元，支持安全生产专项行动).
