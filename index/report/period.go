@@ -222,7 +222,7 @@ func (p *parser) completePeriods(figs []Figure, s string, span Span) {
 		}
 		f.Span = span
 		switch own := ownClause(s, f.Start); {
-		case f.Year > m.PlanYear && m.PlanYear > 0 || p.sumsYears(clause):
+		case f.Year > m.PlanYear && m.PlanYear > 0 || p.sumsYears(clause, span):
 			f.Span = SpanFive
 		case spanNamed(own, m) == SpanYear:
 			f.Span = SpanYear // 2025年人均生产总值提升至7.6万元, in the review of five years
@@ -255,12 +255,12 @@ func PlanEnd(year int) int {
 // sumsYears reports whether the clause before a figure makes it a sum or
 // an average over several years: 年均, 五年; 累计 only in a report that
 // looks back on several years, and not for the whole year (全年累计).
-func (p *parser) sumsYears(clause string) bool {
+func (p *parser) sumsYears(clause string, span Span) bool {
 	if strings.Contains(clause, "全年") {
 		return false
 	}
 	for _, w := range figureSpanWords {
-		if strings.Contains(clause, w) && (w != "累计" || p.severalYears) {
+		if strings.Contains(clause, w) && (w != "累计" || p.severalYears && span != SpanYear) { // 累计 in the review of one year sums within it
 			return true
 		}
 	}

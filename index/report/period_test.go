@@ -29,17 +29,20 @@ func TestSumsYears(t *testing.T) {
 	tests := []struct {
 		clause  string
 		several bool
+		span    Span
 		want    bool
 	}{
-		{"园区内企业累计实现营业收入", false, false}, // a report of one year: within it
-		{"园区内企业累计实现营业收入", true, true},
-		{"全年累计完成投资", true, false},
-		{"规上工业增加值年均增长", false, true},
-		{"粮食产量", true, false},
+		{"园区内企业累计实现营业收入", false, "", false}, // a report of one year: within it
+		{"园区内企业累计实现营业收入", true, "", true},
+		{"全市累计化解政府隐性债务", true, SpanYear, false}, // the review of one year: within it
+		{"全年累计完成投资", true, "", false},
+		{"规上工业增加值年均增长", false, "", true},
+		{"规上工业增加值年均增长", false, SpanYear, true},
+		{"粮食产量", true, "", false},
 	}
 	for _, tt := range tests {
 		p := parser{periods: periods{severalYears: tt.several}}
-		if got := p.sumsYears(tt.clause); got != tt.want {
+		if got := p.sumsYears(tt.clause, tt.span); got != tt.want {
 			t.Errorf("sumsYears(%q) with severalYears %v = %v, want %v", tt.clause, tt.several, got, tt.want)
 		}
 	}
