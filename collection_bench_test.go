@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"planbot/answers"
+	"planbot/bot/config"
 	"planbot/index"
 	"planbot/index/corpus"
 )
@@ -149,8 +150,17 @@ const uncoveredQuestion = "火星省去年GDP是多少"
 // more reports than are kept open (index.DefaultOpenReports), so many of
 // its questions open their report again; open is the p99 of the same
 // questions asked of as many reports as are kept open, all open already.
+//
+// The passes run under the garbage collector's settings of planbot serve
+// (the defaults of memory_limit_mb and gc_percent), unless GOMEMLIMIT or
+// GOGC is set: GOGC=100 GOMEMLIMIT=off gives Go's own, as before stop 27.
 func collectionLatency(b *testing.B, dataDir, seeds string) (first, warm, open, perOpen float64) {
 	b.Helper()
+	limit, percent := debug.SetMemoryLimit(-1), debug.SetGCPercent(100)
+	debug.SetGCPercent(percent)
+	defer func() { debug.SetMemoryLimit(limit); debug.SetGCPercent(percent) }()
+	serving := config.Default()
+	serving.ApplyGC()
 	ctx := context.Background()
 	e, err := answers.Open(ctx, answers.Setup{DataDir: dataDir, SeedsDir: seeds})
 	if err != nil {

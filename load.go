@@ -51,7 +51,7 @@ func runLoad(ctx context.Context, args []string, _ io.Reader, out io.Writer) err
 	if err != nil {
 		return err
 	}
-	cfg.ApplyMemoryLimit() // as serve does
+	cfg.ApplyGC() // as serve does
 	if len(sets) == 0 {
 		if sets, err = questionSets(cfg); err != nil {
 			return err

@@ -31,8 +31,8 @@ func runServe(ctx context.Context, args []string, _ io.Reader, out io.Writer) er
 		return err // before the index is opened: a missing token is a one-line error
 	}
 	log := cfg.Logger()
-	if limit := cfg.ApplyMemoryLimit(); limit > 0 {
-		log.Info("memory limit", "MiB", limit>>20)
+	if gc := cfg.ApplyGC(); gc != (config.GC{}) {
+		log.Info("garbage collector", "memory_limit_MiB", gc.MemoryLimit>>20, "gc_percent", gc.Percent)
 	}
 	_, e, err := open(ctx, *cfgPath, false)
 	if err != nil {

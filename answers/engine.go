@@ -215,16 +215,18 @@ func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.H
 	out := make([]candidate, 0, len(hits))
 	anyAmount := false
 	for _, h := range hits {
-		c := candidate{s: &rc.r.Sentences[h.Sentence], f: featuresOf(q, kws, rc, h, maxRel, &e.w)}
+		// judged in place: a candidate of its own, given to the gates'
+		// functions, would be moved to the heap (one allocation a hit)
+		out = append(out, candidate{s: &rc.r.Sentences[h.Sentence], f: featuresOf(q, kws, rc, h, maxRel, &e.w)})
+		c := &out[len(out)-1]
 		c.score = e.w.score(c.f)
 		for i := range gates {
-			if gates[i].rejects(j, &c) {
+			if gates[i].rejects(j, c) {
 				c.rejected = &gates[i]
 				break
 			}
 		}
 		anyAmount = anyAmount || c.rejected == nil && hasAmount(c.s)
-		out = append(out, c)
 	}
 	if q.figure && !q.growth && !q.how && !q.versusPlan && anyAmount {
 		for i := range out { // "是多少" is answered by an amount where there is one

@@ -12,6 +12,8 @@
 //	TELEGRAM_WEBHOOK_SECRET  telegram.webhook.secret_token
 //	PLANBOT_ADMINS           added to telegram.admins (comma-separated user ids)
 //	PLANBOT_FEEDBACK_KEY     feedback.key
+//	GOMEMLIMIT               memory_limit_mb (read by Go itself; ApplyGC then leaves it)
+//	GOGC                     gc_percent (the same)
 package config
 
 import (
@@ -22,7 +24,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -56,6 +57,11 @@ type Config struct {
 	// in MiB (the Go runtime's memory limit); 0 for none. The environment
 	// variable GOMEMLIMIT, when set, wins.
 	MemoryLimitMB int `yaml:"memory_limit_mb"`
+	// GCPercent is the garbage collector's target for a serving process
+	// (Go's GOGC): how far the heap grows past what is live before it is
+	// collected, in percent; -1 collects only near MemoryLimitMB. The
+	// environment variable GOGC, when set, wins.
+	GCPercent int `yaml:"gc_percent"`
 	// Debug writes how each question was understood and ranked to the
 	// log's output (standard error).
 	Debug bool `yaml:"debug"`
@@ -75,6 +81,10 @@ func Default() Config {
 		DataDir:     "data",
 		LogLevel:    "info",
 		OpenReports: 32,
+
+		MemoryLimitMB: DefaultMemoryLimitMB,
+		GCPercent:     DefaultGCPercent,
+
 		Telegram: bot.Config{
 			DownloadTimeout: bot.DefaultDownloadTimeout,
 
@@ -167,8 +177,8 @@ func (c *Config) check() error {
 	if c.OpenReports < 1 {
 		return fmt.Errorf("open_reports %d: want at least 1", c.OpenReports)
 	}
-	if c.MemoryLimitMB < 0 || c.MemoryLimitMB > 0 && c.MemoryLimitMB < minMemoryLimitMB {
-		return fmt.Errorf("memory_limit_mb %d: want 0 (none) or at least %d", c.MemoryLimitMB, minMemoryLimitMB)
+	if err := c.checkGC(); err != nil {
+		return err
 	}
 	if c.DataDir == "" {
 		return errors.New("data_dir is empty")
@@ -188,22 +198,6 @@ func (c *Config) check() error {
 		return fmt.Errorf("feedback.retention %v: want a duration of at least 1h, e.g. 90d", c.Feedback.Retention)
 	}
 	return c.Feedback.Validate()
-}
-
-// minMemoryLimitMB is the least memory limit taken: below it the garbage
-// collector would run all the time.
-const minMemoryLimitMB = 64
-
-// ApplyMemoryLimit sets the Go runtime's memory limit to memory_limit_mb,
-// unless it is 0 or the environment's GOMEMLIMIT sets it, and returns the
-// limit set in bytes (0 for none).
-func (c *Config) ApplyMemoryLimit() int64 {
-	if c.MemoryLimitMB == 0 || os.Getenv("GOMEMLIMIT") != "" {
-		return 0
-	}
-	limit := int64(c.MemoryLimitMB) << 20
-	debug.SetMemoryLimit(limit)
-	return limit
 }
 
 // Level returns the log level.

@@ -4,7 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"testing"
@@ -65,6 +64,10 @@ func TestLoadRefusesMistakes(t *testing.T) {
 		{"vocabulary missing", "vocabulary: words.txt\n", []string{"vocabulary", "words.txt"}},
 		{"memory limit too low", "memory_limit_mb: 10\n", []string{"memory_limit_mb", "64"}},
 		{"memory limit negative", "memory_limit_mb: -1\n", []string{"memory_limit_mb"}},
+		{"gc percent too low", "gc_percent: 10\n", []string{"gc_percent", "25"}},
+		{"gc percent too high", "gc_percent: 5000\n", []string{"gc_percent", "1000"}},
+		{"gc off without a limit", "gc_percent: -1\nmemory_limit_mb: 0\n", []string{"gc_percent", "memory_limit_mb"}},
+		{"gc percent not a number", "gc_percent: off\n", []string{"off", "line 1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -185,30 +188,5 @@ func TestFeedbackSettings(t *testing.T) {
 		if _, err := Load(write(t, bad.text)); err == nil || !strings.Contains(err.Error(), bad.want) {
 			t.Errorf("%q: %v, want an error naming %q", bad.text, err, bad.want)
 		}
-	}
-}
-
-func TestApplyMemoryLimit(t *testing.T) {
-	t.Setenv("GOMEMLIMIT", "")
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(-1)) // the test's own limit back
-	tests := []struct {
-		mb   int
-		want int64
-	}{
-		{0, 0},
-		{160, 160 << 20},
-	}
-	for _, tt := range tests {
-		c := Config{MemoryLimitMB: tt.mb}
-		if got := c.ApplyMemoryLimit(); got != tt.want {
-			t.Errorf("memory_limit_mb %d: applied %d, want %d", tt.mb, got, tt.want)
-		}
-		if tt.want > 0 && debug.SetMemoryLimit(-1) != tt.want {
-			t.Errorf("memory_limit_mb %d: the runtime's limit is not %d", tt.mb, tt.want)
-		}
-	}
-	t.Setenv("GOMEMLIMIT", "100MiB")
-	if got := (&Config{MemoryLimitMB: 160}).ApplyMemoryLimit(); got != 0 {
-		t.Errorf("with GOMEMLIMIT set: applied %d, want 0 (the environment wins)", got)
 	}
 }

@@ -190,16 +190,18 @@ func isUpperLatin(r rune) bool { return 'A' <= r && r <= 'Z' }
 
 // entry parses line i as gse's LoadDictStr does, returning the word, its
 // frequency (0 for a line gse skips) and its part of speech.
+// Its fields are those of strings.Split(line, " "), found without the
+// slice (a question looks up tens of lines).
 func (w *wordIndex) entry(s *gse.Segmenter, i int) (text string, freq float64, pos string) {
-	fields := strings.Split(w.line(i), " ")
-	text = strings.TrimSpace(fields[0])
-	freqText := ""
-	if len(fields) > 1 {
-		freqText = strings.TrimSpace(fields[1])
-	}
-	freq = s.Size(len(fields), text, freqText)
-	if len(fields) > 2 {
-		pos = strings.TrimSpace(fields[2])
+	line := w.line(i)
+	fields := strings.Count(line, " ") + 1
+	first, rest, _ := strings.Cut(line, " ")
+	second, rest, _ := strings.Cut(rest, " ")
+	third, _, _ := strings.Cut(rest, " ")
+	text = strings.TrimSpace(first)
+	freq = s.Size(fields, text, strings.TrimSpace(second)) // "" when there is no second field, as before
+	if fields > 2 {
+		pos = strings.TrimSpace(third)
 	}
 	return text, freq, pos
 }
