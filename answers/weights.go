@@ -108,7 +108,7 @@ var DefaultWeights = Weights{
 	DateSaid:     0.3,
 	FigureApart:  -0.1,
 
-	SectionCredit:     0.6,
+	SectionCredit:     0.7,
 	LeadCredit:        0.6,
 	HowLeadCredit:     0.9,
 	PrevCredit:        0.4,
