@@ -53,13 +53,18 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 					hi = next
 					found = mark()
 					if n == 0 && !found && lo > 0 {
-						// 安排资金0.15亿元，支持安全生产专项行动: the funds come first
-						if from := strings.LastIndexAny(text[:lo-1], clauseEnds) + 1; containsAny(text[from:lo], fundCues) {
-							lo0, hi0 := lo, hi
-							lo, hi = from, lo
-							found = mark()
-							lo, hi = lo0, hi0
+						// 安排资金0.15亿元，支持安全生产专项行动: the funds come first,
+						// perhaps several clauses before (统筹安排资金12.1亿元，占…，落实…)
+						lo0, hi0 := lo, hi
+						for to := lo; to > 0 && !found; {
+							from := strings.LastIndexAny(text[:to-1], clauseEnds) + 1
+							if containsAny(text[from:to], fundCues) {
+								lo, hi = from, to
+								found = mark()
+							}
+							to = from
 						}
+						lo, hi = lo0, hi0
 					}
 				}
 				for n := 0; n < more && hi < len(text); n++ {
