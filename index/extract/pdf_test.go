@@ -359,8 +359,11 @@ func TestPDFRefused(t *testing.T) {
 			if tc.reason != "" && e.Reason != tc.reason {
 				t.Errorf("reason %q, want %q", e.Reason, tc.reason)
 			}
-			if took > 20*time.Second {
-				t.Errorf("took %v", took)
+			// the cap holds (no hang); how fast is BenchmarkPDFText's to
+			// say, not a timed test's on a busy machine (a bomb took 20 s
+			// on a loaded CI machine, 5 s on a quiet one)
+			if took > pdfTimeout+30*time.Second {
+				t.Errorf("took %v, past the cap of %v", took, pdfTimeout)
 			}
 		})
 	}
