@@ -25,7 +25,7 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 		if k.verb {
 			continue
 		}
-		for _, a := range k.alts {
+		for _, a := range anchorsOf(k, text) {
 			for _, start := range occurrences(text, a) {
 				end := start + len(a)
 				ok = true
@@ -80,6 +80,25 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 		}
 	}
 	return figs, ok
+}
+
+// anchorsOf returns the words where text says topic k: its alternatives,
+// or when it says none of them its longest part it says that is half the
+// topic or more (生产总值 of 地区生产总值, in 全省生产总值增长5.6%).
+func anchorsOf(k keyword, text string) []string {
+	if containsAny(text, k.alts) {
+		return k.alts
+	}
+	best, half := "", (utf8.RuneCountInString(k.alts[0])+1)/2
+	for _, p := range k.parts {
+		if len(p) > len(best) && utf8.RuneCountInString(p) >= max(2, half) && strings.Contains(text, p) {
+			best = p // most of the topic: 生产总值 of 地区生产总值, not 增加值 of 规上工业增加值
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	return []string{best}
 }
 
 // sumCues, between a topic and a figure, make the figure a sum of the

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -302,6 +303,25 @@ func TestFigureInTopicClause(t *testing.T) {
 		kws := []keyword{{alts: []string{tt.topic}}}
 		if got := figureInTopicClause(tt.text, s.Figures, kws); got != tt.want {
 			t.Errorf("figureInTopicClause(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestAnchorsOf(t *testing.T) {
+	tests := []struct {
+		alt   string
+		parts []string
+		text  string
+		want  []string
+	}{
+		{"地区生产总值", []string{"地区", "生产总值"}, "全省地区生产总值增长5.6%", []string{"地区生产总值"}},
+		{"地区生产总值", []string{"地区", "生产总值"}, "全省生产总值增长5.6%", []string{"生产总值"}},
+		{"规上工业增加值", []string{"规上", "工业", "增加值"}, "高技术制造业增加值增长15.5%", nil}, // 增加值 is less than half of it
+	}
+	for _, tt := range tests {
+		k := keyword{alts: []string{tt.alt}, parts: tt.parts}
+		if got := anchorsOf(k, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("anchorsOf(%s, %q) = %q, want %q", tt.alt, tt.text, got, tt.want)
 		}
 	}
 }
