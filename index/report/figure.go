@@ -52,8 +52,9 @@ var (
 	// Words that make a figure a target rather than a result.
 	targetWords = []string{"目标", "力争", "预期", "计划", "确保", "争取", "控制在", "不低于", "达到", "稳定在", "保持在", "以上", "以内"}
 	// Words after a number that make it a name or an ordinal, not a figure:
-	// "2号机组", "3号线", "2型糖尿病".
-	notFigureAfter = []string{"号", "月", "型", "周年", "届", "期"}
+	// "2号机组", "3号线", "2型糖尿病", the sessions of a party committee
+	// ("省委十二届十一次全会").
+	notFigureAfter = []string{"号", "月", "型", "周年", "届", "期", "全会", "党代会"}
 )
 
 // figureMatches returns the submatch indexes of reFigure in s, but for

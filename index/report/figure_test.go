@@ -90,6 +90,7 @@ func TestFigureExtract(t *testing.T) {
 		{"11月6日至10日，总书记亲临视察。", PartReview, nil},
 		{"PM2.5平均浓度持续下降，开通地铁3号线，防治2型糖尿病。", PartReview, nil},
 		{"召开第3次全体会议。", PartReview, nil},
+		{"贯彻落实省委十二届十一次全会和市委八届十三次全会部署要求。", PartReview, nil},
 	}
 	for _, tc := range tests {
 		var got []string
