@@ -35,7 +35,7 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 				lo, hi := strings.LastIndexAny(text[:start], clauseEnds)+1, end
 				// the clause of the topic, or the next ones up to a figure:
 				// 打好“保交房”攻坚战，交付31.7万套
-				mark := func() (found bool) {
+				mark := func(lo, hi int) (found bool) {
 					for i, f := range s.Figures {
 						if f.Start >= lo && f.End <= hi && !(f.Start >= end && containsAny(text[end:f.Start], sumCues)) {
 							in[i], found = true, true
@@ -51,25 +51,20 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 						}
 					}
 					hi = next
-					found = mark()
-					if n == 0 && !found && lo > 0 {
-						// 安排资金0.15亿元，支持安全生产专项行动: the funds come first,
-						// perhaps several clauses before (统筹安排资金12.1亿元，占…，落实…)
-						lo0, hi0 := lo, hi
-						for to := lo; to > 0 && !found; {
-							from := strings.LastIndexAny(text[:to-1], clauseEnds) + 1
-							if containsAny(text[from:to], fundCues) {
-								lo, hi = from, to
-								found = mark()
-							}
-							to = from
+					found = mark(lo, hi)
+					// 安排资金0.15亿元，支持安全生产专项行动: the funds come first,
+					// perhaps several clauses before (统筹安排资金12.1亿元，占…，落实…)
+					for to := lo; n == 0 && !found && to > 0; {
+						from := strings.LastIndexAny(text[:to-1], clauseEnds) + 1
+						if containsAny(text[from:to], fundCues) {
+							found = mark(from, to)
 						}
-						lo, hi = lo0, hi0
+						to = from
 					}
 				}
 				for n := 0; n < more && hi < len(text); n++ {
 					hi = clauseEnd(text, hi)
-					mark()
+					mark(lo, hi)
 				}
 			}
 		}

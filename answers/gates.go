@@ -266,21 +266,17 @@ var additionCues, stockCuesNear = words.list("cue.addition"), words.list("cue.st
 
 // onlyRates reports whether every one of figs is a rate or a share.
 func onlyRates(figs []report.Figure) bool {
-	for _, f := range figs {
-		if !hasRate([]report.Figure{f}) {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(figs, func(f report.Figure) bool { return !isRate(f) })
 }
 
 // hasRate reports whether one of figs is a rate or a share.
-func hasRate(figs []report.Figure) bool {
-	for _, f := range figs {
-		switch f.Unit {
-		case "%", "％", "个百分点", "百分点", "‰", "倍":
-			return true
-		}
+func hasRate(figs []report.Figure) bool { return slices.ContainsFunc(figs, isRate) }
+
+// isRate reports whether f is a rate or a share.
+func isRate(f report.Figure) bool {
+	switch f.Unit {
+	case "%", "％", "个百分点", "百分点", "‰", "倍":
+		return true
 	}
 	return false
 }
