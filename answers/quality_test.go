@@ -50,7 +50,7 @@ var qualitySets = []struct {
 	{"anhui_2026_v2", "anhui_2026_gwr", 98.1, 1.9, 60.0},
 	{"chongqing_2026_v2", "chongqing_2026_gwr", 90.8, 3.7, 80.0},
 	{"yunnan_2026_v2", "yunnan_2026_gwr", 94.5, 3.7, 60.0},
-	{"seed_v2", "jiuyuan_2025_plan_report", 89.0, 7.4, 80.0},
+	{"seed_v2", "jiuyuan_2025_plan_report", 90.8, 5.5, 80.0},
 	{"hubei_2026_v2", "hubei_2026_gwr", 92.6, 3.7, 80.0},
 	{"guangxi_2026_v2", "guangxi_2026_gwr", 96.3, 1.9, 80.0},
 	{"hebei_2026_v2", "hebei_2026_gwr", 94.5, 3.7, 80.0},
@@ -74,8 +74,8 @@ var qualitySets = []struct {
 	{"guangxi_2026_v3", "guangxi_2026_gwr", 74.0, 8.0, 80.0},
 	{"guizhou_2026_v3", "guizhou_2026_gwr", 78.0, 2.0, 80.0},
 	// city budget reports (from their PDFs), written at the start of stop 27 by new helpers, then tuned on
-	{"baoding_2025_budget_v2", "baoding_2025_budget_report", 74.0, 6.0, 80.0},
-	{"ezhou_2025_budget_v2", "ezhou_2025_budget_execution_report", 84.0, 2.0, 60.0},
+	{"baoding_2025_budget_v2", "baoding_2025_budget_report", 76.0, 6.0, 80.0},
+	{"ezhou_2025_budget_v2", "ezhou_2025_budget_execution_report", 86.0, 2.0, 60.0},
 	// held out: never read, only their overall figures seen (README.md)
 	{"jilin_2026_heldout", "jilin_2026_gwr", 88.3, 5.0, 90.0},
 	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 85.0, 8.4, 80.0},
@@ -102,7 +102,7 @@ var qualitySets = []struct {
 	{"liaoning_2026_v2_heldout", "liaoning_2026_gwr", 78.1, 3.7, 80.0},
 	{"heilongjiang_2026_v2_heldout", "heilongjiang_2026_gwr", 82.0, 2.0, 80.0},
 	// held out: written at the end of stop 25, first run on its last code
-	{"shanxi_2026_v2_heldout", "shanxi_2026_gwr", 86.0, 4.0, 80.0},
+	{"shanxi_2026_v2_heldout", "shanxi_2026_gwr", 86.0, 2.0, 80.0},
 	{"xizang_2026_v2_heldout", "xizang_2026_gwr", 78.0, 4.0, 60.0},
 	{"xinjiang_2026_v2_heldout", "xinjiang_2026_gwr", 84.0, 6.0, 80.0},
 	// held out: written at the end of stop 26, first run on its last code
