@@ -165,10 +165,17 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 	at := make([]int, len(kws))      // where each topic was found in the text, -1 if not
 	said := make([]string, len(kws)) // the words it was found as
 	credits := make([]float64, len(kws))
+	bare := withoutInsertions(p.text)
 	for i, k := range kws {
 		credit, pos := 0.0, -1
 		for _, a := range k.alts {
-			if j := strings.Index(p.text, a); j >= 0 {
+			j := strings.Index(p.text, a)
+			if j < 0 && bare != "" {
+				if j = strings.Index(bare, a); j >= 0 {
+					j = min(j, len(p.text)-1) // near where it is said: 新（改）建 says 新建
+				}
+			}
+			if j >= 0 {
 				credit, pos, said[i] = 1, j, a
 				if isOneOf(a, k.said) {
 					literal++ // 停车位 as asked, not only 停车设施
@@ -629,4 +636,17 @@ func figureInTopicClause(text string, figs []report.Figure, kws []keyword) bool 
 		}
 	}
 	return false
+}
+
+// reInsertion matches a word's alternative put in brackets inside it: the
+// （改） of 新（改）建, the （更新） of 加装（更新）电梯.
+var reInsertion = regexp.MustCompile(`(\p{Han})（\p{Han}{1,4}）(\p{Han})`)
+
+// withoutInsertions returns text without the alternatives put in brackets
+// inside its words (新（改）建 → 新建), or "" when it has none.
+func withoutInsertions(text string) string {
+	if !strings.Contains(text, "（") || !reInsertion.MatchString(text) {
+		return ""
+	}
+	return reInsertion.ReplaceAllString(text, "$1$2")
 }

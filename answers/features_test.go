@@ -190,3 +190,19 @@ func TestHowShort(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutInsertions(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"新（改）建高标准农田300万亩以上", "新建高标准农田300万亩以上"},
+		{"既有住宅加装（更新）电梯6000部", "既有住宅加装电梯6000部"},
+		{"（一）持续壮大产业实力", ""},                 // a heading's number: no word around it
+		{"改造2.5万套（间）城市危旧房", "改造2.5万套城市危旧房"}, // a unit's alternative
+		{"支持力度（2025—2030年）", ""},
+		{"没有括号", ""},
+	}
+	for _, tt := range tests {
+		if got := withoutInsertions(tt.in); got != tt.want {
+			t.Errorf("withoutInsertions(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
