@@ -127,6 +127,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w, q.text) || coveredBy(out, w, gapless) || english.IsStopWord(w) {
 			continue
 		}
+		if isOneOf(w, tagWords) && endsClause(text, t.End) {
+			continue // 房价止跌了没, 城际铁路今年能通不: the 没 and 不 ask yes or no
+		}
 		if alias := heldAlias(out, w); alias != "" && !rc.contains(w) {
 			// 地铁线, 财政赤字 the report never says: the vocabulary word
 			// stands for its part, the rest (赤字) is a topic of its own
@@ -704,4 +707,13 @@ func isOneOf(w string, list []string) bool {
 		}
 	}
 	return false
+}
+
+// tagWords end a question asking yes or no (止跌了没, 能通不).
+var tagWords = words.list("question.tag")
+
+// endsClause reports whether text ends a clause at byte i.
+func endsClause(text string, i int) bool {
+	rest := strings.TrimLeft(text[i:], " ")
+	return rest == "" || strings.ContainsRune(clauseEnds, []rune(rest)[0])
 }
