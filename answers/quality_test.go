@@ -77,6 +77,15 @@ var qualitySets = []struct {
 	{"guangdong_2026_v3", "guangdong_2026_gwr", 64.0, 10.0, 60.0},
 	{"hainan_2026_v3", "hainan_2026_gwr", 74.0, 2.0, 80.0},
 	{"sichuan_2026_v3", "sichuan_2026_gwr", 64.0, 10.0, 80.0},
+	// English and colloquial sets of 15 questions a report, written at the start of stop 28 by new helpers, then tuned on
+	{"anhui_2026_col", "anhui_2026_gwr", 30.8, 15.4, 50.0},       // first run 38.5 / 7.7 % wrong
+	{"beijing_2026_en", "beijing_2026_gwr", 46.1, 7.7, 50.0},     // first run 53.8 / 0.0 % wrong
+	{"chongqing_2026_en", "chongqing_2026_gwr", 53.8, 15.4, 0.0}, // first run 61.5 / 7.7 % wrong
+	{"hubei_2026_en", "hubei_2026_gwr", 53.8, 23.1, 50.0},        // first run 61.5 / 15.4 % wrong
+	{"jiangxi_2026_col", "jiangxi_2026_gwr", 0.0, 7.7, 50.0},     // first run 7.7 / 0.0 % wrong
+	{"shandong_2026_col", "shandong_2026_gwr", 53.8, 15.4, 50.0}, // first run 61.5 / 7.7 % wrong
+	{"shanghai_2026_en", "shanghai_2026_gwr", 69.2, 15.4, 0.0},   // first run 76.9 / 7.7 % wrong
+	{"yunnan_2026_col", "yunnan_2026_gwr", 15.4, 7.7, 50.0},      // first run 23.1 / 0.0 % wrong
 	// city budget reports (from their PDFs), written at the start of stop 27 by new helpers, then tuned on
 	{"baoding_2025_budget_v2", "baoding_2025_budget_report", 76.0, 6.0, 80.0},
 	{"ezhou_2025_budget_v2", "ezhou_2025_budget_execution_report", 86.0, 2.0, 60.0},
@@ -121,6 +130,15 @@ var qualitySets = []struct {
 	{"tianjin_2026_v3_heldout", "tianjin_2026_gwr", 76.0, 8.0, 80.0},
 	{"ningxia_2026_v3_heldout", "ningxia_2026_gwr", 74.0, 8.0, 60.0},
 	{"qinghai_2026_v3_heldout", "qinghai_2026_gwr", 76.0, 6.0, 80.0},
+	// held out: English and colloquial sets of 15 questions a report, written at the start of stop 28, first run on its first code
+	{"fujian_2026_en_heldout", "fujian_2026_gwr", 46.1, 15.4, 0.0},              // first run 53.8 / 7.7 % wrong
+	{"heilongjiang_2026_col_heldout", "heilongjiang_2026_gwr", 38.5, 7.7, 50.0}, // first run 46.2 / 0.0 % wrong
+	{"jilin_2026_en_heldout", "jilin_2026_gwr", 46.1, 15.4, 50.0},               // first run 53.8 / 7.7 % wrong
+	{"liaoning_2026_en_heldout", "liaoning_2026_gwr", 38.5, 15.4, 50.0},         // first run 46.2 / 7.7 % wrong
+	{"qinghai_2026_col_heldout", "qinghai_2026_gwr", 0.0, 15.4, 50.0},           // first run 7.7 / 7.7 % wrong
+	{"shaanxi_2026_en_heldout", "shaanxi_2026_gwr", 23.1, 23.1, 0.0},            // first run 30.8 / 15.4 % wrong
+	{"xinjiang_2026_col_heldout", "xinjiang_2026_gwr", 15.4, 7.7, 0.0},          // first run 23.1 / 0.0 % wrong
+	{"xizang_2026_col_heldout", "xizang_2026_gwr", 7.7, 7.7, 50.0},              // first run 15.4 / 0.0 % wrong
 	// held out: city budget reports, read from their PDFs
 	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 83.6, 5.5, 80.0},
 	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 81.7, 9.2, 20.0},
