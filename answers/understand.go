@@ -92,9 +92,10 @@ var (
 	// city hosts.
 	reWhatFigure = regexp.MustCompile(`\bwhat (is|was|are|were|percentage|share|proportion|number|amount|level|rate|value|total|size)\b`)
 	reWhatWhich  = regexp.MustCompile(`^(what|which)\b`)
-	// reWhatPlan asks what is planned, not a figure: what are the plans
-	// for the port, what is planned for the railway.
-	reWhatPlan = regexp.MustCompile(`\bplans for\b|\bplanned\b|\bmeasures\b|\bsteps\b`)
+	// reWhatPlan asks what is planned or done, not a figure: what are the
+	// plans for the port, what is planned for the railway, what is Hubei
+	// doing about debt.
+	reWhatPlan = regexp.MustCompile(`\bplans for\b|\bplanned\b|\bmeasures\b|\bsteps\b|\bdoing\b`)
 	// An English question asking when: a year or a date answers it, as it
 	// answers 什么时候.
 	reWhen = regexp.MustCompile(`^(by |until |since )?when\b`)
