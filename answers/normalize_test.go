@@ -106,7 +106,7 @@ func TestUnderstandAsks(t *testing.T) {
 		{"How does Hainan plan to resolve commercial disputes?", false, false, true},
 		{"How many new jobs will be created?", false, false, false},
 		{"What is Hubei doing about local government debt risk?", false, false, true}, // doing asks what is done, not a figure
-		{"今年有哪几项措施稳外贸", false, false, true}, // 哪几项 points at measures: no count
+		{"今年有哪几项措施稳外贸", false, false, true},                                           // 哪几项 points at measures: no count
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, normalise(tt.q, nil), nil)
