@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"planbot/index/report"
 	"planbot/index/segment"
@@ -65,7 +66,10 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 	return &Loaded{Report: r, Index: si.idx, Seg: si.seg, Words: words, Seed: e.Seed, dict: si.name}, nil
 }
 
-// readReport reads the parsed report in dir and its words.
+// readReport reads the parsed report in dir and its words, in place: their
+// strings and records are slices of the file's bytes, read for them alone
+// (decodeReport), so that an opening allocates the file once and copies
+// nothing of it.
 func readReport(dir string) (*report.Report, *Words, error) {
 	data, err := os.ReadFile(filepath.Join(dir, reportFile))
 	if err != nil {
@@ -88,7 +92,9 @@ func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name
 	if err != nil {
 		return nil, nil, "", err
 	}
-	if seg, err = segment.Lazy(string(dict)); err != nil {
+	// The dictionary's text is the file's bytes, read for it alone and
+	// never changed: no copy.
+	if seg, err = segment.Lazy(unsafe.String(unsafe.SliceData(dict), len(dict))); err != nil {
 		return nil, nil, "", fmt.Errorf("its dictionary: %w", err)
 	}
 	name = "open" + strconv.FormatInt(openings.Add(1), 10)
