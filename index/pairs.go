@@ -7,7 +7,7 @@ import "sort"
 // between them as varints), with a skip list made once: the value and the
 // place of every pairSkips-th pair. A lookup decodes at most pairSkips pairs
 // before the ones it returns instead of the whole list, and the pairs
-// take their stored size in memory (about 5 bytes a pair in a report)
+// take their stored size in memory (2–3 bytes a pair in a report)
 // instead of 8 decoded.
 type pairTable struct {
 	data  []byte     // the differences, after the count
