@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -15,18 +16,30 @@ import (
 // reportCache holds what the engine derives from a report once: lowered
 // texts to match against, document frequencies, the report's words by
 // their pinyin.
+//
+// A word is looked for in the report's own text, in place (index.Loaded's
+// Text, of which its sentences are slices): spans says where each
+// sentence is in it, so that one pass over the text finds the sentences
+// that say a word, as a pass over the report joined and lowered would,
+// without that copy of the report (as large as its text) made at every
+// opening. Sentences that lowering changes (GDP, PM2.5) or that are not
+// slices of the text are looked for apart, lowered (others).
 type reportCache struct {
 	r      *index.Loaded
 	text   []string // lowered sentence texts
-	lead   []string // lowered topic sentence that opens the passage a sentence is in
-	prev   []string // lowered sentence before, in the same paragraph
-	all    string   // the whole report, lowered: the sentences, each ended by '\n', then the headings and the title
-	starts []int    // where each sentence begins in all
+	spans  []span   // the sentences that are the same lowered, by where they are in r.Text
+	others []int    // the other sentences, in order
+	extra  []string // lowered headings and title, which contains looks in too
 
 	memoMu   sync.Mutex
 	dfs      map[string]said    // the sentences that contain a word
 	uses     map[string]bool    // whether the report uses a word anywhere
 	sections map[pathKey]string // lowered section paths, as asked for
+}
+
+// span is where a sentence is in its report's text.
+type span struct {
+	start, end, sentence int32
 }
 
 // maxMemo is how many words a report's memos hold; past it they start
@@ -38,45 +51,57 @@ const maxMemo = 2048
 
 func newReportCache(r *index.Loaded) *reportCache {
 	rc := &reportCache{r: r, dfs: map[string]said{}, uses: map[string]bool{}, sections: map[pathKey]string{}}
-	n, size := len(r.Sentences), len(r.Meta.Title)
-	for _, s := range r.Sentences {
-		size += len(s.Text) + 1
-	}
-	for _, h := range r.Headings {
-		size += len(h) + 1
-	}
-	rc.text, rc.lead, rc.prev = make([]string, 0, n), make([]string, 0, n), make([]string, 0, n)
-	rc.starts = make([]int, 0, n+1)
-	var all strings.Builder
-	all.Grow(size) // more if lowering lengthens a text
-	lead, leadPara := "", -2
-	for _, s := range r.Sentences {
+	n := len(r.Sentences)
+	rc.text, rc.spans = make([]string, n), make([]span, 0, n)
+	sorted := true
+	for i, s := range r.Sentences {
 		t := lower(s.Text)
-		if s.Para != leadPara {
-			lead, leadPara = "", s.Para
+		rc.text[i] = t
+		at, ok := r.TextAt(s.Text)
+		if t != s.Text || !ok || at > math.MaxInt32-len(t) {
+			rc.others = append(rc.others, i)
+			continue
 		}
-		rc.lead = append(rc.lead, lead)
-		prev := ""
-		if n := len(rc.text); n > 0 && s.Para >= 0 && r.Sentences[n-1].Para == s.Para {
-			prev = rc.text[n-1]
-		}
-		rc.prev = append(rc.prev, prev)
-		if isTopicSentence(r.Sentences, s.ID) {
-			lead = t
-		}
-		rc.text = append(rc.text, t)
-		rc.starts = append(rc.starts, all.Len())
-		all.WriteString(t)
-		all.WriteByte('\n')
+		sp := span{int32(at), int32(at + len(t)), int32(i)}
+		sorted = sorted && (len(rc.spans) == 0 || rc.spans[len(rc.spans)-1].end <= sp.start)
+		rc.spans = append(rc.spans, sp)
 	}
-	rc.starts = append(rc.starts, all.Len()) // the end of the last sentence
+	if !sorted {
+		slices.SortFunc(rc.spans, func(a, b span) int { return int(a.start - b.start) })
+	}
+	rc.extra = make([]string, 0, len(r.Headings)+1)
 	for _, h := range r.Headings {
-		all.WriteString(lower(h))
-		all.WriteByte('\n')
+		rc.extra = append(rc.extra, lower(h))
 	}
-	all.WriteString(lower(r.Meta.Title))
-	rc.all = all.String()
+	rc.extra = append(rc.extra, lower(r.Meta.Title))
 	return rc
+}
+
+// lead returns the lowered topic sentence that opens the passage sentence
+// i is in ("" for none): the first sentence of its paragraph, when it
+// reads as a title (isTopicSentence) and i is not that sentence.
+func (rc *reportCache) lead(i int) string {
+	ss := rc.r.Sentences
+	if ss[i].Para < 0 {
+		return ""
+	}
+	first := i
+	for first > 0 && ss[first-1].Para == ss[i].Para {
+		first--
+	}
+	if first == i || !isTopicSentence(ss, first) {
+		return ""
+	}
+	return rc.text[first]
+}
+
+// prev returns the lowered sentence before i in the same paragraph, or "".
+func (rc *reportCache) prev(i int) string {
+	ss := rc.r.Sentences
+	if i > 0 && ss[i].Para >= 0 && ss[i-1].Para == ss[i].Para {
+		return rc.text[i-1]
+	}
+	return ""
 }
 
 // section returns the lowered section path of sentence i, joined once
@@ -179,7 +204,8 @@ func isTopicSentence(ss []report.Sentence, i int) bool {
 	return s.Para >= 0 && first && len(s.Figures) == 0 && utf8.RuneCountInString(s.Text) <= 16 && strings.HasSuffix(s.Text, "。")
 }
 
-// contains reports whether the report uses w anywhere.
+// contains reports whether the report uses w anywhere: a sentence, a
+// heading or its title.
 func (rc *reportCache) contains(w string) bool {
 	rc.memoMu.Lock()
 	ok, known := rc.uses[w]
@@ -187,7 +213,7 @@ func (rc *reportCache) contains(w string) bool {
 	if known {
 		return ok
 	}
-	ok = indexOf(rc.all, w) >= 0
+	ok = rc.said(w)
 	rc.memoMu.Lock()
 	if len(rc.uses) >= maxMemo {
 		clear(rc.uses)
@@ -195,6 +221,41 @@ func (rc *reportCache) contains(w string) bool {
 	rc.uses[w] = ok
 	rc.memoMu.Unlock()
 	return ok
+}
+
+// said reports whether the report's sentences, headings and title
+// joined, each ended by '\n' (the title not), say w.
+func (rc *reportCache) said(w string) bool {
+	if strings.Contains(w, "\n") {
+		return indexOf(rc.joined(), w) >= 0 // it may stand across two
+	}
+	if len(rc.scanUpTo(w, 1)) > 0 {
+		return true
+	}
+	for _, t := range rc.extra {
+		if indexOf(t, w) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// joined returns the lowered sentences, headings and title of the report
+// joined, each but the last ended by '\n', made for the rare word that
+// holds a '\n'.
+func (rc *reportCache) joined() string {
+	var b strings.Builder
+	for _, t := range rc.text {
+		b.WriteString(t)
+		b.WriteByte('\n')
+	}
+	for i, t := range rc.extra {
+		b.WriteString(t)
+		if i < len(rc.extra)-1 {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 // containsAny reports whether the report uses any of ws.
@@ -241,21 +302,49 @@ func (rc *reportCache) sentencesWith(w string) ([]int, int) {
 }
 
 // scan returns, in order, the sentences that contain w: one pass over
-// the whole report rather than one over each sentence.
+// the report's text (spans) rather than one over each sentence, and one
+// over each of the others.
 func (rc *reportCache) scan(w string) []int {
-	var out []int
 	if w == "" || strings.Contains(w, "\n") {
 		return nil
 	}
-	end := rc.starts[len(rc.starts)-1]
-	for from := 0; from < end; {
-		j := indexOf(rc.all[from:end], w)
+	return rc.scanUpTo(w, len(rc.text))
+}
+
+// scanUpTo returns, in order, at most max of the sentences that contain
+// w, a word of no '\n'.
+func (rc *reportCache) scanUpTo(w string, max int) []int {
+	var out []int
+	for _, i := range rc.others {
+		if indexOf(rc.text[i], w) >= 0 {
+			out = append(out, i)
+			if len(out) >= max {
+				return out
+			}
+		}
+	}
+	if w == "" && len(rc.spans) > 0 {
+		return append(out, int(rc.spans[0].sentence))
+	}
+	text, spans := rc.r.Text, rc.spans
+	for k := 0; k < len(spans) && len(out) < max; {
+		from, end := int(spans[k].start), int(spans[len(spans)-1].end)
+		j := indexOf(text[from:end], w)
 		if j < 0 {
 			break
 		}
-		i := sort.SearchInts(rc.starts, from+j+1) - 1 // the sentence that holds from+j
-		out = append(out, i)
-		from = rc.starts[i+1] // on to the next sentence
+		at := from + j
+		k += sort.Search(len(spans)-k, func(i int) bool { return int(spans[k+i].end) > at }) // the span that holds at, or the next
+		if k < len(spans) && int(spans[k].start) <= at && at+len(w) <= int(spans[k].end) {
+			out = append(out, int(spans[k].sentence))
+		}
+		if k < len(spans) && int(spans[k].start) > at {
+			continue // at was between two sentences: look again from the next
+		}
+		k++
+	}
+	if !slices.IsSorted(out) { // others first, or sentences not in the text's order
+		slices.Sort(out)
 	}
 	return out
 }

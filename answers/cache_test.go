@@ -10,13 +10,18 @@ import (
 	"planbot/index/report"
 )
 
-// cacheOf makes the cache of a report of the sentences given.
+// cacheOf makes the cache of a report of the sentences given, each a
+// slice of the report's text as a report read back has them, with a
+// character between them.
 func cacheOf(sentences ...string) *reportCache {
 	r := &report.Report{Headings: []string{"一、稳就业"}}
+	text := strings.Join(sentences, " ")
+	at := 0
 	for i, s := range sentences {
-		r.Sentences = append(r.Sentences, report.Sentence{ID: i, Para: i, Text: s})
+		r.Sentences = append(r.Sentences, report.Sentence{ID: i, Para: i, Text: text[at : at+len(s)]})
+		at += len(s) + 1
 	}
-	return newReportCache(&index.Loaded{Report: r})
+	return newReportCache(&index.Loaded{Report: r, Text: text})
 }
 
 func TestSentencesWith(t *testing.T) {
@@ -58,4 +63,64 @@ func TestSentencesWithMany(t *testing.T) {
 	if got := rc.scan("消费"); len(got) != maxSaid+1 || !strings.Contains(rc.text[got[maxSaid]], "消费") {
 		t.Errorf("scan found %d sentences, want %d", len(got), maxSaid+1)
 	}
+}
+
+// TestScanInPlace checks that the seed report's sentences found in its
+// text in place are those found in the report joined and lowered, as the
+// cache made them before, for every word of a few of its sentences, their
+// pairs of characters, words across two sentences and words it never says.
+func TestScanInPlace(t *testing.T) {
+	_, lib := engineOnSeed(t)
+	lib.View(func(s *index.Snapshot) error {
+		r := newest(t, s)
+		rc := newReportCache(r)
+		if len(rc.spans) < len(r.Sentences)/2 {
+			t.Fatalf("%d of %d sentences read in place", len(rc.spans), len(r.Sentences))
+		}
+		var all strings.Builder // the report joined and lowered, as it was
+		for _, s := range r.Sentences {
+			all.WriteString(lower(s.Text) + "\n")
+		}
+		end := all.Len()
+		for _, h := range r.Headings {
+			all.WriteString(lower(h) + "\n")
+		}
+		all.WriteString(lower(r.Meta.Title))
+		joined := all.String()
+		words := []string{"", "gdp", "pm2.5", "。\n", "火星", "\n", lower(r.Meta.Title)}
+		for i := 0; i < len(r.Sentences); i += 7 {
+			text := []rune(lower(r.Sentences[i].Text))
+			for k := 0; k+2 <= len(text); k += 3 {
+				words = append(words, string(text[k:k+2]))
+			}
+			if i+1 < len(r.Sentences) && len(text) > 0 {
+				next := []rune(lower(r.Sentences[i+1].Text))
+				words = append(words, string(text[len(text)-1:])+string(next[:min(len(next), 1)]))
+			}
+		}
+		for _, h := range r.Headings {
+			words = append(words, lower(h))
+		}
+		for _, w := range words {
+			var want []int
+			if w != "" && !strings.Contains(w, "\n") {
+				for from := 0; from < end; {
+					j := strings.Index(joined[from:end], w)
+					if j < 0 {
+						break
+					}
+					i := strings.Count(joined[:from+j], "\n")
+					want = append(want, i)
+					from += j + strings.IndexByte(joined[from+j:], '\n') + 1
+				}
+			}
+			if got := rc.scan(w); !slices.Equal(got, want) {
+				t.Errorf("scan(%q) = %v, want %v", w, got, want)
+			}
+			if got, want := rc.contains(w), strings.Contains(joined, w); got != want {
+				t.Errorf("contains(%q) = %v, want %v", w, got, want)
+			}
+		}
+		return nil
+	})
 }

@@ -144,7 +144,7 @@ var reDate = regexp.MustCompile(`(?:19|20)\d\d年|年底|年内|年末|\d{1,2}�
 
 // passageOf returns the passage of sentence i.
 func passageOf(q question, rc *reportCache, i int, w *Weights) passage {
-	p := passage{text: rc.text[i], section: rc.section(i), lead: rc.lead[i], prev: rc.prev[i], leadCredit: w.LeadCredit}
+	p := passage{text: rc.text[i], section: rc.section(i), lead: rc.lead(i), prev: rc.prev(i), leadCredit: w.LeadCredit}
 	if q.how {
 		p.leadCredit = w.HowLeadCredit
 	}

@@ -31,7 +31,7 @@ var gates = []gate{
 	{"place", "a place the report only mentions is asked and neither the sentence, the one before, nor its headings name it", func(j *judge, c *candidate) bool {
 		w := j.q.elsewhere
 		return w != "" && !strings.Contains(c.s.Text, w) && !strings.Contains(strings.Join(c.s.Section, ""), w) &&
-			!strings.Contains(j.rc.prev[c.s.ID], w) // 推动中心区重点项目建设。全年计划实施重点项目10项
+			!strings.Contains(j.rc.prev(c.s.ID), w) // 推动中心区重点项目建设。全年计划实施重点项目10项
 	}},
 	{"coverage", "says too little of the question's topics", func(j *judge, c *candidate) bool {
 		if !enoughCoverage(j, c, c.f.Coverage) {

@@ -87,7 +87,7 @@ func TestQuotedTopicCountsOnce(t *testing.T) {
 }
 
 func TestJoinSuffixes(t *testing.T) {
-	rc := &reportCache{all: "“三保”保障率109.8%；交易额增长\n", uses: map[string]bool{}}
+	rc := cacheOf("“三保”保障率109.8%；交易额增长")
 	tok := func(w string, start int) segment.Token {
 		return segment.Token{Term: w, Start: start, End: start + len(w)}
 	}

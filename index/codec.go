@@ -4,14 +4,15 @@ import (
 	"encoding/binary"
 	"errors"
 	"math"
+	"unsafe"
 )
 
 // encoder writes the stored form of a report (stored.go): its strings end
 // to end in one text, and its numbers, lengths and the places of its
-// strings in that text as varints after it. A reader copies the text once
-// and slices every string from it, and reads the numbers with no
-// reflection and no type descriptions: one string and a few slices to
-// allocate instead of thousands.
+// strings in that text as varints after it. A reader slices every string
+// from that text in place (newDecoder) and reads the numbers with no
+// reflection and no type descriptions: a few slices to allocate instead
+// of thousands.
 type encoder struct {
 	text []byte
 	nums []byte
@@ -75,12 +76,18 @@ type decoder struct {
 	err  error
 }
 
+// newDecoder reads data in place: its text and every string and slice
+// read from it share data's memory (unsafe.String, without a copy), so
+// data must not change while anything read from it is in use. The
+// caller reads data for the decoder alone (readReport) and never writes
+// it again; the strings keep it alive as any Go string does.
 func newDecoder(data []byte) *decoder {
 	n, k := binary.Uvarint(data)
 	if k <= 0 || n > uint64(len(data)-k) {
 		return &decoder{err: errDamaged}
 	}
-	return &decoder{text: string(data[k : k+int(n)]), nums: data[k+int(n):]}
+	text := data[k : k+int(n)]
+	return &decoder{text: unsafe.String(unsafe.SliceData(text), len(text)), nums: data[k+int(n):]}
 }
 
 func (d *decoder) fail() {

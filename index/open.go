@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"planbot/index/report"
 	"planbot/index/segment"
@@ -22,10 +23,27 @@ type Loaded struct {
 	Seg   *segment.Segmenter
 	Words *Words
 	Seed  bool
-	dict  string // the name its segmenter is registered under
+	// Text is the stored text of the report, of which its strings are
+	// slices (TextAt); "" for a report not read back.
+	Text string
+	dict string // the name its segmenter is registered under
 	// Memo keeps what a reader derives from the report (its caches of
 	// it) while the report stays open; they go when it closes.
 	Memo
+}
+
+// TextAt returns where s is in the report's Text, when s is a slice of it
+// (the strings of a report read back are: newDecoder), so that a reader
+// can search the text once for what its sentences say.
+func (l *Loaded) TextAt(s string) (int, bool) {
+	if s == "" || l.Text == "" {
+		return 0, false
+	}
+	base, p := uintptr(unsafe.Pointer(unsafe.StringData(l.Text))), uintptr(unsafe.Pointer(unsafe.StringData(s)))
+	if p < base || p-base > uintptr(len(l.Text)-len(s)) {
+		return 0, false
+	}
+	return int(p - base), true
 }
 
 func (l *Loaded) close() {
@@ -49,7 +67,7 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 		idx, seg, name, err := openSearchIndex(dir)
 		opened <- searchIndex{idx, seg, name, err}
 	}()
-	r, words, err := readReport(dir)
+	r, words, text, err := readReport(dir)
 	si := <-opened
 	if si.err == nil && err != nil {
 		si.idx.Close()
@@ -62,20 +80,23 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
 	}
 	r.Meta = e.Meta
-	return &Loaded{Report: r, Index: si.idx, Seg: si.seg, Words: words, Seed: e.Seed, dict: si.name}, nil
+	return &Loaded{Report: r, Index: si.idx, Seg: si.seg, Words: words, Seed: e.Seed, Text: text, dict: si.name}, nil
 }
 
-// readReport reads the parsed report in dir and its words.
-func readReport(dir string) (*report.Report, *Words, error) {
+// readReport reads the parsed report in dir and its words, in place: their
+// strings and records are slices of the file's bytes, read for them alone
+// (decodeReport), so that an opening allocates the file once and copies
+// nothing of it; and the text its strings are slices of.
+func readReport(dir string) (*report.Report, *Words, string, error) {
 	data, err := os.ReadFile(filepath.Join(dir, reportFile))
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, "", err
 	}
 	r, words, err := decodeReport(data)
 	if err != nil {
-		return nil, nil, fmt.Errorf("decode it: %w", err)
+		return nil, nil, "", fmt.Errorf("decode it: %w", err)
 	}
-	return r, words, nil
+	return r, words, newDecoder(data).text, nil
 }
 
 // openSearchIndex opens the bleve index in dir and the segmenter of its
@@ -88,7 +109,9 @@ func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name
 	if err != nil {
 		return nil, nil, "", err
 	}
-	if seg, err = segment.Lazy(string(dict)); err != nil {
+	// The dictionary's text is the file's bytes, read for it alone and
+	// never changed: no copy.
+	if seg, err = segment.Lazy(unsafe.String(unsafe.SliceData(dict), len(dict))); err != nil {
 		return nil, nil, "", fmt.Errorf("its dictionary: %w", err)
 	}
 	name = "open" + strconv.FormatInt(openings.Add(1), 10)

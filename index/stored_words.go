@@ -1,11 +1,9 @@
 package index
 
-import "slices"
-
 // encodeWords writes the words of a report as they are held (Words): the
 // text of the words, then their records as they are, to be read in
-// place, and the pairs as differences of sorted numbers, to be decoded at
-// first use (Words.After).
+// place, and the pairs as differences of sorted numbers, read in place
+// too (pairTable) from their first use (Words.After).
 func encodeWords(e *encoder, w *Words) {
 	e.str(w.text)
 	var pairs encoder
@@ -17,30 +15,21 @@ func encodeWords(e *encoder, w *Words) {
 	}
 }
 
-// decodeWords reads what encodeWords wrote into copies (not the whole
-// file's bytes: the records in one, the pairs apart, freed once decoded),
-// checking that every record stays within the words' text
-// and heads; d.err says whether it could.
+// decodeWords reads what encodeWords wrote, in place: the records and
+// the pairs are slices of d's data, which must not change while the words
+// are used. It checks that every record stays within the words' text and
+// heads; d.err says whether it could.
 func decodeWords(d *decoder) *Words {
 	w := &Words{text: d.str()}
-	var parts [3][]byte // sounds, long, heads
-	size := 0
+	var parts [4][]byte // sounds, long, heads, pairs
 	for i := range parts {
 		n := d.count()
-		parts[i], d.nums = d.nums[:n], d.nums[n:]
-		size += n
+		parts[i], d.nums = d.nums[:n:n], d.nums[n:]
 	}
-	n := d.count()
 	if d.err != nil {
 		return w
 	}
-	w.storedPairs, d.nums = slices.Clone(d.nums[:n]), d.nums[n:]
-	buf := make([]byte, 0, size)
-	for i, p := range parts {
-		buf = append(buf, p...)
-		parts[i] = buf[len(buf)-len(p) : len(buf) : len(buf)]
-	}
-	w.sounds, w.long, w.heads = parts[0], parts[1], parts[2]
+	w.sounds, w.long, w.heads, w.storedPairs = parts[0], parts[1], parts[2], parts[3]
 	if !w.valid() {
 		d.fail()
 	}
@@ -69,17 +58,15 @@ func (w *Words) valid() bool {
 	return true
 }
 
-// loadPairs decodes the pairs of w, once; damaged, they are none.
-func (w *Words) loadPairs() *Words {
+// loadPairs makes the tables of the stored pairs of w, once, checking
+// them; damaged, they are empty.
+func (w *Words) loadPairs() *[2]pairTable {
 	w.pairsOnce.Do(func() {
-		if w.storedPairs == nil {
-			return
-		}
 		d := &decoder{nums: w.storedPairs}
-		w.pairs, w.pairsBySecond, w.storedPairs = d.sorted(), d.sorted(), nil
+		w.tables = [2]pairTable{readPairTable(d), readPairTable(d)}
 		if d.end() != nil {
-			w.pairs, w.pairsBySecond = nil, nil
+			w.tables = [2]pairTable{}
 		}
 	})
-	return w
+	return &w.tables
 }

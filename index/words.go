@@ -42,11 +42,13 @@ type Words struct {
 	// sentences (words the segmenter may keep apart), each as
 	// first<<32|second, sorted; pairsBySecond are the same as
 	// second<<32|first, sorted (After, Before). A report read back keeps
-	// them encoded (storedPairs) until they are first asked for: few
+	// them as they are stored (storedPairs, a slice of its file) and reads
+	// them in place (pairTable) once they are first asked for: few
 	// questions need them, and decoded they are larger than the rest.
 	pairs, pairsBySecond []uint64
 	pairsOnce            sync.Once
 	storedPairs          []byte
+	tables               [2]pairTable // pairs, pairsBySecond
 }
 
 // Sizes of the records of Words.
@@ -87,10 +89,20 @@ func newWords(all []string, long []TopWord, sounds []Sound) *Words {
 func u32(b []byte, i int) int { return int(binary.LittleEndian.Uint32(b[i:])) }
 
 // After returns the characters that follow c in the report's pairs.
-func (w *Words) After(c rune) []rune { return pairsFrom(w.loadPairs().pairs, c) }
+func (w *Words) After(c rune) []rune {
+	if w.storedPairs == nil {
+		return pairsFrom(w.pairs, c)
+	}
+	return w.loadPairs()[0].from(c)
+}
 
 // Before returns the characters that precede c in the report's pairs.
-func (w *Words) Before(c rune) []rune { return pairsFrom(w.loadPairs().pairsBySecond, c) }
+func (w *Words) Before(c rune) []rune {
+	if w.storedPairs == nil {
+		return pairsFrom(w.pairsBySecond, c)
+	}
+	return w.loadPairs()[1].from(c)
+}
 
 // pairsFrom returns the pairs of pairs (Words.pairs or pairsBySecond)
 // whose character c is first: their other characters.
