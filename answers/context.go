@@ -41,6 +41,7 @@ func markContext(text string, kws []keyword, w *Weights) {
 	for i := range kws {
 		if !in[i] && len(kws[i].said) > 0 {
 			kws[i].weight *= w.ContextTopic
+			kws[i].context = true
 		}
 	}
 }

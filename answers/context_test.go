@@ -24,6 +24,9 @@ func TestMarkContext(t *testing.T) {
 			if k.weight != tt.want[i] {
 				t.Errorf("markContext(%q): %s weighs %v, want %v", tt.text, k.alts[0], k.weight, tt.want[i])
 			}
+			if k.context != (tt.want[i] != 1) {
+				t.Errorf("markContext(%q): %s context %v, want %v", tt.text, k.alts[0], k.context, !k.context)
+			}
 		}
 	}
 }

@@ -336,13 +336,13 @@ func enoughCoverage(j *judge, c *candidate, cov float64) bool {
 // weighed as any other topic the report never names; ok is false when the
 // question has none.
 func coverageAsUnknown(j *judge, c *candidate) (cov float64, ok bool) {
-	if !slices.ContainsFunc(j.kws, func(k keyword) bool { return k.colloquial }) {
+	if !slices.ContainsFunc(j.kws, func(k keyword) bool { return k.colloquial && !k.context }) {
 		return 0, false // most questions: no copy of the topics for each candidate
 	}
 	kws := slices.Clone(j.kws)
 	total := 0.0
 	for i := range kws {
-		if kws[i].colloquial {
+		if kws[i].colloquial && !kws[i].context {
 			kws[i].weight /= j.w.ColloquialTopic
 		}
 		total += kws[i].weight
@@ -359,7 +359,7 @@ func coverageAsUnknown(j *judge, c *candidate) (cov float64, ok bool) {
 func namesKnown(j *judge, c *candidate) bool {
 	text := j.rc.text[c.s.ID]
 	for _, k := range j.kws {
-		if k.known && !k.verb && !containsAny(text, k.alts) {
+		if k.known && !k.verb && !k.context && !containsAny(text, k.alts) {
 			return false
 		}
 	}

@@ -41,6 +41,9 @@ type keyword struct {
 	// every other topic the report names (the coverage gate).
 	colloquial bool
 	noun       bool // cut as a noun (a noun of the dictionary if oneWord)
+	// context marks a topic said only outside the one clause that asks
+	// (markContext): the scene, not what is asked.
+	context bool
 	// vocab marks a topic the vocabulary names (赤字 → 赤字率, 赤字规模):
 	// a thing, not a way of saying it. A report that never says it, nor
 	// any of its words, does not speak of it: it weighs in full.
