@@ -31,6 +31,7 @@ func candidates(r *index.Loaded, rc *reportCache, q question, kws []keyword) []i
 		return nil
 	}
 	hits = rc.withLiteral(hits, kws)
+	hits = rc.withChars(hits, kws)
 	hits = rc.withFollowers(hits)
 	return rc.withUnit(hits, q.units)
 }
@@ -89,4 +90,25 @@ func searchText(kws []keyword) string {
 		}
 	}
 	return b.String()
+}
+
+// withChars adds the sentences that say a rare character of a topic the
+// report never names (rareChars): few, by the choice of the characters.
+func (rc *reportCache) withChars(hits []index.Hit, kws []keyword) []index.Hit {
+	var seen map[int]bool
+	for _, k := range kws {
+		for _, c := range k.chars {
+			if seen == nil {
+				seen = sentencesOf(hits)
+			}
+			is, _ := rc.sentencesWith(c)
+			for _, i := range is {
+				if !seen[i] {
+					seen[i] = true
+					hits = append(hits, index.Hit{Sentence: i})
+				}
+			}
+		}
+	}
+	return hits
 }

@@ -437,3 +437,24 @@ func TestAnswersIgnoreOrder(t *testing.T) {
 		}
 	}
 }
+
+// TestRareChars: a topic the report never names is found by its rare
+// characters inside the report's own words (碱 of 地碱大 in 盐碱地), never
+// by a character many sentences say.
+func TestRareChars(t *testing.T) {
+	tests := []struct {
+		question, topic string
+		want, not       string
+	}{
+		{"我家地碱大，种啥都不长，有啥政策", "地碱大", "碱", "大"},
+	}
+	for _, tt := range tests {
+		k, _, ok := topicOn(t, tt.question, tt.topic)
+		if !ok {
+			continue
+		}
+		if !slices.Contains(k.chars, tt.want) || slices.Contains(k.chars, tt.not) {
+			t.Errorf("%q: %s has rare characters %v, want %s and not %s", tt.question, tt.topic, k.chars, tt.want, tt.not)
+		}
+	}
+}

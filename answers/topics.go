@@ -41,6 +41,10 @@ type keyword struct {
 	// every other topic the report names (the coverage gate).
 	colloquial bool
 	noun       bool // cut as a noun (a noun of the dictionary if oneWord)
+	// chars are the characters of a topic the report never names that
+	// the report uses in few sentences, inside its own words: 碱 of 地碱大
+	// is said by 盐碱地, 桥 of 老桥 by 危旧桥梁.
+	chars []string
 	// context marks a topic said only outside the one clause that asks
 	// (markContext): the scene, not what is asked.
 	context bool
@@ -166,6 +170,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 		out[i].weight = rc.idf(out[i].alts)
 		out[i].known = rc.containsAny(out[i].alts)
+		if !out[i].known && !out[i].vocab && !out[i].translated {
+			out[i].chars = rc.rareChars(out[i].alts[0], int(e.w.CharRare))
+		}
 		if !out[i].known && !(out[i].vocab && !rc.containsAny(out[i].parts)) {
 			out[i].weight *= e.w.UnknownTopic
 			if !out[i].vocab && !out[i].translated && sound.AllHan(out[i].alts[0]) && !anyInRegister(out[i].alts) {
@@ -719,4 +726,25 @@ var tagWords = words.list("question.tag")
 func endsClause(text string, i int) bool {
 	rest := strings.TrimLeft(text[i:], " ")
 	return rest == "" || strings.ContainsRune(clauseEnds, []rune(rest)[0])
+}
+
+// rareChars returns the characters of w, a word the report never uses,
+// that the report says in at most rare sentences (and in one at least):
+// the morphemes a report's own word may share with it (碱 of 地碱大,
+// said in 盐碱地).
+func (rc *reportCache) rareChars(w string, rare int) []string {
+	if utf8.RuneCountInString(w) < 2 || !sound.AllHan(w) {
+		return nil
+	}
+	var out []string
+	for _, r := range w {
+		c := string(r)
+		if strings.ContainsRune(functionChars, r) || slices.Contains(out, c) {
+			continue
+		}
+		if n := rc.df(c); n > 0 && n <= rare {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -58,6 +58,8 @@ type Weights struct {
 	PrevCredit        float64 // found only in the sentence before
 	PartCredit        float64 // a topic the report names, its words found apart (times the share found)
 	UnknownPartCredit float64 // a topic the report never names, its words all found
+	CharCredit        float64 // a topic the report never names, one of its rare characters found (碱 of 地碱大 in 盐碱地)
+	CharRare          float64 // the most sentences a character may be said in to be rare
 	FarCredit         float64 // what the lesser of two topics far apart keeps
 	FarApart          float64 // bytes between two topics (about 20 characters) beyond which they are far apart
 	UnknownTopic      float64 // the weight of a topic the report never names, as a share of a known one
@@ -114,6 +116,8 @@ var DefaultWeights = Weights{
 	PrevCredit:        0.4,
 	PartCredit:        0.7,
 	UnknownPartCredit: 0.5,
+	CharCredit:        0.5,
+	CharRare:          8,
 	FarCredit:         0.75,
 	FarApart:          60,
 	UnknownTopic:      0.7,
