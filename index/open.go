@@ -48,6 +48,7 @@ func (l *Loaded) TextAt(s string) (int, bool) {
 
 func (l *Loaded) close() {
 	l.Index.Close()
+	l.Words.close()
 	segment.Unregister(l.dict)
 }
 
@@ -73,6 +74,9 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 		si.idx.Close()
 		segment.Unregister(si.name)
 	}
+	if err == nil && si.err != nil {
+		words.close()
+	}
 	if err == nil {
 		err = si.err
 	}
@@ -81,22 +85,6 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 	}
 	r.Meta = e.Meta
 	return &Loaded{Report: r, Index: si.idx, Seg: si.seg, Words: words, Seed: e.Seed, Text: text, dict: si.name}, nil
-}
-
-// readReport reads the parsed report in dir and its words, in place: their
-// strings and records are slices of the file's bytes, read for them alone
-// (decodeReport), so that an opening allocates the file once and copies
-// nothing of it; and the text its strings are slices of.
-func readReport(dir string) (*report.Report, *Words, string, error) {
-	data, err := os.ReadFile(filepath.Join(dir, reportFile))
-	if err != nil {
-		return nil, nil, "", err
-	}
-	r, words, err := decodeReport(data)
-	if err != nil {
-		return nil, nil, "", fmt.Errorf("decode it: %w", err)
-	}
-	return r, words, newDecoder(data).text, nil
 }
 
 // openSearchIndex opens the bleve index in dir and the segmenter of its

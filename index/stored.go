@@ -129,7 +129,11 @@ func (t *table[T]) id(key string, v T) int32 {
 // decodeReport reads back the report and the words that encodeReport
 // stored, or says why it cannot (damaged data is an error, never a panic).
 func decodeReport(data []byte) (*report.Report, *Words, error) {
-	d := newDecoder(data)
+	return decodeFrom(newDecoder(data))
+}
+
+// decodeFrom reads back a report and its words from d (decodeReport).
+func decodeFrom(d *decoder) (*report.Report, *Words, error) {
 	r := &report.Report{}
 	m := &r.Meta
 	for _, s := range []*string{&m.ID, &m.Title, &m.Region, &m.Date, &m.Source, &m.Hash} {

@@ -62,6 +62,9 @@ func (w *Words) valid() bool {
 // them; damaged, they are empty.
 func (w *Words) loadPairs() *[2]pairTable {
 	w.pairsOnce.Do(func() {
+		if w.pairsIn != nil {
+			w.storedPairs = w.pairsIn.read() // nil, and so empty tables, if it cannot be read
+		}
 		d := &decoder{nums: w.storedPairs}
 		w.tables = [2]pairTable{readPairTable(d), readPairTable(d)}
 		if d.end() != nil {

@@ -44,10 +44,13 @@ type Words struct {
 	// second<<32|first, sorted (After, Before). A report read back keeps
 	// them as they are stored (storedPairs, a slice of its file) and reads
 	// them in place (pairTable) once they are first asked for: few
-	// questions need them, and decoded they are larger than the rest.
+	// questions need them, and decoded they are larger than the rest. A
+	// report opened for questions (readReport) does not even hold them
+	// until then: they stay in its file (pairsIn), read at first use.
 	pairs, pairsBySecond []uint64
 	pairsOnce            sync.Once
 	storedPairs          []byte
+	pairsIn              *storedFile
 	tables               [2]pairTable // pairs, pairsBySecond
 }
 
@@ -90,7 +93,7 @@ func u32(b []byte, i int) int { return int(binary.LittleEndian.Uint32(b[i:])) }
 
 // After returns the characters that follow c in the report's pairs.
 func (w *Words) After(c rune) []rune {
-	if w.storedPairs == nil {
+	if w.storedPairs == nil && w.pairsIn == nil {
 		return pairsFrom(w.pairs, c)
 	}
 	return w.loadPairs()[0].from(c)
@@ -98,7 +101,7 @@ func (w *Words) After(c rune) []rune {
 
 // Before returns the characters that precede c in the report's pairs.
 func (w *Words) Before(c rune) []rune {
-	if w.storedPairs == nil {
+	if w.storedPairs == nil && w.pairsIn == nil {
 		return pairsFrom(w.pairsBySecond, c)
 	}
 	return w.loadPairs()[1].from(c)
