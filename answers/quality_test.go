@@ -138,7 +138,7 @@ var qualitySets = []struct {
 	{"qinghai_2026_col_heldout", "qinghai_2026_gwr", 7.7, 15.4, 50.0},           // first run 7.7 / 7.7 % wrong
 	{"shaanxi_2026_en_heldout", "shaanxi_2026_gwr", 23.1, 23.1, 0.0},            // first run 30.8 / 15.4 % wrong
 	{"xinjiang_2026_col_heldout", "xinjiang_2026_gwr", 15.4, 7.7, 0.0},          // first run 23.1 / 0.0 % wrong
-	{"xizang_2026_col_heldout", "xizang_2026_gwr", 15.4, 7.7, 50.0},              // first run 15.4 / 0.0 % wrong
+	{"xizang_2026_col_heldout", "xizang_2026_gwr", 15.4, 7.7, 50.0},             // first run 15.4 / 0.0 % wrong
 	// held out: city budget reports, read from their PDFs
 	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 83.6, 5.5, 80.0},
 	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 81.7, 9.2, 20.0},
