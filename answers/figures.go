@@ -37,7 +37,7 @@ func topicFigures(s *report.Sentence, text string, kws []keyword, more int) (fig
 				// 打好“保交房”攻坚战，交付31.7万套
 				mark := func(lo, hi int) (found bool) {
 					for i, f := range s.Figures {
-						if f.Start >= lo && f.End <= hi && !(f.Start >= end && containsAny(text[end:f.Start], sumCues)) {
+						if f.Start >= lo && f.End <= hi && !(f.Start >= end && (containsAny(text[end:f.Start], sumCues) || reExamples.MatchString(text[end:f.Start]))) {
 							in[i], found = true, true
 						}
 					}
@@ -165,3 +165,8 @@ func onlySpans(text string, figs []report.Figure) bool {
 	}
 	return true
 }
+
+// reExamples matches the 等 that ends a list of examples: a figure after it
+// counts the thing the examples are of (停车设施建设运营等服务场景30个 counts
+// 服务场景), not the topic named before it; 等级, 一等奖, 平等 are no list.
+var reExamples = regexp.MustCompile(`(?:^|[^同平对均相一二三])等[^级奖次于同]`)
