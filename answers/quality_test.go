@@ -24,7 +24,7 @@ var qualitySets = []struct {
 }{
 	{"seed_questions", "jiuyuan_2025_plan_report", 97.5, 1.8, 98.0},
 	{"beijing_2026_questions", "beijing_2026_gwr", 96.6, 2.3, 93.7},
-	{"beijing_2026_hard", "beijing_2026_gwr", 96.9, 3.1, 92.8},
+	{"beijing_2026_hard", "beijing_2026_gwr", 98.4, 1.6, 92.8},
 	{"guowuyuan_2024_questions", "guowuyuan_2024_gwr", 93.6, 6.4, 85.7},
 	{"guowuyuan_2024_hard", "guowuyuan_2024_gwr", 93.9, 3.1, 92.8},
 	{"shanghai_2026_questions", "shanghai_2026_gwr", 95.2, 3.2, 90.9},
@@ -56,7 +56,7 @@ var qualitySets = []struct {
 	{"hebei_2026_v2", "hebei_2026_gwr", 96.3, 3.7, 80.0},
 	{"hainan_2026_v2", "hainan_2026_gwr", 96.3, 1.9, 80.0},
 	{"jiangxi_2026_v2", "jiangxi_2026_gwr", 89.0, 7.4, 80.0},
-	{"shandong_2026_v2", "shandong_2026_gwr", 85.4, 7.4, 60.0},
+	{"shandong_2026_v2", "shandong_2026_gwr", 85.4, 5.5, 60.0},
 	{"guizhou_2026_v2", "guizhou_2026_gwr", 94.5, 1.9, 80.0},
 	// sets written at the start of stop 25 by new helpers, then tuned on
 	{"guangdong_2026_v2", "guangdong_2026_gwr", 86.0, 6.0, 80.0},
