@@ -458,3 +458,20 @@ func TestRareChars(t *testing.T) {
 		}
 	}
 }
+
+// TestJoinLone: two lone characters the question coordinates (又黑又臭)
+// are the one word the report writes them as (黑臭水体).
+func TestJoinLone(t *testing.T) {
+	tests := []struct {
+		question, topic string
+		want            bool
+	}{
+		{"村边那条沟又黑又臭，能给治治不", "黑臭", true},
+	}
+	for _, tt := range tests {
+		k, _, ok := topicOn(t, tt.question, tt.topic)
+		if ok && (k.alts[0] == tt.topic) != tt.want {
+			t.Errorf("%q: topic %v, want %s joined %v", tt.question, k.alts, tt.topic, tt.want)
+		}
+	}
+}

@@ -153,6 +153,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		k.parts = partsOf(seg, w, rc)
 		out = append(out, k)
 	}
+	out = joinLone(out, q.text, rc)
 	for i := range out {
 		for _, a := range out[i].alts {
 			if strings.Contains(q.text, a) {
@@ -747,4 +748,34 @@ func (rc *reportCache) rareChars(w string, rare int) []string {
 		}
 	}
 	return out
+}
+
+// joinLone joins two lone characters of the question that it joins by 又,
+// 和 or 、 into the one word the report writes them as: 又黑又臭 asks of 黑臭
+// (黑臭水体), not of 黑 and 臭 anywhere.
+func joinLone(kws []keyword, text string, rc *reportCache) []keyword {
+	single := func(k keyword) bool { return len(k.alts) == 1 && utf8.RuneCountInString(k.alts[0]) == 1 }
+	for i := 0; i+1 < len(kws); i++ {
+		a, b := kws[i], kws[i+1]
+		if !single(a) || !single(b) || !rc.contains(a.alts[0]+b.alts[0]) {
+			continue
+		}
+		at := strings.Index(text, a.alts[0])
+		if at < 0 || !hasAnyPrefix(text[at+len(a.alts[0]):], joinedBy(b.alts[0])) {
+			continue
+		}
+		kws[i] = keyword{alts: []string{a.alts[0] + b.alts[0]}, noun: true}
+		kws = slices.Delete(kws, i+1, i+2)
+	}
+	return kws
+}
+
+// joinedBy returns how a second character c follows a first one it is
+// coordinated with: 又c, 和c, 、c.
+func joinedBy(c string) []string {
+	return []string{"又" + c, "和" + c, "、" + c, "也" + c, "且" + c}
+}
+
+func hasAnyPrefix(s string, prefixes []string) bool {
+	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
 }
