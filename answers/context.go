@@ -15,7 +15,7 @@ func markContext(text string, kws []keyword, w *Weights) {
 	}
 	asking := ""
 	for _, c := range clauses {
-		if containsAny(c, askingCues) {
+		if asks(c) {
 			if asking != "" {
 				return
 			}

@@ -63,11 +63,12 @@ func TestUnderstand(t *testing.T) {
 		{"住在城里的人占总人口多少了", wantResult, true, nil, nil, ""},  // a share: no unit of people
 		{"运动会今年办第几届了", wantTarget, true, nil, nil, "this"}, // this year's 了 says what it comes to
 		{"今年已经完成了多少", wantResult, true, nil, nil, "this"},
-		{"养老金涨了吗", anyPeriod, false, nil, nil, ""},               // yes or no: of the year done or the one planned
-		{"我家娃明年上幼儿园，这几年学位加了多少", wantResult, true, nil, nil, ""},  // 明年 is the asker's; the clause that asks looks back
-		{"今年进博会是第几届，要做哪些工作", wantTarget, true, nil, nil, "this"}, // both clauses ask: 今年 holds
-		{"今年要吸引多少年轻人才", wantTarget, true, nil, nil, "this"},      // 年轻, not a number of years
-		{"这几个产业规模有多大", anyPeriod, true, nil, nil, ""},            // 这几个 points at the industries; 多大 asks the figure
+		{"养老金涨了吗", anyPeriod, false, nil, nil, ""},                         // yes or no: of the year done or the one planned
+		{"我家娃明年上幼儿园，这几年学位加了多少", wantResult, true, nil, nil, ""},            // 明年 is the asker's; the clause that asks looks back
+		{"今年进博会是第几届，要做哪些工作", wantTarget, true, nil, nil, "this"},           // both clauses ask: 今年 holds
+		{"今年要吸引多少年轻人才", wantTarget, true, nil, nil, "this"},                // 年轻, not a number of years
+		{"俺们村种地一年到头挣不了几个钱，今年农民收入能涨多少", wantTarget, true, nil, nil, "this"}, // 挣不了几个钱 asks no count of 个
+		{"这几个产业规模有多大", anyPeriod, true, nil, nil, ""},                      // 这几个 points at the industries; 多大 asks the figure
 		{"高速公路修通了没有", anyPeriod, false, nil, nil, ""},
 		{"去年养老金涨了吗", wantResult, false, nil, nil, "last"},
 		{"目标完成了吗", wantResult, false, nil, nil, ""},                                                                                  // 完成了 says done

@@ -175,7 +175,7 @@ func askingClause(text string) string {
 	}
 	asking := ""
 	for _, c := range clauses {
-		if containsAny(c, askingCues) {
+		if asks(c) {
 			if asking != "" {
 				return text // 今年进博会是第几届，要做哪些工作: both ask
 			}
@@ -195,10 +195,19 @@ var reClause = regexp.MustCompile(`[，,；;。！!？?]+`)
 // askingCues are the words that make a clause ask.
 var askingCues = words.list("clause.asks")
 
+// reFew matches a count denied, which says "few" and asks nothing:
+// 挣不了几个钱, 没几个人, 没多少钱.
+var reFew = regexp.MustCompile(`(?:没有|没|不了|不到|没个)(?:几|多少)`)
+
+// asks reports whether clause c asks: it says an asking word other than
+// in a count denied (一年到头挣不了几个钱 only sets the scene).
+func asks(c string) bool { return containsAny(reFew.ReplaceAllString(c, "少"), askingCues) }
+
 // understand reads intent, years and the kind of answer wanted from q.
 func understand(raw, text string, groups [][]string) question {
 	q := question{raw: raw, text: text, groups: groups}
 	text = strings.ReplaceAll(text, "哪几", "哪些") // 哪几所 asks which, not how many
+	text = reFew.ReplaceAllString(text, "少")    // 挣不了几个钱 asks no count
 	q.years = yearsNamed(text)
 	lowRaw := strings.ToLower(strings.TrimSpace(raw)) // as typed: English cues before the vocabulary replaced them
 	// 比上年增加多少 compares with last year; it does not ask about it
