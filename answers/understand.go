@@ -195,9 +195,9 @@ var reClause = regexp.MustCompile(`[，,；;。！!？?]+`)
 // askingCues are the words that make a clause ask.
 var askingCues = words.list("clause.asks")
 
-// reFew matches a count denied, which says "few" and asks nothing:
-// 挣不了几个钱, 没几个人, 没多少钱.
-var reFew = regexp.MustCompile(`(?:没有|没|不了|不到|没个)(?:几|多少)`)
+// reFew matches a count denied, which says "few", and 好几 (several): they
+// ask nothing (挣不了几个钱, 没几个人, 瘫在床上好几年了).
+var reFew = regexp.MustCompile(`(?:没有|没|不了|不到|没个)(?:几|多少)|好几`)
 
 // asks reports whether clause c asks: it says an asking word other than
 // in a count denied (一年到头挣不了几个钱 only sets the scene).
