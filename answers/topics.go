@@ -770,10 +770,17 @@ func joinLone(kws []keyword, text string, rc *reportCache) []keyword {
 	return kws
 }
 
+// coordinators join two things of one kind (又黑又臭, 税和费).
+var coordinators = words.list("coordinator")
+
 // joinedBy returns how a second character c follows a first one it is
 // coordinated with: 又c, 和c, 、c.
 func joinedBy(c string) []string {
-	return []string{"又" + c, "和" + c, "、" + c, "也" + c, "且" + c}
+	out := make([]string, len(coordinators))
+	for i, j := range coordinators {
+		out[i] = j + c
+	}
+	return out
 }
 
 func hasAnyPrefix(s string, prefixes []string) bool {
