@@ -51,14 +51,15 @@ const maxMemo = 2048
 
 func newReportCache(r *index.Loaded) *reportCache {
 	rc := &reportCache{r: r, dfs: map[string]said{}, uses: map[string]bool{}, sections: map[pathKey]string{}}
-	n := len(r.Sentences)
+	n := r.Sentences.Len()
 	rc.text, rc.spans = make([]string, n), make([]span, 0, n)
 	sorted := true
-	for i, s := range r.Sentences {
-		t := lower(s.Text)
+	for i := range n {
+		s := r.Sentences.Text(i)
+		t := lower(s)
 		rc.text[i] = t
-		at, ok := r.TextAt(s.Text)
-		if t != s.Text || !ok || at > math.MaxInt32-len(t) {
+		at, ok := r.TextAt(s)
+		if t != s || !ok || at > math.MaxInt32-len(t) {
 			rc.others = append(rc.others, i)
 			continue
 		}
@@ -81,12 +82,13 @@ func newReportCache(r *index.Loaded) *reportCache {
 // i is in ("" for none): the first sentence of its paragraph, when it
 // reads as a title (isTopicSentence) and i is not that sentence.
 func (rc *reportCache) lead(i int) string {
-	ss := rc.r.Sentences
-	if ss[i].Para < 0 {
+	ss := &rc.r.Sentences
+	para := ss.Para(i)
+	if para < 0 {
 		return ""
 	}
 	first := i
-	for first > 0 && ss[first-1].Para == ss[i].Para {
+	for first > 0 && ss.Para(first-1) == para {
 		first--
 	}
 	if first == i || !isTopicSentence(ss, first) {
@@ -97,8 +99,8 @@ func (rc *reportCache) lead(i int) string {
 
 // prev returns the lowered sentence before i in the same paragraph, or "".
 func (rc *reportCache) prev(i int) string {
-	ss := rc.r.Sentences
-	if i > 0 && ss[i].Para >= 0 && ss[i-1].Para == ss[i].Para {
+	ss := &rc.r.Sentences
+	if i > 0 && ss.Para(i) >= 0 && ss.Para(i-1) == ss.Para(i) {
 		return rc.text[i-1]
 	}
 	return ""
@@ -110,7 +112,7 @@ func (rc *reportCache) prev(i int) string {
 // few dozen sentences, and a report opened for one question need not
 // join them all.
 func (rc *reportCache) section(i int) string {
-	p := rc.r.Sentences[i].Section
+	p := rc.r.Sentences.Section(i)
 	if len(p) == 0 {
 		return ""
 	}
@@ -137,8 +139,8 @@ type pathKey struct {
 // leads reports whether sentence i is a topic sentence followed by the
 // sentences it heads.
 func (rc *reportCache) leads(i int) bool {
-	ss := rc.r.Sentences
-	return isTopicSentence(ss, i) && i+1 < len(ss) && ss[i+1].Para == ss[i].Para
+	ss := &rc.r.Sentences
+	return isTopicSentence(ss, i) && i+1 < ss.Len() && ss.Para(i+1) == ss.Para(i)
 }
 
 // withFollowers adds to hits the sentences that a topic sentence among
@@ -146,12 +148,12 @@ func (rc *reportCache) leads(i int) bool {
 // not repeat its words.
 func (rc *reportCache) withFollowers(hits []index.Hit) []index.Hit {
 	seen := sentencesOf(hits)
-	ss := rc.r.Sentences
+	ss := &rc.r.Sentences
 	for _, h := range hits {
 		if !rc.leads(h.Sentence) {
 			continue
 		}
-		for i := h.Sentence + 1; i < len(ss) && ss[i].Para == ss[h.Sentence].Para; i++ {
+		for i := h.Sentence + 1; i < ss.Len() && ss.Para(i) == ss.Para(h.Sentence); i++ {
 			if !seen[i] {
 				seen[i] = true
 				hits = append(hits, index.Hit{Sentence: i, Score: h.Score})
@@ -171,9 +173,14 @@ func (rc *reportCache) withUnit(hits []index.Hit, units []string) []index.Hit {
 	}
 	seen := sentencesOf(hits)
 	var more []index.Hit
-	for i := range rc.r.Sentences {
-		s := &rc.r.Sentences[i]
-		if !seen[i] && hasUnit(s.Text, s.Figures, units) {
+	var figs []report.Figure // of one sentence at a time
+	ss := &rc.r.Sentences
+	for i := range ss.Len() {
+		if seen[i] || ss.NumFigures(i) == 0 {
+			continue
+		}
+		figs = ss.AppendFigures(figs[:0], i)
+		if hasUnit(ss.Text(i), figs, units) {
 			more = append(more, index.Hit{Sentence: i})
 		}
 	}
@@ -198,10 +205,10 @@ const rareUnit = 20
 // isTopicSentence reports whether sentence i reads as the title of the
 // sentences after it: short, no figure, opening a paragraph
 // (深化“放管服”改革。积极稳妥推进碳达峰碳中和。).
-func isTopicSentence(ss []report.Sentence, i int) bool {
-	s := ss[i]
-	first := i == 0 || ss[i-1].Para != s.Para
-	return s.Para >= 0 && first && len(s.Figures) == 0 && utf8.RuneCountInString(s.Text) <= 16 && strings.HasSuffix(s.Text, "。")
+func isTopicSentence(ss *index.Sentences, i int) bool {
+	para, text := ss.Para(i), ss.Text(i)
+	first := i == 0 || ss.Para(i-1) != para
+	return para >= 0 && first && ss.NumFigures(i) == 0 && utf8.RuneCountInString(text) <= 16 && strings.HasSuffix(text, "。")
 }
 
 // contains reports whether the report uses w anywhere: a sentence, a

@@ -93,10 +93,9 @@ func abs[T int | float64](x T) T {
 	return x
 }
 
-// featuresOf measures candidate h of report rc for q.
-func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel float64, w *Weights) features {
+// featuresOf measures candidate h of report rc, sentence s, for q.
+func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, h index.Hit, maxRel float64, w *Weights) features {
 	i := h.Sentence
-	s := &rc.r.Sentences[i]
 	total := 0.0
 	for _, k := range kws {
 		total += k.weight

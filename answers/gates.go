@@ -60,7 +60,7 @@ var gates = []gate{
 	}},
 	{"figure", "a figure is asked and none is said with the topics, nor is it a target of the plan year's list", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && j.q.figure && !j.q.how && len(topicFigs(j, c)) == 0 &&
-			!(j.q.intent == wantTarget && len(j.q.units) == 0 && inTargetList(j.rc.r.Report, c.s)) && !saysYearsAsked(j.q, c.s.Text) // 增长百分之几 is not answered by 实现正增长
+			!(j.q.intent == wantTarget && len(j.q.units) == 0 && inTargetList(&j.rc.r.Paragraphs, c.s)) && !saysYearsAsked(j.q, c.s.Text) // 增长百分之几 is not answered by 实现正增长
 	}},
 	{"year", "its figures are of another year", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && len(j.q.years) > 0 && len(c.s.Figures) > 0 && !figureOfYears(c.s, j.q.years)

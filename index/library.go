@@ -173,8 +173,8 @@ func (l *Library) Paragraph(reportID string, id int) (string, bool) {
 	var ok bool
 	l.View(func(s *Snapshot) error {
 		r, err := s.Open(reportID)
-		if err == nil && id >= 0 && id < len(r.Paragraphs) {
-			text, ok = r.Paragraphs[id].Text, true
+		if err == nil && id >= 0 && id < r.Paragraphs.Len() {
+			text, ok = r.Paragraphs.Text(id), true
 		}
 		return nil
 	})

@@ -13,16 +13,21 @@ import (
 	"planbot/index/segment"
 )
 
-// Loaded is a report opened for questions: its parsed text, its bleve
-// index, the segmenter of its dictionary (segment.Lazy: it cuts questions,
-// not the whole report) and the words of its sentences as that
-// dictionary cuts them.
+// Loaded is a report opened for questions: its parsed text (its
+// sentences, figures and paragraphs as the records stored, decoded when
+// asked: body.go), its bleve index, the segmenter of its dictionary
+// (segment.Lazy: it cuts questions, not the whole report) and the words of
+// its sentences as that dictionary cuts them.
 type Loaded struct {
-	*report.Report
-	Index *SearchIndex
-	Seg   *segment.Segmenter
-	Words *Words
-	Seed  bool
+	Meta       report.Meta
+	Sentences  Sentences
+	Paragraphs Paragraphs
+	Rows       []report.TableRow
+	Headings   []string
+	Index      *SearchIndex
+	Seg        *segment.Segmenter
+	Words      *Words
+	Seed       bool
 	// Text is the stored text of the report, of which its strings are
 	// slices (TextAt); "" for a report not read back.
 	Text string
@@ -68,14 +73,14 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 		idx, seg, name, err := openSearchIndex(dir)
 		opened <- searchIndex{idx, seg, name, err}
 	}()
-	r, words, text, err := readReport(dir)
+	l, err := readReport(dir)
 	si := <-opened
 	if si.err == nil && err != nil {
 		si.idx.Close()
 		segment.Unregister(si.name)
 	}
 	if err == nil && si.err != nil {
-		words.close()
+		l.Words.close()
 	}
 	if err == nil {
 		err = si.err
@@ -83,8 +88,8 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
 	}
-	r.Meta = e.Meta
-	return &Loaded{Report: r, Index: si.idx, Seg: si.seg, Words: words, Seed: e.Seed, Text: text, dict: si.name}, nil
+	l.Meta, l.Index, l.Seg, l.Seed, l.dict = e.Meta, si.idx, si.seg, e.Seed, si.name
+	return l, nil
 }
 
 // openSearchIndex opens the bleve index in dir and the segmenter of its
