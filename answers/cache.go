@@ -13,9 +13,9 @@ import (
 	"planbot/index/sound"
 )
 
-// reportCache holds what the engine derives from a report once: lowered
-// texts to match against, document frequencies, the report's words by
-// their pinyin.
+// reportCache holds what the engine derives from a report once: where
+// its sentences are in its text, the few sentences that lowering changes,
+// lowered, and memos of the words a question looked for.
 //
 // A word is looked for in the report's own text, in place (index.Loaded's
 // Text, of which its sentences are slices): spans says where each
@@ -23,13 +23,14 @@ import (
 // that say a word, as a pass over the report joined and lowered would,
 // without that copy of the report (as large as its text) made at every
 // opening. Sentences that lowering changes (GDP, PM2.5) or that are not
-// slices of the text are looked for apart, lowered (others).
+// slices of the text are looked for apart, lowered (others); every other
+// sentence is its own text lowered (lowered).
 type reportCache struct {
-	r      *index.Loaded
-	text   []string // lowered sentence texts
-	spans  []span   // the sentences that are the same lowered, by where they are in r.Text
-	others []int    // the other sentences, in order
-	extra  []string // lowered headings and title, which contains looks in too
+	r         *index.Loaded
+	spans     []span   // the sentences that are the same lowered, by where they are in r.Text
+	others    []int    // the other sentences, in order
+	otherText []string // their texts lowered
+	extra     []string // lowered headings and title, which contains looks in too
 
 	memoMu   sync.Mutex
 	dfs      map[string]said    // the sentences that contain a word
@@ -52,15 +53,14 @@ const maxMemo = 2048
 func newReportCache(r *index.Loaded) *reportCache {
 	rc := &reportCache{r: r, dfs: map[string]said{}, uses: map[string]bool{}, sections: map[pathKey]string{}}
 	n := r.Sentences.Len()
-	rc.text, rc.spans = make([]string, n), make([]span, 0, n)
+	rc.spans = make([]span, 0, n)
 	sorted := true
 	for i := range n {
 		s := r.Sentences.Text(i)
 		t := lower(s)
-		rc.text[i] = t
 		at, ok := r.TextAt(s)
 		if t != s || !ok || at > math.MaxInt32-len(t) {
-			rc.others = append(rc.others, i)
+			rc.others, rc.otherText = append(rc.others, i), append(rc.otherText, t)
 			continue
 		}
 		sp := span{int32(at), int32(at + len(t)), int32(i)}
@@ -76,6 +76,15 @@ func newReportCache(r *index.Loaded) *reportCache {
 	}
 	rc.extra = append(rc.extra, lower(r.Meta.Title))
 	return rc
+}
+
+// lowered returns the text of sentence i lowered: the sentence's own
+// text but for the few that lowering changes.
+func (rc *reportCache) lowered(i int) string {
+	if k, ok := slices.BinarySearch(rc.others, i); ok {
+		return rc.otherText[k]
+	}
+	return rc.r.Sentences.Text(i)
 }
 
 // lead returns the lowered topic sentence that opens the passage sentence
@@ -94,14 +103,14 @@ func (rc *reportCache) lead(i int) string {
 	if first == i || !isTopicSentence(ss, first) {
 		return ""
 	}
-	return rc.text[first]
+	return rc.lowered(first)
 }
 
 // prev returns the lowered sentence before i in the same paragraph, or "".
 func (rc *reportCache) prev(i int) string {
 	ss := &rc.r.Sentences
 	if i > 0 && ss.Para(i) >= 0 && ss.Para(i-1) == ss.Para(i) {
-		return rc.text[i-1]
+		return rc.lowered(i - 1)
 	}
 	return ""
 }
@@ -252,8 +261,8 @@ func (rc *reportCache) said(w string) bool {
 // holds a '\n'.
 func (rc *reportCache) joined() string {
 	var b strings.Builder
-	for _, t := range rc.text {
-		b.WriteString(t)
+	for i := range rc.r.Sentences.Len() {
+		b.WriteString(rc.lowered(i))
 		b.WriteByte('\n')
 	}
 	for i, t := range rc.extra {
@@ -315,15 +324,15 @@ func (rc *reportCache) scan(w string) []int {
 	if w == "" || strings.Contains(w, "\n") {
 		return nil
 	}
-	return rc.scanUpTo(w, len(rc.text))
+	return rc.scanUpTo(w, rc.r.Sentences.Len())
 }
 
 // scanUpTo returns, in order, at most max of the sentences that contain
 // w, a word of no '\n'.
 func (rc *reportCache) scanUpTo(w string, max int) []int {
 	var out []int
-	for _, i := range rc.others {
-		if indexOf(rc.text[i], w) >= 0 {
+	for k, i := range rc.others {
+		if indexOf(rc.otherText[k], w) >= 0 {
 			out = append(out, i)
 			if len(out) >= max {
 				return out

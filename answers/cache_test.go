@@ -62,7 +62,7 @@ func TestSentencesWithMany(t *testing.T) {
 	if got, n := rc.sentencesWith("消费"); got != nil || n != maxSaid+1 {
 		t.Errorf("a word of %d sentences: %v, %d, want nil and the count", maxSaid+1, got, n)
 	}
-	if got := rc.scan("消费"); len(got) != maxSaid+1 || !strings.Contains(rc.text[got[maxSaid]], "消费") {
+	if got := rc.scan("消费"); len(got) != maxSaid+1 || !strings.Contains(rc.lowered(got[maxSaid]), "消费") {
 		t.Errorf("scan found %d sentences, want %d", len(got), maxSaid+1)
 	}
 }
