@@ -74,6 +74,13 @@ func readFrom(f *os.File, buf *[]byte) (*Loaded, error) {
 	return l, nil
 }
 
+// heldBytes returns the bytes l holds as read: its text and records.
+func (l *Loaded) heldBytes() int64 {
+	w := l.Words
+	return int64(len(l.Text) + len(l.Sentences.recs) + len(l.Sentences.figs) + len(l.Paragraphs.recs) +
+		len(w.sounds) + len(w.long) + len(w.heads))
+}
+
 // keepAppend appends b to keep, which has room for it, and returns b's
 // copy and keep after it.
 func keepAppend(keep, b []byte) ([]byte, []byte) {
