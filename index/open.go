@@ -132,8 +132,13 @@ func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name
 }
 
 // filesBytes returns the size of the files in dir (0 for what cannot be
-// read: an estimate).
+// read: an estimate), read once a directory: a report's directory never
+// changes once written (a rebuild writes new ones), and reopening a
+// report need not list it again.
 func filesBytes(dir string) int64 {
+	if n, ok := dirBytes.Load(dir); ok {
+		return n.(int64)
+	}
 	es, _ := os.ReadDir(dir)
 	n := int64(0)
 	for _, e := range es {
@@ -141,8 +146,13 @@ func filesBytes(dir string) int64 {
 			n += fi.Size()
 		}
 	}
+	dirBytes.Store(dir, n)
 	return n
 }
+
+// dirBytes knows filesBytes of the directories listed: a few dozen bytes
+// a report of the catalog.
+var dirBytes sync.Map
 
 // openings counts the reports opened, to name their dictionaries.
 var openings atomic.Int64
