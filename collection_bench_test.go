@@ -147,9 +147,10 @@ const uncoveredQuestion = "火星省去年GDP是多少"
 // milliseconds of that first pass and of a second, warm one, and the heap
 // an open report holds in kilobytes (the heap's growth over both passes,
 // after garbage collection, by the reports left open). The warm pass asks
-// more reports than are kept open (index.DefaultOpenReports), so many of
-// its questions open their report again; open is the p99 of the same
-// questions asked of as many reports as are kept open, all open already.
+// more reports than are kept open (index.DefaultOpenReports and
+// DefaultOpenBytes), so many of its questions open their report again;
+// open is the p99 of the same questions asked of as many reports as were
+// left open, all open already.
 //
 // The passes run under the garbage collector's settings of planbot serve
 // (the defaults of memory_limit_mb and gc_percent), unless GOMEMLIMIT or
@@ -207,7 +208,7 @@ func collectionLatency(b *testing.B, dataDir, seeds string) (first, warm, open, 
 			placed = append(placed, en)
 		}
 	}
-	kept := min(len(placed), index.DefaultOpenReports)
+	kept := min(len(placed), max(e.Library().Open(), 1))
 	for i, c := range cases {
 		questions[i] = placed[i%kept*len(placed)/kept].Meta.Region + c.Q
 	}

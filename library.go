@@ -163,7 +163,7 @@ func findReport(e *answers.Engine, id string) (*report.Report, bool) {
 	var r *report.Report
 	e.Library().View(func(s *index.Snapshot) error {
 		if l, err := s.Open(id); err == nil {
-			r = l.Report
+			r = l.Report()
 		}
 		return nil
 	})

@@ -22,10 +22,12 @@ import (
 //	PLANBOT_BENCH_DATA=/tmp/col/data PLANBOT_BENCH_SEEDS=/tmp/col/seeds \
 //	  go test -run '^$' -bench BuiltCollection -benchtime 1x .
 //
-// PLANBOT_BENCH_OPEN sets open_reports (default the library's) and
-// PLANBOT_BENCH_PASSES the warm passes pooled (default 5);
+// PLANBOT_BENCH_OPEN sets open_reports and PLANBOT_BENCH_OPEN_MB
+// open_reports_mb (default the library's), PLANBOT_BENCH_PASSES the warm
+// passes pooled (default 5);
 // PLANBOT_BENCH_HEAP names a file for a heap profile taken after them,
 // the reports still open. It reports the
+// reports left open and what they hold (open-MB, index.Loaded.Bytes), the
 // first pass's p50 and p99, the warm passes' (pooled) p50 and p99, and the
 // heap an open report holds, as collectionLatency does, under serve's
 // collector settings.
@@ -35,6 +37,7 @@ func BenchmarkBuiltCollection(b *testing.B) {
 		b.Skip("PLANBOT_BENCH_DATA is not set")
 	}
 	open, _ := strconv.Atoi(os.Getenv("PLANBOT_BENCH_OPEN"))
+	openMB, _ := strconv.Atoi(os.Getenv("PLANBOT_BENCH_OPEN_MB"))
 	passes, err := strconv.Atoi(os.Getenv("PLANBOT_BENCH_PASSES"))
 	if err != nil || passes <= 0 {
 		passes = 5
@@ -42,7 +45,7 @@ func BenchmarkBuiltCollection(b *testing.B) {
 	serving := config.Default()
 	serving.ApplyGC()
 	ctx := context.Background()
-	e, err := answers.Open(ctx, answers.Setup{DataDir: data, SeedsDir: seeds, OpenReports: open})
+	e, err := answers.Open(ctx, answers.Setup{DataDir: data, SeedsDir: seeds, OpenReports: open, OpenBytes: int64(openMB) << 20})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -85,6 +88,7 @@ func BenchmarkBuiltCollection(b *testing.B) {
 			writeHeap(b, path) // what the open reports hold
 		}
 		b.ReportMetric(float64(e.Library().Open()), "open")
+		b.ReportMetric(float64(e.Library().OpenBytes())/float64(1<<20), "open-MB")
 		b.ReportMetric((heap()-before)/1024/float64(max(e.Library().Open(), 1)), "open-report-KB")
 		b.ReportMetric(quantileMS(first, 50), "first-p50-ms")
 		b.ReportMetric(quantileMS(first, 99), "first-p99-ms")

@@ -13,9 +13,9 @@ import (
 	"planbot/index/sound"
 )
 
-// reportCache holds what the engine derives from a report once: lowered
-// texts to match against, document frequencies, the report's words by
-// their pinyin.
+// reportCache holds what the engine derives from a report once: where
+// its sentences are in its text, the few sentences that lowering changes,
+// lowered, and memos of the words a question looked for.
 //
 // A word is looked for in the report's own text, in place (index.Loaded's
 // Text, of which its sentences are slices): spans says where each
@@ -23,13 +23,14 @@ import (
 // that say a word, as a pass over the report joined and lowered would,
 // without that copy of the report (as large as its text) made at every
 // opening. Sentences that lowering changes (GDP, PM2.5) or that are not
-// slices of the text are looked for apart, lowered (others).
+// slices of the text are looked for apart, lowered (others); every other
+// sentence is its own text lowered (lowered).
 type reportCache struct {
-	r      *index.Loaded
-	text   []string // lowered sentence texts
-	spans  []span   // the sentences that are the same lowered, by where they are in r.Text
-	others []int    // the other sentences, in order
-	extra  []string // lowered headings and title, which contains looks in too
+	r         *index.Loaded
+	spans     []span   // the sentences that are the same lowered, by where they are in r.Text
+	others    []int    // the other sentences, in order
+	otherText []string // their texts lowered
+	extra     []string // lowered headings and title, which contains looks in too
 
 	memoMu   sync.Mutex
 	dfs      map[string]said    // the sentences that contain a word
@@ -51,15 +52,15 @@ const maxMemo = 2048
 
 func newReportCache(r *index.Loaded) *reportCache {
 	rc := &reportCache{r: r, dfs: map[string]said{}, uses: map[string]bool{}, sections: map[pathKey]string{}}
-	n := len(r.Sentences)
-	rc.text, rc.spans = make([]string, n), make([]span, 0, n)
+	n := r.Sentences.Len()
+	rc.spans = make([]span, 0, n)
 	sorted := true
-	for i, s := range r.Sentences {
-		t := lower(s.Text)
-		rc.text[i] = t
-		at, ok := r.TextAt(s.Text)
-		if t != s.Text || !ok || at > math.MaxInt32-len(t) {
-			rc.others = append(rc.others, i)
+	for i := range n {
+		s := r.Sentences.Text(i)
+		t := lower(s)
+		at, ok := r.TextAt(s)
+		if t != s || !ok || at > math.MaxInt32-len(t) {
+			rc.others, rc.otherText = append(rc.others, i), append(rc.otherText, t)
 			continue
 		}
 		sp := span{int32(at), int32(at + len(t)), int32(i)}
@@ -77,29 +78,39 @@ func newReportCache(r *index.Loaded) *reportCache {
 	return rc
 }
 
+// lowered returns the text of sentence i lowered: the sentence's own
+// text but for the few that lowering changes.
+func (rc *reportCache) lowered(i int) string {
+	if k, ok := slices.BinarySearch(rc.others, i); ok {
+		return rc.otherText[k]
+	}
+	return rc.r.Sentences.Text(i)
+}
+
 // lead returns the lowered topic sentence that opens the passage sentence
 // i is in ("" for none): the first sentence of its paragraph, when it
 // reads as a title (isTopicSentence) and i is not that sentence.
 func (rc *reportCache) lead(i int) string {
-	ss := rc.r.Sentences
-	if ss[i].Para < 0 {
+	ss := &rc.r.Sentences
+	para := ss.Para(i)
+	if para < 0 {
 		return ""
 	}
 	first := i
-	for first > 0 && ss[first-1].Para == ss[i].Para {
+	for first > 0 && ss.Para(first-1) == para {
 		first--
 	}
 	if first == i || !isTopicSentence(ss, first) {
 		return ""
 	}
-	return rc.text[first]
+	return rc.lowered(first)
 }
 
 // prev returns the lowered sentence before i in the same paragraph, or "".
 func (rc *reportCache) prev(i int) string {
-	ss := rc.r.Sentences
-	if i > 0 && ss[i].Para >= 0 && ss[i-1].Para == ss[i].Para {
-		return rc.text[i-1]
+	ss := &rc.r.Sentences
+	if i > 0 && ss.Para(i) >= 0 && ss.Para(i-1) == ss.Para(i) {
+		return rc.lowered(i - 1)
 	}
 	return ""
 }
@@ -110,7 +121,7 @@ func (rc *reportCache) prev(i int) string {
 // few dozen sentences, and a report opened for one question need not
 // join them all.
 func (rc *reportCache) section(i int) string {
-	p := rc.r.Sentences[i].Section
+	p := rc.r.Sentences.Section(i)
 	if len(p) == 0 {
 		return ""
 	}
@@ -137,8 +148,8 @@ type pathKey struct {
 // leads reports whether sentence i is a topic sentence followed by the
 // sentences it heads.
 func (rc *reportCache) leads(i int) bool {
-	ss := rc.r.Sentences
-	return isTopicSentence(ss, i) && i+1 < len(ss) && ss[i+1].Para == ss[i].Para
+	ss := &rc.r.Sentences
+	return isTopicSentence(ss, i) && i+1 < ss.Len() && ss.Para(i+1) == ss.Para(i)
 }
 
 // withFollowers adds to hits the sentences that a topic sentence among
@@ -146,12 +157,12 @@ func (rc *reportCache) leads(i int) bool {
 // not repeat its words.
 func (rc *reportCache) withFollowers(hits []index.Hit) []index.Hit {
 	seen := sentencesOf(hits)
-	ss := rc.r.Sentences
+	ss := &rc.r.Sentences
 	for _, h := range hits {
 		if !rc.leads(h.Sentence) {
 			continue
 		}
-		for i := h.Sentence + 1; i < len(ss) && ss[i].Para == ss[h.Sentence].Para; i++ {
+		for i := h.Sentence + 1; i < ss.Len() && ss.Para(i) == ss.Para(h.Sentence); i++ {
 			if !seen[i] {
 				seen[i] = true
 				hits = append(hits, index.Hit{Sentence: i, Score: h.Score})
@@ -171,9 +182,14 @@ func (rc *reportCache) withUnit(hits []index.Hit, units []string) []index.Hit {
 	}
 	seen := sentencesOf(hits)
 	var more []index.Hit
-	for i := range rc.r.Sentences {
-		s := &rc.r.Sentences[i]
-		if !seen[i] && hasUnit(s.Text, s.Figures, units) {
+	var figs []report.Figure // of one sentence at a time
+	ss := &rc.r.Sentences
+	for i := range ss.Len() {
+		if seen[i] || ss.NumFigures(i) == 0 {
+			continue
+		}
+		figs = ss.AppendFigures(figs[:0], i)
+		if hasUnit(ss.Text(i), figs, units) {
 			more = append(more, index.Hit{Sentence: i})
 		}
 	}
@@ -198,10 +214,10 @@ const rareUnit = 20
 // isTopicSentence reports whether sentence i reads as the title of the
 // sentences after it: short, no figure, opening a paragraph
 // (深化“放管服”改革。积极稳妥推进碳达峰碳中和。).
-func isTopicSentence(ss []report.Sentence, i int) bool {
-	s := ss[i]
-	first := i == 0 || ss[i-1].Para != s.Para
-	return s.Para >= 0 && first && len(s.Figures) == 0 && utf8.RuneCountInString(s.Text) <= 16 && strings.HasSuffix(s.Text, "。")
+func isTopicSentence(ss *index.Sentences, i int) bool {
+	para, text := ss.Para(i), ss.Text(i)
+	first := i == 0 || ss.Para(i-1) != para
+	return para >= 0 && first && ss.NumFigures(i) == 0 && utf8.RuneCountInString(text) <= 16 && strings.HasSuffix(text, "。")
 }
 
 // contains reports whether the report uses w anywhere: a sentence, a
@@ -245,8 +261,8 @@ func (rc *reportCache) said(w string) bool {
 // holds a '\n'.
 func (rc *reportCache) joined() string {
 	var b strings.Builder
-	for _, t := range rc.text {
-		b.WriteString(t)
+	for i := range rc.r.Sentences.Len() {
+		b.WriteString(rc.lowered(i))
 		b.WriteByte('\n')
 	}
 	for i, t := range rc.extra {
@@ -308,15 +324,15 @@ func (rc *reportCache) scan(w string) []int {
 	if w == "" || strings.Contains(w, "\n") {
 		return nil
 	}
-	return rc.scanUpTo(w, len(rc.text))
+	return rc.scanUpTo(w, rc.r.Sentences.Len())
 }
 
 // scanUpTo returns, in order, at most max of the sentences that contain
 // w, a word of no '\n'.
 func (rc *reportCache) scanUpTo(w string, max int) []int {
 	var out []int
-	for _, i := range rc.others {
-		if indexOf(rc.text[i], w) >= 0 {
+	for k, i := range rc.others {
+		if indexOf(rc.otherText[k], w) >= 0 {
 			out = append(out, i)
 			if len(out) >= max {
 				return out

@@ -11,17 +11,19 @@ import (
 )
 
 // cacheOf makes the cache of a report of the sentences given, each a
-// slice of the report's text as a report read back has them, with a
-// character between them.
+// paragraph of its own, read back as an open report holds them: slices of
+// the report's text.
 func cacheOf(sentences ...string) *reportCache {
 	r := &report.Report{Headings: []string{"一、稳就业"}}
-	text := strings.Join(sentences, " ")
-	at := 0
 	for i, s := range sentences {
-		r.Sentences = append(r.Sentences, report.Sentence{ID: i, Para: i, Text: text[at : at+len(s)]})
-		at += len(s) + 1
+		r.Paragraphs = append(r.Paragraphs, report.Paragraph{ID: i, Text: s})
+		r.Sentences = append(r.Sentences, report.Sentence{ID: i, Para: i, Row: -1, Text: s})
 	}
-	return newReportCache(&index.Loaded{Report: r, Text: text})
+	l, err := index.LoadedOf(r)
+	if err != nil {
+		panic(err)
+	}
+	return newReportCache(l)
 }
 
 func TestSentencesWith(t *testing.T) {
@@ -60,7 +62,7 @@ func TestSentencesWithMany(t *testing.T) {
 	if got, n := rc.sentencesWith("消费"); got != nil || n != maxSaid+1 {
 		t.Errorf("a word of %d sentences: %v, %d, want nil and the count", maxSaid+1, got, n)
 	}
-	if got := rc.scan("消费"); len(got) != maxSaid+1 || !strings.Contains(rc.text[got[maxSaid]], "消费") {
+	if got := rc.scan("消费"); len(got) != maxSaid+1 || !strings.Contains(rc.lowered(got[maxSaid]), "消费") {
 		t.Errorf("scan found %d sentences, want %d", len(got), maxSaid+1)
 	}
 }
@@ -74,12 +76,13 @@ func TestScanInPlace(t *testing.T) {
 	lib.View(func(s *index.Snapshot) error {
 		r := newest(t, s)
 		rc := newReportCache(r)
-		if len(rc.spans) < len(r.Sentences)/2 {
-			t.Fatalf("%d of %d sentences read in place", len(rc.spans), len(r.Sentences))
+		n := r.Sentences.Len()
+		if len(rc.spans) < n/2 {
+			t.Fatalf("%d of %d sentences read in place", len(rc.spans), n)
 		}
 		var all strings.Builder // the report joined and lowered, as it was
-		for _, s := range r.Sentences {
-			all.WriteString(lower(s.Text) + "\n")
+		for i := range n {
+			all.WriteString(lower(r.Sentences.Text(i)) + "\n")
 		}
 		end := all.Len()
 		for _, h := range r.Headings {
@@ -88,13 +91,13 @@ func TestScanInPlace(t *testing.T) {
 		all.WriteString(lower(r.Meta.Title))
 		joined := all.String()
 		words := []string{"", "gdp", "pm2.5", "。\n", "火星", "\n", lower(r.Meta.Title)}
-		for i := 0; i < len(r.Sentences); i += 7 {
-			text := []rune(lower(r.Sentences[i].Text))
+		for i := 0; i < n; i += 7 {
+			text := []rune(lower(r.Sentences.Text(i)))
 			for k := 0; k+2 <= len(text); k += 3 {
 				words = append(words, string(text[k:k+2]))
 			}
-			if i+1 < len(r.Sentences) && len(text) > 0 {
-				next := []rune(lower(r.Sentences[i+1].Text))
+			if i+1 < n && len(text) > 0 {
+				next := []rune(lower(r.Sentences.Text(i + 1)))
 				words = append(words, string(text[len(text)-1:])+string(next[:min(len(next), 1)]))
 			}
 		}

@@ -11,6 +11,7 @@ import (
 
 	"planbot/answers/english"
 	"planbot/index"
+	"planbot/index/report"
 	"planbot/index/segment"
 )
 
@@ -214,10 +215,19 @@ func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.H
 	j := &judge{q: q, kws: kws, rc: rc, w: &e.w}
 	out := make([]candidate, 0, len(hits))
 	anyAmount := false
+	nfigs := 0
 	for _, h := range hits {
+		nfigs += rc.r.Sentences.NumFigures(h.Sentence)
+	}
+	// the sentences hit, decoded (the report keeps them as records), their
+	// figures in one slice
+	sents, figs := make([]report.Sentence, len(hits)), make([]report.Figure, 0, nfigs)
+	for k, h := range hits {
 		// judged in place: a candidate of its own, given to the gates'
 		// functions, would be moved to the heap (one allocation a hit)
-		out = append(out, candidate{s: &rc.r.Sentences[h.Sentence], f: featuresOf(q, kws, rc, h, maxRel, &e.w)})
+		s := &sents[k]
+		*s, figs = rc.r.Sentences.AppendAt(figs, h.Sentence)
+		out = append(out, candidate{s: s, f: featuresOf(q, kws, rc, s, h, maxRel, &e.w)})
 		c := &out[len(out)-1]
 		c.score = e.w.score(c.f)
 		for i := range gates {

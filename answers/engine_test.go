@@ -134,7 +134,7 @@ func TestWithUnit(t *testing.T) {
 			t.Fatal("withUnit(吨) found no sentence; the seed says 15.7万吨")
 		}
 		for _, h := range hits {
-			st := rc.r.Sentences[h.Sentence]
+			st := rc.r.Sentences.At(h.Sentence)
 			if !hasUnit(st.Text, st.Figures, []string{"吨", "万吨"}) {
 				t.Errorf("withUnit(吨) gave %q", st.Text)
 			}

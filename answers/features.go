@@ -93,10 +93,9 @@ func abs[T int | float64](x T) T {
 	return x
 }
 
-// featuresOf measures candidate h of report rc for q.
-func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel float64, w *Weights) features {
+// featuresOf measures candidate h of report rc, sentence s, for q.
+func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, h index.Hit, maxRel float64, w *Weights) features {
 	i := h.Sentence
-	s := &rc.r.Sentences[i]
 	total := 0.0
 	for _, k := range kws {
 		total += k.weight
@@ -109,14 +108,14 @@ func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel 
 		Literal:  float64(literal),
 		Heading:  headingCover(kws, rc.section(i)) / total,
 	}
-	f.Compound = float64(compounds(kws, rc.text[i]))
+	f.Compound = float64(compounds(kws, rc.lowered(i)))
 	if maxRel > 0 {
 		f.Relevance = h.Score / maxRel
 	}
 	figs := s.Figures
-	if near, ok := topicFigures(s, rc.text[i], kws, 0); ok {
+	if near, ok := topicFigures(s, rc.lowered(i), kws, 0); ok {
 		figs = near
-		if q.figure && !q.how && len(near) > 0 && !figureInTopicClause(rc.text[i], near, kws) {
+		if q.figure && !q.how && len(near) > 0 && !figureInTopicClause(rc.lowered(i), near, kws) {
 			f.FigureApart = 1 // 加快推进算力基础设施项目建设，新建5G基站1万个: the figure is the next clause's
 		}
 	}
@@ -133,7 +132,7 @@ func featuresOf(q question, kws []keyword, rc *reportCache, h index.Hit, maxRel 
 	if q.when && reDate.MatchString(s.Text) {
 		f.DateSaid = 1 // 2030年前实现碳达峰, when "by when" is asked
 	}
-	if q.how && onlyListed(kws, rc.text[i]) {
+	if q.how && onlyListed(kws, rc.lowered(i)) {
 		f.Listed = 1 // 拓展医疗健康、养老托育、居住服务等: 养老 in passing
 	}
 	return f
@@ -144,7 +143,7 @@ var reDate = regexp.MustCompile(`(?:19|20)\d\d年|年底|年内|年末|\d{1,2}�
 
 // passageOf returns the passage of sentence i.
 func passageOf(q question, rc *reportCache, i int, w *Weights) passage {
-	p := passage{text: rc.text[i], section: rc.section(i), lead: rc.lead(i), prev: rc.prev(i), leadCredit: w.LeadCredit}
+	p := passage{text: rc.lowered(i), section: rc.section(i), lead: rc.lead(i), prev: rc.prev(i), leadCredit: w.LeadCredit}
 	if q.how {
 		p.leadCredit = w.HowLeadCredit
 	}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"planbot/index"
 	"planbot/index/report"
 )
 
@@ -148,8 +149,12 @@ func TestIsTopicSentence(t *testing.T) {
 		{ID: 2, Para: 2, Text: "全区地表水监测点位水质均达标，推进重点流域综合治理。"}, // too long
 		{ID: 3, Para: 3, Text: "新增5600亩。", Figures: []report.Figure{{Text: "5600亩"}}},
 	}
+	l, err := index.LoadedOf(&report.Report{Sentences: ss})
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i, want := range []bool{true, false, false, false} {
-		if got := isTopicSentence(ss, i); got != want {
+		if got := isTopicSentence(&l.Sentences, i); got != want {
 			t.Errorf("isTopicSentence(%q) = %v, want %v", ss[i].Text, got, want)
 		}
 	}

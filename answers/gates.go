@@ -60,7 +60,7 @@ var gates = []gate{
 	}},
 	{"figure", "a figure is asked and none is said with the topics, nor is it a target of the plan year's list", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && j.q.figure && !j.q.how && len(topicFigs(j, c)) == 0 &&
-			!(j.q.intent == wantTarget && len(j.q.units) == 0 && inTargetList(j.rc.r.Report, c.s)) && !saysYearsAsked(j.q, c.s.Text) // 增长百分之几 is not answered by 实现正增长
+			!(j.q.intent == wantTarget && len(j.q.units) == 0 && inTargetList(&j.rc.r.Paragraphs, c.s)) && !saysYearsAsked(j.q, c.s.Text) // 增长百分之几 is not answered by 实现正增长
 	}},
 	{"year", "its figures are of another year", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && len(j.q.years) > 0 && len(c.s.Figures) > 0 && !figureOfYears(c.s, j.q.years)
@@ -136,7 +136,7 @@ var amountGate = gate{name: "amount", why: "an amount is asked and other sentenc
 // or in the clause after theirs, and true; or all of c's figures and false
 // when no topic is said in the sentence itself.
 func clauseFigures(j *judge, c *candidate) ([]report.Figure, bool) {
-	if wide, ok := topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 1); ok {
+	if wide, ok := topicFigures(c.s, j.rc.lowered(c.s.ID), j.kws, 1); ok {
 		return wide, true
 	}
 	return c.s.Figures, false
@@ -147,7 +147,7 @@ func clauseFigures(j *judge, c *candidate) ([]report.Figure, bool) {
 // out unless years are asked for.
 func topicFigs(j *judge, c *candidate) []report.Figure {
 	figs := c.s.Figures
-	if near, ok := topicFigures(c.s, j.rc.text[c.s.ID], j.kws, 0); ok {
+	if near, ok := topicFigures(c.s, j.rc.lowered(c.s.ID), j.kws, 0); ok {
 		figs = near
 	}
 	if !isOneOf("年", j.q.units) {
@@ -179,7 +179,7 @@ func unitSaid(j *judge, c *candidate) bool {
 			unknown = true
 		}
 	}
-	figs, ok := topicFigures(s, rc.text[s.ID], kws, 0)
+	figs, ok := topicFigures(s, rc.lowered(s.ID), kws, 0)
 	if !ok || !hasUnit(s.Text, figs, q.units) || total == 0 {
 		return false
 	}
@@ -357,7 +357,7 @@ func coverageAsUnknown(j *judge, c *candidate) (cov float64, ok bool) {
 // namesKnown reports whether c's sentence itself says every topic of the
 // question that the report names, verbs aside.
 func namesKnown(j *judge, c *candidate) bool {
-	text := j.rc.text[c.s.ID]
+	text := j.rc.lowered(c.s.ID)
 	for _, k := range j.kws {
 		if k.known && !k.verb && !k.context && !containsAny(text, k.alts) {
 			return false

@@ -25,7 +25,7 @@ func Plain(lib *index.Library, reportID string) func(q string) []Answer {
 				return err
 			}
 			for _, h := range hits {
-				s := r.Sentences[h.Sentence]
+				s := r.Sentences.At(h.Sentence)
 				out = append(out, Answer{Text: s.Text, Section: strings.Join(s.Section, " › "), Report: r.Meta.Title, ReportID: r.Meta.ID})
 			}
 			return nil

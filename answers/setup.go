@@ -20,9 +20,11 @@ type Setup struct {
 	// place ("" for the newest of all).
 	DefaultRegion string
 	Logger        *slog.Logger
-	// OpenReports is how many reports are kept open at most (0: the
-	// library's default).
+	// OpenReports is how many reports are kept open at most, and
+	// OpenBytes what they may hold (index.Options; 0: the library's
+	// defaults).
 	OpenReports int
+	OpenBytes   int64
 	// Build lets the library be built when the data directory has none.
 	Build bool
 	// Debug receives how each question was understood and its best
@@ -40,7 +42,7 @@ func Open(ctx context.Context, s Setup) (*Engine, error) {
 		return nil, err
 	}
 	lib, err := index.Open(ctx, index.Options{DataDir: s.DataDir, SeedsDir: s.SeedsDir, Keep: vocab.KeepWords(),
-		Logger: s.Logger, OpenReports: s.OpenReports, Build: s.Build})
+		Logger: s.Logger, OpenReports: s.OpenReports, OpenBytes: s.OpenBytes, Build: s.Build})
 	if err != nil {
 		return nil, fmt.Errorf("open library: %w", err)
 	}

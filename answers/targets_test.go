@@ -7,14 +7,14 @@ import (
 )
 
 func TestInTargetList(t *testing.T) {
-	r := &report.Report{Paragraphs: []report.Paragraph{
-		{Text: "综合考虑，建议主要预期目标为：地区生产总值增长5%以上；居民消费价格保持合理水平；"},
-		{Text: "今年主要预期目标是："},
-		{Text: "——居民收入增长和经济增长同步；"},
-		{Text: "——粮食产量稳定在300亿斤以上。"},
-		{Text: "保持居民消费价格总体平稳，落实好各项政策。"},
-		{Text: "今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，居民收入增长和经济增长同步。"},
-	}}
+	r := paraTexts{
+		"综合考虑，建议主要预期目标为：地区生产总值增长5%以上；居民消费价格保持合理水平；",
+		"今年主要预期目标是：",
+		"——居民收入增长和经济增长同步；",
+		"——粮食产量稳定在300亿斤以上。",
+		"保持居民消费价格总体平稳，落实好各项政策。",
+		"今年经济社会发展的主要预期目标是：地区生产总值增长6%左右，居民收入增长和经济增长同步。",
+	}
 	for _, c := range []struct {
 		text string
 		para int
@@ -36,3 +36,9 @@ func TestInTargetList(t *testing.T) {
 		}
 	}
 }
+
+// paraTexts are paragraphs by their texts alone.
+type paraTexts []string
+
+func (p paraTexts) Len() int          { return len(p) }
+func (p paraTexts) Text(i int) string { return p[i] }

@@ -698,7 +698,7 @@ func dropNarrower(ks []keyword, w string) []keyword {
 // idf weighs a keyword by the rarest of its words found in the report;
 // words the report never uses weigh like the rarest ones.
 func (rc *reportCache) idf(alts []string) float64 {
-	n := float64(len(rc.r.Sentences))
+	n := float64(rc.r.Sentences.Len())
 	best := 0.0
 	for _, a := range alts {
 		if df := rc.df(a); df > 0 {

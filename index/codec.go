@@ -46,6 +46,12 @@ func (e *encoder) strs(ss []string) {
 	}
 }
 
+// block writes b as it is, to be read in place (decoder.block).
+func (e *encoder) block(b []byte) {
+	e.int(len(b))
+	e.nums = append(e.nums, b...)
+}
+
 // sorted writes ascending numbers as their differences, which are small.
 func (e *encoder) sorted(vs []uint64) {
 	e.int(len(vs))
@@ -169,6 +175,14 @@ func (d *decoder) strs() []string {
 		ss[i] = d.str()
 	}
 	return ss
+}
+
+// block reads what encoder.block wrote, in place: a slice of d's data.
+func (d *decoder) block() []byte {
+	n := d.count()
+	b := d.nums[:n:n]
+	d.nums = d.nums[n:]
+	return b
 }
 
 // sorted reads what encoder.sorted wrote; none gives nil.

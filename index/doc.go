@@ -18,9 +18,12 @@
 // Readers (questions, listings) never take the lock and never write. View
 // gives them a Snapshot: the catalog as read at one moment. A report of the
 // snapshot is opened when a question needs it (Snapshot.Open) and kept in a
-// bounded cache of open reports shared by all snapshots; a report in use is
-// never closed under its reader. A catalog written by another process is
-// picked up within two seconds.
+// cache of open reports shared by all snapshots, bounded by their number
+// and by what they hold (Options.OpenReports, OpenBytes); a report in use
+// is never closed under its reader. An open report keeps its sentences and
+// figures as the fixed-size records of report.bin (body.go), decoded when
+// a question asks for one. A catalog written by another process is picked
+// up within two seconds.
 //
 // Writers (Rebuild, Add, Remove) take the lock, read the catalog again, do
 // their work in new directories that no catalog refers to yet, and commit

@@ -53,7 +53,13 @@ func Open(ctx context.Context, opts Options) (*Library, error) {
 	if opts.OpenReports <= 0 {
 		opts.OpenReports = DefaultOpenReports
 	}
-	l := &Library{opts: opts, log: opts.Logger, cache: newOpenCache(opts.OpenReports)}
+	switch {
+	case opts.OpenBytes == 0:
+		opts.OpenBytes = DefaultOpenBytes
+	case opts.OpenBytes < 0:
+		opts.OpenBytes = 0 // no bound
+	}
+	l := &Library{opts: opts, log: opts.Logger, cache: newOpenCache(opts.OpenReports, opts.OpenBytes)}
 	cat, err := readCatalog(opts.DataDir)
 	if err != nil {
 		return nil, err
@@ -165,7 +171,10 @@ func (l *Library) Failed() []Failure {
 }
 
 // Open returns how many reports are open.
-func (l *Library) Open() int { return l.cache.open() }
+func (l *Library) Open() int { n, _ := l.cache.open(); return n }
+
+// OpenBytes returns what the open reports hold (Loaded.Bytes).
+func (l *Library) OpenBytes() int64 { _, b := l.cache.open(); return b }
 
 // Paragraph returns the text of a paragraph of a report.
 func (l *Library) Paragraph(reportID string, id int) (string, bool) {
@@ -173,8 +182,8 @@ func (l *Library) Paragraph(reportID string, id int) (string, bool) {
 	var ok bool
 	l.View(func(s *Snapshot) error {
 		r, err := s.Open(reportID)
-		if err == nil && id >= 0 && id < len(r.Paragraphs) {
-			text, ok = r.Paragraphs[id].Text, true
+		if err == nil && id >= 0 && id < r.Paragraphs.Len() {
+			text, ok = r.Paragraphs.Text(id), true
 		}
 		return nil
 	})

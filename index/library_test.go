@@ -59,7 +59,7 @@ func findsFlagship(lib *Library) error {
 			return err
 		}
 		for _, h := range hits {
-			if strings.Contains(r.Sentences[h.Sentence].Text, "4万亩高标准农田") {
+			if strings.Contains(r.Sentences.Text(h.Sentence), "4万亩高标准农田") {
 				return nil
 			}
 		}
@@ -103,8 +103,8 @@ func TestOpenBuildsThenReuses(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		for _, st := range r.Sentences {
-			found = found || strings.Contains(st.Text, "口袋公园99处")
+		for i := range r.Sentences.Len() {
+			found = found || strings.Contains(r.Sentences.Text(i), "口袋公园99处")
 		}
 		return nil
 	})

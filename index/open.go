@@ -13,20 +13,27 @@ import (
 	"planbot/index/segment"
 )
 
-// Loaded is a report opened for questions: its parsed text, its bleve
-// index, the segmenter of its dictionary (segment.Lazy: it cuts questions,
-// not the whole report) and the words of its sentences as that
-// dictionary cuts them.
+// Loaded is a report opened for questions: its parsed text (its
+// sentences, figures and paragraphs as the records stored, decoded when
+// asked: body.go), its bleve index, the segmenter of its dictionary
+// (segment.Lazy: it cuts questions, not the whole report) and the words of
+// its sentences as that dictionary cuts them.
 type Loaded struct {
-	*report.Report
-	Index *SearchIndex
-	Seg   *segment.Segmenter
-	Words *Words
-	Seed  bool
+	Meta       report.Meta
+	Sentences  Sentences
+	Paragraphs Paragraphs
+	Rows       []report.TableRow
+	Headings   []string
+	Index      *SearchIndex
+	Seg        *segment.Segmenter
+	Words      *Words
+	Seed       bool
 	// Text is the stored text of the report, of which its strings are
 	// slices (TextAt); "" for a report not read back.
 	Text string
 	dict string // the name its segmenter is registered under
+	// bytes is what it holds, as estimated when it was opened (Bytes).
+	bytes int64
 	// Memo keeps what a reader derives from the report (its caches of
 	// it) while the report stays open; they go when it closes.
 	Memo
@@ -46,8 +53,17 @@ func (l *Loaded) TextAt(s string) (int, bool) {
 	return int(p - base), true
 }
 
+// Bytes estimates the memory the report holds open, as it was opened:
+// its text and records as read, its dictionary, and its bleve index's
+// files, which are mapped (not what readers derive from it later, nor
+// the segmenter's index of its dictionary: about a tenth more). The
+// open reports are bounded by it (Options.OpenBytes).
+func (l *Loaded) Bytes() int64 { return l.bytes }
+
 func (l *Loaded) close() {
-	l.Index.Close()
+	if l.Index != nil {
+		l.Index.Close()
+	}
 	l.Words.close()
 	segment.Unregister(l.dict)
 }
@@ -58,24 +74,25 @@ func (l *Loaded) close() {
 func openReport(dataDir string, e Entry) (*Loaded, error) {
 	dir := filepath.Join(dataDir, e.Dir)
 	type searchIndex struct {
-		idx  *SearchIndex
-		seg  *segment.Segmenter
-		name string
-		err  error
+		idx   *SearchIndex
+		seg   *segment.Segmenter
+		name  string
+		bytes int64
+		err   error
 	}
 	opened := make(chan searchIndex, 1)
 	go func() {
-		idx, seg, name, err := openSearchIndex(dir)
-		opened <- searchIndex{idx, seg, name, err}
+		idx, seg, name, bytes, err := openSearchIndex(dir)
+		opened <- searchIndex{idx, seg, name, bytes, err}
 	}()
-	r, words, text, err := readReport(dir)
+	l, err := readReport(dir)
 	si := <-opened
 	if si.err == nil && err != nil {
 		si.idx.Close()
 		segment.Unregister(si.name)
 	}
 	if err == nil && si.err != nil {
-		words.close()
+		l.Words.close()
 	}
 	if err == nil {
 		err = si.err
@@ -83,8 +100,9 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open report %s: %w", e.Meta.ID, err)
 	}
-	r.Meta = e.Meta
-	return &Loaded{Report: r, Index: si.idx, Seg: si.seg, Words: words, Seed: e.Seed, Text: text, dict: si.name}, nil
+	l.Meta, l.Index, l.Seg, l.Seed, l.dict = e.Meta, si.idx, si.seg, e.Seed, si.name
+	l.bytes = si.bytes + l.heldBytes()
+	return l, nil
 }
 
 // openSearchIndex opens the bleve index in dir and the segmenter of its
@@ -92,40 +110,67 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 // index's mapping (made in code, SearchIndex) gives its analyzer (undo
 // with segment.Unregister(name) when the index is closed). At build time
 // the name is the dictionary's hash (buildReport); here no hash is needed.
-func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name string, err error) {
+// It returns the bytes of the dictionary and the index's files too.
+func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name string, bytes int64, err error) {
 	dict, err := os.ReadFile(filepath.Join(dir, dictFile))
 	if err != nil {
-		return nil, nil, "", err
+		return nil, nil, "", 0, err
 	}
 	// The dictionary's text is the file's bytes, read for it alone and
 	// never changed: no copy.
 	if seg, err = segment.Lazy(unsafe.String(unsafe.SliceData(dict), len(dict))); err != nil {
-		return nil, nil, "", fmt.Errorf("its dictionary: %w", err)
+		return nil, nil, "", 0, fmt.Errorf("its dictionary: %w", err)
 	}
 	name = "open" + strconv.FormatInt(openings.Add(1), 10)
 	segment.Register(name, seg) // before the index is opened: its mapping names it
 	idx, err = openSearch(filepath.Join(dir, bleveDir), name)
 	if err != nil {
 		segment.Unregister(name)
-		return nil, nil, "", fmt.Errorf("its index: %w", err)
+		return nil, nil, "", 0, fmt.Errorf("its index: %w", err)
 	}
-	return idx, seg, name, nil
+	return idx, seg, name, int64(len(dict)) + filesBytes(filepath.Join(dir, bleveDir, "store")), nil
 }
+
+// filesBytes returns the size of the files in dir (0 for what cannot be
+// read: an estimate), read once a directory: a report's directory never
+// changes once written (a rebuild writes new ones), and reopening a
+// report need not list it again.
+func filesBytes(dir string) int64 {
+	if n, ok := dirBytes.Load(dir); ok {
+		return n.(int64)
+	}
+	es, _ := os.ReadDir(dir)
+	n := int64(0)
+	for _, e := range es {
+		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() {
+			n += fi.Size()
+		}
+	}
+	dirBytes.Store(dir, n)
+	return n
+}
+
+// dirBytes knows filesBytes of the directories listed: a few dozen bytes
+// a report of the catalog.
+var dirBytes sync.Map
 
 // openings counts the reports opened, to name their dictionaries.
 var openings atomic.Int64
 
-// openCache keeps at most limit reports open, by directory, closing the
-// one used longest ago when another is opened; a report held by a reader
-// is never closed, so the cache may hold more for a while. Closing a
-// report (its bleve index unmaps its files: 0.3 ms, at times 2 ms) is done
-// in the background, off the path of the question that let it go.
+// openCache keeps at most limit reports open, by directory, and at most
+// maxBytes of them (Loaded.Bytes; 0: no bound by bytes), closing the ones
+// used longest ago when another is opened; a report held by a reader is
+// never closed, so the cache may hold more for a while. Closing a report
+// (its bleve index unmaps its files: 0.3 ms, at times 2 ms) is done in the
+// background, off the path of the question that let it go.
 type openCache struct {
-	mu      sync.Mutex
-	limit   int
-	clock   int64
-	items   map[string]*cached
-	closing sync.WaitGroup // the reports being closed in the background
+	mu       sync.Mutex
+	limit    int
+	maxBytes int64
+	bytes    int64 // of the open reports
+	clock    int64
+	items    map[string]*cached
+	closing  sync.WaitGroup // the reports being closed in the background
 }
 
 type cached struct {
@@ -136,8 +181,8 @@ type cached struct {
 	used  int64
 }
 
-func newOpenCache(limit int) *openCache {
-	return &openCache{limit: limit, items: map[string]*cached{}}
+func newOpenCache(limit int, maxBytes int64) *openCache {
+	return &openCache{limit: limit, maxBytes: maxBytes, items: map[string]*cached{}}
 }
 
 // acquire returns the report of dir, opening it with open unless it is
@@ -156,6 +201,11 @@ func (c *openCache) acquire(dir string, open func() (*Loaded, error)) (r *Loaded
 	c.mu.Unlock()
 	if fresh {
 		it.r, it.err = open()
+		if it.err == nil {
+			c.mu.Lock()
+			c.bytes += it.r.Bytes()
+			c.mu.Unlock()
+		}
 		close(it.ready)
 	}
 	<-it.ready
@@ -176,9 +226,10 @@ func (c *openCache) acquire(dir string, open func() (*Loaded, error)) (r *Loaded
 }
 
 // evict closes the reports used longest ago that nobody holds until at
-// most limit are open. c.mu is held.
+// most limit are open, holding at most maxBytes (but for one report, which
+// may hold more). c.mu is held.
 func (c *openCache) evict() {
-	for len(c.items) > c.limit {
+	for len(c.items) > c.limit || c.maxBytes > 0 && c.bytes > c.maxBytes && len(c.items) > 1 {
 		var oldest string
 		for dir, it := range c.items {
 			if it.refs == 0 && it.r != nil && (oldest == "" || it.used < c.items[oldest].used) {
@@ -188,16 +239,18 @@ func (c *openCache) evict() {
 		if oldest == "" {
 			return
 		}
-		c.closing.Go(c.items[oldest].r.close) // out of the map: nobody can hold it
+		r := c.items[oldest].r
+		c.bytes -= r.Bytes()
+		c.closing.Go(r.close) // out of the map: nobody can hold it
 		delete(c.items, oldest)
 	}
 }
 
-// open returns how many reports are open.
-func (c *openCache) open() int {
+// open returns how many reports are open and what they hold.
+func (c *openCache) open() (int, int64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.items)
+	return len(c.items), c.bytes
 }
 
 // closeAll closes every open report, and waits for those being closed.
@@ -211,4 +264,5 @@ func (c *openCache) closeAll() {
 		}
 		delete(c.items, dir)
 	}
+	c.bytes = 0
 }

@@ -22,20 +22,26 @@ type Options struct {
 	// Logger receives warnings (a stale index, a report file skipped) and
 	// what writers did. Default: discard.
 	Logger *slog.Logger
-	// OpenReports is how many reports are kept open at most (an open
-	// report costs its parsed text, its own dictionary words and its
-	// index, and a reader's caches of it: about 0.5 MB of heap and 0.3 MB
-	// of its index's file mapped, for a provincial report). Default:
+	// OpenReports is how many reports are kept open at most. Default:
 	// DefaultOpenReports.
 	OpenReports int
+	// OpenBytes bounds the open reports by what they hold (Loaded.Bytes:
+	// their text and records, dictionary and index files, about 0.55 MB
+	// for a provincial report, less for a county's), so that many small
+	// reports stay open where few large ones would. Default:
+	// DefaultOpenBytes; negative: no bound by bytes.
+	OpenBytes int64
 	// Build lets Open build the index when the data directory has none
 	// (or one of another format): a command run on a fresh checkout. A
 	// serving bot leaves it false and is told to run "planbot index".
 	Build bool
 }
 
-// DefaultOpenReports is the default of Options.OpenReports.
-const DefaultOpenReports = 32
+// Defaults of Options.OpenReports and Options.OpenBytes.
+const (
+	DefaultOpenReports = 128
+	DefaultOpenBytes   = 32 << 20
+)
 
 // ErrNoIndex is returned by Open when the data directory has no index it
 // can serve and Options.Build is false.

@@ -48,15 +48,16 @@ func TestReadReport(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, gotWords, text, err := readReport(dir)
+		l, err := readReport(dir)
 		if err != nil {
 			t.Fatalf("%s: %v", tt.name, err)
 		}
+		got, gotWords := l.Report(), l.Words
 		t.Cleanup(gotWords.close)
 		if gotWords.storedPairs != nil || gotWords.pairsIn == nil || gotWords.tables[0].skips != nil {
 			t.Errorf("%s: the pairs were read before they were asked for", tt.name)
 		}
-		if _, ok := (&Loaded{Text: text}).TextAt(got.Sentences[0].Text); !ok {
+		if _, ok := l.TextAt(got.Sentences[0].Text); !ok {
 			t.Errorf("%s: a sentence is no slice of the text returned", tt.name)
 		}
 		reads = append(reads, read{dir, []any{stored, storedWords.text, storedWords.sounds, storedWords.long, storedWords.heads}, gotWords})

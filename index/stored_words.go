@@ -10,8 +10,7 @@ func encodeWords(e *encoder, w *Words) {
 	pairs.sorted(w.pairs)
 	pairs.sorted(w.pairsBySecond)
 	for _, b := range [][]byte{w.sounds, w.long, w.heads, pairs.nums} {
-		e.int(len(b))
-		e.nums = append(e.nums, b...)
+		e.block(b)
 	}
 }
 
@@ -23,8 +22,7 @@ func decodeWords(d *decoder) *Words {
 	w := &Words{text: d.str()}
 	var parts [4][]byte // sounds, long, heads, pairs
 	for i := range parts {
-		n := d.count()
-		parts[i], d.nums = d.nums[:n:n], d.nums[n:]
+		parts[i] = d.block()
 	}
 	if d.err != nil {
 		return w

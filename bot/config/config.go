@@ -34,6 +34,7 @@ import (
 	"planbot/answers"
 	"planbot/bot"
 	"planbot/bot/feedback"
+	"planbot/index"
 )
 
 // Config is config.yaml. The zero value of a field is not its default:
@@ -53,6 +54,10 @@ type Config struct {
 	LogLevel string `yaml:"log_level"`
 	// OpenReports is how many reports are kept open at most.
 	OpenReports int `yaml:"open_reports"`
+	// OpenReportsMB bounds the open reports by what they hold, in MiB
+	// (index.Loaded.Bytes), beside OpenReports: many small reports stay
+	// open where few large ones would.
+	OpenReportsMB int `yaml:"open_reports_mb"`
 	// MemoryLimitMB is a soft limit on the memory of a serving process,
 	// in MiB (the Go runtime's memory limit); 0 for none. The environment
 	// variable GOMEMLIMIT, when set, wins.
@@ -77,10 +82,11 @@ type Config struct {
 // Default returns the configuration used when config.yaml sets nothing.
 func Default() Config {
 	return Config{
-		SeedsDir:    "seeds",
-		DataDir:     "data",
-		LogLevel:    "info",
-		OpenReports: 32,
+		SeedsDir:      "seeds",
+		DataDir:       "data",
+		LogLevel:      "info",
+		OpenReports:   index.DefaultOpenReports,
+		OpenReportsMB: index.DefaultOpenBytes >> 20,
 
 		MemoryLimitMB: DefaultMemoryLimitMB,
 		GCPercent:     DefaultGCPercent,
@@ -177,6 +183,9 @@ func (c *Config) check() error {
 	if c.OpenReports < 1 {
 		return fmt.Errorf("open_reports %d: want at least 1", c.OpenReports)
 	}
+	if c.OpenReportsMB < 1 {
+		return fmt.Errorf("open_reports_mb %d: want at least 1", c.OpenReportsMB)
+	}
 	if err := c.checkGC(); err != nil {
 		return err
 	}
@@ -220,7 +229,7 @@ func (c *Config) Logger() *slog.Logger {
 // when the data directory has none.
 func (c *Config) Setup(log *slog.Logger, build bool) answers.Setup {
 	s := answers.Setup{DataDir: c.DataDir, SeedsDir: c.SeedsDir, Vocabulary: c.Vocabulary, DefaultRegion: c.DefaultRegion,
-		Logger: log, OpenReports: c.OpenReports, Build: build}
+		Logger: log, OpenReports: c.OpenReports, OpenBytes: int64(c.OpenReportsMB) << 20, Build: build}
 	if c.Debug {
 		s.Debug = os.Stderr
 	}

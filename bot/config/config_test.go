@@ -59,6 +59,7 @@ func TestLoadRefusesMistakes(t *testing.T) {
 		{"unknown key", "seeds_dir: seeds\ndefualt_region: 九原区\n", []string{"defualt_region", "line 2"}},
 		{"bad log level", "log_level: loud\n", []string{"log_level", "loud"}},
 		{"wrong kind", "open_reports: many\n", []string{"many", "line 1"}},
+		{"no bytes for open reports", "open_reports_mb: 0\n", []string{"open_reports_mb", "at least 1"}},
 		{"no seeds directory", "seeds_dir: nowhere\n", []string{"seeds_dir", "nowhere"}},
 		{"unknown telegram key", "telegram:\n  tokn: x\n", []string{"tokn", "line 2"}},
 		{"vocabulary missing", "vocabulary: words.txt\n", []string{"vocabulary", "words.txt"}},
@@ -92,7 +93,7 @@ func TestLoadEmptyFileIsTheDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.LogLevel != "info" || c.OpenReports != 32 || !strings.HasSuffix(c.SeedsDir, "seeds") {
+	if c.LogLevel != "info" || c.OpenReports != 128 || c.OpenReportsMB != 32 || !strings.HasSuffix(c.SeedsDir, "seeds") {
 		t.Errorf("%+v, want the defaults", c)
 	}
 }
