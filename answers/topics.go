@@ -726,7 +726,8 @@ var tagWords = words.list("question.tag")
 // endsClause reports whether text ends a clause at byte i.
 func endsClause(text string, i int) bool {
 	rest := strings.TrimLeft(text[i:], " ")
-	return rest == "" || strings.ContainsRune(clauseEnds, []rune(rest)[0])
+	r, _ := utf8.DecodeRuneInString(rest)
+	return rest == "" || strings.ContainsRune(clauseEnds, r)
 }
 
 // rareChars returns the characters of w, a word the report never uses,
