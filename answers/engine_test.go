@@ -19,7 +19,21 @@ var (
 	seedEngine *Engine
 	seedLib    *index.Library
 	seedErr    error
+	seedDir    string
 )
+
+// TestMain removes the seed library engineOnSeed built, once the tests
+// that shared it are done.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if seedEngine != nil {
+		seedEngine.Close()
+	}
+	if seedDir != "" {
+		os.RemoveAll(seedDir)
+	}
+	os.Exit(code)
+}
 
 // engineOnSeed builds (once per test binary) a library holding the seed
 // report and an engine over it.
@@ -31,6 +45,7 @@ func engineOnSeed(t testing.TB) (*Engine, *index.Library) {
 			seedErr = err
 			return
 		}
+		seedDir = dir
 		seedEngine, seedErr = Open(context.Background(), Setup{DataDir: filepath.Join(dir, "data"), SeedsDir: "../seeds", Build: true})
 		if seedErr == nil {
 			seedLib = seedEngine.Library()
