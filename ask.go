@@ -12,14 +12,17 @@ import (
 	"planbot/answers"
 )
 
-const askSynopsis = `planbot ask [--json] [--top N] [--report ID] [--config FILE] "问题"
+const askSynopsis = `planbot ask [--json] [--explain] [--top N] [--report ID] [--config FILE] "问题"
        planbot ask [--json] ... -
 
 Answers a question from the reports: the sentence that answers it, its
 figures marked, its section and report; or says that the reports do not
 cover it. With - it reads one question a line from standard input and
 answers every line, in order: with --json one JSON object a line, a line it
-cannot take (blank, too long, not UTF-8) getting one with an "error" field.`
+cannot take (blank, too long, not UTF-8) getting one with an "error" field.
+--explain adds how each question was understood and its best candidates
+judged (their features, section and the gate that rejected them): printed
+before the answer, or as the "trace" field with --json.`
 
 // maxLine is the longest input line ask takes as a question.
 const maxLine = 2000
@@ -29,6 +32,7 @@ func runAsk(ctx context.Context, args []string, in io.Reader, out io.Writer) err
 	asJSON := fs.Bool("json", false, "print one JSON object per question")
 	top := fs.Int("top", 3, "at most `N` answers")
 	reportID := fs.String("report", "", "ask only the report with this `id`")
+	explain := fs.Bool("explain", false, "show how each question was understood and its candidates judged")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
@@ -46,7 +50,7 @@ func runAsk(ctx context.Context, args []string, in io.Reader, out io.Writer) err
 			return fmt.Errorf("no report %q; the reports are: %s", *reportID, knownIDs(e))
 		}
 	}
-	opt := answers.Options{Top: *top, ReportID: *reportID}
+	opt := answers.Options{Top: *top, ReportID: *reportID, Explain: *explain}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	answer := func(q string) error {
@@ -56,6 +60,9 @@ func runAsk(ctx context.Context, args []string, in io.Reader, out io.Writer) err
 		}
 		if *asJSON {
 			return enc.Encode(res)
+		}
+		if res.Trace != nil {
+			fmt.Fprint(out, res.Trace)
 		}
 		printResult(out, res)
 		return nil

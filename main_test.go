@@ -107,6 +107,36 @@ func TestAskPlainText(t *testing.T) {
 	}
 }
 
+// TestAskExplain: --explain shows the candidates judged, each with its
+// features, verdict and section, in text and as the JSON "trace".
+func TestAskExplain(t *testing.T) {
+	t.Setenv("PLANBOT_DATA_DIR", t.TempDir())
+	var out bytes.Buffer
+	if err := runAsk(context.Background(), []string{"--explain", "高标准农田目标是多少"}, nil, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"understood: intent target", "Coverage=", "\n        ok\n", "— 二、2025年经济和社会发展工作重点", "【4万亩】"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	out.Reset()
+	if err := runAsk(context.Background(), []string{"--explain", "--json", "高标准农田目标是多少"}, nil, &out); err != nil {
+		t.Fatal(err)
+	}
+	var res struct {
+		Trace struct {
+			Candidates []struct{ Text, Section, Features string }
+		}
+	}
+	if err := json.Unmarshal(out.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if c := res.Trace.Candidates; len(c) == 0 || c[0].Section == "" || !strings.Contains(c[0].Features, "Coverage=") {
+		t.Errorf("trace candidates %+v: want the best with its section and features", c)
+	}
+}
+
 func TestAskNeedsQuestion(t *testing.T) {
 	if err := runAsk(context.Background(), nil, nil, &bytes.Buffer{}); err == nil {
 		t.Error("ask without a question: no error")

@@ -183,7 +183,7 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 	ranked := e.rank(q, kws, rc, hits)
 	if trace != nil {
 		for _, c := range ranked[:min(8, len(ranked))] {
-			t := TraceItem{Text: c.s.Text, Score: round3(c.score), Features: e.w.explain(c.f)}
+			t := TraceItem{Text: c.s.Text, Section: strings.Join(c.s.Section, " › "), Score: round3(c.score), Features: e.w.explain(c.f)}
 			if c.rejected != nil {
 				t.Rejected = c.rejected.name + ": " + c.rejected.why
 			}

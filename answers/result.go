@@ -31,6 +31,7 @@ type Trace struct {
 // TraceItem is one candidate of a Trace.
 type TraceItem struct {
 	Text     string  `json:"text"`
+	Section  string  `json:"section"` // the section path joined with " › "
 	Score    float64 `json:"score"`
 	Features string  `json:"features"`           // the terms of its score, largest first
 	Rejected string  `json:"rejected,omitempty"` // the gate that kept it from answering, and why
@@ -46,6 +47,9 @@ func (t *Trace) String() string {
 			verdict = "rejected by " + c.Rejected
 		}
 		fmt.Fprintf(&b, "  %.3f %s\n        %s\n        %s\n", c.Score, c.Text, c.Features, verdict)
+		if c.Section != "" {
+			fmt.Fprintf(&b, "        — %s\n", c.Section)
+		}
 	}
 	return b.String()
 }
@@ -93,7 +97,7 @@ func (res *Result) detach() {
 		t.Topics = cloneAll(t.Topics)
 		for i := range t.Candidates {
 			c := &t.Candidates[i]
-			c.Text, c.Features, c.Rejected = strings.Clone(c.Text), strings.Clone(c.Features), strings.Clone(c.Rejected)
+			c.Text, c.Section, c.Features, c.Rejected = strings.Clone(c.Text), strings.Clone(c.Section), strings.Clone(c.Features), strings.Clone(c.Rejected)
 		}
 	}
 }

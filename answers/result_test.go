@@ -23,7 +23,7 @@ func TestDetach(t *testing.T) {
 	}{
 		{"answer", Result{Answers: []Answer{{Text: sentence, Section: head, Path: []string{head}, Part: part, Report: head, ReportID: part, Note: sentence}}}},
 		{"closest", Result{Closest: []string{head, sentence}}},
-		{"trace", Result{Trace: &Trace{Report: part, Understood: head, Topics: []string{head}, Candidates: []TraceItem{{Text: sentence, Features: part, Rejected: head}}}}},
+		{"trace", Result{Trace: &Trace{Report: part, Understood: head, Topics: []string{head}, Candidates: []TraceItem{{Text: sentence, Section: head, Features: part, Rejected: head}}}}},
 		{"empty", Result{}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -42,7 +42,7 @@ func TestDetach(t *testing.T) {
 			if tr := got.Trace; tr != nil {
 				strs = append(append(strs, tr.Report, tr.Understood), tr.Topics...)
 				for _, c := range tr.Candidates {
-					strs = append(strs, c.Text, c.Features, c.Rejected)
+					strs = append(strs, c.Text, c.Section, c.Features, c.Rejected)
 				}
 			}
 			for _, s := range strs {
