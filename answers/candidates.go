@@ -20,6 +20,7 @@ type candidate struct {
 	f        features
 	score    float64
 	rejected *gate
+	standout bool // answers though the coverage gate rejected it (standout)
 }
 
 // candidates finds the sentences of a report that may answer: bleve's

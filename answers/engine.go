@@ -187,6 +187,9 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 			if c.rejected != nil {
 				t.Rejected = c.rejected.name + ": " + c.rejected.why
 			}
+			if c.standout {
+				t.Passed = standoutWhy
+			}
 			trace.Candidates = append(trace.Candidates, t)
 		}
 	}
@@ -246,6 +249,7 @@ func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.H
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+	standout(j, out)
 	return out
 }
 

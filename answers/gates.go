@@ -365,3 +365,47 @@ func namesKnown(j *judge, c *candidate) bool {
 	}
 	return true
 }
+
+// standout lets the best candidate answer though it says too little of
+// the question's topics, when no other passes and it stands out: it says
+// the question's weightiest topic itself, covers StandoutCoverage of the
+// topics, scores StandoutMargin above every other sentence, and passes
+// every gate after the coverage gate. Citizens tell their situation
+// around what they ask (下岗了想晚上摆个地摊卖小吃，政府让摆不让摆): the one
+// sentence of the report on 地摊 answers, though it says nothing of 晚上
+// or 小吃. ranked is best first; it reports whether ranked[0] now answers.
+func standout(j *judge, ranked []candidate) bool {
+	if len(ranked) == 0 || ranked[0].rejected == nil || ranked[0].rejected.name != "coverage" {
+		return false
+	}
+	for i := range ranked {
+		if ranked[i].rejected == nil {
+			return false // another answers
+		}
+	}
+	c, w := &ranked[0], j.w
+	if c.f.Coverage < w.StandoutCoverage || len(ranked) > 1 && c.score-ranked[1].score < w.StandoutMargin {
+		return false
+	}
+	heaviest := 0
+	for i, k := range j.kws {
+		if k.weight > j.kws[heaviest].weight {
+			heaviest = i
+		}
+	}
+	if !containsAny(j.rc.lowered(c.s.ID), j.kws[heaviest].alts) {
+		return false
+	}
+	after := slices.IndexFunc(gates, func(g gate) bool { return g.name == "coverage" }) + 1
+	for i := after; i < len(gates); i++ {
+		if gates[i].rejects(j, c) {
+			c.rejected = &gates[i]
+			return false
+		}
+	}
+	c.rejected, c.standout = nil, true
+	return true
+}
+
+// standoutWhy is what the trace says of a candidate standout let answer.
+const standoutWhy = "standout: says the weightiest topic and scores far above every other sentence, though too little of the topics"

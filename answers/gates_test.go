@@ -1,8 +1,11 @@
 package answers
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
+	"planbot/index"
 	"planbot/index/report"
 )
 
@@ -99,4 +102,55 @@ func TestFigureOfYears(t *testing.T) {
 			t.Errorf("figureOfYears(%q, %v) = %v, want %v", tt.s.Text, tt.years, got, tt.want)
 		}
 	}
+}
+
+func TestStandout(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	lib.View(func(s *index.Snapshot) error {
+		rc := e.cache(newest(t, s))
+		ss := &rc.r.Sentences
+		id := -1
+		for i := range ss.Len() {
+			if strings.Contains(ss.Text(i), "盐碱地") {
+				id = i
+				break
+			}
+		}
+		if id < 0 {
+			t.Fatal("no sentence of the seed says 盐碱地")
+		}
+		sent, other := ss.At(id), ss.At((id+1)%ss.Len())
+		coverageGate := &gates[slices.IndexFunc(gates, func(g gate) bool { return g.name == "coverage" })]
+		q := understand("家里地碱大种不出庄稼，政府管不管", normalise("家里地碱大种不出庄稼，政府管不管", nil), nil)
+		heavy := keyword{alts: []string{"盐碱地"}, weight: 5}
+		light := keyword{alts: []string{"庄稼"}, weight: 3}
+		tests := []struct {
+			name          string
+			kws           []keyword
+			cov, s0, s1   float64
+			secondPassing bool
+			want          bool
+		}{
+			{"stands out", []keyword{light, heavy}, 0.5, 1.0, 0.6, false, true},
+			{"too close to the next", []keyword{light, heavy}, 0.5, 1.0, 0.8, false, false},
+			{"says too little", []keyword{light, heavy}, 0.4, 1.0, 0.6, false, false},
+			{"the weightiest topic not said", []keyword{{alts: []string{"庄稼"}, weight: 6}, heavy}, 0.5, 1.0, 0.6, false, false},
+			{"another answers", []keyword{light, heavy}, 0.5, 1.0, 0.6, true, false},
+		}
+		for _, tt := range tests {
+			j := &judge{q: q, kws: tt.kws, rc: rc, w: &e.w}
+			a, b := sent, other
+			ranked := []candidate{
+				{s: &a, f: features{Coverage: tt.cov}, score: tt.s0, rejected: coverageGate},
+				{s: &b, f: features{Coverage: 0.2}, score: tt.s1, rejected: coverageGate},
+			}
+			if tt.secondPassing {
+				ranked[1].rejected = nil
+			}
+			if got := standout(j, ranked); got != tt.want || (ranked[0].rejected == nil) != tt.want || ranked[0].standout != tt.want {
+				t.Errorf("%s: standout = %v (rejected %v), want %v", tt.name, got, ranked[0].rejected, tt.want)
+			}
+		}
+		return nil
+	})
 }

@@ -35,6 +35,7 @@ type TraceItem struct {
 	Score    float64 `json:"score"`
 	Features string  `json:"features"`           // the terms of its score, largest first
 	Rejected string  `json:"rejected,omitempty"` // the gate that kept it from answering, and why
+	Passed   string  `json:"passed,omitempty"`   // the rule that let it answer though a gate rejected it
 }
 
 // String writes the trace for a person.
@@ -43,6 +44,9 @@ func (t *Trace) String() string {
 	fmt.Fprintf(&b, "understood: %s\ntopics: %s\n", t.Understood, strings.Join(t.Topics, ", "))
 	for _, c := range t.Candidates {
 		verdict := "ok"
+		if c.Passed != "" {
+			verdict = "ok (" + c.Passed + ")"
+		}
 		if c.Rejected != "" {
 			verdict = "rejected by " + c.Rejected
 		}
@@ -97,7 +101,7 @@ func (res *Result) detach() {
 		t.Topics = cloneAll(t.Topics)
 		for i := range t.Candidates {
 			c := &t.Candidates[i]
-			c.Text, c.Section, c.Features, c.Rejected = strings.Clone(c.Text), strings.Clone(c.Section), strings.Clone(c.Features), strings.Clone(c.Rejected)
+			c.Text, c.Section, c.Features, c.Rejected, c.Passed = strings.Clone(c.Text), strings.Clone(c.Section), strings.Clone(c.Features), strings.Clone(c.Rejected), strings.Clone(c.Passed)
 		}
 	}
 }

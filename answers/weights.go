@@ -73,6 +73,8 @@ type Weights struct {
 	MinCoverage      float64 // the coverage the best sentence needs: below it the reports do not answer
 	MinCoverageUnit  float64 // the coverage of the topics the report names that is enough with a figure in the unit asked next to one
 	MinCoverageFloor float64 // the least coverage of all topics even then
+	StandoutCoverage float64 // the coverage enough when nothing else answers and one sentence stands out (standout)
+	StandoutMargin   float64 // how far above every other sentence it must score
 	ManyFigures      float64 // figures that make a sentence a list of targets
 }
 
@@ -129,6 +131,8 @@ var DefaultWeights = Weights{
 	MinCoverage:      0.55,
 	MinCoverageUnit:  0.5,
 	MinCoverageFloor: 0.35,
+	StandoutCoverage: 0.45,
+	StandoutMargin:   0.3,
 	ManyFigures:      5,
 }
 
