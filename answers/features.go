@@ -204,12 +204,16 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 					share += k.partWeights[j]
 				}
 			}
-			// a topic the report never names counts only when all its words are there
+			// a topic the report never names counts in full only when all its
+			// words are there, and for less by the share found (科技型中小企业
+			// by 科技型企业)
 			switch {
 			case k.known && total > 0:
 				credit = w.PartCredit * share / total
 			case found == len(k.parts):
 				credit = w.UnknownPartCredit
+			case found > 0 && total > 0 && w.UnknownShareCredit > 0:
+				credit = w.UnknownShareCredit * share / total
 			}
 		}
 		if credit == 0 && containsAny(p.text, k.chars) {

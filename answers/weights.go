@@ -52,21 +52,22 @@ type Weights struct {
 	// Coverage: how much a topic counts when it is said otherwise than
 	// in the sentence itself.
 
-	SectionCredit     float64 // found only in the section path
-	LeadCredit        float64 // found only in the phrase heading the sentence's paragraph
-	HowLeadCredit     float64 // the same, when how is asked: what is done about X is said under X
-	PrevCredit        float64 // found only in the sentence before
-	PartCredit        float64 // a topic the report names, its words found apart (times the share found)
-	UnknownPartCredit float64 // a topic the report never names, its words all found
-	CharCredit        float64 // a topic the report never names, one of its rare characters found (碱 of 地碱大 in 盐碱地)
-	CharRare          float64 // the most sentences a character may be said in to be rare
-	FarCredit         float64 // what the lesser of two topics far apart keeps
-	FarApart          float64 // bytes between two topics (about 20 characters) beyond which they are far apart
-	UnknownTopic      float64 // the weight of a topic the report never names, as a share of a known one
-	ColloquialTopic   float64 // the weight of such a topic that no report of the register uses either (爷爷, 烂路), as a share of that
-	GenericTopic      float64 // the weight of a verb or another word saying how rather than what
-	TranslatedTopic   float64 // the weight of a topic an English word gives through the dictionary
-	ContextTopic      float64 // the weight of a topic said only outside the one clause that asks (markContext)
+	SectionCredit      float64 // found only in the section path
+	LeadCredit         float64 // found only in the phrase heading the sentence's paragraph
+	HowLeadCredit      float64 // the same, when how is asked: what is done about X is said under X
+	PrevCredit         float64 // found only in the sentence before
+	PartCredit         float64 // a topic the report names, its words found apart (times the share found)
+	UnknownPartCredit  float64 // a topic the report never names, its words all found
+	UnknownShareCredit float64 // a topic the report never names, some of its words found (times their share)
+	CharCredit         float64 // a topic the report never names, one of its rare characters found (碱 of 地碱大 in 盐碱地)
+	CharRare           float64 // the most sentences a character may be said in to be rare
+	FarCredit          float64 // what the lesser of two topics far apart keeps
+	FarApart           float64 // bytes between two topics (about 20 characters) beyond which they are far apart
+	UnknownTopic       float64 // the weight of a topic the report never names, as a share of a known one
+	ColloquialTopic    float64 // the weight of such a topic that no report of the register uses either (爷爷, 烂路), as a share of that
+	GenericTopic       float64 // the weight of a verb or another word saying how rather than what
+	TranslatedTopic    float64 // the weight of a topic an English word gives through the dictionary
+	ContextTopic       float64 // the weight of a topic said only outside the one clause that asks (markContext)
 
 	// Cut-offs.
 
@@ -112,21 +113,22 @@ var DefaultWeights = Weights{
 	DateSaid:     0.3,
 	FigureApart:  -0.1,
 
-	SectionCredit:     0.7,
-	LeadCredit:        0.6,
-	HowLeadCredit:     0.9,
-	PrevCredit:        0.4,
-	PartCredit:        0.7,
-	UnknownPartCredit: 0.5,
-	CharCredit:        0.5,
-	CharRare:          8,
-	FarCredit:         0.75,
-	FarApart:          60,
-	UnknownTopic:      0.7,
-	ColloquialTopic:   0.2,
-	GenericTopic:      0.3,
-	TranslatedTopic:   0.6,
-	ContextTopic:      0.5,
+	SectionCredit:      0.7,
+	LeadCredit:         0.6,
+	HowLeadCredit:      0.9,
+	PrevCredit:         0.4,
+	PartCredit:         0.7,
+	UnknownPartCredit:  0.5,
+	UnknownShareCredit: 0.5,
+	CharCredit:         0.5,
+	CharRare:           8,
+	FarCredit:          0.75,
+	FarApart:           60,
+	UnknownTopic:       0.7,
+	ColloquialTopic:    0.2,
+	GenericTopic:       0.3,
+	TranslatedTopic:    0.6,
+	ContextTopic:       0.5,
 
 	MinCoverage:      0.55,
 	MinCoverageUnit:  0.5,
