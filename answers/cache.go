@@ -559,3 +559,36 @@ func abbreviates(ws []rune, tw index.TopWord) bool {
 	}
 	return true
 }
+
+// cooccur reports whether one sentence of the report says both a and b.
+func (rc *reportCache) cooccur(a, b string) bool {
+	sa, na := rc.sentencesWith(a)
+	sb, nb := rc.sentencesWith(b)
+	switch {
+	case na == 0 || nb == 0:
+		return false
+	case sa == nil && sb == nil:
+		return true // both said everywhere
+	case sa == nil:
+		sa, sb, a, b = sb, sa, b, a
+	}
+	if sb == nil { // b said everywhere: look for it in a's few sentences
+		for _, i := range sa {
+			if strings.Contains(rc.lowered(i), b) {
+				return true
+			}
+		}
+		return false
+	}
+	for i, j := 0, 0; i < len(sa) && j < len(sb); {
+		switch {
+		case sa[i] == sb[j]:
+			return true
+		case sa[i] < sb[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return false
+}

@@ -86,6 +86,13 @@ var qualitySets = []struct {
 	{"shandong_2026_col", "shandong_2026_gwr", 61.5, 15.4, 50.0}, // first run 61.5 / 7.7 % wrong
 	{"shanghai_2026_en", "shanghai_2026_gwr", 76.9, 15.4, 0.0},   // first run 76.9 / 7.7 % wrong
 	{"yunnan_2026_col", "yunnan_2026_gwr", 38.5, 7.7, 50.0},      // first run 23.1 / 0.0 % wrong
+	// English and colloquial sets of 15 questions a report, written at the start of stop 29 by new helpers, then tuned on
+	{"guangdong_2026_en", "guangdong_2026_gwr", 53.8, 15.4, 50.0}, // first run 61.5 / 15.4 % wrong
+	{"hainan_2026_en", "hainan_2026_gwr", 38.5, 23.1, 0.0},        // first run 46.2 / 15.4 % wrong
+	{"sichuan_2026_en", "sichuan_2026_gwr", 76.9, 15.4, 50.0},     // first run 84.6 / 7.7 % wrong
+	{"guangxi_2026_col", "guangxi_2026_gwr", 15.4, 15.4, 50.0},    // first run 23.1 / 7.7 % wrong
+	{"hebei_2026_col", "hebei_2026_gwr", 38.5, 7.7, 50.0},         // first run 38.5 / 0.0 % wrong
+	{"hunan_2026_col", "hunan_2026_gwr", 15.4, 7.7, 0.0},          // first run 23.1 / 0.0 % wrong
 	// city budget reports (from their PDFs), written at the start of stop 27 by new helpers, then tuned on
 	{"baoding_2025_budget_v2", "baoding_2025_budget_report", 78.0, 6.0, 80.0},
 	{"ezhou_2025_budget_v2", "ezhou_2025_budget_execution_report", 86.0, 2.0, 60.0},

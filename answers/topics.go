@@ -154,6 +154,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		out = append(out, k)
 	}
 	out = joinLone(out, q.text, rc)
+	out = senses(out, rc)
 	for i := range out {
 		for _, a := range out[i].alts {
 			if strings.Contains(q.text, a) {
@@ -786,4 +787,40 @@ func joinedBy(c string) []string {
 
 func hasAnyPrefix(s string, prefixes []string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
+}
+
+// senses keeps, of each topic an English word gives through the
+// dictionary, the Chinese words the report says in one sentence with
+// another topic of the question (capacity → 才能, 容量: with 可再生能源 the
+// report says neither; tax changes … studying → 学习, 研究: 研究 beside
+// 所得税). A translation the report never says beside the question's
+// other topics is one of the word's other senses; when none is, all
+// stay. Topics of the question's own Chinese or of the vocabulary are the
+// anchors; without one, nothing changes.
+func senses(kws []keyword, rc *reportCache) []keyword {
+	var anchors []string
+	for _, k := range kws {
+		if !k.translated && rc.containsAny(k.alts) {
+			anchors = append(anchors, k.alts...)
+		}
+	}
+	if len(anchors) == 0 {
+		return kws
+	}
+	for i := range kws {
+		k := &kws[i]
+		if !k.translated {
+			continue
+		}
+		var kept []string
+		for _, a := range k.alts {
+			if slices.ContainsFunc(anchors, func(b string) bool { return rc.cooccur(a, b) }) {
+				kept = append(kept, a)
+			}
+		}
+		if len(kept) > 0 {
+			k.alts = kept
+		}
+	}
+	return kws
 }

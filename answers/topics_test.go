@@ -109,3 +109,30 @@ func TestJoinSuffixes(t *testing.T) {
 		}
 	}
 }
+
+func TestSenses(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	lib.View(func(s *index.Snapshot) error {
+		rc := e.cache(newest(t, s))
+		if !rc.cooccur("高标准农田", "盐碱地") || rc.cooccur("高标准农田", "社会消费品零售总额") || rc.cooccur("高标准农田", "从未说过的词") {
+			t.Errorf("cooccur: want 高标准农田 said with 盐碱地 only")
+		}
+		anchor := keyword{alts: []string{"高标准农田"}}
+		tests := []struct {
+			name string
+			kws  []keyword
+			want []string // the translated topic's words after
+		}{
+			{"the sense said with the anchor", []keyword{anchor, {alts: []string{"社会消费品零售总额", "盐碱地"}, translated: true}}, []string{"盐碱地"}},
+			{"none said with it: all stay", []keyword{anchor, {alts: []string{"社会消费品零售总额"}, translated: true}}, []string{"社会消费品零售总额"}},
+			{"no anchor", []keyword{{alts: []string{"社会消费品零售总额", "盐碱地"}, translated: true}}, []string{"社会消费品零售总额", "盐碱地"}},
+		}
+		for _, tt := range tests {
+			got := senses(tt.kws, rc)
+			if tr := got[len(got)-1]; !slices.Equal(tr.alts, tt.want) {
+				t.Errorf("%s: %v, want %v", tt.name, tr.alts, tt.want)
+			}
+		}
+		return nil
+	})
+}
