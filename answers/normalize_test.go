@@ -5,6 +5,7 @@ import (
 	"planbot/index/report"
 	"planbot/index/segment"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -150,9 +151,16 @@ func TestUnderstandSpan(t *testing.T) {
 		{"How many new urban jobs were created over the past five years?", report.SpanFive, ""},
 		{"How many old communities were renovated in the last five years?", report.SpanFive, ""},
 		{"How much grain was produced in the past year?", report.SpanYear, "last"},
+		// a five-year plan's years, asked by its last year
+		{"What was the average annual GDP growth during the 14th Five-Year Plan (2021-2025)?", report.SpanFive, ""},
+		{"2021—2025年粮食产量累计多少", report.SpanFive, ""},
+		{"2021至2025年GDP年均增速", report.SpanFive, ""},
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, normalise(tt.q, nil), nil)
+		if q.span == report.SpanFive && slices.Contains(q.years, 2021) {
+			t.Errorf("understand(%q) asks 2021: a five-year plan's years are asked by the last", tt.q)
+		}
 		if q.span != tt.span || q.rel != tt.rel {
 			t.Errorf("understand(%q) = span %q rel %q, want %q %q", tt.q, q.span, q.rel, tt.span, tt.rel)
 		}

@@ -155,6 +155,27 @@ func yearsNamed(text string) []int {
 	return years
 }
 
+// reYearRange is a range of years: 2021-2025, 2021—2025年, 2021至2025年.
+var reYearRange = regexp.MustCompile(`((?:19|20)\d\d)\s*年?\s*(?:-|—|–|~|～|至|到)+\s*((?:19|20)\d\d)(年?)`)
+
+// withoutYearRanges writes each range of years in text as its last year
+// (2021-2025年 → 2025年: the report that reviews 2025 reviews the five
+// years to it) and reports whether one spans a five-year plan.
+func withoutYearRanges(text string) (string, bool) {
+	five := false
+	text = reYearRange.ReplaceAllStringFunc(text, func(m string) string {
+		sub := reYearRange.FindStringSubmatch(m)
+		from, _ := strconv.Atoi(sub[1])
+		to, _ := strconv.Atoi(sub[2])
+		if to-from != 4 {
+			return m
+		}
+		five = true
+		return sub[2] + "年"
+	})
+	return text, five
+}
+
 // quantityMarks follow a number that counts (2000万吨, 1200多个), so it is
 // no year.
 const quantityMarks = "万亿千百多余个元吨亩人家户件项米里斤%％"
@@ -208,6 +229,7 @@ func understand(raw, text string, groups [][]string) question {
 	q := question{raw: raw, text: text, groups: groups}
 	text = strings.ReplaceAll(text, "哪几", "哪些") // 哪几所 asks which, not how many
 	text = reFew.ReplaceAllString(text, "少")    // 挣不了几个钱 asks no count
+	text, fiveYears := withoutYearRanges(text)
 	q.years = yearsNamed(text)
 	lowRaw := strings.ToLower(strings.TrimSpace(raw)) // as typed: English cues before the vocabulary replaced them
 	// 比上年增加多少 compares with last year; it does not ask about it
@@ -287,7 +309,7 @@ func understand(raw, text string, groups [][]string) question {
 	}
 	q.across = containsAny(text, acrossCues)
 	switch {
-	case containsAny(text, spanCues) || reFiveYear.MatchString(text):
+	case fiveYears || containsAny(text, spanCues) || reFiveYear.MatchString(text):
 		q.span = report.SpanFive // 十四五期间, 这五年, 累计, 到2030年 (a year after the planned one: resolveYears)
 	case q.rel != "":
 		q.span = report.SpanYear
