@@ -1,0 +1,50 @@
+package answers
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestAsPlace(t *testing.T) {
+	tests := []struct{ m, want string }{
+		{"昆都仑区", "昆都仑区"},
+		{"去年九原区", "九原区"}, // the name that ends the words
+		{"内蒙古自治区", "内蒙古自治区"},
+		{"黔东南州", "黔东南州"}, // 黔东南苗族侗族自治州
+		{"一共省", ""},
+		{"开电车回县", ""},
+		{"南宁吴圩机场T3航战区", ""}, // a typo of 航站区
+		{"火星省", ""},
+	}
+	for _, tt := range tests {
+		if got := asPlace(tt.m); got != tt.want {
+			t.Errorf("asPlace(%q) = %q, want %q", tt.m, got, tt.want)
+		}
+	}
+	if got := notCovered("一共省"); got != "" {
+		t.Errorf("notCovered(一共省) = %q, want no place named", got)
+	}
+	if got := notCovered("杭州市"); got != "报告没有涉及杭州市" {
+		t.Errorf("notCovered(杭州市) = %q", got)
+	}
+}
+
+func TestAsked(t *testing.T) {
+	tests := []struct {
+		text   string
+		places []string
+		want   []string
+	}{
+		{"在广东打了十几年工，想回老家自己干点事，有支持吗", []string{"广东"}, nil},
+		{"渝昆高铁到底啥时候能通？回重庆老家坐大巴太折腾了", []string{"重庆"}, nil},
+		{"在广东创业有什么补贴", []string{"广东"}, []string{"广东"}},       // one clause: it asks
+		{"我在广东，广东今年GDP目标多少", []string{"广东"}, []string{"广东"}}, // also named where it asks
+		{"去年广东GDP多少，增长多少", []string{"广东"}, []string{"广东"}},   // not after 在/去/回
+		{"子女都去广东打工了，村里有没有人帮着照看老人", []string{"广东"}, nil},
+	}
+	for _, tt := range tests {
+		if got := asked(tt.places, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("asked(%v, %q) = %v, want %v", tt.places, tt.text, got, tt.want)
+		}
+	}
+}
