@@ -60,7 +60,8 @@ var gates = []gate{
 	}},
 	{"figure", "a figure is asked and none is said with the topics, nor is it a target of the plan year's list", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && j.q.figure && !j.q.how && len(topicFigs(j, c)) == 0 &&
-			!(j.q.intent == wantTarget && len(j.q.units) == 0 && inTargetList(&j.rc.r.Paragraphs, c.s)) && !saysYearsAsked(j.q, c.s.Text) // 增长百分之几 is not answered by 实现正增长
+			!(j.q.intent == wantTarget && len(j.q.units) == 0 && inTargetList(&j.rc.r.Paragraphs, c.s)) && !saysYearsAsked(j.q, c.s.Text) && // 增长百分之几 is not answered by 实现正增长
+			!saysNoCost(j.q, c.s.Text)
 	}},
 	{"year", "its figures are of another year", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && len(j.q.years) > 0 && len(c.s.Figures) > 0 && !figureOfYears(c.s, j.q.years)
@@ -95,7 +96,7 @@ var gates = []gate{
 			return true // 最低工资标准增长近30%，…收入达到41580元: the topic's figure is its growth, the amount another's
 		}
 		figs, _ := clauseFigures(j, c) // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
-		return !hasUnit(c.s.Text, figs, q.units) && !saysYearsAsked(q, c.s.Text)
+		return !hasUnit(c.s.Text, figs, q.units) && !saysYearsAsked(q, c.s.Text) && !saysNoCost(q, c.s.Text)
 	}},
 	{"rate", "amounts where a rate is asked (上调百分之几 is not answered by 提高20元)", func(j *judge, c *candidate) bool {
 		q := j.q
@@ -127,6 +128,17 @@ var reDuration = regexp.MustCompile(`(?:^|[^\d])(?:\d{1,3}|[一二三四五六�
 func saysYearsAsked(q question, text string) bool {
 	return len(q.units) == 1 && q.units[0] == "年" && reDuration.MatchString(text)
 }
+
+// saysNoCost reports whether q asks what the asker pays (自己要掏多少钱, 能报多少)
+// and text says that it is nothing (个人“零自付”, 免费提供): zero is the figure.
+func saysNoCost(q question, text string) bool {
+	return reCostAsked.MatchString(q.text) && reNoCost.MatchString(text)
+}
+
+var (
+	reCostAsked = regexp.MustCompile(`[掏花交付报缴][^，,。？?]{0,3}(?:多少|几)|[掏花交付缴]钱`)
+	reNoCost    = regexp.MustCompile(`零自付|无自付|免费|免缴|全免|零收费|不收费`)
+)
 
 // amountGate rejects, among the candidates that passed the gates, those
 // without an amount when an amount is asked ("是多少") and others have one.

@@ -154,3 +154,22 @@ func TestStandout(t *testing.T) {
 		return nil
 	})
 }
+
+func TestSaysNoCost(t *testing.T) {
+	tests := []struct {
+		q, text string
+		want    bool
+	}{
+		{"老婆下个月就要生了，在医院生娃自己要掏多少钱啊", "实行定点医院分娩医保政策范围内费用个人“零自付”；", true},
+		{"去医院生孩子自己还要掏钱吗，能报多少？", "实施新生儿医保免缴政策。", true},
+		{"今年村里能看上几场戏", "十四是免费送戏下乡1万场。", false}, // a count, not a cost
+		{"在医院生娃自己要掏多少钱", "提高生育津贴标准。", false},
+		{"育儿补贴每个孩子发多少钱？", "学前一年免费教育惠及43万儿童。", false}, // what is given, not what is paid
+	}
+	for _, tt := range tests {
+		q := understand(tt.q, normalise(tt.q, nil), nil)
+		if got := saysNoCost(q, tt.text); got != tt.want {
+			t.Errorf("saysNoCost(%q, %q) = %v, want %v", tt.q, tt.text, got, tt.want)
+		}
+	}
+}
