@@ -185,6 +185,24 @@ const spanMarks = "近第多几这那前后去过每满"
 
 func isDigitOrPoint(r rune) bool { return '0' <= r && r <= '9' || r == '.' || r == '．' }
 
+// onlyAsking returns the one clause of text that asks, or text whole
+// when none or more than one does.
+func onlyAsking(text string) string {
+	asking := ""
+	for _, c := range reClause.Split(text, -1) {
+		if asks(c) {
+			if asking != "" {
+				return text
+			}
+			asking = c
+		}
+	}
+	if asking == "" {
+		return text
+	}
+	return asking
+}
+
 // askingClause returns the clause of text that asks, when it says a period
 // of its own: 我家娃明年上幼儿园，这几年学位加了多少 asks of the years done;
 // 明年 is the asker's. Otherwise (no clause asks, or more than one) text
@@ -251,7 +269,11 @@ func understand(raw, text string, groups [][]string) question {
 	// a bare 了 (第几次了) does not outweigh 要/打算; 完成了 does
 	// a bare 了 asking yes or no (涨了吗, 通了没) asks whether it is so, of
 	// the year done or the one planned
-	done := containsAny(when, pastCues) || rePerfective.MatchString(when) && !t && !reDoneYet.MatchString(when)
+	// a 了 of the scene (下岗了想摆个地摊，政府让摆不让摆) tells what happened to
+	// the asker, not that the answer is of the year done: only the clause
+	// that asks counts
+	perfective := onlyAsking(when)
+	done := containsAny(when, pastCues) || rePerfective.MatchString(perfective) && !t && !reDoneYet.MatchString(perfective)
 	switch {
 	case done:
 		q.intent = wantResult
