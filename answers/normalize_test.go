@@ -323,3 +323,23 @@ func TestNormaliseLong(t *testing.T) {
 		t.Errorf("normalise of %d characters kept %d, want at most %d", utf8.RuneCountInString(q), got, maxQuestion)
 	}
 }
+
+func TestANotA(t *testing.T) {
+	tests := []struct {
+		c    string
+		want bool
+	}{
+		{"政府管不管", true},
+		{"政府让摆不让摆", true},
+		{"单位允许不允许", true},
+		{"路修没修", true},
+		{"我们不会不管", false},
+		{"不让摆摊", false},
+		{"老板一直拖着不给钱", false},
+	}
+	for _, tt := range tests {
+		if got := aNotA(tt.c); got != tt.want {
+			t.Errorf("aNotA(%q) = %v, want %v", tt.c, got, tt.want)
+		}
+	}
+}

@@ -240,7 +240,28 @@ var reFew = regexp.MustCompile(`(?:没有|没|不了|不到|没个)(?:几|多少
 
 // asks reports whether clause c asks: it says an asking word other than
 // in a count denied (一年到头挣不了几个钱 only sets the scene).
-func asks(c string) bool { return containsAny(reFew.ReplaceAllString(c, "少"), askingCues) }
+func asks(c string) bool {
+	return containsAny(reFew.ReplaceAllString(c, "少"), askingCues) || aNotA(c)
+}
+
+// aNotA reports whether c asks by a verb said and denied (管不管, 让摆不让摆,
+// 允许不允许, 修没修): the way a clause asks yes or no.
+func aNotA(c string) bool {
+	rs := []rune(c)
+	for i, r := range rs {
+		if r != '不' && r != '没' || i == 0 {
+			continue
+		}
+		for n := 1; n <= 2 && i-n >= 0 && i+n < len(rs); n++ {
+			if string(rs[i-n:i]) == string(rs[i+1:i+1+n]) && isHan(rs[i-1]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
 
 // understand reads intent, years and the kind of answer wanted from q.
 func understand(raw, text string, groups [][]string) question {
