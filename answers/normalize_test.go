@@ -343,3 +343,11 @@ func TestANotA(t *testing.T) {
 		}
 	}
 }
+
+func TestEndsAskingTag(t *testing.T) {
+	for c, want := range map[string]bool{"今年能给修修不": true, "房价涨了没": true, "老板拖着工钱不给": false, "不": false, "还能不": true} {
+		if got := endsAskingTag(c); got != want {
+			t.Errorf("endsAskingTag(%q) = %v, want %v", c, got, want)
+		}
+	}
+}

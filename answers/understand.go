@@ -241,7 +241,15 @@ var reFew = regexp.MustCompile(`(?:没有|没|不了|不到|没个)(?:几|多少
 // asks reports whether clause c asks: it says an asking word other than
 // in a count denied (一年到头挣不了几个钱 only sets the scene).
 func asks(c string) bool {
-	return containsAny(reFew.ReplaceAllString(c, "少"), askingCues) || aNotA(c)
+	return containsAny(reFew.ReplaceAllString(c, "少"), askingCues) || aNotA(c) || endsAskingTag(c)
+}
+
+// endsAskingTag reports whether c ends with 不 or 没, which ask yes or no
+// after a verb (今年能修修不, 房价涨了没).
+func endsAskingTag(c string) bool {
+	c = strings.TrimSpace(c)
+	r, _ := utf8.DecodeLastRuneInString(c)
+	return utf8.RuneCountInString(c) > 2 && (r == '不' || r == '没')
 }
 
 // aNotA reports whether c asks by a verb said and denied (管不管, 让摆不让摆,
