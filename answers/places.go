@@ -2,7 +2,6 @@ package answers
 
 import (
 	_ "embed"
-	"regexp"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -71,7 +70,7 @@ func asked(places []string, text string) []string {
 			}
 			i := strings.Index(c, p)
 			before, _ := utf8.DecodeLastRuneInString(c[:i])
-			if asks(reSome.ReplaceAllString(c, "")) || !strings.ContainsRune("在去到回从来", before) {
+			if asks(roughNumbers.Replace(c)) || !strings.ContainsRune("在去到回从来", before) {
 				scene = false
 				break // named where it may be asked about
 			}
@@ -83,6 +82,3 @@ func asked(places []string, text string) []string {
 	}
 	return out
 }
-
-// reSome is a number said roughly (十几年, 几十万): it counts, it does not ask.
-var reSome = regexp.MustCompile(`十几|几十|几百|几千|几万`)

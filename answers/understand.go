@@ -238,6 +238,10 @@ var askingCues = words.list("clause.asks")
 // ask nothing (挣不了几个钱, 没几个人, 瘫在床上好几年了).
 var reFew = regexp.MustCompile(`(?:没有|没|不了|不到|没个)(?:几|多少)|好几`)
 
+// roughNumbers writes a number said roughly (十几年, 几十万) the way that
+// counts without asking (十余年, 数十万).
+var roughNumbers = strings.NewReplacer("十几", "十余", "几十", "数十", "几百", "数百", "几千", "数千", "几万", "数万")
+
 // asks reports whether clause c asks: it says an asking word other than
 // in a count denied (一年到头挣不了几个钱 only sets the scene).
 func asks(c string) bool {
@@ -276,6 +280,7 @@ func understand(raw, text string, groups [][]string) question {
 	q := question{raw: raw, text: text, groups: groups}
 	text = strings.ReplaceAll(text, "哪几", "哪些") // 哪几所 asks which, not how many
 	text = reFew.ReplaceAllString(text, "少")    // 挣不了几个钱 asks no count
+	text = roughNumbers.Replace(text)           // 冰箱用了十几年 asks no number of years
 	text, fiveYears := withoutYearRanges(text)
 	q.years = yearsNamed(text)
 	lowRaw := strings.ToLower(strings.TrimSpace(raw)) // as typed: English cues before the vocabulary replaced them
