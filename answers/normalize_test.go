@@ -71,6 +71,7 @@ func TestUnderstand(t *testing.T) {
 		{"俺们村种地一年到头挣不了几个钱，今年农民收入能涨多少", wantTarget, true, nil, nil, "this"}, // 挣不了几个钱 asks no count of 个
 		{"我爸瘫在床上好几年了，有没有护理方面的保险能报", anyPeriod, false, nil, nil, ""},        // 好几年 asks no number of years; the 了 is of the scene
 		{"家里冰箱用了十几年了，想换台新的，今年还有补贴吗", wantTarget, false, nil, nil, "this"},  // 十几年 counts roughly, it asks no number of years
+		{"在工地干了一年老板不给工钱，政府管不管", anyPeriod, false, nil, nil, ""},            // 干了 of the scene says nothing of what is asked
 		{"下岗了想晚上摆个地摊卖小吃，政府允许吗", anyPeriod, false, nil, nil, ""},            // 下岗了 tells what happened to the asker
 		{"这几个产业规模有多大", anyPeriod, true, nil, nil, ""},                      // 这几个 points at the industries; 多大 asks the figure
 		{"高速公路修通了没有", anyPeriod, false, nil, nil, ""},

@@ -297,7 +297,7 @@ func understand(raw, text string, groups [][]string) question {
 		q.rel = "last"
 	}
 	// "要完成多少" plans; "完成了吗" looks back
-	planned := reWillDo.ReplaceAllString(asking, "目标")
+	planned := reWillDo.ReplaceAllString(onlyAsking(asking), "目标")
 	// 比去年多了多少 compares; its 了 says nothing of the time
 	t, r := containsAny(planned, targetCues), containsAny(planned, resultCues)
 	// a bare 了 (第几次了) does not outweigh 要/打算; 完成了 does
