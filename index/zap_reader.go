@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	index "github.com/blevesearch/bleve_index_api"
 	seg "github.com/blevesearch/scorch_segment_api/v2"
@@ -22,16 +23,21 @@ type zapReader struct {
 var errUnsupported = errors.New("not supported by a report's index")
 
 // TermFieldReader iterates over the documents whose field holds term,
-// as scorch's reader does for a snapshot of one segment.
+// as scorch's reader does for a snapshot of one segment. The index keeps
+// no term vectors (newMapping): none can be asked.
 func (r zapReader) TermFieldReader(_ context.Context, term []byte, field string, freq, norm, vectors bool) (index.TermFieldReader, error) {
-	t := &termReader{seg: r.seg, term: term, field: field, freq: freq, norm: norm, vectors: vectors}
+	if vectors {
+		return nil, errUnsupported
+	}
+	t := &termReader{seg: r.seg, term: term, field: field, freq: freq, norm: norm}
 	if err := t.reset(); err != nil {
 		return nil, err
 	}
 	return t, nil
 }
 
-// DocCount returns the number of documents of the segment.
+// DocCount returns the number of documents of the segment (scorch counts
+// those that are not nested in another: all of a report's).
 func (r zapReader) DocCount() (uint64, error) { return r.seg.Count(), nil }
 
 // ExternalID returns the id a document was indexed under.
@@ -41,7 +47,7 @@ func (r zapReader) ExternalID(id index.IndexInternalID) (string, error) {
 		return "", err
 	}
 	if v == nil {
-		return "", errors.New("document not found")
+		return "", fmt.Errorf("document %d not found", id.Value())
 	}
 	return string(v), nil
 }
@@ -80,13 +86,13 @@ func (noDocValues) BytesRead() uint64                                           
 // termReader is the postings of a term in a field of the segment, as
 // scorch's IndexSnapshotTermFieldReader reads them for one segment.
 type termReader struct {
-	seg                 seg.Segment
-	term                []byte
-	field               string
-	freq, norm, vectors bool
-	postings            seg.PostingsList
-	iter                seg.PostingsIterator
-	cur                 index.IndexInternalID // the last document returned; nil before the first
+	seg        seg.Segment
+	term       []byte
+	field      string
+	freq, norm bool
+	postings   seg.PostingsList
+	iter       seg.PostingsIterator
+	cur        index.IndexInternalID // the last document returned; nil before the first
 }
 
 // reset starts the postings from their first document.
@@ -98,7 +104,7 @@ func (t *termReader) reset() error {
 	if t.postings, err = d.PostingsList(t.term, nil, nil); err != nil {
 		return err
 	}
-	t.iter = t.postings.Iterator(t.freq, t.norm, t.vectors, nil)
+	t.iter = t.postings.Iterator(t.freq, t.norm, false, nil)
 	t.cur = nil
 	return nil
 }
@@ -138,15 +144,6 @@ func (t *termReader) doc(p seg.Posting, rv *index.TermFieldDoc) *index.TermField
 	}
 	if t.norm {
 		rv.Norm = p.Norm()
-	}
-	if t.vectors {
-		locs := p.Locations()
-		rv.Vectors = rv.Vectors[:0]
-		for _, l := range locs {
-			rv.Vectors = append(rv.Vectors, &index.TermFieldVector{
-				Field: l.Field(), Start: l.Start(), End: l.End(), Pos: l.Pos(), ArrayPositions: l.ArrayPositions(),
-			})
-		}
 	}
 	t.cur = append(t.cur[:0], rv.ID...)
 	return rv
