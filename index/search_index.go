@@ -116,8 +116,10 @@ func segmentFile(dir string) (string, error) {
 var segmentFiles sync.Map
 
 // segmentBuffers holds the buffers (*[]byte) searches read segments into,
-// one a search at a time: a buffer goes back once the search's results,
-// which hold nothing of it (ids are copied out), are collected.
+// one a search in flight (a bot answers at most 16 questions at once: at
+// most 16 buffers of a segment's size, 0.2–0.5 MB): a buffer goes back
+// once the search's results, which hold nothing of it (ids are copied
+// out), are collected.
 var segmentBuffers = sync.Pool{New: func() any { return new([]byte) }}
 
 // Close closes the index's file.
