@@ -146,9 +146,9 @@ const uncoveredQuestion = "火星省去年GDP是多少"
 // every question may open a report not yet opened; it returns the p99 in
 // milliseconds of that first pass and of a second, warm one, and the heap
 // an open report holds in kilobytes (the heap's growth over both passes,
-// after garbage collection, by the reports left open). The warm pass asks
-// more reports than are kept open (index.DefaultOpenReports and
-// DefaultOpenBytes), so many of its questions open their report again;
+// after garbage collection, by the reports left open). When the warm pass
+// asks more reports than are kept open (index.DefaultOpenReports and
+// DefaultOpenBytes), many of its questions open their report again;
 // open is the p99 of the same questions asked of as many reports as were
 // left open, all open already.
 //

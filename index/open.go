@@ -54,10 +54,10 @@ func (l *Loaded) TextAt(s string) (int, bool) {
 }
 
 // Bytes estimates the memory the report holds open, as it was opened:
-// its text and records as read, its dictionary, and its bleve index's
-// files, which are mapped (not what readers derive from it later, nor
-// the segmenter's index of its dictionary: about a tenth more). The
-// open reports are bounded by it (Options.OpenBytes).
+// its text and records as read and its dictionary (not what readers
+// derive from it later, nor the segmenter's index of its dictionary:
+// about a tenth more; its bleve index holds none: SearchIndex). The open
+// reports are bounded by it (Options.OpenBytes).
 func (l *Loaded) Bytes() int64 { return l.bytes }
 
 func (l *Loaded) close() {
@@ -110,7 +110,8 @@ func openReport(dataDir string, e Entry) (*Loaded, error) {
 // index's mapping (made in code, SearchIndex) gives its analyzer (undo
 // with segment.Unregister(name) when the index is closed). At build time
 // the name is the dictionary's hash (buildReport); here no hash is needed.
-// It returns the bytes of the dictionary and the index's files too.
+// It returns the bytes of the dictionary too (the index holds no memory
+// while open: SearchIndex).
 func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name string, bytes int64, err error) {
 	dict, err := os.ReadFile(filepath.Join(dir, dictFile))
 	if err != nil {
@@ -128,31 +129,8 @@ func openSearchIndex(dir string) (idx *SearchIndex, seg *segment.Segmenter, name
 		segment.Unregister(name)
 		return nil, nil, "", 0, fmt.Errorf("its index: %w", err)
 	}
-	return idx, seg, name, int64(len(dict)) + filesBytes(filepath.Join(dir, bleveDir, "store")), nil
+	return idx, seg, name, int64(len(dict)), nil
 }
-
-// filesBytes returns the size of the files in dir (0 for what cannot be
-// read: an estimate), read once a directory: a report's directory never
-// changes once written (a rebuild writes new ones), and reopening a
-// report need not list it again.
-func filesBytes(dir string) int64 {
-	if n, ok := dirBytes.Load(dir); ok {
-		return n.(int64)
-	}
-	es, _ := os.ReadDir(dir)
-	n := int64(0)
-	for _, e := range es {
-		if fi, err := e.Info(); err == nil && fi.Mode().IsRegular() {
-			n += fi.Size()
-		}
-	}
-	dirBytes.Store(dir, n)
-	return n
-}
-
-// dirBytes knows filesBytes of the directories listed: a few dozen bytes
-// a report of the catalog.
-var dirBytes sync.Map
 
 // openings counts the reports opened, to name their dictionaries.
 var openings atomic.Int64
@@ -161,8 +139,8 @@ var openings atomic.Int64
 // maxBytes of them (Loaded.Bytes; 0: no bound by bytes), closing the ones
 // used longest ago when another is opened; a report held by a reader is
 // never closed, so the cache may hold more for a while. Closing a report
-// (its bleve index unmaps its files: 0.3 ms, at times 2 ms) is done in the
-// background, off the path of the question that let it go.
+// (closing its files) is done in the background, off the path of the
+// question that let it go.
 type openCache struct {
 	mu       sync.Mutex
 	limit    int

@@ -26,8 +26,8 @@ type Options struct {
 	// DefaultOpenReports.
 	OpenReports int
 	// OpenBytes bounds the open reports by what they hold (Loaded.Bytes:
-	// their text and records, dictionary and index files, about 0.55 MB
-	// for a provincial report, less for a county's), so that many small
+	// their text and records and their dictionary, about 0.2 MB for a
+	// provincial report, less for a county's), so that many small
 	// reports stay open where few large ones would. Default:
 	// DefaultOpenBytes; negative: no bound by bytes.
 	OpenBytes int64
@@ -39,8 +39,8 @@ type Options struct {
 
 // Defaults of Options.OpenReports and Options.OpenBytes.
 const (
-	DefaultOpenReports = 128
-	DefaultOpenBytes   = 32 << 20
+	DefaultOpenReports = 256
+	DefaultOpenBytes   = 48 << 20
 )
 
 // ErrNoIndex is returned by Open when the data directory has no index it

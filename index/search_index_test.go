@@ -2,13 +2,16 @@ package index
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
+	zap "github.com/blevesearch/zapx/v17"
 
 	"planbot/index/segment"
 )
@@ -84,4 +87,114 @@ func bleveSearch(idx bleve.Index, q string, size int) ([]Hit, error) {
 		}
 	}
 	return out, nil
+}
+
+// TestSearchIndexReadsItsFile: a report's index reads its segment at each
+// search into a buffer that searches share: what a search found stays as
+// it was when the buffer is written over by the next, and a report
+// removed while open still finds the same from the file it holds open.
+func TestSearchIndexReadsItsFile(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	lib := openLib(t, data, seedDir(t))
+	defer lib.Close()
+	q := searchQuery("粮食 产量 目标")
+	err := lib.View(func(s *Snapshot) error {
+		e := s.Entries()[0]
+		r, err := s.Open(e.Meta.ID)
+		if err != nil {
+			return err
+		}
+		hits, err := r.Index.search(q, 40)
+		if err != nil {
+			return err
+		}
+		if len(hits) == 0 {
+			t.Fatal("nothing found")
+		}
+		var want []string
+		for _, h := range hits {
+			want = append(want, strings.Clone(h.ID))
+		}
+		for range 4 { // the buffers the pool holds, written over
+			bp := segmentBuffers.Get().(*[]byte)
+			for i := range *bp {
+				(*bp)[i] = 0xff
+			}
+			defer segmentBuffers.Put(bp)
+		}
+		for i, h := range hits {
+			if h.ID != want[i] {
+				t.Fatalf("hit %d: %q after the buffer was reused, was %q", i, h.ID, want[i])
+			}
+		}
+		if err := os.RemoveAll(filepath.Join(data, e.Dir)); err != nil {
+			return err
+		}
+		again, err := r.Index.search(q, 40)
+		if err != nil {
+			t.Fatalf("removed while open: %v", err)
+		}
+		if len(again) != len(hits) {
+			t.Fatalf("removed while open: %d hits, want %d", len(again), len(hits))
+		}
+		for i, h := range again {
+			if h.ID != want[i] || h.Score != hits[i].Score {
+				t.Errorf("removed while open, hit %d: %s %v, want %s %v", i, h.ID, h.Score, want[i], hits[i].Score)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestReadFooter: a segment's footer is checked before anything of the
+// segment is read: damaged, it is an error, never a panic.
+func TestReadFooter(t *testing.T) {
+	data := t.TempDir()
+	openLib(t, data, seedDir(t)).Close()
+	zaps, err := filepath.Glob(filepath.Join(data, "reports", "*", bleveDir, "store", "*.zap"))
+	if err != nil || len(zaps) == 0 {
+		t.Fatalf("no segment (%v)", err)
+	}
+	good, err := os.ReadFile(zaps[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := len(good)
+	change := func(f func(b []byte) []byte) []byte { return f(bytes.Clone(good)) }
+	cases := []struct {
+		name string
+		file []byte
+		ok   bool
+	}{
+		{"as written", good, true},
+		{"empty", nil, false},
+		{"cut short", good[:20], false},
+		{"another version", change(func(b []byte) []byte { b[n-8+3]++; return b }), false},
+		{"written through a callback", change(func(b []byte) []byte { b[n-zap.FooterSize+3] = 4; return b }), false},
+		{"sections past the end", change(func(b []byte) []byte { b[n-20] = 0x7f; return b }), false},
+		{"stored past the end", change(func(b []byte) []byte { b[n-28] = 0x7f; return b }), false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "x.zap")
+			if err := os.WriteFile(p, c.file, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.Open(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			ft, err := readFooter(f)
+			if (err == nil) != c.ok {
+				t.Fatalf("err %v, want ok %v", err, c.ok)
+			}
+			if c.ok && (ft.size != int64(n) || ft.numDocs == 0 || ft.sectionsIndex == 0) {
+				t.Errorf("footer %+v", ft)
+			}
+		})
+	}
 }

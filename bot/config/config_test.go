@@ -93,7 +93,7 @@ func TestLoadEmptyFileIsTheDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.LogLevel != "info" || c.OpenReports != 128 || c.OpenReportsMB != 32 || !strings.HasSuffix(c.SeedsDir, "seeds") {
+	if c.LogLevel != "info" || c.OpenReports != 256 || c.OpenReportsMB != 48 || !strings.HasSuffix(c.SeedsDir, "seeds") {
 		t.Errorf("%+v, want the defaults", c)
 	}
 }

@@ -15,8 +15,8 @@ import (
 // the budget (BENCHMARKS.md, stop 27).
 const (
 	// DefaultMemoryLimitMB is memory_limit_mb's default: the Go heap and
-	// runtime of a bot of 1,000 reports stay under it, its reports'
-	// mapped index files come on top (about 30 MB with 32 open).
+	// runtime of a bot of 1,000 reports stay under it, with every report
+	// its questions ask open (about 100 MB live with 222 open).
 	DefaultMemoryLimitMB = 150
 	// DefaultGCPercent is gc_percent's default.
 	DefaultGCPercent = 400
