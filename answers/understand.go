@@ -192,7 +192,7 @@ func onlyAsking(text string) string {
 	for _, c := range reClause.Split(text, -1) {
 		if asks(c) {
 			if asking != "" {
-				return text
+				return text // 今年进博会是第几届，要做哪些工作: both ask
 			}
 			asking = c
 		}
@@ -208,20 +208,8 @@ func onlyAsking(text string) string {
 // 明年 is the asker's. Otherwise (no clause asks, or more than one) text
 // whole.
 func askingClause(text string) string {
-	clauses := reClause.Split(text, -1)
-	if len(clauses) < 2 {
-		return text
-	}
-	asking := ""
-	for _, c := range clauses {
-		if asks(c) {
-			if asking != "" {
-				return text // 今年进博会是第几届，要做哪些工作: both ask
-			}
-			asking = c
-		}
-	}
-	if asking != "" && (containsAny(asking, thisYearCues) || containsAny(asking, lastYearCues) || containsAny(asking, pastCues) ||
+	asking := onlyAsking(text)
+	if asking != text && (containsAny(asking, thisYearCues) || containsAny(asking, lastYearCues) || containsAny(asking, pastCues) ||
 		containsAny(asking, targetCues) || containsAny(asking, resultCues) || rePerfective.MatchString(asking) || reYearWord.MatchString(asking)) {
 		return asking
 	}
