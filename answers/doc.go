@@ -10,7 +10,9 @@
 //     the years and the span asked, the unit asked;
 //   - choose.go: the report that answers (a place or year named, else the
 //     newest of the default region), found through route.go's indexes of
-//     the catalog's places, made once per catalog;
+//     the catalog's places, made once per catalog; places.go tells a place
+//     asked about from one that only sets the scene, and names back only
+//     real places (places.txt) when no report covers one;
 //   - topics.go: the question's topics, each with the words that say it in
 //     this report (homophones of typos, abbreviations, English) and a
 //     weight by how rare it is;
@@ -19,12 +21,15 @@
 //     topics, part, period, span, unit…), and its score, the features
 //     weighted by Weights (weights.go);
 //   - gates.go: the named rules that keep a sentence from answering
-//     whatever its score (a figure of another year, another unit…);
+//     whatever its score (a figure of another year, another unit…), and
+//     the one exception, standout: when nothing passes, a sentence far
+//     above every other that says the weightiest topic answers;
 //   - compose.go: the answer: the sentence, its figures, its section.
 //
 // The word lists that shape questions are data (words.txt), read by the
 // same loader as the vocabulary (vocab.txt). Open wires a library and an
 // engine together (setup.go). PLANBOT_DEBUG, or Options.Explain for one
 // question, shows how a question was understood and each candidate's
-// features, score and the gate that rejected it.
+// features, score, section and the gate that rejected it (planbot ask
+// --explain).
 package answers
