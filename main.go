@@ -35,13 +35,13 @@ import (
 const usage = `planbot answers questions about government planning reports.
 
 usage:
-  planbot ask [--json] [--top N] [--report ID] "问题"   (or - to read one question a line)
+  planbot ask [--json] [--explain] [--top N] [--report ID] "问题"   (or - to read one question a line)
   planbot index                      rebuild the index from the seeds and the added reports
   planbot index add FILE [--id ID] [--replace]   add a report (pdf, docx, doc, wps, html, txt)
   planbot index remove ID            remove a report added with index add
   planbot reports                    list the reports, and the files that could not be read
   planbot outline FILE|ID            the heading tree of a report, with periods and counts
-  planbot eval [-v] [--report ID] FILE.jsonl   measure answer quality on a question set
+  planbot eval [-v] [--dump OUT.jsonl] [--report ID] FILE.jsonl   measure answer quality on a question set
   planbot vocab check [FILE]         check the vocabulary (the built-in one and the config's, or FILE)
   planbot feedback [--since 7d] [--json]   the bot's 👎 and unanswered questions, grouped
   planbot feedback export FILE.jsonl the same as a question set for planbot eval, to label

@@ -200,3 +200,50 @@ func TestUnknownReportIsAnError(t *testing.T) {
 		t.Errorf("unknown --report: %v, want an error listing the reports", err)
 	}
 }
+
+// TestEvalDump: eval --dump writes every question with its answers and
+// candidates, each candidate with its features.
+func TestEvalDump(t *testing.T) {
+	t.Setenv("PLANBOT_DATA_DIR", t.TempDir())
+	dir := t.TempDir()
+	set := filepath.Join(dir, "set.jsonl")
+	lines := `{"id": "a1", "q": "高标准农田目标是多少", "expect": [["4万亩"]]}
+{"id": "a2", "q": "明天天气怎么样"}
+`
+	if err := os.WriteFile(set, []byte(lines), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dump := filepath.Join(dir, "dump.jsonl")
+	var out bytes.Buffer
+	if err := runEval(context.Background(), []string{"--dump", dump, set}, nil, &out); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(dump)
+	if err != nil {
+		t.Fatal(err)
+	}
+	type line struct {
+		Case    struct{ ID string }
+		Answers []struct{ Text string }
+		Trace   *struct {
+			Candidates []struct{ Features, Section string }
+		}
+	}
+	var got []line
+	for _, l := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var d line
+		if err := json.Unmarshal([]byte(l), &d); err != nil {
+			t.Fatalf("not JSON: %v\n%s", err, l)
+		}
+		got = append(got, d)
+	}
+	if len(got) != 2 || got[0].Case.ID != "a1" || got[1].Case.ID != "a2" {
+		t.Fatalf("dump: %d lines %+v, want a1 and a2", len(got), got)
+	}
+	if len(got[0].Answers) == 0 || !strings.Contains(got[0].Answers[0].Text, "4万亩") {
+		t.Errorf("a1 answers %+v", got[0].Answers)
+	}
+	if tr := got[0].Trace; tr == nil || len(tr.Candidates) <= 8 || !strings.Contains(tr.Candidates[0].Features, "Coverage=") || tr.Candidates[0].Section == "" {
+		t.Errorf("a1 trace: want more than the usual 8 candidates, each with features and section")
+	}
+}

@@ -20,6 +20,9 @@ type Options struct {
 	Top      int    // at most this many answers (default 3)
 	ReportID string // ask this report only
 	Explain  bool   // fill Result.Trace: how the question was understood and its candidates judged
+	// ExplainTop is how many candidates the trace lists, best first
+	// (default 8).
+	ExplainTop int
 }
 
 // Engine answers questions from a library of reports.
@@ -137,7 +140,7 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 	var ranked []candidate
 	var trace *Trace
 	if opt.Explain {
-		trace = &Trace{Report: r.Meta.ID}
+		trace = &Trace{Report: r.Meta.ID, top: opt.ExplainTop}
 		res.Trace = trace
 	}
 	res.Answers, ranked = e.answerFrom(r, vocab, q, opt.Top, trace)
@@ -182,7 +185,11 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 	}
 	ranked := e.rank(q, kws, rc, hits)
 	if trace != nil {
-		for _, c := range ranked[:min(8, len(ranked))] {
+		n := trace.top
+		if n <= 0 {
+			n = 8
+		}
+		for _, c := range ranked[:min(n, len(ranked))] {
 			t := TraceItem{Text: c.s.Text, Section: strings.Join(c.s.Section, " › "), Score: round3(c.score), Features: e.w.explain(c.f)}
 			if c.rejected != nil {
 				t.Rejected = c.rejected.name + ": " + c.rejected.why

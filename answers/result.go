@@ -26,6 +26,7 @@ type Trace struct {
 	Understood string      `json:"understood"`       // intent, years, span and units asked
 	Topics     []string    `json:"topics"`           // each topic: the words that say it, and its weight
 	Candidates []TraceItem `json:"candidates"`       // best first
+	top        int         // how many candidates to list (Options.ExplainTop)
 }
 
 // TraceItem is one candidate of a Trace.
