@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"planbot/answers"
@@ -53,7 +54,10 @@ func runEval(ctx context.Context, args []string, _ io.Reader, out io.Writer) err
 	}
 	if len(pos) != 1 {
 		fs.Usage()
-		return errors.New("usage: planbot eval [-v] [--report ID] FILE.jsonl")
+		return errors.New("usage: planbot eval [-v] [--dump OUT.jsonl] [--report ID] FILE.jsonl")
+	}
+	if *dump != "" && filepath.Clean(*dump) == filepath.Clean(pos[0]) {
+		return fmt.Errorf("--dump %s would write over the question set", *dump)
 	}
 	cases, err := answers.ReadCases(pos[0])
 	if err != nil {

@@ -218,6 +218,9 @@ func TestEvalDump(t *testing.T) {
 	if err := runEval(context.Background(), []string{"--dump", dump, set}, nil, &out); err != nil {
 		t.Fatal(err)
 	}
+	if err := runEval(context.Background(), []string{"--dump", set, set}, nil, &bytes.Buffer{}); err == nil {
+		t.Errorf("--dump over the question set: want an error")
+	}
 	b, err := os.ReadFile(dump)
 	if err != nil {
 		t.Fatal(err)

@@ -561,6 +561,8 @@ func abbreviates(ws []rune, tw index.TopWord) bool {
 }
 
 // cooccur reports whether one sentence of the report says both a and b.
+// Two words each said by more than maxSaid sentences are taken to be said
+// together somewhere without looking.
 func (rc *reportCache) cooccur(a, b string) bool {
 	sa, na := rc.sentencesWith(a)
 	sb, nb := rc.sentencesWith(b)

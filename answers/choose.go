@@ -118,17 +118,19 @@ func matchesPlace(r index.Entry, p string) bool {
 	return strings.Contains(p, stem) || strings.Contains(stem, ps) || strings.Contains(r.Meta.Title, ps)
 }
 
-// notCovered says that no report covers place p, when p is a place the
+// notCovered says that no report covers the first of places that the
 // gazetteer or the list of short names knows; words that only end like a
 // place (一共省, 开电车回县) are not named back to the asker. They still
 // keep the question from being answered: measured, letting them through
 // turned one withheld answer of the older held-out sets wrong for each one
 // it made right (stop 29).
-func notCovered(p string) string {
-	if asPlace(p) == "" && !isOneOf(p, knownPlaces) {
-		return ""
+func notCovered(places []string) string {
+	for _, p := range places {
+		if asPlace(p) != "" || isOneOf(p, knownPlaces) {
+			return "报告没有涉及" + p
+		}
 	}
-	return "报告没有涉及" + p
+	return ""
 }
 
 // choice is the reports a question is answered from, or why none.
@@ -171,7 +173,7 @@ func choose(rt *router, q *question, defaultRegion string, mentions func(index.E
 				}
 			}
 			if q.elsewhere == "" {
-				return choice{reason: notCovered(places[0])}
+				return choice{reason: notCovered(places)}
 			}
 		}
 	} else {

@@ -216,7 +216,7 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 				credit = w.UnknownShareCredit * share / total
 			}
 		}
-		if credit == 0 && containsAny(p.text, k.chars) {
+		if credit < w.CharCredit && containsAny(p.text, k.chars) {
 			credit = w.CharCredit // 盐碱地 for 地碱大
 		}
 		at[i], credits[i] = pos, credit

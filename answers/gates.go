@@ -132,11 +132,13 @@ func saysYearsAsked(q question, text string) bool {
 // saysNoCost reports whether q asks what the asker pays (自己要掏多少钱, 能报多少)
 // and text says that it is nothing (个人“零自付”, 免费提供): zero is the figure.
 func saysNoCost(q question, text string) bool {
-	return reCostAsked.MatchString(q.text) && reNoCost.MatchString(text)
+	return q.costAsked && reNoCost.MatchString(text)
 }
 
 var (
-	reCostAsked = regexp.MustCompile(`[掏花交付报缴][^，,。？?]{0,3}(?:多少|几)|[掏花交付缴]钱`)
+	// reCostAsked asks what one pays: 掏多少钱, 交几块, 掏钱, 能报多少 (not 交通补贴多少,
+	// 交付多少套, 申报多少项).
+	reCostAsked = regexp.MustCompile(`[掏花交付缴](?:了|要|得)?(?:多少|几)(?:钱|块|元)|[掏花交付缴]钱|(?:^|[^申填上])报销?多少`)
 	reNoCost    = regexp.MustCompile(`零自付|无自付|免费|免缴|全免|零收费|不收费`)
 )
 
@@ -411,8 +413,7 @@ func standout(j *judge, ranked []candidate) bool {
 	after := slices.IndexFunc(gates, func(g gate) bool { return g.name == "coverage" }) + 1
 	for i := after; i < len(gates); i++ {
 		if gates[i].rejects(j, c) {
-			c.rejected = &gates[i]
-			return false
+			return false // still rejected for its coverage, as the gates found in order
 		}
 	}
 	c.rejected, c.standout = nil, true

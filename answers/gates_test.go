@@ -137,6 +137,10 @@ func TestStandout(t *testing.T) {
 			{"the weightiest topic not said", []keyword{{alts: []string{"庄稼"}, weight: 6}, heavy}, 0.5, 1.0, 0.6, false, false},
 			{"another answers", []keyword{light, heavy}, 0.5, 1.0, 0.6, true, false},
 		}
+		one := []candidate{{s: &sent, f: features{Coverage: 0.5}, score: 1, rejected: coverageGate}}
+		if !standout(&judge{q: q, kws: []keyword{light, heavy}, rc: rc, w: &e.w}, one) || one[0].rejected != nil {
+			t.Errorf("the only candidate: want it to stand out")
+		}
 		for _, tt := range tests {
 			j := &judge{q: q, kws: tt.kws, rc: rc, w: &e.w}
 			a, b := sent, other
@@ -165,6 +169,9 @@ func TestSaysNoCost(t *testing.T) {
 		{"今年村里能看上几场戏", "十四是免费送戏下乡1万场。", false}, // a count, not a cost
 		{"在医院生娃自己要掏多少钱", "提高生育津贴标准。", false},
 		{"育儿补贴每个孩子发多少钱？", "学前一年免费教育惠及43万儿童。", false}, // what is given, not what is paid
+		{"交通补贴多少", "免费乘坐公交。", false},
+		{"今年交付多少套保障房", "免费提供。", false},
+		{"今年申报多少项", "免费申报。", false},
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, normalise(tt.q, nil), nil)

@@ -158,6 +158,8 @@ func TestUnderstandSpan(t *testing.T) {
 		{"What was the average annual GDP growth during the 14th Five-Year Plan (2021-2025)?", report.SpanFive, ""},
 		{"2021—2025年粮食产量累计多少", report.SpanFive, ""},
 		{"2021至2025年GDP年均增速", report.SpanFive, ""},
+		{"GDP growth 2021-25", report.SpanFive, ""},
+		{"2020到2024年GDP", "", ""}, // no plan's years
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, normalise(tt.q, nil), nil)
@@ -336,6 +338,9 @@ func TestANotA(t *testing.T) {
 		{"单位允许不允许", true},
 		{"路修没修", true},
 		{"我们不会不管", false},
+		{"老板动不动就扣工资", false}, // an idiom
+		{"时不时停电", false},
+		{"不不不", false},
 		{"不让摆摊", false},
 		{"老板一直拖着不给钱", false},
 	}
@@ -347,7 +352,8 @@ func TestANotA(t *testing.T) {
 }
 
 func TestEndsAskingTag(t *testing.T) {
-	for c, want := range map[string]bool{"今年能给修修不": true, "房价涨了没": true, "老板拖着工钱不给": false, "不": false, "还能不": true} {
+	for c, want := range map[string]bool{"今年能给修修不": true, "房价涨了没": true, "老板拖着工钱不给": false, "不": false, "还能不": true,
+		"今年能给修修不啊": true, "什么都没": false, "能不能修也没": false} {
 		if got := endsAskingTag(c); got != want {
 			t.Errorf("endsAskingTag(%q) = %v, want %v", c, got, want)
 		}

@@ -21,11 +21,11 @@ func TestAsPlace(t *testing.T) {
 			t.Errorf("asPlace(%q) = %q, want %q", tt.m, got, tt.want)
 		}
 	}
-	if got := notCovered("一共省"); got != "" {
+	if got := notCovered([]string{"一共省"}); got != "" {
 		t.Errorf("notCovered(一共省) = %q, want no place named", got)
 	}
-	if got := notCovered("杭州市"); got != "报告没有涉及杭州市" {
-		t.Errorf("notCovered(杭州市) = %q", got)
+	if got := notCovered([]string{"开电车回县", "杭州市"}); got != "报告没有涉及杭州市" {
+		t.Errorf("notCovered(开电车回县, 杭州市) = %q, want the real place named", got)
 	}
 }
 

@@ -40,6 +40,7 @@ type question struct {
 	growth     bool        // asks for a rate: 增长, 增速, 比例, 率…
 	versusPlan bool        // sets a result against its plan: 比计划差多少, 完成计划了吗
 	define     bool        // asks what a term means: 两新指的是什么, 什么意思
+	costAsked  bool        // what the asker pays is asked (自己要掏多少钱, 能报多少)
 	when       bool        // asks when: 什么时候, 哪一年, by when
 	ordinal    bool        // asks a rank or an ordinal: 排第几, 第几届
 	stock      bool        // asks how many there are (总数, 一共有), not how many were added
@@ -156,22 +157,27 @@ func yearsNamed(text string) []int {
 }
 
 // reYearRange is a range of years: 2021-2025, 2021—2025年, 2021至2025年.
-var reYearRange = regexp.MustCompile(`((?:19|20)\d\d)\s*年?\s*(?:-|—|–|~|～|至|到)+\s*((?:19|20)\d\d)(年?)`)
+var reYearRange = regexp.MustCompile(`(?:^|\D)((?:19|20)\d\d)\s*年?\s*(?:-|—|–|―|~|～|至|到|to)+\s*((?:19|20)?\d\d)(年?)`)
 
-// withoutYearRanges writes each range of years in text as its last year
-// (2021-2025年 → 2025年: the report that reviews 2025 reviews the five
-// years to it) and reports whether one spans a five-year plan.
+// withoutYearRanges writes each range of years that is a five-year plan's
+// (2021-2025年, 2016—2020, 2021-25年) as its last year (the report that
+// reviews 2025 reviews the five years to it) and reports whether there
+// was one.
 func withoutYearRanges(text string) (string, bool) {
 	five := false
 	text = reYearRange.ReplaceAllStringFunc(text, func(m string) string {
 		sub := reYearRange.FindStringSubmatch(m)
 		from, _ := strconv.Atoi(sub[1])
 		to, _ := strconv.Atoi(sub[2])
-		if to-from != 4 {
+		if to < 100 {
+			to += from / 100 * 100 // 2021-25
+		}
+		if to-from != 4 || from%5 != 1 {
 			return m
 		}
 		five = true
-		return sub[2] + "年"
+		lead, _, _ := strings.Cut(m, sub[1]) // the character before the range
+		return lead + strconv.Itoa(to) + "年"
 	})
 	return text, five
 }
@@ -187,7 +193,11 @@ func isDigitOrPoint(r rune) bool { return '0' <= r && r <= '9' || r == '.' || r 
 
 // onlyAsking returns the one clause of text that asks, or text whole
 // when none or more than one does.
-func onlyAsking(text string) string {
+func onlyAsking(text string) string { return askingBy(text, asks) }
+
+// askingBy returns the one clause of text that asks by asks, or text
+// whole when none or more than one does.
+func askingBy(text string, asks func(string) bool) string {
 	asking := ""
 	for _, c := range reClause.Split(text, -1) {
 		if asks(c) {
@@ -227,29 +237,65 @@ var askingCues = words.list("clause.asks")
 var reFew = regexp.MustCompile(`(?:没有|没|不了|不到|没个)(?:几|多少)|好几`)
 
 // roughNumbers writes a number said roughly (十几年, 几十万) the way that
-// counts without asking (十余年, 数十万).
+// counts without asking (十余年, 数十万). Said alone it may be what is asked
+// (能补贴几万元): withoutRoughScene rewrites it only where another clause
+// asks.
 var roughNumbers = strings.NewReplacer("十几", "十余", "几十", "数十", "几百", "数百", "几千", "数千", "几万", "数万")
+
+// withoutRoughScene rewrites the numbers said roughly in the clauses of
+// text that do not ask, when another clause does (家里冰箱用了十几年了，今年还有
+// 补贴吗); a question whose only asking word is such a number keeps it.
+func withoutRoughScene(text string) string {
+	if onlyAsking(text) == text {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range append(reClause.FindAllStringIndex(text, -1), []int{len(text), len(text)}) {
+		c := text[last:loc[0]]
+		if !asks(c) {
+			c = roughNumbers.Replace(c)
+		}
+		b.WriteString(c)
+		b.WriteString(text[loc[0]:loc[1]])
+		last = loc[1]
+	}
+	return b.String()
+}
 
 // asks reports whether clause c asks: it says an asking word other than
 // in a count denied (一年到头挣不了几个钱 only sets the scene).
-func asks(c string) bool {
+func asks(c string) bool { return asksAsTyped(roughNumbers.Replace(c)) }
+
+// asksAsTyped is asks with a number said roughly (十几年) taken as asking.
+func asksAsTyped(c string) bool {
 	return containsAny(reFew.ReplaceAllString(c, "少"), askingCues) || aNotA(c) || endsAskingTag(c)
 }
 
+// notANotA are idioms shaped like a word said and denied that ask nothing.
+var notANotA = []string{"动不动", "时不时", "理不理", "不得不"}
+
 // endsAskingTag reports whether c ends with 不 or 没, which ask yes or no
-// after a verb (今年能修修不, 房价涨了没).
+// after a verb (今年能修修不啊, 房价涨了没); 都没, 也没 end a statement.
 func endsAskingTag(c string) bool {
-	c = strings.TrimSpace(c)
+	c = strings.TrimRight(strings.TrimSpace(c), "啊呀呢吧嘛~～ ")
+	if strings.HasSuffix(c, "都没") || strings.HasSuffix(c, "也没") {
+		return false
+	}
 	r, _ := utf8.DecodeLastRuneInString(c)
 	return utf8.RuneCountInString(c) > 2 && (r == '不' || r == '没')
 }
 
-// aNotA reports whether c asks by a verb said and denied (管不管, 让摆不让摆,
-// 允许不允许, 修没修): the way a clause asks yes or no.
+// aNotA reports whether c asks by a word said and denied (管不管, 让摆不让摆,
+// 允许不允许, 修没修): the way a clause asks yes or no. Idioms of the same
+// shape (动不动, 时不时) ask nothing.
 func aNotA(c string) bool {
+	for _, w := range notANotA {
+		c = strings.ReplaceAll(c, w, "")
+	}
 	rs := []rune(c)
 	for i, r := range rs {
-		if r != '不' && r != '没' || i == 0 {
+		if r != '不' && r != '没' || i == 0 || rs[i-1] == '不' || rs[i-1] == '没' {
 			continue
 		}
 		for n := 1; n <= 2 && i-n >= 0 && i+n < len(rs); n++ {
@@ -268,7 +314,7 @@ func understand(raw, text string, groups [][]string) question {
 	q := question{raw: raw, text: text, groups: groups}
 	text = strings.ReplaceAll(text, "哪几", "哪些") // 哪几所 asks which, not how many
 	text = reFew.ReplaceAllString(text, "少")    // 挣不了几个钱 asks no count
-	text = roughNumbers.Replace(text)           // 冰箱用了十几年 asks no number of years
+	text = withoutRoughScene(text)              // 冰箱用了十几年，…还有补贴吗 asks no number of years
 	text, fiveYears := withoutYearRanges(text)
 	q.years = yearsNamed(text)
 	lowRaw := strings.ToLower(strings.TrimSpace(raw)) // as typed: English cues before the vocabulary replaced them
@@ -292,8 +338,9 @@ func understand(raw, text string, groups [][]string) question {
 	// a bare 了 asking yes or no (涨了吗, 通了没) asks whether it is so, of
 	// the year done or the one planned
 	// a 了 of the scene (下岗了想摆个地摊，政府让摆不让摆) tells what happened to
-	// the asker, not that the answer is of the year done: only the clause
-	// that asks counts
+	// the asker, not that the answer is of the year done: a bare 了 counts
+	// only in the clause that asks (the words of the past, 已经, 完成了, count
+	// anywhere)
 	perfective := onlyAsking(when)
 	done := containsAny(when, pastCues) || rePerfective.MatchString(perfective) && !t && !reDoneYet.MatchString(perfective)
 	switch {
@@ -340,6 +387,7 @@ func understand(raw, text string, groups [][]string) question {
 			}
 		}
 	}
+	q.costAsked = reCostAsked.MatchString(text)
 	q.define = containsAny(text, defineCues)
 	q.when = containsAny(text, whenCues) || reWhen.MatchString(lowRaw)
 	if q.define && !containsAny(text, []string{"多少", "几"}) {
