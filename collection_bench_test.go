@@ -35,6 +35,16 @@ var (
 	benchBinErr  error
 )
 
+// TestMain removes the planbot binary benchBinary built (about 80 MB a
+// run), once the tests and benchmarks that ran it are done.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchBin != "" {
+		os.RemoveAll(filepath.Dir(benchBin))
+	}
+	os.Exit(code)
+}
+
 // benchBinary builds planbot once for the benchmarks that run it.
 func benchBinary(b *testing.B) string {
 	b.Helper()
