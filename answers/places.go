@@ -2,6 +2,7 @@ package answers
 
 import (
 	_ "embed"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -45,13 +46,19 @@ func asPlace(m string) string {
 // prefecture reports whether an autonomous prefecture's name starts with
 // stem (黔东南 of 黔东南苗族侗族自治州).
 func prefecture(stem string) bool {
+	return slices.ContainsFunc(prefectures(), func(name string) bool { return strings.HasPrefix(name, stem) })
+}
+
+// prefectures are the names of places.txt that end in 自治州.
+var prefectures = sync.OnceValue(func() []string {
+	var out []string
 	for name := range gazetteer() {
-		if strings.HasPrefix(name, stem) && strings.HasSuffix(name, "自治州") {
-			return true
+		if strings.HasSuffix(name, "自治州") {
+			out = append(out, name)
 		}
 	}
-	return false
-}
+	return out
+})
 
 // asked leaves out of places those that only set the scene: named in a
 // clause that does not ask, after 在, 去, 到, 回, 从 or 来, while another
