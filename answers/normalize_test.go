@@ -64,10 +64,14 @@ func TestUnderstand(t *testing.T) {
 		{"住在城里的人占总人口多少了", wantResult, true, nil, nil, ""},  // a share: no unit of people
 		{"运动会今年办第几届了", wantTarget, true, nil, nil, "this"}, // this year's 了 says what it comes to
 		{"今年已经完成了多少", wantResult, true, nil, nil, "this"},
-		{"养老金涨了吗", anyPeriod, false, nil, nil, ""},                         // yes or no: of the year done or the one planned
-		{"我家娃明年上幼儿园，这几年学位加了多少", wantResult, true, nil, nil, ""},            // 明年 is the asker's; the clause that asks looks back
-		{"今年进博会是第几届，要做哪些工作", wantTarget, true, nil, nil, "this"},           // both clauses ask: 今年 holds
-		{"今年要吸引多少年轻人才", wantTarget, true, nil, nil, "this"},                // 年轻, not a number of years
+		{"养老金涨了吗", anyPeriod, false, nil, nil, ""},               // yes or no: of the year done or the one planned
+		{"我家娃明年上幼儿园，这几年学位加了多少", wantResult, true, nil, nil, ""},  // 明年 is the asker's; the clause that asks looks back
+		{"今年进博会是第几届，要做哪些工作", wantTarget, true, nil, nil, "this"}, // both clauses ask: 今年 holds
+		{"今年要吸引多少年轻人才", wantTarget, true, nil, nil, "this"},      // 年轻, not a number of years
+		{"每月领的养老钱能涨点不？", wantTarget, false, nil, nil, ""},        // whether it will be: the plan
+		{"路太窄了，能不能修宽点", wantTarget, false, nil, nil, ""},
+		{"长江里现在还能打鱼吗", anyPeriod, false, nil, nil, ""},                     // what is so now
+		{"新能源车补贴还有不", anyPeriod, false, nil, nil, ""},                      // 能源 is no 能
 		{"俺们村种地一年到头挣不了几个钱，今年农民收入能涨多少", wantTarget, true, nil, nil, "this"}, // 挣不了几个钱 asks no count of 个
 		{"我爸瘫在床上好几年了，有没有护理方面的保险能报", anyPeriod, false, nil, nil, ""},        // 好几年 asks no number of years; the 了 is of the scene
 		{"家里冰箱用了十几年了，想换台新的，今年还有补贴吗", wantTarget, false, nil, nil, "this"},  // 十几年 counts roughly, it asks no number of years

@@ -108,7 +108,11 @@ var (
 	reWillDo = regexp.MustCompile(`(要|将|计划|力争|争取|预计|准备|打算)(完成|实现|达到|新增|取得)`)
 	// A verb with 了 says it is done (获评了, 建了); 了解 and 为了 do not.
 	rePerfective = regexp.MustCompile(`[\p{Han}](了)([^解]|$)`)
-	reDoneYet    = regexp.MustCompile(`了(吗|么|没|没有)[？?！!。]*$`)
+	// A clause that asks whether a thing can or will be (能涨点不, 能不能修,
+	// 会不会涨), not 能源 or 会议; 还能打鱼吗 and 能用上吗 ask what is so now.
+	reWillItAsk = regexp.MustCompile(`能不能|会不会|(?:能|会)[^源力效耗级量手议展计]\p{Han}{0,5}不[啊呀呢吧嘛？?！!。~～ ]*$`)
+	nowCues     = []string{"现在", "目前", "如今", "还", "已经"}
+	reDoneYet   = regexp.MustCompile(`了(吗|么|没|没有)[？?！!。]*$`)
 	// Words that say a thing is done.
 	pastCues = words.list("cue.past")
 	// Nouns that ask for a kind of figure rather than name a topic, and
@@ -352,6 +356,8 @@ func understand(raw, text string, groups [][]string) question {
 		q.intent = wantResult
 	case t && r:
 		q.intent = wantTarget
+	case reWillItAsk.MatchString(perfective) && !containsAny(perfective, nowCues):
+		q.intent = wantTarget // 每月领的养老钱能涨点不: whether it will be, so the plan
 	}
 	q.strict = q.rel != "" || containsAny(text, strictTargetCues) && q.intent == wantTarget
 	switch q.rel {
