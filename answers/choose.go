@@ -88,14 +88,19 @@ func placePinyin(region string) []string {
 		}
 		spellings = next
 	}
-	slices.Sort(spellings)
-	spellings = slices.Compact(spellings)
 	if len(spellings) == 1 && spellings[0] == "" {
 		spellings = nil
 	}
+	spellings = append(spellings, placeEnglish[report.RegionStem(region)]...) // Tibet, Shaanxi
+	slices.Sort(spellings)
+	spellings = slices.Compact(spellings)
 	placePinyins.Store(region, spellings)
 	return spellings
 }
+
+// placeEnglish gives the English names of regions that are not their
+// pinyin, by the region's stem (西藏 → tibet).
+var placeEnglish = words.mapOf("place.english")
 
 // maxSpellings is how many pinyin spellings of a place are kept at most.
 const maxSpellings = 8

@@ -56,6 +56,8 @@ func TestPlacePinyin(t *testing.T) {
 		"宁夏回族自治区": {"ningxia"},
 		"重庆市":     {"chongqing", "zhongqing"}, // 重 is read two ways
 		"北京市":     {"beijing"},
+		"西藏自治区":   {"xizang", "tibet"},   // the English name besides the pinyin
+		"陕西省":     {"shanxi", "shaanxi"}, // English writes 陕西 Shaanxi, apart from 山西
 	}
 	for region, want := range tests {
 		got := placePinyin(region)
