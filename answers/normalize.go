@@ -169,8 +169,8 @@ func cnNumerals(q string) string {
 	return reCNFigure.ReplaceAllStringFunc(q, func(m string) string {
 		sub := reCNFigure.FindStringSubmatch(m)
 		n, ok := report.ParseChineseNumber(sub[1])
-		if !ok {
-			return m
+		if !ok || m == "一个" {
+			return m // 一个人住 says alone, not 1 个人
 		}
 		return itoa(n) + sub[2] + sub[3]
 	})
