@@ -67,17 +67,33 @@ func containedIn(list []string, p string) bool {
 	return false
 }
 
-// placePinyin spells the stem of a region in pinyin, as English writes
-// it, every way its characters may be read: 宁夏回族自治区 → ningxia,
-// 重庆市 → zhongqing and chongqing (重 has two readings).
+// placePinyin spells the stem of a region as English writes it: in
+// pinyin, every way its characters may be read (宁夏回族自治区 → ningxia,
+// 重庆市 → zhongqing and chongqing: 重 has two readings), and by its English
+// names (西藏 → tibet; 陕西 → shaanxi only, shanxi being 山西).
 func placePinyin(region string) []string {
 	if py, ok := placePinyins.Load(region); ok {
 		return py.([]string)
 	}
+	stem := report.RegionStem(region)
+	spellings, ok := placeSpelled[stem] // 陕西 is Shaanxi, not shanxi
+	if !ok {
+		spellings = pinyinOf(stem)
+	}
+	spellings = append(slices.Clone(spellings), placeEnglish[stem]...) // Tibet
+	slices.Sort(spellings)
+	spellings = slices.Compact(spellings)
+	placePinyins.Store(region, spellings)
+	return spellings
+}
+
+// pinyinOf spells stem in pinyin every way its characters may be read,
+// at most maxSpellings ways.
+func pinyinOf(stem string) []string {
 	args := pinyin.NewArgs()
 	args.Heteronym = true
 	spellings := []string{""}
-	for _, readings := range pinyin.Pinyin(report.RegionStem(region), args) {
+	for _, readings := range pinyin.Pinyin(stem, args) {
 		var next []string
 		for _, sp := range spellings {
 			for _, r := range readings {
@@ -89,18 +105,16 @@ func placePinyin(region string) []string {
 		spellings = next
 	}
 	if len(spellings) == 1 && spellings[0] == "" {
-		spellings = nil
+		return nil
 	}
-	spellings = append(spellings, placeEnglish[report.RegionStem(region)]...) // Tibet, Shaanxi
-	slices.Sort(spellings)
-	spellings = slices.Compact(spellings)
-	placePinyins.Store(region, spellings)
 	return spellings
 }
 
-// placeEnglish gives the English names of regions that are not their
-// pinyin, by the region's stem (西藏 → tibet).
-var placeEnglish = words.mapOf("place.english")
+// placeEnglish gives the English names of regions besides their pinyin,
+// by the region's stem (西藏 → tibet); placeSpelled the English spelling
+// of a region instead of its pinyin, which is another region's (陕西 →
+// shaanxi, not shanxi).
+var placeEnglish, placeSpelled = words.mapOf("place.english"), words.mapOf("place.spelled")
 
 // maxSpellings is how many pinyin spellings of a place are kept at most.
 const maxSpellings = 8

@@ -71,8 +71,12 @@ func TestUnderstand(t *testing.T) {
 		{"今年要吸引多少年轻人才", wantTarget, true, nil, nil, "this"},      // 年轻, not a number of years
 		{"每月领的养老钱能涨点不？", wantTarget, false, nil, nil, ""},        // whether it will be: the plan
 		{"路太窄了，能不能修宽点", wantTarget, false, nil, nil, ""},
-		{"长江里现在还能打鱼吗", anyPeriod, false, nil, nil, ""},                     // what is so now
-		{"新能源车补贴还有不", anyPeriod, false, nil, nil, ""},                      // 能源 is no 能
+		{"长江里现在还能打鱼吗", anyPeriod, false, nil, nil, ""}, // what is so now
+		{"新能源车补贴还有不", anyPeriod, false, nil, nil, ""},
+		{"社会保险交不", anyPeriod, false, nil, nil, ""},                         // 社会, not 会
+		{"钢铁产能过剩不", anyPeriod, false, nil, nil, ""},                        // 产能, not 能
+		{"就业机会不会减少吧", anyPeriod, false, nil, nil, ""},                      // 机会不会 is no 会不会
+		{"房贷还款利率能降点不", wantTarget, false, []string{"%"}, nil, ""},          // 还款 is no 还                    // 能源 is no 能
 		{"俺们村种地一年到头挣不了几个钱，今年农民收入能涨多少", wantTarget, true, nil, nil, "this"}, // 挣不了几个钱 asks no count of 个
 		{"我爸瘫在床上好几年了，有没有护理方面的保险能报", anyPeriod, false, nil, nil, ""},        // 好几年 asks no number of years; the 了 is of the scene
 		{"家里冰箱用了十几年了，想换台新的，今年还有补贴吗", wantTarget, false, nil, nil, "this"},  // 十几年 counts roughly, it asks no number of years

@@ -119,11 +119,16 @@ func (rt *router) rarestGram(s string) []int32 {
 }
 
 // inPinyin returns the regions of reports that q names in pinyin as
-// whole Latin words (What was Ningxia's GDP), in catalog order.
+// whole Latin words (What was Ningxia's GDP), or by an English name of one
+// or two words (Tibet, Inner Mongolia), in catalog order.
 func (rt *router) inPinyin(q string) []string {
 	var ids []int32
+	prev := ""
 	for i := 0; i < len(q); {
 		if latinBoundary(q, i) {
+			if q[i] != ' ' {
+				prev = "" // a name of two words is written with a space between
+			}
 			i++
 			continue
 		}
@@ -132,6 +137,10 @@ func (rt *router) inPinyin(q string) []string {
 			j++
 		}
 		ids = append(ids, rt.pinyin[q[i:j]]...)
+		if prev != "" {
+			ids = append(ids, rt.pinyin[prev+" "+q[i:j]]...)
+		}
+		prev = q[i:j]
 		i = j
 	}
 	slices.Sort(ids)

@@ -44,6 +44,8 @@ func TestRouterFindsAsScanning(t *testing.T) {
 		"beijingshi":                     nil,
 		"xinjiang-uygur":                 nil,
 		"gdp growth in 2025 of dongdong": {"东东省"},
+		"inner mongolia gdp target":      {"内蒙古自治区"}, // an English name of two words
+		"inner, mongolia":                nil,
 	} {
 		if got := rt.inPinyin(q); !slices.Equal(got, want) {
 			t.Errorf("%q: named in pinyin %v, want %v", q, got, want)
@@ -56,8 +58,9 @@ func TestPlacePinyin(t *testing.T) {
 		"宁夏回族自治区": {"ningxia"},
 		"重庆市":     {"chongqing", "zhongqing"}, // 重 is read two ways
 		"北京市":     {"beijing"},
-		"西藏自治区":   {"xizang", "tibet"},   // the English name besides the pinyin
-		"陕西省":     {"shanxi", "shaanxi"}, // English writes 陕西 Shaanxi, apart from 山西
+		"西藏自治区":   {"xizang", "tibet"}, // the English name besides the pinyin
+		"陕西省":     {"shaanxi"},         // English writes 陕西 Shaanxi; shanxi is 山西
+		"内蒙古自治区":  {"neimenggu", "inner mongolia"},
 	}
 	for region, want := range tests {
 		got := placePinyin(region)
@@ -66,9 +69,12 @@ func TestPlacePinyin(t *testing.T) {
 				t.Errorf("placePinyin(%q) = %q, lacks %q", region, got, w)
 			}
 		}
-		if len(got) > maxSpellings {
-			t.Errorf("placePinyin(%q): %d spellings, more than %d", region, len(got), maxSpellings)
+		if n := len(pinyinOf(report.RegionStem(region))); n > maxSpellings {
+			t.Errorf("placePinyin(%q): %d pinyin spellings, more than %d", region, n, maxSpellings)
 		}
+	}
+	if got := placePinyin("陕西省"); slices.Contains(got, "shanxi") {
+		t.Errorf("placePinyin(陕西省) = %q: shanxi is 山西", got)
 	}
 	if got := placePinyin(""); got != nil {
 		t.Errorf("placePinyin(\"\") = %q, want none", got)
