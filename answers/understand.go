@@ -112,7 +112,7 @@ var (
 	// 会不会涨), not 能源, 会议, 社会 or 产能; 还能打鱼吗 and 能用上吗 ask what
 	// is so now.
 	reWillItAsk = regexp.MustCompile(`(?:^|[^社机两博大年协学商工省都体理产风储核智节功动性技效职才可本赋潜热电光势])(?:能不能|会不会|(?:能|会)[^源力效耗级量手议展计员\P{Han}]\p{Han}{0,5}不[啊呀呢吧嘛？?！!。~～ ]*$)`)
-	nowCues     = []string{"现在", "目前", "如今", "已经", "还能", "还有", "还在", "还可以"}
+	nowCues     = words.list("cue.now")
 	reDoneYet   = regexp.MustCompile(`了(吗|么|没|没有)[？?！!。]*$`)
 	// Words that say a thing is done.
 	pastCues = words.list("cue.past")
