@@ -157,11 +157,11 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 // unanswered question are taken. vocab is the vocabulary of the question.
 func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top int, trace *Trace) ([]Answer, []candidate) {
 	rc := e.cache(r)
-	q.groups = append(q.groups[:len(q.groups):len(q.groups)], vocab.expandChinese(q.text, r.Seg)...)
+	q.groups = append(q.groups[:len(q.groups):len(q.groups)], vocab.expandChinese(q.text, r.Seg, q.groups)...)
 	if fixed := rc.fixTypos(q.text, q.groups); fixed != q.text {
 		var more [][]string
 		q.text, more = vocab.expandLatin(fixed) // the corrected words may be aliases
-		more = append(more, vocab.expandChinese(q.text, r.Seg)...)
+		more = append(more, vocab.expandChinese(q.text, r.Seg, more)...)
 		q.groups = append(q.groups, more...)
 	}
 	kws := e.keywords(q, rc)

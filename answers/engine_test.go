@@ -320,7 +320,7 @@ func topicOn(t *testing.T, question, topic string) (keyword, *reportCache, bool)
 		rc = e.cache(r)
 		text, groups := e.Vocabulary().expandLatin(normalise(question, s.KnownHan))
 		q := understand(question, text, groups)
-		q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg)...)
+		q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg, q.groups)...)
 		kws := e.keywords(q, rc)
 		if i := slices.IndexFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, topic) }); i >= 0 {
 			k, found = kws[i], true

@@ -204,10 +204,12 @@ func TestVocabularyExpand(t *testing.T) {
 		{"budgetary", "budgetary", nil},
 		{"经济年均增长多少", "经济年均增长多少", []string{"地区生产总值"}}, // 经济增长, 年均 inside
 		{"年均增长多少", "年均增长多少", nil},
+		{"inbound tourism", "入境旅游", []string{"入境旅游"}},      // 旅游 inside the replacement is no topic of its own
+		{"grain output", "粮食产量", []string{"粮食产量", "粮食产量"}}, // but 粮食 (粮食产量 粮食播种面积 粮食) shares a term: it adds alternatives
 	}
 	for _, tt := range tests {
 		text, groups := v.expandLatin(tt.in)
-		groups = append(groups, v.expandChinese(text, seg)...)
+		groups = append(groups, v.expandChinese(text, seg, groups)...)
 		var first []string
 		for _, g := range groups {
 			first = append(first, g[0])

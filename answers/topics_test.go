@@ -72,7 +72,7 @@ func TestQuotedTopicCountsOnce(t *testing.T) {
 		question := "“一老一小”服务今年有哪些安排"
 		text, groups := e.Vocabulary().expandLatin(normalise(question, s.KnownHan))
 		q := understand(question, text, groups)
-		q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg)...)
+		q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg, q.groups)...)
 		n := 0
 		for _, k := range e.keywords(q, e.cache(r)) {
 			if slices.Contains(k.alts, "一老一小") {

@@ -124,7 +124,8 @@ func (v *Vocabulary) KeepWords() []string {
 // alternatives each stands for, the alias itself among them: a report
 // that writes GDP answers for GDP.
 func (v *Vocabulary) expandLatin(q string) (string, [][]string) {
-	groups := v.find(q, true, nil, map[string]bool{}, inPhraseOf(q))
+	inPhrase := inPhraseOf(q)
+	groups := v.find(q, true, nil, map[string]bool{}, func(i, j int, _ []string) bool { return inPhrase(i, j) })
 	for _, i := range v.inText(q) {
 		if a := v.aliases[i]; a.latin && strings.Contains(q, a.from) {
 			q = replaceWordUnless(q, a.from, a.terms[0], inPhraseOf(q))
@@ -168,14 +169,45 @@ func (v *Vocabulary) inText(q string) []int {
 
 // expandChinese returns the groups of alternatives of the Chinese aliases
 // in q (also those a Latin replacement completed: r&d强度 → 研发强度), cut
-// into words by seg; an alias inside a longer word is no alias.
-func (v *Vocabulary) expandChinese(q string, seg *segment.Segmenter) [][]string {
-	return v.find(q, false, seg, map[string]bool{}, nil)
+// into words by seg; an alias inside a longer word is no alias, nor is
+// one inside the term a Latin alias was replaced by (旅游 of 入境旅游, which
+// inbound tourism says) unless it shares a term with that alias (粮食 of
+// 粮食产量 adds 粮食 to grain output's terms): latin are the groups
+// expandLatin found.
+func (v *Vocabulary) expandChinese(q string, seg *segment.Segmenter, latin [][]string) [][]string {
+	return v.find(q, false, seg, map[string]bool{}, insideTerms(q, latin))
+}
+
+// insideTerms reports of an alias of terms at bytes i..j of q whether it
+// lies inside, and is shorter than, a said first term of one of groups
+// and shares no term with that group; nil when no first term is said.
+func insideTerms(q string, groups [][]string) func(i, j int, terms []string) bool {
+	type span struct {
+		start, end int
+		group      []string
+	}
+	var spans []span
+	for _, g := range groups {
+		for _, at := range occurrences(q, g[0]) {
+			spans = append(spans, span{at, at + len(g[0]), g})
+		}
+	}
+	if len(spans) == 0 {
+		return nil
+	}
+	return func(i, j int, terms []string) bool {
+		for _, s := range spans {
+			if s.start <= i && j <= s.end && j-i < s.end-s.start && !slices.ContainsFunc(terms, func(t string) bool { return slices.Contains(s.group, t) }) {
+				return true
+			}
+		}
+		return false
+	}
 }
 
 // find returns the groups of the Latin or the Chinese aliases in q, an
 // alias once however often it is said.
-func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map[string]bool, skip func(i, j int) bool) [][]string {
+func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map[string]bool, skip func(i, j int, terms []string) bool) [][]string {
 	var groups [][]string
 	taken := make([]bool, len(q))
 	var words []segment.Token
@@ -189,7 +221,7 @@ func (v *Vocabulary) find(q string, latin bool, seg *segment.Segmenter, said map
 		}
 		for _, i := range occurrences(q, a.from) {
 			j := i + len(a.from)
-			if a.latin && !(latinBoundary(q, i-1) && latinBoundary(q, j)) || skip != nil && skip(i, j) {
+			if a.latin && !(latinBoundary(q, i-1) && latinBoundary(q, j)) || skip != nil && skip(i, j, a.terms) {
 				continue
 			}
 			if !a.latin && insideWord(words, i, j) {
