@@ -253,22 +253,44 @@ var wordFigures = func() func(s string, part Part, reviewYear, planYear int) []F
 	re := regexp.MustCompile(strings.Join(keys, "|"))
 	return func(s string, part Part, reviewYear, planYear int) []Figure {
 		var out []Figure
-		for _, m := range re.FindAllStringIndex(s, -1) {
-			if next, _ := utf8.DecodeRuneInString(s[m[1]:]); strings.ContainsRune("亿万元级", next) {
-				continue // 上万亿元台阶, 上亿元级项目: a unit of money follows
-			}
-			w := words[s[m[0]:m[1]]]
-			clause := clauseBefore(s, m[0])
-			f := Figure{Text: s[m[0]:m[1]], Value: w.value, Unit: w.unit, Measure: measureOf(clause), Start: m[0], End: m[1]}
-			if after := nounAfter(s[m[1]:]); utf8.RuneCountInString(f.Measure) <= 2 && after != "" {
+		add := func(start, end int, w said) {
+			clause := clauseBefore(s, start)
+			f := Figure{Text: s[start:end], Value: w.value, Unit: w.unit, Measure: measureOf(clause), Start: start, End: end}
+			if after := nounAfter(s[end:]); utf8.RuneCountInString(f.Measure) <= 2 && after != "" {
 				f.Measure = after
 			}
 			f.Period, f.Year = periodOf(clause, part, reviewYear, planYear)
 			out = append(out, f)
 		}
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			if next, _ := utf8.DecodeRuneInString(s[m[1]:]); strings.ContainsRune("亿万元级", next) {
+				continue // 上万亿元台阶, 上亿元级项目: a unit of money follows
+			}
+			add(m[0], m[1], words[s[m[0]:m[1]]])
+		}
+		for _, m := range reReachedMagnitude.FindAllStringSubmatchIndex(s, -1) {
+			if next, _ := utf8.DecodeRuneInString(s[m[1]:]); next == '级' {
+				continue // 突破千亿级: a class of size, no amount
+			}
+			w := magnitudes[s[m[2]:m[3]]]
+			if m[4] >= 0 {
+				w.unit += s[m[4]:m[5]] // 万亿元
+			}
+			add(m[2], m[1], said{w.value, w.unit})
+		}
 		return out
 	}
 }()
+
+// reReachedMagnitude is an amount said as a bare magnitude that was
+// reached: 旅游综合收入突破万亿元 (1万亿元), 投资超千亿元 (1000亿元).
+var reReachedMagnitude = regexp.MustCompile(`(?:突破|超过|超|达到|达|迈上|跨上|站上|跃上)(万亿|千亿|百亿)(元|美元)?`)
+
+// magnitudes are the value and unit a bare magnitude stands for.
+var magnitudes = map[string]struct {
+	value float64
+	unit  string
+}{"万亿": {1, "万亿"}, "千亿": {1000, "亿"}, "百亿": {100, "亿"}}
 
 // chineseCounts finds the counts written in Chinese numerals: 两次, 十件.
 func chineseCounts(s string, part Part, reviewYear, planYear int) []Figure {
