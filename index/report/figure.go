@@ -283,14 +283,15 @@ var wordFigures = func() func(s string, part Part, reviewYear, planYear int) []F
 }()
 
 // reReachedMagnitude is an amount said as a bare magnitude that was
-// reached: 旅游综合收入突破万亿元 (1万亿元), 投资超千亿元 (1000亿元).
-var reReachedMagnitude = regexp.MustCompile(`(?:突破|超过|超|达到|达|迈上|跨上|站上|跃上)(万亿|千亿|百亿)(元|美元)?`)
+// reached: 旅游综合收入突破万亿元 (1万亿元), 投资超千亿元 (1000亿元),
+// 出生人口超百万 (100万).
+var reReachedMagnitude = regexp.MustCompile(`(?:突破|超过|超|达到|达|迈上|跨上|站上|跃上)(万亿|千亿|百亿|千万|百万)(元|美元|人次|人|户|吨|辆|亩|斤|千瓦)?`)
 
 // magnitudes are the value and unit a bare magnitude stands for.
 var magnitudes = map[string]struct {
 	value float64
 	unit  string
-}{"万亿": {1, "万亿"}, "千亿": {1000, "亿"}, "百亿": {100, "亿"}}
+}{"万亿": {1, "万亿"}, "千亿": {1000, "亿"}, "百亿": {100, "亿"}, "千万": {1000, "万"}, "百万": {100, "万"}}
 
 // chineseCounts finds the counts written in Chinese numerals: 两次, 十件.
 func chineseCounts(s string, part Part, reviewYear, planYear int) []Figure {

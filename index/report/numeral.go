@@ -8,7 +8,7 @@ var (
 	// reCNCount: a Chinese numeral counting things, 两次, 十件, 三个; not
 	// one (一批, 一个中心), not a name (十四五, 三农): ParseChineseNumber
 	// and the caller decide.
-	reCNCount = regexp.MustCompile(`([零一两二三四五六七八九十百千]+)(次|个|项|件|家|所|条|座|场|批|处|名|位|台|套|支)`)
+	reCNCount = regexp.MustCompile(`([零一两二三四五六七八九十百千]+)(次|个|项|件|家|所|条|座|场|批|处|名|位|台|套|支|天)`)
 )
 
 // ChineseDigit returns the value of a Chinese digit (一 → 1, 两 → 2).
