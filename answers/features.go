@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -102,6 +103,9 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 	}
 	total = max(total, 1e-9)
 	sum, inOrder, literal := coverage(kws, passageOf(q, rc, i, w), w)
+	if w.PlanPeriod > 0 && s.Span == report.SpanFive && slices.ContainsFunc(kws, func(k keyword) bool { return k.plan }) {
+		sum = planCoverage(kws, rc, i, sum, w) // 十四五期间城镇新增就业多少: 城镇新增就业124.27万人 of the five years
+	}
 	f := features{
 		Coverage: sum / total,
 		InOrder:  float64(inOrder),
@@ -136,6 +140,23 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 		f.Listed = 1 // 拓展医疗健康、养老托育、居住服务等: 养老 in passing
 	}
 	return f
+}
+
+// planCoverage returns sum, the coverage of sentence i, with the names of
+// five-year plans the question says counted as said (times PlanPeriod)
+// when the sentence, of five years, names no five-year plan itself: its
+// period is the one asked.
+func planCoverage(kws []keyword, rc *reportCache, i int, sum float64, w *Weights) float64 {
+	text := rc.lowered(i) + rc.section(i)
+	if containsAny(text, planNames) {
+		return sum // it names one: said or not, coverage found it
+	}
+	for _, k := range kws {
+		if k.plan {
+			sum += w.PlanPeriod * k.weight
+		}
+	}
+	return sum
 }
 
 // reDate matches a date a sentence names: a year, a month, a year's end.

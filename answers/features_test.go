@@ -168,6 +168,31 @@ func TestTargetOfTheYear(t *testing.T) {
 	}
 }
 
+// TestPlanPeriod: the name of a five-year plan says the period asked; a
+// sentence of those five years that names no plan says it too.
+func TestPlanPeriod(t *testing.T) {
+	seeds := t.TempDir()
+	b, err := os.ReadFile("../index/testdata/reports/jilin_2026_gwr.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(seeds, "jilin_2026_gwr.txt"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(context.Background(), Setup{DataDir: t.TempDir(), SeedsDir: seeds, Build: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer e.Close()
+	res, err := e.Ask(context.Background(), "十四五期间全省城镇新增就业多少", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "城镇新增就业124.27万人") {
+		t.Errorf("answers %+v, want the five years' 城镇新增就业124.27万人", res.Answers)
+	}
+}
+
 // TestHowShort: asked how, a short sentence without a figure states what
 // is to be done, not how (Short); asked for a target, it may be the
 // target.

@@ -53,6 +53,9 @@ type keyword struct {
 	// any of its words, does not speak of it: it weighs in full.
 	vocab  bool
 	weight float64
+	// plan marks a topic said only as the name of a five-year plan
+	// (十四五期间…): the period asked, said by any sentence of those years.
+	plan bool
 }
 
 var (
@@ -188,6 +191,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 			out[i].weight *= e.w.TranslatedTopic
 		}
 	}
+	for i := range out {
+		out[i].plan = saidOnlyAs(out[i], planNames)
+	}
 	markModifiers(out, q.text)
 	for i := range out {
 		if onlyPeople(out[i]) && anyOtherThing(out, i) {
@@ -211,6 +217,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 // peopleWords name the people a question is about (孩子, 家里): a report
 // names what is done for them instead.
 var peopleWords = words.list("people.about")
+
+// planNames are the names of five-year plans (十四五).
+var planNames = words.list("plan.five")
 
 // lightNouns stand for anything (地方, 样子): what they follow is asked.
 var lightNouns = words.list("light.noun")

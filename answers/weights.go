@@ -68,6 +68,7 @@ type Weights struct {
 	GenericTopic       float64 // the weight of a verb or another word saying how rather than what
 	TranslatedTopic    float64 // the weight of a topic an English word gives through the dictionary
 	ContextTopic       float64 // the weight of a topic said only outside the one clause that asks (markContext)
+	PlanPeriod         float64 // the credit of the name of a five-year plan (十四五) for a sentence of five years that names none
 
 	// Cut-offs.
 
@@ -129,6 +130,7 @@ var DefaultWeights = Weights{
 	GenericTopic:       0.3,
 	TranslatedTopic:    0.6,
 	ContextTopic:       0.5,
+	PlanPeriod:         0.7,
 
 	MinCoverage:      0.55,
 	MinCoverageUnit:  0.5,
