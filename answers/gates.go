@@ -289,7 +289,7 @@ func hasRate(figs []report.Figure) bool { return slices.ContainsFunc(figs, isRat
 // isRate reports whether f is a rate or a share.
 func isRate(f report.Figure) bool {
 	switch f.Unit {
-	case "%", "％", "个百分点", "百分点", "‰", "倍":
+	case "%", "％", "个百分点", "百分点", "‰", "倍", "∶": // 8.3∶41.4∶50.3 is shares too
 		return true
 	}
 	return false

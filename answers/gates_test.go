@@ -71,6 +71,7 @@ func TestOnlyRates(t *testing.T) {
 		{[]string{"%", "个百分点"}, true},
 		{[]string{"%", "元"}, false},
 		{[]string{"万亿元"}, false},
+		{[]string{"∶"}, true}, // 三次产业结构调整为8.3∶41.4∶50.3: shares
 	}
 	for _, tt := range tests {
 		var figs []report.Figure
