@@ -295,6 +295,8 @@ func TestUnitsAndDefinitions(t *testing.T) {
 		{"北京连续几年自然指数全球第一", []string{"年"}, false},
 		{"这几年粮食产量多少", nil, false},
 		{"放管服是什么意思", nil, true},
+		{"死亡人数下降了多少", nil, false}, // a change, said as a rate as often as a count
+		{"今年死亡人数是多少", []string{"人", "万人", "名", "人次", "万人次"}, false},
 	}
 	for _, tt := range tests {
 		q := understand(tt.q, tt.q, nil)
