@@ -653,8 +653,15 @@ func coveredBy(ks []keyword, w, text string) bool {
 	return false
 }
 
-// sharing returns the index of the topic that has a word of g, or -1.
+// sharing returns the index of the topic that has a word of g, or -1:
+// first the topic of the word g stands for (its last), which a group of
+// another alias may share a term with.
 func sharing(ks []keyword, g []string) int {
+	for i, k := range ks {
+		if isOneOf(g[len(g)-1], k.alts) {
+			return i // 机场 of airports, not 旅客吞吐量 of air passengers
+		}
+	}
 	for i, k := range ks {
 		for _, t := range g {
 			if isOneOf(t, k.alts) {

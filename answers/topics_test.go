@@ -136,3 +136,23 @@ func TestSenses(t *testing.T) {
 		return nil
 	})
 }
+
+func TestSharing(t *testing.T) {
+	ks := []keyword{
+		{alts: []string{"航空旅客", "旅客吞吐量", "air passengers"}},
+		{alts: []string{"机场", "airports"}},
+	}
+	tests := []struct {
+		g    []string
+		want int
+	}{
+		{[]string{"旅客吞吐量", "航空枢纽", "机场", "机场"}, 1}, // the alias 机场 said: its topic
+		{[]string{"旅客吞吐量", "客流"}, 0},
+		{[]string{"港口", "码头"}, -1},
+	}
+	for _, tt := range tests {
+		if got := sharing(ks, tt.g); got != tt.want {
+			t.Errorf("sharing(%v) = %d, want %d", tt.g, got, tt.want)
+		}
+	}
+}
