@@ -104,7 +104,7 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 	total = max(total, 1e-9)
 	sum, inOrder, literal := coverage(kws, passageOf(q, rc, i, w), w)
 	if w.PlanPeriod > 0 && s.Span == report.SpanFive && slices.ContainsFunc(kws, func(k keyword) bool { return k.plan }) {
-		sum = planCoverage(kws, rc, i, sum, w) // 十四五期间城镇新增就业多少: 城镇新增就业124.27万人 of the five years
+		sum = planCoverage(kws, rc, s, sum, w) // 十四五期间城镇新增就业多少: 城镇新增就业124.27万人 of the five years
 	}
 	f := features{
 		Coverage: sum / total,
@@ -142,17 +142,25 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 	return f
 }
 
-// planCoverage returns sum, the coverage of sentence i, with the names of
-// five-year plans the question says counted as said (times PlanPeriod)
-// when the sentence, of five years, names no five-year plan itself: its
-// period is the one asked.
-func planCoverage(kws []keyword, rc *reportCache, i int, sum float64, w *Weights) float64 {
-	text := rc.lowered(i) + rc.section(i)
-	if containsAny(text, planNames) {
-		return sum // it names one: said or not, coverage found it
+// planCoverage returns sum, the coverage of sentence s, with the name of
+// the five-year plan the question says counted as said (times
+// PlanPeriod) when it is the plan of the sentence's five years (十四五 of
+// a 2026 report's review, 十五五 of its plan) and the sentence names no
+// five-year plan itself.
+func planCoverage(kws []keyword, rc *reportCache, s *report.Sentence, sum float64, w *Weights) float64 {
+	year := 0
+	switch s.Part {
+	case report.PartReview:
+		year = rc.r.Meta.ReviewYear
+	case report.PartPlan:
+		year = rc.r.Meta.PlanYear
+	}
+	name := report.FivePlanName(report.FiveYearPlan(year))
+	if name == "" || containsAny(rc.lowered(s.ID)+rc.section(s.ID), planNames) {
+		return sum // of no plan known, or one it names: coverage found it said or not
 	}
 	for _, k := range kws {
-		if k.plan {
+		if k.plan && slices.Contains(k.said, name) {
 			sum += w.PlanPeriod * k.weight
 		}
 	}

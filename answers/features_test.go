@@ -191,6 +191,14 @@ func TestPlanPeriod(t *testing.T) {
 	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "城镇新增就业124.27万人") {
 		t.Errorf("answers %+v, want the five years' 城镇新增就业124.27万人", res.Answers)
 	}
+	// another plan's years: the review's five years are 十四五's
+	res, err = e.Ask(context.Background(), "十三五期间全省城镇新增就业多少", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Answers) > 0 && strings.Contains(res.Answers[0].Text, "城镇新增就业124.27万人") {
+		t.Errorf("十三五 asked, answered with 十四五's %q", res.Answers[0].Text)
+	}
 }
 
 // TestHowShort: asked how, a short sentence without a figure states what

@@ -269,8 +269,8 @@ var wordFigures = func() func(s string, part Part, reviewYear, planYear int) []F
 			add(m[0], m[1], words[s[m[0]:m[1]]])
 		}
 		for _, m := range reReachedMagnitude.FindAllStringSubmatchIndex(s, -1) {
-			if next, _ := utf8.DecodeRuneInString(s[m[1]:]); next == '级' {
-				continue // 突破千亿级: a class of size, no amount
+			if next, _ := utf8.DecodeRuneInString(s[m[1]:]); strings.ContainsRune("级的县亿万", next) {
+				continue // 突破千亿级, 超千亿元的县域: a class of size, no amount; 千万亿次: a larger one
 			}
 			w := magnitudes[s[m[2]:m[3]]]
 			if m[4] >= 0 {
@@ -285,7 +285,7 @@ var wordFigures = func() func(s string, part Part, reviewYear, planYear int) []F
 // reReachedMagnitude is an amount said as a bare magnitude that was
 // reached: 旅游综合收入突破万亿元 (1万亿元), 投资超千亿元 (1000亿元),
 // 出生人口超百万 (100万).
-var reReachedMagnitude = regexp.MustCompile(`(?:突破|超过|超|达到|达|迈上|跨上|站上|跃上)(万亿|千亿|百亿|千万|百万)(元|美元|人次|人|户|吨|辆|亩|斤|千瓦)?`)
+var reReachedMagnitude = regexp.MustCompile(`(?:突破|超过|超|达到|达|迈上|跨上|站上|跃上)(万亿|千亿|百亿|千万|百万)(元|美元|人次|人|户|吨|辆|亩|斤|千瓦时|千瓦|次|标箱)?`)
 
 // magnitudes are the value and unit a bare magnitude stands for.
 var magnitudes = map[string]struct {
@@ -301,6 +301,9 @@ func chineseCounts(s string, part Part, reviewYear, planYear int) []Figure {
 		before, _ := utf8.DecodeLastRuneInString(s[:start])
 		if _, numeral := cnDigit[before]; numeral || before == '第' || before == '十' || before == '百' || !isFigureAt(s, start, end) {
 			continue // 一百个 is read from its start; 第三次 is an ordinal
+		}
+		if len(FivePlansIn(s[m[2]:m[3]])) > 0 || s[m[4]:m[5]] == "天" && (strings.HasPrefix(s[end:], "然") || strings.HasSuffix(s[:start], "“")) {
+			continue // 十四五天然气管网, “九天”无人机: names, no counts
 		}
 		n, ok := ParseChineseNumber(s[m[2]:m[3]])
 		if !ok || n < 2 {

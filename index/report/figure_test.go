@@ -45,6 +45,14 @@ func TestFigureExtract(t *testing.T) {
 			"三天|天|3|全面推广“一次挂号管|result|2024",
 			"百万|万|100|出生人口|result|2024",
 		}},
+		// thresholds of a class, larger magnitudes and names are no amounts
+		{"经济总量超千亿元的县域达12个，算力达千万亿次，“九天”无人机首飞，建设十四五天然气管网。", PartReview, []string{
+			"12个|个|12|经济总量超千亿元的县域|result|2024",
+		}},
+		{"港口集装箱吞吐量突破千万标箱，装机超百万千瓦时。", PartReview, []string{
+			"千万标箱|万标箱|1000|港口集装箱吞吐量|result|2024",
+			"百万千瓦时|万千瓦时|100|装机|result|2024",
+		}},
 		{"商业航天全产业链布局，东方航天港海上发射卫星137颗。", PartReview, []string{
 			"137颗|颗|137|东方航天港海上发射卫星|result|2024",
 		}},
