@@ -127,7 +127,7 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 	if f.Definition > 0 && len(s.Section) > 0 && namesAll(s.Section[len(s.Section)-1], kws) {
 		f.Coverage = 1 // the body of the entry of the term asked: ［20］五网合一： › 将水、电、光、气网融入路网。
 	}
-	if guiding(s.Text, q.text) {
+	if guiding(s.Text, q.text) || shortcomings(rc, s, q.text) {
 		f.Guiding = 1
 	}
 	if subScope(s.Section, q.text) {
@@ -586,6 +586,25 @@ func firstRunes(s string, n int) string {
 func guiding(sentence, question string) bool {
 	return containsAny(sentence, guidingCues) && !containsAny(question, guidingAsked)
 }
+
+// shortcomings reports whether s stands in a paragraph that owns the
+// report's shortcomings (我们也清醒认识到，…部分企业经营困难) and question
+// does not ask for them: it says what is lacking, not what is done.
+func shortcomings(rc *reportCache, s *report.Sentence, question string) bool {
+	ps := rc.r.Paragraphs
+	if s.Para < 0 || s.Para >= ps.Len() || containsAny(question, shortcomingsAsked) {
+		return false
+	}
+	text := ps.Text(s.Para)
+	if end := strings.Index(text, "。"); end >= 0 {
+		text = text[:end]
+	}
+	return containsAny(text, shortcomingsCues)
+}
+
+// shortcomingsCues open a paragraph of shortcomings; shortcomingsAsked ask
+// for them.
+var shortcomingsCues, shortcomingsAsked = words.list("cue.shortcomings"), words.list("cue.shortcomings_asked")
 
 // onlyListed reports whether every topic the text names stands in a list
 // (a clause with two or more 、): said in passing, not the subject.

@@ -168,6 +168,25 @@ func TestTargetOfTheYear(t *testing.T) {
 	}
 }
 
+func TestShortcomings(t *testing.T) {
+	rc := cacheOf("在肯定成绩的同时，我们也清醒认识到，发展还面临不少困难。部分企业经营困难。", "加力清理拖欠中小企业账款。")
+	tests := []struct {
+		sentence int
+		question string
+		want     bool
+	}{
+		{0, "开个小厂，欠的钱拖着不给，有人管没", true},
+		{0, "发展还面临哪些困难", false}, // asked for
+		{1, "开个小厂，欠的钱拖着不给，有人管没", false},
+	}
+	for _, tt := range tests {
+		s := &report.Sentence{ID: tt.sentence, Para: tt.sentence}
+		if got := shortcomings(rc, s, tt.question); got != tt.want {
+			t.Errorf("shortcomings(%d, %q) = %v, want %v", tt.sentence, tt.question, got, tt.want)
+		}
+	}
+}
+
 // TestPlanPeriod: the name of a five-year plan says the period asked; a
 // sentence of those five years that names no plan says it too.
 func TestPlanPeriod(t *testing.T) {

@@ -110,7 +110,7 @@ var qualitySets = []struct {
 	{"guangxi_2026_en", "guangxi_2026_gwr", 69.2, 15.4, 50.0},      // first run 76.9 / 7.7 % wrong
 	{"guizhou_2026_en", "guizhou_2026_gwr", 76.9, 7.7, 50.0},       // first run 84.6 / 0.0 % wrong
 	{"hebei_2026_en", "hebei_2026_gwr", 76.9, 7.7, 50.0},           // first run 84.6 / 0.0 % wrong
-	{"hunan_2026_en", "hunan_2026_gwr", 84.6, 7.7, 50.0},          // first run 84.6 / 7.7 % wrong
+	{"hunan_2026_en", "hunan_2026_gwr", 84.6, 7.7, 50.0},           // first run 84.6 / 7.7 % wrong
 	{"shanxi_2026_en", "shanxi_2026_gwr", 69.2, 7.7, 0.0},          // first run 69.2 / 0.0 % wrong
 	{"xizang_2026_en", "xizang_2026_gwr", 53.8, 15.4, 50.0},        // first run 53.8 / 7.7 % wrong
 	// city budget reports (from their PDFs), written at the start of stop 27 by new helpers, then tuned on

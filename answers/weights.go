@@ -47,7 +47,7 @@ type Weights struct {
 	SubScope     float64 // a heading above it names a part of the whole (高新区, 市本级) that the question does not
 	DateSaid     float64 // names a date (2030年前, 年底), when when is asked
 	FigureApart  float64 // the figures said with the topics are all in clauses after theirs, when a figure is asked
-	Guiding      float64 // sets out the year's guiding principles or speaks of the report itself, naming topics in passing, when neither is asked
+	Guiding      float64 // sets out the year's guiding principles, speaks of the report itself or of its shortcomings, naming topics in passing, when none is asked
 
 	// Coverage: how much a topic counts when it is said otherwise than
 	// in the sentence itself.
