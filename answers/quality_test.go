@@ -189,6 +189,13 @@ var qualitySets = []struct {
 	{"guowuyuan_2022_off_heldout", "guowuyuan_2022_gwr", 94.1, 5.9, 66.6},
 	{"ezhou_2025_off_heldout", "ezhou_2025_budget_execution_report", 82.3, 11.8, 66.6},
 	{"xizang_2026_off_heldout", "xizang_2026_gwr", 94.1, 5.9, 33.3},
+	// the public asking in a chat (citizens, a foreign resident, Traditional), written mid-stop 31 by new helpers
+	{"anhui_2026_pub", "anhui_2026_gwr", 47.0, 5.9, 66.6},
+	{"guangdong_2026_pub", "guangdong_2026_gwr", 29.4, 11.8, 33.3},
+	{"yunnan_2026_pub", "yunnan_2026_gwr", 29.4, 5.9, 33.3},
+	{"hubei_2026_pub_heldout", "hubei_2026_gwr", 35.3, 11.8, 66.6},
+	{"hunan_2026_pub_heldout", "hunan_2026_gwr", 52.9, 11.8, 66.6},
+	{"shanghai_2026_pub_heldout", "shanghai_2026_gwr", 58.8, 5.9, 0.0},
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
