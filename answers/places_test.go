@@ -41,6 +41,9 @@ func TestAsked(t *testing.T) {
 		{"我在广东，广东今年GDP目标多少", []string{"广东"}, []string{"广东"}}, // also named where it asks
 		{"去年广东GDP多少，增长多少", []string{"广东"}, []string{"广东"}},   // not after 在/去/回
 		{"子女都去广东打工了，村里有没有人帮着照看老人", []string{"广东"}, nil},
+		{"我在深圳跑外卖，算不算工伤，有保障没", []string{"深圳"}, nil},       // two clauses ask: still the scene
+		{"我喺香港住，成日返深圳，口岸几时用得", []string{"香港", "深圳"}, nil}, // Cantonese 喺 and 返
+		{"深圳今年GDP目标多少，增长多少", []string{"深圳"}, []string{"深圳"}},
 	}
 	for _, tt := range tests {
 		if got := asked(tt.places, tt.text); !slices.Equal(got, tt.want) {
