@@ -146,19 +146,7 @@ func TestSubScope(t *testing.T) {
 // not the five-year plan's average that the report states beside it
 // (SpanUsual): 广西 writes both 经济增长5%左右 and 年均增长5%左右.
 func TestTargetOfTheYear(t *testing.T) {
-	seeds := t.TempDir()
-	b, err := os.ReadFile("../index/testdata/reports/guangxi_2026_gwr.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(seeds, "guangxi_2026_gwr.txt"), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e, err := Open(context.Background(), Setup{DataDir: t.TempDir(), SeedsDir: seeds, Build: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := engineOnReport(t, "guangxi_2026_gwr")
 	res, err := e.Ask(context.Background(), "经济增长目标是多少", Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -166,6 +154,26 @@ func TestTargetOfTheYear(t *testing.T) {
 	if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, "主要预期目标") {
 		t.Errorf("answers %+v, want this year's targets", res.Answers)
 	}
+}
+
+// engineOnReport returns an engine of one corpus report, built for the
+// test and closed after it.
+func engineOnReport(t *testing.T, name string) *Engine {
+	t.Helper()
+	seeds := t.TempDir()
+	b, err := os.ReadFile("../index/testdata/reports/" + name + ".txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(seeds, name+".txt"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e, err := Open(context.Background(), Setup{DataDir: t.TempDir(), SeedsDir: seeds, Build: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
 }
 
 func TestShortcomings(t *testing.T) {
@@ -190,19 +198,7 @@ func TestShortcomings(t *testing.T) {
 // TestPlanPeriod: the name of a five-year plan says the period asked; a
 // sentence of those five years that names no plan says it too.
 func TestPlanPeriod(t *testing.T) {
-	seeds := t.TempDir()
-	b, err := os.ReadFile("../index/testdata/reports/jilin_2026_gwr.txt")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(seeds, "jilin_2026_gwr.txt"), b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	e, err := Open(context.Background(), Setup{DataDir: t.TempDir(), SeedsDir: seeds, Build: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
+	e := engineOnReport(t, "jilin_2026_gwr")
 	res, err := e.Ask(context.Background(), "十四五期间全省城镇新增就业多少", Options{})
 	if err != nil {
 		t.Fatal(err)
