@@ -186,12 +186,13 @@ func choose(rt *router, q *question, defaultRegion string, mentions func(index.E
 			// Only the report that would answer is looked into: a place
 			// no report covers costs one report, not the collection.
 			cands = rt.ofRegion(defaultRegion)
+			inScene := len(withoutScene(places, q.text)) == 0 // 我在深圳跑外卖，…有保障没: every place only sets the scene
 			for _, p := range places {
-				if w := placeWord(p); q.elsewhere == "" && mentions(cands[len(cands)-1], w) {
+				if w := placeWord(p); !inScene && q.elsewhere == "" && mentions(cands[len(cands)-1], w) {
 					q.elsewhere = w
 				}
 			}
-			if q.elsewhere == "" {
+			if q.elsewhere == "" && !inScene {
 				return choice{reason: notCovered(places)}
 			}
 		}

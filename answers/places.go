@@ -62,11 +62,22 @@ var prefectures = sync.OnceValue(func() []string {
 
 // asked leaves out of places those that only set the scene: named in a
 // clause that does not ask, after 在, 去, 到, 回, 从 or 来 (or Cantonese 喺,
-// 返), while another clause asks (在广东打了十几年工，想回老家自己干点事，有支持吗
-// asks of the report's own place, not of 广东; so does 我在深圳跑外卖，…算不算
-// 工伤，有保障没 of 广东, though two clauses ask). 现在, 过去 and the like are
-// no such word.
+// 返), while one other clause asks (在广东打了十几年工，想回老家自己干点事，有支持吗
+// asks of the report's own place, not of 广东). 现在, 过去 and the like are no
+// such word. With several clauses asking (过年回云南，高速免费吗，几天) the place
+// may be what they ask about: it stays, to pick its report.
 func asked(places []string, text string) []string {
+	if onlyAsking(text) == text {
+		return places // no clause asks, or several do
+	}
+	return withoutScene(places, text)
+}
+
+// withoutScene leaves out of places those named only after a word of the
+// scene in clauses that do not ask, when any clause asks: a place that
+// has no report of its own and stands there (我在深圳跑外卖，…算不算工伤，
+// 有保障没) does not keep the report's sentences from answering.
+func withoutScene(places []string, text string) []string {
 	var clauses []string
 	anyAsks := false
 	for _, c := range reClause.Split(text, -1) {
@@ -112,6 +123,6 @@ func afterSceneWord(before string) bool {
 }
 
 // notSceneWords end in a scene word (在, 去, 到…) without setting a scene.
-var notSceneWords = []string{"现在", "正在", "所在", "实在", "存在", "好在", "未来", "本来", "后来", "原来", "近来", "从来", "向来", "看来",
+var notSceneWords = []string{"往返", "重返", "遣返", "现在", "正在", "所在", "实在", "存在", "好在", "未来", "本来", "后来", "原来", "近来", "从来", "向来", "看来",
 	"过去", "回去", "出去", "进去", "上去", "下去", "失去", "回来", "出来", "进来", "上来", "下来", "起来",
 	"得到", "达到", "做到", "受到", "感到", "直到", "遇到", "想到", "看到", "收到", "找到", "来到", "回到", "提到", "见到", "听到", "用到", "拿到"}

@@ -29,6 +29,23 @@ func TestAsPlace(t *testing.T) {
 	}
 }
 
+func TestWithoutScene(t *testing.T) {
+	tests := []struct {
+		text   string
+		places []string
+		want   []string
+	}{
+		{"我在深圳跑外卖，算不算工伤，有保障没", []string{"深圳"}, nil}, // two clauses ask: still the scene
+		{"深圳今年GDP目标多少，增长多少", []string{"深圳"}, []string{"深圳"}},
+		{"在深圳创业有什么补贴", []string{"深圳"}, []string{"深圳"}}, // one clause
+	}
+	for _, tt := range tests {
+		if got := withoutScene(tt.places, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("withoutScene(%v, %q) = %v, want %v", tt.places, tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestAsked(t *testing.T) {
 	tests := []struct {
 		text   string
@@ -41,9 +58,9 @@ func TestAsked(t *testing.T) {
 		{"我在广东，广东今年GDP目标多少", []string{"广东"}, []string{"广东"}}, // also named where it asks
 		{"去年广东GDP多少，增长多少", []string{"广东"}, []string{"广东"}},   // not after 在/去/回
 		{"子女都去广东打工了，村里有没有人帮着照看老人", []string{"广东"}, nil},
-		{"我在深圳跑外卖，算不算工伤，有保障没", []string{"深圳"}, nil},       // two clauses ask: still the scene
-		{"我喺香港住，成日返深圳，口岸几时用得", []string{"香港", "深圳"}, nil}, // Cantonese 喺 and 返
-		{"深圳今年GDP目标多少，增长多少", []string{"深圳"}, []string{"深圳"}},
+		{"我喺香港住，成日返深圳，口岸几时用得", []string{"香港", "深圳"}, nil},  // Cantonese 喺 and 返
+		{"过年回云南，高速免费吗，几天", []string{"云南"}, []string{"云南"}}, // several ask: it may be asked about
+		{"往返湖南的高铁，今年新开哪些", []string{"湖南"}, []string{"湖南"}}, // 往返 sets no scene
 	}
 	for _, tt := range tests {
 		if got := asked(tt.places, tt.text); !slices.Equal(got, tt.want) {
