@@ -380,6 +380,32 @@ func namesKnown(j *judge, c *candidate) bool {
 	return true
 }
 
+// heaviestAsked returns the weightiest topic of the one clause that asks,
+// when it names a thing of the vocabulary (在昆明打工，最低工资今年能涨到多少
+// asks of 最低工资, however much the scene's 打工 weighs), else of the
+// whole question.
+func heaviestAsked(j *judge) int {
+	asking := askingBy(j.q.text, asksAsTyped)
+	best := -1
+	for i, k := range j.kws {
+		if asking == j.q.text || !k.vocab || !containsAny(asking, k.said) {
+			continue
+		}
+		if best < 0 || k.weight > j.kws[best].weight {
+			best = i
+		}
+	}
+	if best >= 0 {
+		return best
+	}
+	for i, k := range j.kws { // it names none: 下岗了想摆个地摊，政府让摆不让摆
+		if best < 0 || k.weight > j.kws[best].weight {
+			best = i
+		}
+	}
+	return best
+}
+
 // standout lets the best candidate answer though it says too little of
 // the question's topics, when no other passes and it stands out: it says
 // the question's weightiest topic itself, covers StandoutCoverage of the
@@ -401,12 +427,7 @@ func standout(j *judge, ranked []candidate) bool {
 	if c.f.Coverage < w.StandoutCoverage || len(ranked) > 1 && c.score-ranked[1].score < w.StandoutMargin {
 		return false
 	}
-	heaviest := 0
-	for i, k := range j.kws {
-		if k.weight > j.kws[heaviest].weight {
-			heaviest = i
-		}
-	}
+	heaviest := heaviestAsked(j)
 	if !containsAny(j.rc.lowered(c.s.ID), j.kws[heaviest].alts) {
 		return false
 	}

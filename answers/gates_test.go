@@ -160,6 +160,27 @@ func TestStandout(t *testing.T) {
 	})
 }
 
+func TestHeaviestAsked(t *testing.T) {
+	k := func(said string, weight float64, vocab bool) keyword {
+		return keyword{alts: []string{said}, said: []string{said}, weight: weight, vocab: vocab}
+	}
+	tests := []struct {
+		text string
+		kws  []keyword
+		want int
+	}{
+		{"在昆明打工，最低工资今年能涨到多少", []keyword{k("最低工资", 4, true), k("打工", 5, true)}, 0}, // the clause that asks names it
+		{"下岗了想摆个地摊，政府让摆不让摆", []keyword{k("下岗", 2, true), k("地摊", 5, false)}, 1},   // it names none
+		{"最低工资和打工收入多少", []keyword{k("最低工资", 4, true), k("打工", 5, true)}, 1},       // one clause
+	}
+	for _, tt := range tests {
+		j := &judge{q: question{text: tt.text}, kws: tt.kws}
+		if got := heaviestAsked(j); got != tt.want {
+			t.Errorf("heaviestAsked(%q) = %d, want %d", tt.text, got, tt.want)
+		}
+	}
+}
+
 func TestSaysNoCost(t *testing.T) {
 	tests := []struct {
 		q, text string
