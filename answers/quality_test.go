@@ -105,7 +105,7 @@ var qualitySets = []struct {
 	{"guangdong_2026_col", "guangdong_2026_gwr", 38.5, 15.4, 50.0}, // first run 38.5 / 7.7 % wrong
 	{"hainan_2026_col", "hainan_2026_gwr", 46.1, 15.4, 50.0},       // first run 46.2 / 7.7 % wrong
 	{"ningxia_2026_col", "ningxia_2026_gwr", 53.8, 7.7, 0.0},       // first run 61.5 / 0.0 % wrong
-	{"shaanxi_2026_col", "shaanxi_2026_gwr", 30.8, 30.8, 50.0},     // first run 38.5 / 23.1 % wrong
+	{"shaanxi_2026_col", "shaanxi_2026_gwr", 38.5, 23.1, 50.0},     // first run 38.5 / 23.1 % wrong
 	{"sichuan_2026_col", "sichuan_2026_gwr", 38.5, 7.7, 50.0},      // first run 46.2 / 0.0 % wrong
 	{"guangxi_2026_en", "guangxi_2026_gwr", 69.2, 15.4, 50.0},      // first run 76.9 / 7.7 % wrong
 	{"guizhou_2026_en", "guizhou_2026_gwr", 76.9, 7.7, 50.0},       // first run 84.6 / 0.0 % wrong
@@ -139,7 +139,7 @@ var qualitySets = []struct {
 	{"fujian_2026_v2_heldout", "fujian_2026_gwr", 85.4, 5.5, 40.0},
 	// held out: written at the start of stop 25, first run on its first code
 	{"shaanxi_2026_v2_heldout", "shaanxi_2026_gwr", 88.0, 4.0, 60.0},
-	{"liaoning_2026_v2_heldout", "liaoning_2026_gwr", 78.1, 3.7, 80.0},
+	{"liaoning_2026_v2_heldout", "liaoning_2026_gwr", 79.9, 3.7, 80.0},
 	{"heilongjiang_2026_v2_heldout", "heilongjiang_2026_gwr", 90.0, 2.0, 80.0},
 	// held out: written at the end of stop 25, first run on its last code
 	{"shanxi_2026_v2_heldout", "shanxi_2026_gwr", 90.0, 2.0, 80.0},
@@ -191,8 +191,8 @@ var qualitySets = []struct {
 	{"xizang_2026_off_heldout", "xizang_2026_gwr", 94.1, 5.9, 33.3},
 	// the public asking in a chat (citizens, a foreign resident, Traditional), written mid-stop 31 by new helpers
 	{"anhui_2026_pub", "anhui_2026_gwr", 47.0, 5.9, 66.6},
-	{"guangdong_2026_pub", "guangdong_2026_gwr", 29.4, 11.8, 33.3},
-	{"yunnan_2026_pub", "yunnan_2026_gwr", 29.4, 5.9, 33.3},
+	{"guangdong_2026_pub", "guangdong_2026_gwr", 35.3, 11.8, 33.3},
+	{"yunnan_2026_pub", "yunnan_2026_gwr", 29.4, 5.9, 66.6},
 	{"hubei_2026_pub_heldout", "hubei_2026_gwr", 35.3, 11.8, 66.6},
 	{"hunan_2026_pub_heldout", "hunan_2026_gwr", 52.9, 11.8, 66.6},
 	{"shanghai_2026_pub_heldout", "shanghai_2026_gwr", 58.8, 5.9, 0.0},
