@@ -183,6 +183,7 @@ var qualitySets = []struct {
 	// held out: city budget reports, read from their PDFs
 	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 83.6, 5.5, 80.0},
 	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 81.7, 9.2, 20.0},
+	// officials asking in a work chat (terse, abbreviations, a target or a result), written at the start of stop 31 by new helpers
 	{"jiuyuan_2025_off", "jiuyuan_2025_plan_report", 94.1, 5.9, 66.6},
 	{"guowuyuan_2024_off", "guowuyuan_2024_gwr", 88.2, 11.8, 66.6},
 	{"heilongjiang_2026_off", "heilongjiang_2026_gwr", 94.1, 5.9, 66.6},
