@@ -127,7 +127,7 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 	if f.Definition > 0 && len(s.Section) > 0 && namesAll(s.Section[len(s.Section)-1], kws) {
 		f.Coverage = 1 // the body of the entry of the term asked: ［20］五网合一： › 将水、电、光、气网融入路网。
 	}
-	if guiding(s.Text, q.text) || shortcomings(rc, s, q.text) {
+	if guiding(s.Text, q.text) || !q.problems && shortcomings(rc, s) {
 		f.Guiding = 1
 	}
 	if subScope(s.Section, q.text) {
@@ -588,11 +588,12 @@ func guiding(sentence, question string) bool {
 }
 
 // shortcomings reports whether s stands in a paragraph that owns the
-// report's shortcomings (我们也清醒认识到，…部分企业经营困难) and question
-// does not ask for them: it says what is lacking, not what is done.
-func shortcomings(rc *reportCache, s *report.Sentence, question string) bool {
+// report's shortcomings (我们也清醒认识到，…部分企业经营困难): it says what is
+// lacking, not what is done (unless the question asks for that:
+// question.problems).
+func shortcomings(rc *reportCache, s *report.Sentence) bool {
 	ps := rc.r.Paragraphs
-	if s.Para < 0 || s.Para >= ps.Len() || containsAny(question, shortcomingsAsked) {
+	if s.Para < 0 || s.Para >= ps.Len() {
 		return false
 	}
 	text := ps.Text(s.Para)
