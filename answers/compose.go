@@ -74,28 +74,49 @@ func describe(f report.Figure) string {
 func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 
 // closest offers up to four headings near a question the report does not
-// answer, for the bot to suggest: headings that name its topics, then the
-// sections of the sentences that came nearest.
+// answer, for the bot to suggest: headings that name most of its topics,
+// the sections of the sentences that came nearest, best first, then other
+// headings that name some. On the tuning and older held-out sets the
+// headings offered for a withheld answer hold its sentence 73% of the time,
+// the first 49% (55% and 23% when every heading naming a topic led).
 func (e *Engine) closest(r *index.Loaded, q question, ranked []candidate) []string {
 	kws := e.keywords(q, e.cache(r))
+	total := 0.0
+	for _, k := range kws {
+		total += k.weight
+	}
 	score := map[string]float64{}
-	var hs []string
+	var named []string
 	for _, h := range r.Headings {
 		if s := headingCover(kws, strings.ToLower(h)); s > 0 && score[h] == 0 {
 			score[h] = s
+			named = append(named, h)
+		}
+	}
+	sort.SliceStable(named, func(i, j int) bool { return score[named[i]] > score[named[j]] })
+	var hs []string
+	seen := map[string]bool{}
+	add := func(h string) {
+		if !seen[h] && len(hs) < 4 {
+			seen[h] = true
 			hs = append(hs, h)
 		}
 	}
-	sort.SliceStable(hs, func(i, j int) bool { return score[hs[i]] > score[hs[j]] })
+	for _, h := range named {
+		if score[h] >= total/2 {
+			add(h) // it names most of the question: 社会消费品零售总额, a row of the indicator table
+		}
+	}
 	for _, c := range ranked {
 		if len(hs) >= 4 || c.f.Coverage == 0 {
 			break
 		}
-		if n := len(c.s.Section); n > 0 && score[c.s.Section[n-1]] == 0 {
-			h := c.s.Section[n-1]
-			score[h] = c.f.Coverage
-			hs = append(hs, h)
+		if n := len(c.s.Section); n > 0 {
+			add(c.s.Section[n-1])
 		}
 	}
-	return hs[:min(len(hs), 4)]
+	for _, h := range named {
+		add(h)
+	}
+	return hs
 }

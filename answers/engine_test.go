@@ -100,6 +100,43 @@ func TestAbstains(t *testing.T) {
 	}
 }
 
+// TestClosestFirst checks the first heading offered for a question the
+// report does not answer: a heading that names most of the question, else
+// the section of the sentence that came nearest (it holds the answer more
+// often than a heading naming one of the topics).
+func TestClosestFirst(t *testing.T) {
+	e, _ := engineOnSeed(t)
+	tests := []struct {
+		q       string
+		nearest bool   // the nearest sentence's section comes first
+		want    string // else this heading
+	}{
+		{q: "下岗了想摆地摊行不行", nearest: true}, // not 一、2024年…执行情况, which names 2024年 only
+		{q: "我想知道今年企业办事方不方便，有啥新举措", nearest: true},
+		{q: "2025年社会消费品零售总额目标是多少亿元", want: "社会消费品零售总额"}, // the indicator table's row
+	}
+	for _, tt := range tests {
+		res, err := e.Ask(context.Background(), tt.q, Options{Explain: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Answers) != 0 || len(res.Trace.Candidates) == 0 || len(res.Closest) == 0 {
+			t.Fatalf("%q: %d answers, %d candidates, closest %q; want no answer, candidates and closest headings", tt.q, len(res.Answers), len(res.Trace.Candidates), res.Closest)
+		}
+		want := tt.want
+		if tt.nearest {
+			path := strings.Split(res.Trace.Candidates[0].Section, " › ")
+			want = path[len(path)-1]
+		}
+		if res.Closest[0] != want {
+			t.Errorf("%q: closest %q, want %q first", tt.q, res.Closest, want)
+		}
+		if len(res.Closest) > 4 || len(slices.Compact(slices.Sorted(slices.Values(res.Closest)))) != len(res.Closest) {
+			t.Errorf("%q: closest %q, want at most four distinct headings", tt.q, res.Closest)
+		}
+	}
+}
+
 func TestFixTypos(t *testing.T) {
 	e, lib := engineOnSeed(t)
 	tests := []struct {
