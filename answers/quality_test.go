@@ -197,6 +197,14 @@ var qualitySets = []struct {
 	{"hubei_2026_pub_heldout", "hubei_2026_gwr", 35.3, 11.8, 66.6},
 	{"hunan_2026_pub_heldout", "hunan_2026_gwr", 52.9, 11.8, 66.6},
 	{"shanghai_2026_pub_heldout", "shanghai_2026_gwr", 58.8, 5.9, 0.0},
+	// the public asking in a chat, written at the start of stop 33 by new helpers
+	{"sichuan_2026_pub_heldout", "sichuan_2026_gwr", 35.2, 11.8, 66.6},
+	{"beijing_2026_pub_heldout", "beijing_2026_gwr", 41.1, 11.8, 66.6},
+	// one topic asked of different periods (last year, this year, the five years past and next), written at the start of stop 33 by new helpers
+	{"guowuyuan_2024_per", "guowuyuan_2024_gwr", 94.1, 5.9, 66.6},
+	{"jilin_2026_per", "jilin_2026_gwr", 94.1, 5.9, 66.6},
+	{"hunan_2026_per_heldout", "hunan_2026_gwr", 82.3, 11.8, 66.6},
+	{"guangxi_2026_per_heldout", "guangxi_2026_gwr", 70.5, 11.8, 66.6},
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
