@@ -12,7 +12,7 @@ import (
 	"planbot/answers"
 )
 
-const askSynopsis = `planbot ask [--json] [--explain] [--top N] [--report ID] [--config FILE] "问题"
+const askSynopsis = `planbot ask [--json] [--explain] [--top N] [--report ID [--within HEADING]] [--config FILE] "问题"
        planbot ask [--json] ... -
 
 Answers a question from the reports: the sentence that answers it, its
@@ -22,7 +22,9 @@ answers every line, in order: with --json one JSON object a line, a line it
 cannot take (blank, too long, not UTF-8) getting one with an "error" field.
 --explain adds how each question was understood and its best candidates
 judged (their features, section and the gate that rejected them): printed
-before the answer, or as the "trace" field with --json.`
+before the answer, or as the "trace" field with --json. --within asks
+within the section under a heading of the report, as a heading offered for
+a question the report does not answer does in the bot.`
 
 // maxLine is the longest input line ask takes as a question.
 const maxLine = 2000
@@ -33,9 +35,13 @@ func runAsk(ctx context.Context, args []string, in io.Reader, out io.Writer) err
 	top := fs.Int("top", 3, "at most `N` answers")
 	reportID := fs.String("report", "", "ask only the report with this `id`")
 	explain := fs.Bool("explain", false, "show how each question was understood and its candidates judged")
+	within := fs.String("within", "", "ask within the section under this `heading` of the report (--report)")
 	pos, err := parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if *within != "" && *reportID == "" {
+		return fmt.Errorf("--within needs --report: a heading is one report's")
 	}
 	if len(pos) == 0 {
 		return fmt.Errorf(`a question is needed: planbot ask "高标准农田目标是多少" (or - to read from stdin)`)
@@ -50,7 +56,7 @@ func runAsk(ctx context.Context, args []string, in io.Reader, out io.Writer) err
 			return fmt.Errorf("no report %q; the reports are: %s", *reportID, knownIDs(e))
 		}
 	}
-	opt := answers.Options{Top: *top, ReportID: *reportID, Explain: *explain}
+	opt := answers.Options{Top: *top, ReportID: *reportID, Explain: *explain, Within: *within}
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)
 	answer := func(q string) error {

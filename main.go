@@ -35,7 +35,7 @@ import (
 const usage = `planbot answers questions about government planning reports.
 
 usage:
-  planbot ask [--json] [--explain] [--top N] [--report ID] "问题"   (or - to read one question a line)
+  planbot ask [--json] [--explain] [--top N] [--report ID [--within HEADING]] "问题"   (or - to read one question a line)
   planbot index                      rebuild the index from the seeds and the added reports
   planbot index add FILE [--id ID] [--replace]   add a report (pdf, docx, doc, wps, html, txt)
   planbot index remove ID            remove a report added with index add

@@ -24,7 +24,10 @@
 //     whatever its score (a figure of another year, another unit…), and
 //     the one exception, standout: when nothing passes, a sentence far
 //     above every other that says the weightiest topic answers;
-//   - compose.go: the answer: the sentence, its figures, its section.
+//   - compose.go: the answer: the sentence, its figures, its section; for
+//     a question the report does not answer, the headings nearest to it;
+//   - within.go: the question asked again within one of those headings,
+//     which the asker picked (Options.Within).
 //
 // The word lists that shape questions are data (words.txt), read by the
 // same loader as the vocabulary (vocab.txt). Open wires a library and an

@@ -23,6 +23,11 @@ type Options struct {
 	// ExplainTop is how many candidates the trace lists, best first
 	// (default 8).
 	ExplainTop int
+	// Within asks within one section of the report asked: a heading that
+	// Result.Closest offered and the asker picked (within.go). Every
+	// sentence under it may answer, though it says too little of the
+	// question. "" asks the whole report.
+	Within string
 }
 
 // Engine answers questions from a library of reports.
@@ -130,7 +135,7 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 	}
 	if q.across && len(loaded) > 1 {
 		for _, r := range loaded {
-			if best, _ := e.answerFrom(r, vocab, q, 1, nil); len(best) > 0 {
+			if best, _ := e.answerFrom(r, vocab, q, 1, "", nil); len(best) > 0 {
 				res.Answers = append(res.Answers, best[0])
 			}
 		}
@@ -143,8 +148,9 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 		trace = &Trace{Report: r.Meta.ID, top: opt.ExplainTop}
 		res.Trace = trace
 	}
-	res.Answers, ranked = e.answerFrom(r, vocab, q, opt.Top, trace)
-	if len(res.Answers) == 0 {
+	res.Report, res.Within = r.Meta.ID, opt.Within
+	res.Answers, ranked = e.answerFrom(r, vocab, q, opt.Top, opt.Within, trace)
+	if len(res.Answers) == 0 && opt.Within == "" {
 		res.Closest = e.closest(r, q, ranked)
 	}
 	return res
@@ -154,8 +160,9 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 // with the report's words, finds the candidates, measures and scores each,
 // passes them through the gates, and composes the best that pass. It also
 // returns the ranked candidates, from which the closest topics of an
-// unanswered question are taken. vocab is the vocabulary of the question.
-func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top int, trace *Trace) ([]Answer, []candidate) {
+// unanswered question are taken. vocab is the vocabulary of the question;
+// within, when set, the heading of the section asked (Options.Within).
+func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top int, within string, trace *Trace) ([]Answer, []candidate) {
 	rc := e.cache(r)
 	q.groups = append(q.groups[:len(q.groups):len(q.groups)], vocab.expandChinese(q.text, r.Seg, q.groups)...)
 	if fixed := rc.fixTypos(q.text, q.groups); fixed != q.text {
@@ -180,10 +187,16 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 		return nil, nil
 	}
 	hits := candidates(r, rc, q, kws)
+	if within != "" {
+		hits = rc.under(within, hits)
+	}
 	if len(hits) == 0 {
 		return nil, nil
 	}
 	ranked := e.rank(q, kws, rc, hits)
+	if within != "" {
+		chosenSection(&judge{q: q, kws: kws, rc: rc, w: &e.w}, ranked)
+	}
 	if trace != nil {
 		n := trace.top
 		if n <= 0 {

@@ -12,6 +12,10 @@ type Result struct {
 	// Closest lists section headings near the question, offered when the
 	// report does not answer it.
 	Closest []string `json:"closest,omitempty"`
+	// Report is the id of the report asked, when one was (the closest
+	// headings are its); Within the heading asked within (Options.Within).
+	Report string `json:"report,omitempty"`
+	Within string `json:"within,omitempty"`
 	// Note says why there is no answer when the reason is known, e.g. that
 	// no report covers the place or year asked about.
 	Note string `json:"note,omitempty"`

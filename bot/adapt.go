@@ -18,6 +18,11 @@ func (a engineAsker) Ask(ctx context.Context, q string, top int) (answers.Result
 	return a.e.Ask(ctx, q, answers.Options{Top: top, Explain: true})
 }
 
+// AskWithin asks within the section under heading of one report.
+func (a engineAsker) AskWithin(ctx context.Context, q, reportID, heading string, top int) (answers.Result, error) {
+	return a.e.Ask(ctx, q, answers.Options{Top: top, Explain: true, ReportID: reportID, Within: heading})
+}
+
 // SetVocabulary makes the engine answer with v from the next question on.
 func (a engineAsker) SetVocabulary(v *answers.Vocabulary) { a.e.SetVocabulary(v) }
 

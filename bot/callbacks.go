@@ -14,7 +14,7 @@ import (
 //
 //	p:<id>:<page>   show a page of answers (更多答案, 返回答案)
 //	o:<id>:<i>      show the paragraph of answer i (原文)
-//	h:<id>:<k>      ask the k-th closest heading
+//	h:<id>:<k>      ask the question again within the k-th closest heading
 //	x:<n>           ask the n-th example of /help
 const (
 	kindPage     = "p"
@@ -73,7 +73,7 @@ func (b *Bot) onCallback(ctx context.Context, log *slog.Logger, q *models.Callba
 			cb.send(textExpired)
 			return
 		}
-		b.askFromButton(ctx, log, cb, q, msg, examples[n])
+		b.askFromButton(ctx, log, cb, q, msg, examples[n], scope{})
 		return
 	}
 	e, found := b.cache.get(id)
@@ -114,7 +114,7 @@ func (b *Bot) onCallback(ctx context.Context, log *slog.Logger, q *models.Callba
 			cb.send(textExpired)
 			return
 		}
-		b.askFromButton(ctx, log, cb, q, msg, e.result.Closest[n])
+		b.askFromButton(ctx, log, cb, q, msg, e.question, scope{e.result.Report, e.result.Closest[n]})
 	}
 }
 
@@ -128,9 +128,9 @@ func (b *Bot) finishEdit(ctx context.Context, log *slog.Logger, cb *callbackAnsw
 	}
 }
 
-// askFromButton asks question for whoever pressed a button, answering in a
+// askFromButton asks question (in scope) for whoever pressed a button, answering in a
 // new message in the button's chat.
-func (b *Bot) askFromButton(ctx context.Context, log *slog.Logger, cb *callbackAnswer, q *models.CallbackQuery, msg *models.Message, question string) {
+func (b *Bot) askFromButton(ctx context.Context, log *slog.Logger, cb *callbackAnswer, q *models.CallbackQuery, msg *models.Message, question string, in scope) {
 	if !b.isAdmin(q.From.ID) {
 		if ok, _ := b.limits.allow(q.From.ID); !ok {
 			cb.send(textTooFast)
@@ -138,7 +138,7 @@ func (b *Bot) askFromButton(ctx context.Context, log *slog.Logger, cb *callbackA
 		}
 	}
 	cb.send("")
-	b.answer(ctx, log, replyTarget(msg), question)
+	b.answer(ctx, log, replyTarget(msg), question, in)
 }
 
 // callbackAnswer answers a callback query exactly once.

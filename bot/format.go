@@ -135,6 +135,19 @@ func renderNoAnswer(note string, closest []string) string {
 	return text + "\n" + textTryHeadings
 }
 
+// renderWithin heads the answers found within a section the asker picked:
+// the report does not answer the question itself, so they are offered as
+// what the section says nearest to it.
+func renderWithin(heading string) string {
+	return "在「" + esc(heading) + "」中，与问题最相关的是："
+}
+
+// renderNoneWithin is the reply when the section picked says nothing near
+// the question.
+func renderNoneWithin(heading string) string {
+	return "「" + esc(heading) + "」中也没有找到能回答这个问题的句子。"
+}
+
 // renderHelp is the reply to /start and /help.
 func renderHelp(username string) string {
 	var sb strings.Builder

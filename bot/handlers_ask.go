@@ -30,8 +30,13 @@ func (b *Bot) ask(ctx context.Context, log *slog.Logger, msg *models.Message, qu
 	if !b.allowed(ctx, log, to, askerID(msg), msg.From) {
 		return
 	}
-	b.answer(ctx, log, to, question)
+	b.answer(ctx, log, to, question, scope{})
 }
+
+// scope is where a question is asked: the whole library (the zero scope),
+// or the section under a heading of one report that the asker picked
+// from those offered for a question the report does not answer.
+type scope struct{ reportID, heading string }
 
 // allowed applies the per-user rate limit to the public; over the limit the
 // user is told once (a notice: see notices.go). Admins are not limited.
@@ -49,9 +54,9 @@ func (b *Bot) allowed(ctx context.Context, log *slog.Logger, to target, who int6
 	return ok
 }
 
-// answer asks question and sends the answer.
-func (b *Bot) answer(ctx context.Context, log *slog.Logger, to target, question string) {
-	res, err := b.query(ctx, log, question, b.cfg.Answers.Max, askTimeout)
+// answer asks question in scope and sends the answer.
+func (b *Bot) answer(ctx context.Context, log *slog.Logger, to target, question string, in scope) {
+	res, err := b.query(ctx, log, question, in, b.cfg.Answers.Max, askTimeout)
 	if err != nil {
 		b.reply(ctx, log, to, textError)
 		return
@@ -67,7 +72,7 @@ func (b *Bot) answer(ctx context.Context, log *slog.Logger, to target, question 
 
 // query runs the Asker with a timeout and bounded concurrency, turning a
 // panic into an error. Errors are logged here, never shown to the public.
-func (b *Bot) query(ctx context.Context, log *slog.Logger, question string, top int, timeout time.Duration) (res answers.Result, err error) {
+func (b *Bot) query(ctx context.Context, log *slog.Logger, question string, in scope, top int, timeout time.Duration) (res answers.Result, err error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	select {
@@ -84,8 +89,16 @@ func (b *Bot) query(ctx context.Context, log *slog.Logger, question string, top 
 			err = fmt.Errorf("asker panicked: %v", r)
 		}
 	}()
-	log.Debug("question", "question", question)
-	res, err = b.asker.Ask(ctx, question, top)
+	log.Debug("question", "question", question, "within", in.heading)
+	sa, ok := b.asker.(SectionAsker)
+	switch {
+	case in.heading == "":
+		res, err = b.asker.Ask(ctx, question, top)
+	case ok:
+		res, err = sa.AskWithin(ctx, question, in.reportID, in.heading, top)
+	default:
+		res, err = b.asker.Ask(ctx, in.heading, top)
+	}
 	if err != nil {
 		log.Error("ask failed", "err", err, "took", time.Since(start))
 		return res, fmt.Errorf("ask: %w", err)
@@ -105,6 +118,9 @@ const maxClosest = 4
 // closest headings as buttons.
 func (b *Bot) present(e *cachedResult) (string, *inlineKeyboard) {
 	res := &e.result
+	if len(res.Answers) == 0 && res.Within != "" {
+		return renderNoneWithin(res.Within), nil
+	}
 	if len(res.Answers) == 0 {
 		res.Closest = nonEmpty(res.Closest, maxClosest)
 		if len(res.Closest) == 0 {
@@ -169,5 +185,9 @@ func (b *Bot) renderPage(id string, e *cachedResult, page int) (string, *inlineK
 	if b.learn.on() {
 		kb.row(voteRow(id, page)...)
 	}
-	return strings.Join(parts, "\n\n"), kb
+	html := strings.Join(parts, "\n\n")
+	if h := e.result.Within; h != "" {
+		html = renderWithin(h) + "\n\n" + html
+	}
+	return html, kb
 }

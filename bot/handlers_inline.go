@@ -39,7 +39,7 @@ func (b *Bot) onInline(ctx context.Context, log *slog.Logger, q *models.InlineQu
 	case question == "":
 		results = []models.InlineQueryResult{article("hint", "请输入问题", "例如："+examples[0], renderInlineHint(b.me.Username))}
 	default:
-		res, err := b.query(ctx, log, question, maxInlineResults, inlineTimeout)
+		res, err := b.query(ctx, log, question, scope{}, maxInlineResults, inlineTimeout)
 		switch {
 		case err != nil:
 			cacheTime = 1 // do not let Telegram keep the error

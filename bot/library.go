@@ -12,6 +12,14 @@ type Asker interface {
 	Ask(ctx context.Context, question string, top int) (answers.Result, error)
 }
 
+// SectionAsker asks a question within the section under one heading of a
+// report: a heading offered for a question the report does not answer
+// (Result.Closest), which the asker picked. With an Asker that is not one,
+// picking a heading asks the heading itself.
+type SectionAsker interface {
+	AskWithin(ctx context.Context, question, reportID, heading string, top int) (answers.Result, error)
+}
+
 // Library is the admins' view of the report collection.
 type Library interface {
 	// Reports lists the reports being served.

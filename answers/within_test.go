@@ -1,0 +1,57 @@
+package answers
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// A question asked within a heading offered for it is answered by a
+// sentence under that heading (or the indicator table's row it names),
+// though the sentence says too little of the question; the gates after
+// the coverage gate still hold.
+func TestAskWithin(t *testing.T) {
+	e, _ := engineOnSeed(t)
+	tests := []struct {
+		q, within string
+		offered   bool   // the report does not answer q and offers within
+		want      string // a part of the first answer; "" for none
+	}{
+		{"我想知道今年企业办事方不方便，有啥新举措", "持续优化营商环境", true, "民营企业办实事"},
+		{"2025年社会消费品零售总额目标是多少亿元", "社会消费品零售总额", true, ""},             // the row gives rates: the unit gate holds
+		{"2025年社会消费品零售总额目标是多少", "社会消费品零售总额", false, "2025年预期目标5%以上"}, // a row of the indicator table
+		{"今年要建多少亩高标准农田", "2025年经济社会发展主要预期目标安排", false, ""},           // nothing under it says 高标准农田
+		{"火星基地建设有什么安排", "持续优化营商环境", false, ""},                       // nor 火星基地: a sentence saying nothing of it stays out
+	}
+	for _, tt := range tests {
+		whole, err := e.Ask(context.Background(), tt.q, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if tt.offered && (len(whole.Answers) != 0 || !slices.Contains(whole.Closest, tt.within)) {
+			t.Fatalf("%q: %d answers, closest %q; want none and %q offered", tt.q, len(whole.Answers), whole.Closest, tt.within)
+		}
+		res, err := e.Ask(context.Background(), tt.q, Options{ReportID: whole.Report, Within: tt.within})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Within != tt.within || res.Report != whole.Report || len(res.Closest) != 0 {
+			t.Errorf("%q: within %q of %q, closest %q; want %q of %q and none offered", tt.q, res.Within, res.Report, res.Closest, tt.within, whole.Report)
+		}
+		if tt.want == "" {
+			if len(res.Answers) != 0 {
+				t.Errorf("%q within %q: answered %q, want none", tt.q, tt.within, res.Answers[0].Text)
+			}
+			continue
+		}
+		if len(res.Answers) == 0 || !strings.Contains(res.Answers[0].Text, tt.want) {
+			t.Errorf("%q within %q: %d answers, want the first to say %q", tt.q, tt.within, len(res.Answers), tt.want)
+		}
+		for _, a := range res.Answers {
+			if !slices.Contains(a.Path, tt.within) && !strings.HasPrefix(a.Text, tt.within+"：") {
+				t.Errorf("%q within %q: answer %q stands under %q", tt.q, tt.within, a.Text, a.Section)
+			}
+		}
+	}
+}
