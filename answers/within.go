@@ -10,10 +10,10 @@ import (
 // A question the report does not answer is offered the headings nearest
 // to it (closest). When the asker picks one, the question is asked again
 // within that section (Options.Within): every sentence under the heading
-// is a candidate, and the best of them answers though it says too little
-// of the question's topics (if anything), since the asker chose where to look; the gates
-// after the coverage gate still hold (a figure of another year, another
-// unit). On the tuning and older held-out sets, one of the headings
+// is a candidate, and the best of those that say something of the
+// question answers though it says too little of its topics, since the
+// asker chose where to look; the gates after the coverage gate still hold
+// (a figure of another year, another unit). On the tuning and older held-out sets, one of the headings
 // offered for a withheld question leads so to the expected sentence for
 // 190 of 358 questions, the first heading for 130 (README, The Telegram
 // bot).
