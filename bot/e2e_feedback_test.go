@@ -616,3 +616,33 @@ func TestVoteOnLongAnswer(t *testing.T) {
 		t.Errorf("%d messages, was %d", n, len(sent))
 	}
 }
+
+// A question asked again within a section offered for it is logged as
+// unanswered once, however many sections are tried; a 👍 on what a section
+// gave records its heading, for /feedback to show what the asker found.
+func TestVoteWithinSection(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	h := startWith(t, &sectionAsker{}, func(c *Config) { c.DataDir = dir })
+	h.say(privateChat(alice), &alice, "火星基地建设进展")
+	m := h.waitSent(alice.ID, 1)[0]
+	bs := buttons(m)
+	h.waitCallbackAnswer(h.srv.PushCallback(alice, &m, bs[2].CallbackData)) // 无关章节: nothing there either
+	h.waitSent(alice.ID, 2)
+	h.waitCallbackAnswer(h.srv.PushCallback(alice, &m, bs[1].CallbackData))
+	found := h.waitSent(alice.ID, 3)[2]
+	if got := h.pressAs(alice, found, buttonUp); got != textThanksUp {
+		t.Errorf("👍 answered %q", got)
+	}
+	es := h.feedbackLog()
+	if len(es) != 2 {
+		t.Fatalf("log %+v, want the question unanswered once and one 👍", es)
+	}
+	up, none := es[0], es[1]
+	if none.Kind != feedback.KindUnanswered || none.Within != "" || none.Question != "火星基地建设进展" {
+		t.Errorf("unanswered %+v", none)
+	}
+	if up.Kind != feedback.KindVote || up.Vote != feedback.Up || up.Within != closestHeadings[1] || len(up.Answers) != 1 || up.Question != "火星基地建设进展" {
+		t.Errorf("vote %+v", up)
+	}
+}

@@ -117,6 +117,9 @@ func writeGroups(sb *strings.Builder, groups []feedback.Group, first int) {
 		if g.Answer != "" {
 			sb.WriteString("\n答：" + esc(truncateRunes(g.Answer, 80)))
 		}
+		if g.Found != "" {
+			sb.WriteString("\n在章节中找到 👍：" + esc(truncateRunes(g.Found, 100)))
+		}
 	}
 }
 

@@ -143,7 +143,7 @@ func understood(res *answers.Result) understanding {
 // entry is the log entry of e about its answers from..to.
 func (e *cachedResult) entry(kind feedback.Kind, from, to int) feedback.Entry {
 	en := feedback.Entry{Kind: kind, Question: e.question, ChatType: e.chatType,
-		Report: e.und.report, Intent: e.und.intent, Topics: e.und.topics, Note: e.und.note}
+		Report: e.und.report, Intent: e.und.intent, Topics: e.und.topics, Note: e.und.note, Within: e.result.Within}
 	all := e.result.Answers
 	for i := from; i < to && i < len(all); i++ {
 		a := all[i]
@@ -154,8 +154,8 @@ func (e *cachedResult) entry(kind feedback.Kind, from, to int) feedback.Entry {
 
 // logUnanswered writes a question the bot could not answer to the log.
 func (b *Bot) logUnanswered(log *slog.Logger, e *cachedResult) {
-	if !b.learn.on() || len(e.result.Answers) > 0 || strings.TrimSpace(e.question) == "" {
-		return
+	if !b.learn.on() || len(e.result.Answers) > 0 || e.result.Within != "" || strings.TrimSpace(e.question) == "" {
+		return // asked again within a section offered: logged the first time
 	}
 	if _, err := b.learn.rec.Record(e.entry(feedback.KindUnanswered, 0, 0)); err != nil {
 		log.Error("log unanswered question", "err", err)

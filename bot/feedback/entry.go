@@ -74,6 +74,9 @@ type Entry struct {
 	// Note says why there was no answer, when known (no report covers
 	// the place asked about).
 	Note string `json:"note,omitempty"`
+	// Within is the heading the question was asked within: one of the
+	// sections offered for it when it was not answered, picked by the asker.
+	Within string `json:"within,omitempty"`
 	// Answers are the answers shown, best first.
 	Answers []Shown `json:"answers,omitempty"`
 	// Vote and Reason are set for KindVote; Reason only with Down.

@@ -31,6 +31,11 @@ type Group struct {
 	Last       time.Time      `json:"last"`
 	// Answer is the first answer shown by the latest 👎 ("" for none).
 	Answer string `json:"answer,omitempty"`
+	// Found is the latest answer voted 👍 that the asker found by asking
+	// within a section offered for the question ("" for none): what the
+	// report says that the bot did not see answers it, the section first
+	// (heading › sentence), for whoever teaches the bot new words.
+	Found string `json:"found,omitempty"`
 	// Report, Intent, Topics and Note are how it was last understood.
 	Report string   `json:"report,omitempty"`
 	Intent string   `json:"intent,omitempty"`
@@ -46,12 +51,16 @@ func Summarize(entries []Entry) Summary {
 	byQ := map[string]*Group{}
 	var order []string
 	ups := map[string]int{}
+	found := map[string]string{}
 	for _, e := range entries {
 		key := Normalize(e.Question)
 		switch {
 		case e.Kind == KindVote && e.Vote == Up:
 			s.Up++
 			ups[key]++
+			if _, ok := found[key]; !ok && e.Within != "" && len(e.Answers) > 0 {
+				found[key] = e.Within + " › " + e.Answers[0].Text
+			}
 			continue
 		case e.Kind == KindVote && e.Vote == Down:
 			s.Down++
@@ -83,7 +92,7 @@ func Summarize(entries []Entry) Summary {
 	}
 	for _, k := range order {
 		g := byQ[k]
-		g.Up = ups[k]
+		g.Up, g.Found = ups[k], found[k]
 		s.Groups = append(s.Groups, *g)
 	}
 	slices.SortStableFunc(s.Groups, func(a, b Group) int { return b.Last.Compare(a.Last) })
@@ -150,6 +159,9 @@ func Print(w io.Writer, s Summary, since time.Time) {
 		if g.Answer != "" {
 			fmt.Fprintf(w, "   answered: %s\n", g.Answer)
 		}
+		if g.Found != "" {
+			fmt.Fprintf(w, "   found within: %s\n", g.Found)
+		}
 	}
 }
 
@@ -188,6 +200,9 @@ func Cases(groups []Group) []Case {
 			}
 		}
 		c.Comment = comment + "；" + g.Counts()
+		if g.Found != "" {
+			c.Comment += "；在章节中找到 👍：" + g.Found // most likely the expect
+		}
 		out = append(out, c)
 	}
 	return out

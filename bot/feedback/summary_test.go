@@ -16,6 +16,7 @@ func logOf() []Entry {
 	at := func(h int) time.Time { return day0.Add(time.Duration(h) * time.Hour) }
 	farm := []Shown{{Text: "新增建设5600亩高标准农田。", Score: 0.7}}
 	return []Entry{
+		{Time: at(10), Kind: KindVote, Vote: Up, Question: "社零增长多少", Within: "社会消费品零售总额", Answers: []Shown{{Text: "社会消费品零售总额增长5%以上；"}}},
 		{Time: at(9), Kind: KindVote, Vote: Up, Question: "GDP增长多少"},
 		{Time: at(8), Kind: KindUnanswered, Question: "社零增长多少？", Report: "jiuyuan-2025", Intent: "intent target", Topics: []string{"社零"}},
 		{Time: at(7), Kind: KindVote, Vote: Down, Reason: ReasonYear, Question: "高标准农田目标是多少", Answers: farm},
@@ -29,13 +30,13 @@ func logOf() []Entry {
 
 func TestSummarize(t *testing.T) {
 	s := Summarize(logOf())
-	if s.Up != 2 || s.Down != 3 || s.Unanswered != 3 {
-		t.Errorf("counts %d/%d/%d, want 2 up, 3 down, 3 unanswered", s.Up, s.Down, s.Unanswered)
+	if s.Up != 3 || s.Down != 3 || s.Unanswered != 3 {
+		t.Errorf("counts %d/%d/%d, want 3 up, 3 down, 3 unanswered", s.Up, s.Down, s.Unanswered)
 	}
 	want := []struct {
 		q, counts, answer string
 	}{
-		{"社零增长多少？", "没答上 ×2", ""},
+		{"社零增长多少？", "没答上 ×2，👍 ×1", ""},
 		{"高标准农田目标是多少", "👎 ×3（年份不对 2），👍 ×1", "新增建设5600亩高标准农田。"},
 		{"昆都仑区GDP", "没答上 ×1", ""},
 	}
@@ -51,7 +52,13 @@ func TestSummarize(t *testing.T) {
 	if g := s.Groups[0]; g.Report != "jiuyuan-2025" || g.Intent != "intent target" {
 		t.Errorf("the latest understanding not kept: %+v", g)
 	}
-	if qs := Questions(logOf(), 0); strings.Join(qs, "|") != "GDP增长多少|社零增长多少？|高标准农田目标是多少|昆都仑区GDP" {
+	if f := s.Groups[0].Found; f != "社会消费品零售总额 › 社会消费品零售总额增长5%以上；" {
+		t.Errorf("found within a section: %q", f)
+	}
+	if f := s.Groups[1].Found; f != "" {
+		t.Errorf("found within a section, though only asked of the whole report: %q", f)
+	}
+	if qs := Questions(logOf(), 0); strings.Join(qs, "|") != "社零增长多少|GDP增长多少|高标准农田目标是多少|昆都仑区GDP" {
 		t.Errorf("Questions = %q", qs)
 	}
 	if qs := Questions(logOf(), 2); len(qs) != 2 {
@@ -63,7 +70,7 @@ func TestPrint(t *testing.T) {
 	var b bytes.Buffer
 	Print(&b, Summarize(logOf()), day0)
 	out := b.String()
-	for _, want := range []string{"2 👍, 3 👎, 3 unanswered; 3 questions", "1. 社零增长多少？", "没答上 ×2", "report jiuyuan-2025; intent target; topics 社零",
+	for _, want := range []string{"3 👍, 3 👎, 3 unanswered; 3 questions", "1. 社零增长多少？", "没答上 ×2", "found within: 社会消费品零售总额 › 社会消费品零售总额增长5%以上；", "report jiuyuan-2025; intent target; topics 社零",
 		"answered: 新增建设5600亩高标准农田。", "note: 报告没有涉及昆都仑区"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -89,6 +96,9 @@ func TestCasesReadByEval(t *testing.T) {
 	}
 	if len(cases) != 3 || cases[0].ID != "fb001" || cases[0].Q != "社零增长多少？" || cases[0].Cat != "unanswered" || len(cases[0].Expect) != 0 {
 		t.Fatalf("read back %+v", cases)
+	}
+	if !strings.Contains(b.String(), `"comment":"没有答案；没答上 ×2，👍 ×1；在章节中找到 👍：社会消费品零售总额 › 社会消费品零售总额增长5%以上；"`) {
+		t.Errorf("the unanswered case's comment lacks what was found within a section:\n%s", b.String())
 	}
 	if cases[1].Cat != "down" || !strings.Contains(b.String(), `"comment":"答：新增建设5600亩高标准农田。；👎 ×3（年份不对 2），👍 ×1"`) {
 		t.Errorf("the down case or its comment:\n%s", b.String())
