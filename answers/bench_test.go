@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -62,6 +63,45 @@ func BenchmarkAsk(b *testing.B) {
 		}
 		benchTimeQuestions(b, qs, ask)
 	})
+}
+
+// BenchmarkAskWithin times a question asked again within a heading
+// offered for it (a button pressed under "not covered"): every seed
+// question the report does not answer, within each heading offered. A
+// heading may head a part of the report, whose every sentence is ranked.
+func BenchmarkAskWithin(b *testing.B) {
+	e, lib, _ := benchEngine(b)
+	defer lib.Close()
+	ctx := context.Background()
+	type pick struct{ q, report, heading string }
+	var picks []pick
+	for _, q := range benchQuestions(b) {
+		res, err := e.Ask(ctx, q, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, h := range res.Closest {
+			picks = append(picks, pick{q, res.Report, h})
+		}
+	}
+	if len(picks) == 0 {
+		b.Fatal("no seed question offered a heading")
+	}
+	keys := make([]string, len(picks))
+	for i := range picks {
+		keys[i] = strconv.Itoa(i)
+	}
+	ask := func(k string) {
+		i, _ := strconv.Atoi(k)
+		p := picks[i]
+		if _, err := e.Ask(ctx, p.q, Options{ReportID: p.report, Within: p.heading}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for _, k := range keys {
+		ask(k)
+	}
+	benchTimeQuestions(b, keys, ask)
 }
 
 // BenchmarkHeap reports the heap that opening takes (heap-MB: the growth of
