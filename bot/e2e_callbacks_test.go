@@ -1,15 +1,10 @@
 package bot
 
 import (
-	"context"
-	"slices"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/go-telegram/bot/models"
-
-	"planbot/answers"
 )
 
 // 更多答案 pages through the answers and 原文 shows the paragraph, both by
@@ -109,74 +104,6 @@ func TestNoAnswerClosest(t *testing.T) {
 	got := h.waitSent(alice.ID, 2)[1]
 	if !strings.HasPrefix(got.Text, "关于"+closestHeadings[1]) {
 		t.Errorf("heading answer = %q", got.Text)
-	}
-}
-
-// sectionAsker is a fakeAsker that asks within a section too: it answers
-// a question asked within a heading with the heading's one sentence, or
-// with nothing for the heading "无关章节".
-type sectionAsker struct {
-	fakeAsker
-	mu     sync.Mutex
-	within []string // "question|report|heading" of each AskWithin
-}
-
-func (a *sectionAsker) Ask(ctx context.Context, q string, top int) (answers.Result, error) {
-	res, err := a.fakeAsker.Ask(ctx, q, top)
-	if len(res.Answers) == 0 {
-		res.Report = "jiuyuan-2025"
-		res.Closest = append(slices.Clone(closestHeadings[:2]), "无关章节")
-	}
-	return res, err
-}
-
-func (a *sectionAsker) AskWithin(ctx context.Context, q, reportID, heading string, top int) (answers.Result, error) {
-	a.mu.Lock()
-	a.within = append(a.within, q+"|"+reportID+"|"+heading)
-	a.mu.Unlock()
-	res := answers.Result{Question: q, Report: reportID, Within: heading}
-	if heading != "无关章节" {
-		res.Answers = []answers.Answer{{Text: heading + "中的一句。", Section: heading, Report: farmReport, ReportID: reportID}}
-	}
-	return res, nil
-}
-
-// With an asker that asks within a section, pressing a heading offered for
-// a question the report does not answer asks that question again within
-// the heading's section; the reply says where the sentence was found, or
-// that the section says nothing near it.
-func TestNoAnswerAskedWithinHeading(t *testing.T) {
-	t.Parallel()
-	a := &sectionAsker{}
-	h := startWith(t, a)
-	h.say(privateChat(alice), &alice, "火星基地建设进展")
-	m := h.waitSent(alice.ID, 1)[0]
-	bs := buttons(m)
-	if len(bs) != 3 {
-		t.Fatalf("%d heading buttons, want 3", len(bs))
-	}
-	tests := []struct {
-		button int
-		want   string
-	}{
-		{1, "在「" + closestHeadings[1] + "」中，与问题最相关的是：\n\n" + closestHeadings[1] + "中的一句。"},
-		{2, "「无关章节」中也没有找到能回答这个问题的句子。"},
-	}
-	for i, tt := range tests {
-		q := h.srv.PushCallback(alice, &m, bs[tt.button].CallbackData)
-		if got := h.waitCallbackAnswer(q); got != "" {
-			t.Errorf("button %d: callback answered with %q", tt.button, got)
-		}
-		got := h.waitSent(alice.ID, 2+i)[1+i]
-		if !strings.HasPrefix(got.Text, tt.want) {
-			t.Errorf("button %d: reply = %q, want it to start with %q", tt.button, got.Text, tt.want)
-		}
-	}
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	want := []string{"火星基地建设进展|jiuyuan-2025|" + closestHeadings[1], "火星基地建设进展|jiuyuan-2025|无关章节"}
-	if !slices.Equal(a.within, want) {
-		t.Errorf("asked within %q, want %q", a.within, want)
 	}
 }
 

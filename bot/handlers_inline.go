@@ -5,6 +5,7 @@ import (
 	"log/slog"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/go-telegram/bot"
 	"github.com/go-telegram/bot/models"
@@ -15,6 +16,9 @@ import (
 const (
 	maxInlineResults = 5
 	inlineCacheTime  = 60 // seconds Telegram may cache an inline answer
+	// inlineWithinTimeout bounds the asks within the headings offered for
+	// an inline question not answered, all of them together.
+	inlineWithinTimeout = 2 * time.Second
 )
 
 // onInline answers an inline query with up to five articles, each of which
@@ -51,6 +55,7 @@ func (b *Bot) onInline(ctx context.Context, log *slog.Logger, q *models.InlineQu
 				desc = "相近章节：" + strings.Join(closest, "；")
 			}
 			results = []models.InlineQueryResult{article("none", "报告中没有涉及这个问题", desc, renderInlineNone(question, closest))}
+			results = append(results, b.inlineWithin(ctx, log, question, res.Report, closest)...)
 		default:
 			und := understood(&res)
 			voteID := "" // the answers' 👍 / 👎 buttons vote under this id
@@ -88,6 +93,36 @@ func (b *Bot) onInline(ctx context.Context, log *slog.Logger, q *models.InlineQu
 	if err != nil {
 		log.Error("answer inline query", "err", err)
 	}
+}
+
+// inlineWithin offers, after "not covered", what each heading offered
+// says nearest to the question: the question asked again within it, as
+// pressing the heading's button does in a chat (one article a heading
+// whose section has a sentence on it; none when the asker cannot ask
+// within a section).
+func (b *Bot) inlineWithin(ctx context.Context, log *slog.Logger, question, reportID string, headings []string) []models.InlineQueryResult {
+	if _, ok := b.asker.(SectionAsker); !ok || reportID == "" {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, inlineWithinTimeout) // all of them: the answer is late already
+	defer cancel()
+	var out []models.InlineQueryResult
+	for k, h := range headings[:min(len(headings), maxInlineResults-1)] {
+		res, err := b.query(ctx, log, question, scope{reportID, h}, 1, inlineWithinTimeout)
+		if err != nil || len(res.Answers) == 0 {
+			continue
+		}
+		a := res.Answers[0]
+		art := article("w"+strconv.Itoa(k), "「"+h+"」中最相关的内容", a.Text, "问："+esc(question)+"\n\n"+renderWithin(h)+"\n\n"+renderAnswer(a, 0))
+		if b.learn.on() {
+			voteID := b.learn.inline.put(&cachedResult{chatType: "inline", question: question, result: res, und: understood(&res)})
+			kb := &inlineKeyboard{}
+			kb.row(voteRow(voteID, 0)...)
+			art.ReplyMarkup = markup(kb)
+		}
+		out = append(out, art)
+	}
+	return out
 }
 
 // article is an inline result that sends html.
