@@ -38,15 +38,7 @@ func TestOddUpdates(t *testing.T) {
 
 	long := strings.Repeat("高标准农田", 256/5) + "目标"
 	long = string([]rune(long)[:256])
-	id := h.srv.PushInlineQuery(alice, long)
-	h.waitFor("inline answer to a 256-character query", func() bool {
-		for _, c := range h.srv.Succeeded("answerInlineQuery") {
-			if c.Params["inline_query_id"] == id {
-				return true
-			}
-		}
-		return false
-	})
+	h.waitInlineAnswer(h.srv.PushInlineQuery(alice, long)) // a 256-character query is answered
 }
 
 // A burst of updates posted to the webhook at once: each is acknowledged

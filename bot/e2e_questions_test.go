@@ -277,17 +277,7 @@ func TestInlineQuery(t *testing.T) {
 	}
 	answer := func(query string) ([]article, map[string]string) {
 		t.Helper()
-		id := h.srv.PushInlineQuery(alice, query)
-		var call map[string]string
-		h.waitFor("inline answer", func() bool {
-			for _, c := range h.srv.Succeeded("answerInlineQuery") {
-				if c.Params["inline_query_id"] == id {
-					call = c.Params
-					return true
-				}
-			}
-			return false
-		})
+		call := h.waitInlineAnswer(h.srv.PushInlineQuery(alice, query))
 		var res []article
 		if err := jsonUnmarshal(call["results"], &res); err != nil {
 			t.Fatal(err)
@@ -402,18 +392,10 @@ func TestRateLimit(t *testing.T) {
 	// Inline queries, sent while typing, have a looser limit (3×).
 	var titles []string
 	for i := range 7 {
-		id := h.srv.PushInlineQuery(alice, "echo inline "+itoa(int64(i)))
-		h.waitFor("inline answer", func() bool {
-			for _, c := range h.srv.Succeeded("answerInlineQuery") {
-				if c.Params["inline_query_id"] == id {
-					var res []struct{ Title string }
-					_ = jsonUnmarshal(c.Params["results"], &res)
-					titles = append(titles, res[0].Title)
-					return true
-				}
-			}
-			return false
-		})
+		call := h.waitInlineAnswer(h.srv.PushInlineQuery(alice, "echo inline "+itoa(int64(i))))
+		var res []struct{ Title string }
+		_ = jsonUnmarshal(call["results"], &res)
+		titles = append(titles, res[0].Title)
 	}
 	if titles[5] == textTooFast || titles[6] != textTooFast {
 		t.Errorf("inline titles = %q", titles)

@@ -84,17 +84,7 @@ func TestNoAnswerAskedWithinHeading(t *testing.T) {
 func TestInlineWithinHeadings(t *testing.T) {
 	t.Parallel()
 	h := startWith(t, &sectionAsker{})
-	id := h.srv.PushInlineQuery(alice, "火星基地建设进展")
-	var call map[string]string
-	h.waitFor("inline answer", func() bool {
-		for _, c := range h.srv.Succeeded("answerInlineQuery") {
-			if c.Params["inline_query_id"] == id {
-				call = c.Params
-				return true
-			}
-		}
-		return false
-	})
+	call := h.waitInlineAnswer(h.srv.PushInlineQuery(alice, "火星基地建设进展"))
 	var res []struct {
 		ID                  string `json:"id"`
 		Title               string `json:"title"`

@@ -469,3 +469,20 @@ func (h *harness) waitCallbackAnswer(id string) string {
 	h.waitFor("callback answer "+id, func() bool { return len(h.callbackAnswers(id)) > 0 })
 	return h.callbackAnswers(id)[0]
 }
+
+// waitInlineAnswer waits for the bot's answer to the inline query id and
+// returns its parameters.
+func (h *harness) waitInlineAnswer(id string) map[string]string {
+	h.t.Helper()
+	var call map[string]string
+	h.waitFor("inline answer", func() bool {
+		for _, c := range h.srv.Succeeded("answerInlineQuery") {
+			if c.Params["inline_query_id"] == id {
+				call = c.Params
+				return true
+			}
+		}
+		return false
+	})
+	return call
+}
