@@ -119,6 +119,13 @@ func runAsk(ctx context.Context, args []string, in io.Reader, out io.Writer) err
 
 // printResult writes answers for a person, figures in 【】.
 func printResult(w io.Writer, res answers.Result) {
+	if res.Within != "" && len(res.Answers) == 0 {
+		fmt.Fprintf(w, "「%s」中也没有找到能回答这个问题的句子（或报告没有这个标题）。\n", res.Within)
+		return
+	}
+	if res.Within != "" {
+		fmt.Fprintf(w, "在「%s」中，与问题最相关的是：\n", res.Within)
+	}
 	if len(res.Answers) == 0 {
 		msg := "报告中没有找到与此相关的内容。"
 		if res.Note != "" {

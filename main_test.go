@@ -107,6 +107,34 @@ func TestAskPlainText(t *testing.T) {
 	}
 }
 
+// TestAskWithin: --within asks within a heading of the report named by
+// --report, and says so; without --report it is refused.
+func TestAskWithin(t *testing.T) {
+	t.Setenv("PLANBOT_DATA_DIR", t.TempDir())
+	q := "我想知道今年企业办事方不方便，有啥新举措"
+	tests := []struct {
+		args []string
+		want string // in the output; "" for an error
+	}{
+		{[]string{"--report", "jiuyuan_2025_plan_report", "--within", "持续优化营商环境", q}, "在「持续优化营商环境」中，与问题最相关的是：\n1. 落实落细促进民营经济发展壮大政策措施"},
+		{[]string{"--report", "jiuyuan_2025_plan_report", "--within", "没有这个标题", q}, "「没有这个标题」中也没有找到能回答这个问题的句子"},
+		{[]string{"--within", "持续优化营商环境", q}, ""},
+	}
+	for _, tt := range tests {
+		var out bytes.Buffer
+		err := runAsk(context.Background(), tt.args, nil, &out)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("%q: no error, want one", tt.args)
+			}
+			continue
+		}
+		if err != nil || !strings.Contains(out.String(), tt.want) {
+			t.Errorf("%q: err %v, output\n%s\nwant it to contain %q", tt.args, err, out.String(), tt.want)
+		}
+	}
+}
+
 // TestAskExplain: --explain shows the candidates judged, each with its
 // features, verdict and section, in text and as the JSON "trace".
 func TestAskExplain(t *testing.T) {

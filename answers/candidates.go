@@ -21,6 +21,10 @@ type candidate struct {
 	score    float64
 	rejected *gate
 	standout bool // answers though the coverage gate rejected it (standout)
+	// open marks a candidate of an unanswered question that would answer
+	// if its section were asked (chosenSection): a heading offered for
+	// the question leads to it.
+	open bool
 }
 
 // candidates finds the sentences of a report that may answer: bleve's

@@ -96,7 +96,7 @@ func (e *Engine) Ask(ctx context.Context, raw string, opt Options) (Result, erro
 }
 
 func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
-	res := Result{Question: raw}
+	res := Result{Question: raw, Within: opt.Within}
 	vocab := e.vocab.Load() // one vocabulary for the whole question
 	text := normalise(raw, snap.KnownHan)
 	text, groups := vocab.expandLatin(text)
@@ -148,7 +148,7 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 		trace = &Trace{Report: r.Meta.ID, top: opt.ExplainTop}
 		res.Trace = trace
 	}
-	res.Report, res.Within = r.Meta.ID, opt.Within
+	res.Report = r.Meta.ID
 	res.Answers, ranked = e.answerFrom(r, vocab, q, opt.Top, opt.Within, trace)
 	if len(res.Answers) == 0 && opt.Within == "" {
 		res.Closest = e.closest(r, q, ranked)
@@ -193,10 +193,8 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 	if len(hits) == 0 {
 		return nil, nil
 	}
-	ranked := e.rank(q, kws, rc, hits)
-	if within != "" {
-		chosenSection(&judge{q: q, kws: kws, rc: rc, w: &e.w}, ranked)
-	}
+	ranked := e.rank(q, kws, rc, hits, within != "")
+	j := &judge{q: q, kws: kws, rc: rc, w: &e.w}
 	if trace != nil {
 		n := trace.top
 		if n <= 0 {
@@ -224,13 +222,17 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 		if len(out) == top {
 			break
 		}
-		out = append(out, compose(r, c, q, answerFigures(&judge{q: q, kws: kws, rc: rc, w: &e.w}, &c)))
+		out = append(out, compose(r, c, q, answerFigures(j, &c)))
+	}
+	if len(out) == 0 && within == "" {
+		markOpen(j, ranked) // for the headings offered (closest)
 	}
 	return out, ranked
 }
 
-// rank measures, scores and judges the candidates, best first.
-func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.Hit) []candidate {
+// rank measures, scores and judges the candidates, best first; within
+// when the asker chose their section (chosenSection).
+func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.Hit, within bool) []candidate {
 	maxRel := 0.0
 	for _, h := range hits {
 		maxRel = max(maxRel, h.Score)
@@ -258,6 +260,9 @@ func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.H
 				c.rejected = &gates[i]
 				break
 			}
+		}
+		if within && inSection(j, c) {
+			c.rejected = laterGate(j, c)
 		}
 		anyAmount = anyAmount || c.rejected == nil && hasAmount(c.s)
 	}

@@ -75,6 +75,7 @@ type Weights struct {
 	MinCoverage      float64 // the coverage the best sentence needs: below it the reports do not answer
 	MinCoverageUnit  float64 // the coverage of the topics the report names that is enough with a figure in the unit asked next to one
 	MinCoverageFloor float64 // the least coverage of all topics even then
+	WithinCoverage   float64 // the coverage enough within a section the asker picked from those offered for an unanswered question (within.go)
 	StandoutCoverage float64 // the coverage enough when nothing else answers and one sentence stands out (standout)
 	StandoutMargin   float64 // how far above every other sentence it must score
 	ManyFigures      float64 // figures that make a sentence a list of targets
@@ -135,6 +136,7 @@ var DefaultWeights = Weights{
 	MinCoverage:      0.55,
 	MinCoverageUnit:  0.5,
 	MinCoverageFloor: 0.35,
+	WithinCoverage:   0.2,
 	StandoutCoverage: 0.45,
 	StandoutMargin:   0.3,
 	ManyFigures:      5,

@@ -8,15 +8,16 @@ import (
 )
 
 // A question the report does not answer is offered the headings nearest
-// to it (closest). When the asker picks one, the question is asked again
-// within that section (Options.Within): every sentence under the heading
-// is a candidate, and the best of those that say something of the
-// question answers though it says too little of its topics, since the
-// asker chose where to look; the gates after the coverage gate still hold
-// (a figure of another year, another unit). On the tuning and older held-out sets, one of the headings
-// offered for a withheld question leads so to the expected sentence for
-// 190 of 358 questions, the first heading for 130 (README, The Telegram
-// bot).
+// to it (closest), each one that leads to a sentence. When the asker picks
+// one, the question is asked again within that section (Options.Within):
+// every sentence under the heading is a candidate, and the best of those
+// that say at least Weights.WithinCoverage of the question answers though
+// it says too little for the whole report, since the asker chose where to
+// look; the gates after the coverage gate still hold (a figure of another
+// year, another unit), and so does the rule that an amount answers "是多少".
+// On the tuning and older held-out sets, a heading offered for a withheld
+// question leads so to the expected sentence for 180 of 358 questions, the
+// first heading for 129 (README, The Telegram bot).
 
 // under returns the hits under heading, with every other sentence under it
 // added: the asker chose the section, so all of it may answer, not only
@@ -45,22 +46,32 @@ func (rc *reportCache) isUnder(i int, heading string) bool {
 	return slices.Contains(ss.Section(i), heading) || ss.Para(i) < 0 && strings.HasPrefix(ss.Text(i), heading+"：")
 }
 
-// chosenSection lets the candidates that the coverage gate rejected answer,
-// when the asker chose their section and they say something of the
-// question: the gates after it are tried again, as standout tries them.
-func chosenSection(j *judge, ranked []candidate) {
-	after := slices.IndexFunc(gates, func(g gate) bool { return g.name == "coverage" }) + 1
+// markOpen marks the candidates of an unanswered question that would
+// answer within their section, for closest to offer only headings that
+// lead to a sentence.
+func markOpen(j *judge, ranked []candidate) {
 	for i := range ranked {
 		c := &ranked[i]
-		if c.rejected == nil || c.rejected.name != "coverage" || c.f.Coverage == 0 {
-			continue // a sentence that says nothing of the question stays out
-		}
-		c.rejected = nil
-		for k := after; k < len(gates); k++ {
-			if gates[k].rejects(j, c) {
-				c.rejected = &gates[k]
-				break
-			}
+		c.open = c.rejected == nil || inSection(j, c) && laterGate(j, c) == nil
+	}
+}
+
+// inSection reports whether c, which the coverage gate rejected, may
+// answer when the asker chose its section: it says at least
+// Weights.WithinCoverage of the question, enough to be about it (彩票 is
+// not answered by 房票 of a housing section).
+func inSection(j *judge, c *candidate) bool {
+	return c.rejected != nil && c.rejected.name == "coverage" && c.f.Coverage >= j.w.WithinCoverage && c.f.Coverage > 0
+}
+
+// laterGate returns the first gate after the coverage gate that rejects c,
+// or nil.
+func laterGate(j *judge, c *candidate) *gate {
+	after := slices.IndexFunc(gates, func(g gate) bool { return g.name == "coverage" }) + 1
+	for k := after; k < len(gates); k++ {
+		if gates[k].rejects(j, c) {
+			return &gates[k]
 		}
 	}
+	return nil
 }

@@ -114,7 +114,11 @@ func (b *Bot) onCallback(ctx context.Context, log *slog.Logger, q *models.Callba
 			cb.send(textExpired)
 			return
 		}
-		b.askFromButton(ctx, log, cb, q, msg, e.question, scope{e.result.Report, e.result.Closest[n]})
+		question, in := e.question, scope{e.result.Report, e.result.Closest[n]}
+		if _, ok := b.asker.(SectionAsker); !ok {
+			question, in = in.heading, scope{} // an asker that cannot ask within a section asks the heading
+		}
+		b.askFromButton(ctx, log, cb, q, msg, question, in)
 	}
 }
 

@@ -13,12 +13,7 @@ import (
 // with the 4万亩 sentence (figure in bold), its section and the report,
 // in HTML the fake server checks as Telegram would.
 func TestRealAnswerInGroup(t *testing.T) {
-	e, err := answers.Open(context.Background(), answers.Setup{DataDir: t.TempDir(), SeedsDir: "../seeds", DefaultRegion: "九原区", Build: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer e.Close()
-	h := startWith(t, EngineAsker(e))
+	h := startWith(t, EngineAsker(seedEngine(t)))
 	chat := groupChat(-1002000)
 	m := h.srv.Message(chat, &alice, "/ask 高标准农田目标是多少")
 	h.srv.PushMessage(m)
@@ -33,5 +28,36 @@ func TestRealAnswerInGroup(t *testing.T) {
 	}
 	if bold := entityTexts(got, "bold"); len(bold) == 0 || bold[0] != "4万亩" {
 		t.Errorf("bold parts %q, want the figure 4万亩 first", bold)
+	}
+}
+
+// seedEngine opens the real engine on an index of the seed report.
+func seedEngine(t *testing.T) *answers.Engine {
+	t.Helper()
+	e, err := answers.Open(context.Background(), answers.Setup{DataDir: t.TempDir(), SeedsDir: "../seeds", DefaultRegion: "九原区", Build: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { e.Close() })
+	return e
+}
+
+// TestRealAskedWithinHeading: over the real engine, a question the seed
+// does not answer offers headings; pressing the one of 营商环境 answers with
+// a sentence of that section, saying where it was found.
+func TestRealAskedWithinHeading(t *testing.T) {
+	h := startWith(t, EngineAsker(seedEngine(t)))
+	h.say(privateChat(alice), &alice, "我想知道今年企业办事方不方便，有啥新举措")
+	m := h.waitSent(alice.ID, 1)[0]
+	if !strings.HasPrefix(m.Text, textNoAnswer) {
+		t.Fatalf("reply %q, want not covered", m.Text)
+	}
+	b := button(t, m, "持续优化营商环境")
+	h.waitCallbackAnswer(h.srv.PushCallback(alice, &m, b.CallbackData))
+	got := h.waitSent(alice.ID, 2)[1]
+	for _, want := range []string{"在「持续优化营商环境」中，与问题最相关的是：", "民营企业办实事", "(四)推动发展环境升级"} {
+		if !strings.Contains(got.Text, want) {
+			t.Errorf("reply lacks %q:\n%s", want, got.Text)
+		}
 	}
 }

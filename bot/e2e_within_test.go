@@ -107,3 +107,36 @@ func TestInlineWithinHeadings(t *testing.T) {
 		}
 	}
 }
+
+// A vote on an inline article found within a section keeps the line that
+// says where it was found (the message is drawn again after 👎 and its
+// reason), and the vote records the heading.
+func TestInlineWithinVoteKeepsHeader(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	h := startWith(t, &sectionAsker{}, func(c *Config) { c.DataDir = dir })
+	qid := h.srv.PushInlineQuery(alice, "火星基地建设进展")
+	h.waitInlineAnswer(qid)
+	imid, err := h.srv.ChooseInlineResult(qid, "w0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ := h.srv.InlineMessage(imid)
+	before := m.Text
+	if !strings.Contains(before, "在「"+closestHeadings[0]+"」中，与问题最相关的是：") {
+		t.Fatalf("inline article sent %q", before)
+	}
+	if got := h.waitCallbackAnswer(h.srv.PushInlineCallback(alice, imid, button(t, m, buttonDown).CallbackData)); got != textThanksDown {
+		t.Fatalf("👎 answered %q", got)
+	}
+	h.waitFor("the reasons", func() bool { m, _ = h.srv.InlineMessage(imid); return strings.HasSuffix(m.Text, textAskReason) })
+	h.waitCallbackAnswer(h.srv.PushInlineCallback(alice, imid, button(t, m, "年份不对").CallbackData))
+	h.waitFor("the answer back", func() bool { m, _ = h.srv.InlineMessage(imid); return !strings.HasSuffix(m.Text, textAskReason) })
+	if m.Text != before {
+		t.Errorf("after the vote the message is\n%q\nwant\n%q", m.Text, before)
+	}
+	es := h.feedbackLog()
+	if len(es) == 0 || es[0].Within != closestHeadings[0] || es[0].ChatType != "inline" {
+		t.Errorf("log %+v, want the vote with the heading", es)
+	}
+}

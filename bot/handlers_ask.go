@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"runtime/debug"
@@ -90,14 +91,12 @@ func (b *Bot) query(ctx context.Context, log *slog.Logger, question string, in s
 		}
 	}()
 	log.Debug("question", "question", question, "within", in.heading)
-	sa, ok := b.asker.(SectionAsker)
-	switch {
-	case in.heading == "":
+	if in.heading == "" {
 		res, err = b.asker.Ask(ctx, question, top)
-	case ok:
+	} else if sa, ok := b.asker.(SectionAsker); ok {
 		res, err = sa.AskWithin(ctx, question, in.reportID, in.heading, top)
-	default:
-		res, err = b.asker.Ask(ctx, in.heading, top)
+	} else {
+		err = errors.New("the asker cannot ask within a section")
 	}
 	if err != nil {
 		log.Error("ask failed", "err", err, "took", time.Since(start))

@@ -17,13 +17,17 @@ const (
 	maxInlineResults = 5
 	inlineCacheTime  = 60 // seconds Telegram may cache an inline answer
 	// inlineWithinTimeout bounds the asks within the headings offered for
-	// an inline question not answered, all of them together.
+	// an inline question not answered, all of them together, and within
+	// what is left of inlineTimeout; with less than inlineWithinLeast left
+	// none is asked.
 	inlineWithinTimeout = 2 * time.Second
+	inlineWithinLeast   = 300 * time.Millisecond
 )
 
 // onInline answers an inline query with up to five articles, each of which
 // sends the full formatted answer.
 func (b *Bot) onInline(ctx context.Context, log *slog.Logger, q *models.InlineQuery) {
+	start := time.Now()
 	if q.From != nil {
 		log = log.With("user_id", q.From.ID)
 	}
@@ -55,7 +59,7 @@ func (b *Bot) onInline(ctx context.Context, log *slog.Logger, q *models.InlineQu
 				desc = "相近章节：" + strings.Join(closest, "；")
 			}
 			results = []models.InlineQueryResult{article("none", "报告中没有涉及这个问题", desc, renderInlineNone(question, closest))}
-			results = append(results, b.inlineWithin(ctx, log, question, res.Report, closest)...)
+			results = append(results, b.inlineWithin(ctx, log, question, res.Report, closest, start.Add(inlineTimeout))...)
 		default:
 			und := understood(&res)
 			voteID := "" // the answers' 👍 / 👎 buttons vote under this id
@@ -71,7 +75,7 @@ func (b *Bot) onInline(ctx context.Context, log *slog.Logger, q *models.InlineQu
 				if title == "" {
 					title = "答案"
 				}
-				art := article(strconv.Itoa(i), title, desc, renderInlineAnswer(question, a))
+				art := article(strconv.Itoa(i), title, desc, renderInlineAnswer(question, a, ""))
 				if voteID != "" {
 					kb := &inlineKeyboard{}
 					kb.row(voteRow(voteID, i)...)
@@ -100,20 +104,21 @@ func (b *Bot) onInline(ctx context.Context, log *slog.Logger, q *models.InlineQu
 // pressing the heading's button does in a chat (one article a heading
 // whose section has a sentence on it; none when the asker cannot ask
 // within a section).
-func (b *Bot) inlineWithin(ctx context.Context, log *slog.Logger, question, reportID string, headings []string) []models.InlineQueryResult {
-	if _, ok := b.asker.(SectionAsker); !ok || reportID == "" {
-		return nil
+func (b *Bot) inlineWithin(ctx context.Context, log *slog.Logger, question, reportID string, headings []string, deadline time.Time) []models.InlineQueryResult {
+	budget := min(time.Until(deadline), inlineWithinTimeout)
+	if _, ok := b.asker.(SectionAsker); !ok || reportID == "" || budget < inlineWithinLeast {
+		return nil // "not covered" alone rather than late
 	}
-	ctx, cancel := context.WithTimeout(ctx, inlineWithinTimeout) // all of them: the answer is late already
+	ctx, cancel := context.WithTimeout(ctx, budget) // for all of them
 	defer cancel()
 	var out []models.InlineQueryResult
 	for k, h := range headings[:min(len(headings), maxInlineResults-1)] {
-		res, err := b.query(ctx, log, question, scope{reportID, h}, 1, inlineWithinTimeout)
+		res, err := b.query(ctx, log, question, scope{reportID, h}, 1, budget)
 		if err != nil || len(res.Answers) == 0 {
 			continue
 		}
 		a := res.Answers[0]
-		art := article("w"+strconv.Itoa(k), "「"+h+"」中最相关的内容", a.Text, "问："+esc(question)+"\n\n"+renderWithin(h)+"\n\n"+renderAnswer(a, 0))
+		art := article("w"+strconv.Itoa(k), "「"+h+"」中最相关的内容", a.Text, renderInlineAnswer(question, a, h))
 		if b.learn.on() {
 			voteID := b.learn.inline.put(&cachedResult{chatType: "inline", question: question, result: res, und: understood(&res)})
 			kb := &inlineKeyboard{}
@@ -144,9 +149,14 @@ func article(id, title, description, html string) *models.InlineQueryResultArtic
 }
 
 // renderInlineAnswer is the message an inline answer sends: the question,
-// then the formatted answer.
-func renderInlineAnswer(question string, a answers.Answer) string {
-	return "问：" + esc(question) + "\n\n" + renderAnswer(a, 0)
+// then the formatted answer, found within the section under heading when
+// that is set.
+func renderInlineAnswer(question string, a answers.Answer, within string) string {
+	head := "问：" + esc(question) + "\n\n"
+	if within != "" {
+		head += renderWithin(within) + "\n\n"
+	}
+	return head + renderAnswer(a, 0)
 }
 
 // renderInlineNone is the message sent for a question the reports do not

@@ -15,7 +15,7 @@ type Asker interface {
 // SectionAsker asks a question within the section under one heading of a
 // report: a heading offered for a question the report does not answer
 // (Result.Closest), which the asker picked. With an Asker that is not one,
-// picking a heading asks the heading itself.
+// picking a heading asks the heading itself, as a question of its own.
 type SectionAsker interface {
 	AskWithin(ctx context.Context, question, reportID, heading string, top int) (answers.Result, error)
 }

@@ -197,7 +197,7 @@ func (b *Bot) onVoteCallback(ctx context.Context, log *slog.Logger, cb *callback
 		shown = func() (string, *inlineKeyboard) {
 			kb := &inlineKeyboard{}
 			kb.row(voteRow(v.id, v.page)...)
-			return renderInlineAnswer(e.question, e.result.Answers[v.page]), kb
+			return renderInlineAnswer(e.question, e.result.Answers[v.page], e.result.Within), kb
 		}
 		view = func(html string, kb *inlineKeyboard) {
 			if err := b.editInline(ctx, inlineID, html, kb); err != nil {

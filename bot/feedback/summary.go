@@ -52,29 +52,39 @@ func Summarize(entries []Entry) Summary {
 	var order []string
 	ups := map[string]int{}
 	found := map[string]string{}
-	for _, e := range entries {
-		key := Normalize(e.Question)
-		switch {
-		case e.Kind == KindVote && e.Vote == Up:
-			s.Up++
-			ups[key]++
-			if _, ok := found[key]; !ok && e.Within != "" && len(e.Answers) > 0 {
-				found[key] = e.Within + " › " + e.Answers[0].Text
-			}
-			continue
-		case e.Kind == KindVote && e.Vote == Down:
-			s.Down++
-		case e.Kind == KindUnanswered:
-			s.Unanswered++
-		default:
-			continue
-		}
+	group := func(e Entry, key string) *Group {
 		g := byQ[key]
 		if g == nil {
 			g = &Group{Question: e.Question, Last: e.Time, Report: e.Report, Intent: e.Intent, Topics: e.Topics, Note: e.Note}
 			byQ[key] = g
 			order = append(order, key)
 		}
+		return g
+	}
+	for _, e := range entries {
+		key := Normalize(e.Question)
+		switch {
+		case e.Kind == KindVote && e.Vote == Up:
+			s.Up++
+			ups[key]++
+			if e.Within != "" && len(e.Answers) > 0 {
+				group(e, key) // what the report says that the bot did not see: to look at
+				if _, ok := found[key]; !ok {
+					found[key] = e.Within + " › " + e.Answers[0].Text
+				}
+			}
+			continue
+		case e.Kind == KindVote && e.Vote == Down:
+			s.Down++
+			if e.Within != "" {
+				continue // a section's sentence, not an answer of the bot's: nothing to correct
+			}
+		case e.Kind == KindUnanswered:
+			s.Unanswered++
+		default:
+			continue
+		}
+		g := group(e, key)
 		if e.Kind == KindUnanswered {
 			g.Unanswered++
 			continue

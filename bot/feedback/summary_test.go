@@ -16,7 +16,8 @@ func logOf() []Entry {
 	at := func(h int) time.Time { return day0.Add(time.Duration(h) * time.Hour) }
 	farm := []Shown{{Text: "新增建设5600亩高标准农田。", Score: 0.7}}
 	return []Entry{
-		{Time: at(10), Kind: KindVote, Vote: Up, Question: "社零增长多少", Within: "社会消费品零售总额", Answers: []Shown{{Text: "社会消费品零售总额增长5%以上；"}}},
+		{Time: at(10), Kind: KindVote, Vote: Up, Question: "社零增长多少", Report: "jiuyuan-2025", Intent: "intent target", Topics: []string{"社零"}, Within: "社会消费品零售总额", Answers: []Shown{{Text: "社会消费品零售总额增长5%以上；"}}},
+		{Time: at(10), Kind: KindVote, Vote: Down, Question: "GDP增长多少", Within: "地区生产总值", Answers: []Shown{{Text: "地区生产总值增长8%左右；"}}},
 		{Time: at(9), Kind: KindVote, Vote: Up, Question: "GDP增长多少"},
 		{Time: at(8), Kind: KindUnanswered, Question: "社零增长多少？", Report: "jiuyuan-2025", Intent: "intent target", Topics: []string{"社零"}},
 		{Time: at(7), Kind: KindVote, Vote: Down, Reason: ReasonYear, Question: "高标准农田目标是多少", Answers: farm},
@@ -30,13 +31,13 @@ func logOf() []Entry {
 
 func TestSummarize(t *testing.T) {
 	s := Summarize(logOf())
-	if s.Up != 3 || s.Down != 3 || s.Unanswered != 3 {
-		t.Errorf("counts %d/%d/%d, want 3 up, 3 down, 3 unanswered", s.Up, s.Down, s.Unanswered)
+	if s.Up != 3 || s.Down != 4 || s.Unanswered != 3 {
+		t.Errorf("counts %d/%d/%d, want 3 up, 4 down, 3 unanswered", s.Up, s.Down, s.Unanswered)
 	}
 	want := []struct {
 		q, counts, answer string
 	}{
-		{"社零增长多少？", "没答上 ×2，👍 ×1", ""},
+		{"社零增长多少", "没答上 ×2，👍 ×1", ""}, // the 👎 of what a section gave makes no group (GDP增长多少)
 		{"高标准农田目标是多少", "👎 ×3（年份不对 2），👍 ×1", "新增建设5600亩高标准农田。"},
 		{"昆都仑区GDP", "没答上 ×1", ""},
 	}
@@ -64,13 +65,19 @@ func TestSummarize(t *testing.T) {
 	if qs := Questions(logOf(), 2); len(qs) != 2 {
 		t.Errorf("Questions(2) = %q", qs)
 	}
+	// an inline question is never logged unanswered: what its asker found
+	// within a section makes a group of its own
+	inline := Summarize([]Entry{{Kind: KindVote, Vote: Up, Question: "赤字率多少", Within: "财政政策", Answers: []Shown{{Text: "赤字率拟按3%安排。"}}}})
+	if len(inline.Groups) != 1 || inline.Groups[0].Found != "财政政策 › 赤字率拟按3%安排。" || inline.Groups[0].Counts() != "👍 ×1" {
+		t.Errorf("a 👍 found within a section alone: %+v", inline.Groups)
+	}
 }
 
 func TestPrint(t *testing.T) {
 	var b bytes.Buffer
 	Print(&b, Summarize(logOf()), day0)
 	out := b.String()
-	for _, want := range []string{"3 👍, 3 👎, 3 unanswered; 3 questions", "1. 社零增长多少？", "没答上 ×2", "found within: 社会消费品零售总额 › 社会消费品零售总额增长5%以上；", "report jiuyuan-2025; intent target; topics 社零",
+	for _, want := range []string{"3 👍, 4 👎, 3 unanswered; 3 questions", "1. 社零增长多少\n", "没答上 ×2", "found within: 社会消费品零售总额 › 社会消费品零售总额增长5%以上；", "report jiuyuan-2025; intent target; topics 社零",
 		"answered: 新增建设5600亩高标准农田。", "note: 报告没有涉及昆都仑区"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -94,7 +101,7 @@ func TestCasesReadByEval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(cases) != 3 || cases[0].ID != "fb001" || cases[0].Q != "社零增长多少？" || cases[0].Cat != "unanswered" || len(cases[0].Expect) != 0 {
+	if len(cases) != 3 || cases[0].ID != "fb001" || cases[0].Q != "社零增长多少" || cases[0].Cat != "unanswered" || len(cases[0].Expect) != 0 {
 		t.Fatalf("read back %+v", cases)
 	}
 	if !strings.Contains(b.String(), `"comment":"没有答案；没答上 ×2，👍 ×1；在章节中找到 👍：社会消费品零售总额 › 社会消费品零售总额增长5%以上；"`) {
@@ -103,7 +110,7 @@ func TestCasesReadByEval(t *testing.T) {
 	if cases[1].Cat != "down" || !strings.Contains(b.String(), `"comment":"答：新增建设5600亩高标准农田。；👎 ×3（年份不对 2），👍 ×1"`) {
 		t.Errorf("the down case or its comment:\n%s", b.String())
 	}
-	labelled := strings.Replace(b.String(), `"q":"社零增长多少？","expect":[]`, `"q":"社零增长多少？","expect":[["社会消费品零售总额"]]`, 1)
+	labelled := strings.Replace(b.String(), `"q":"社零增长多少","expect":[]`, `"q":"社零增长多少","expect":[["社会消费品零售总额"]]`, 1)
 	if err := os.WriteFile(path, []byte(labelled), 0o644); err != nil {
 		t.Fatal(err)
 	}
