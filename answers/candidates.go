@@ -22,8 +22,8 @@ type candidate struct {
 	rejected *gate
 	standout bool // answers though the coverage gate rejected it (standout)
 	// open marks a candidate of an unanswered question that would answer
-	// if its section were asked (chosenSection): a heading offered for
-	// the question leads to it.
+	// if its section were asked (within.go): a heading offered for the
+	// question leads to it.
 	open bool
 }
 

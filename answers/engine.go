@@ -231,7 +231,7 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 }
 
 // rank measures, scores and judges the candidates, best first; within
-// when the asker chose their section (chosenSection).
+// when the asker chose their section (within.go: inSection).
 func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.Hit, within bool) []candidate {
 	maxRel := 0.0
 	for _, h := range hits {

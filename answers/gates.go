@@ -431,11 +431,8 @@ func standout(j *judge, ranked []candidate) bool {
 	if !containsAny(j.rc.lowered(c.s.ID), j.kws[heaviest].alts) {
 		return false
 	}
-	after := slices.IndexFunc(gates, func(g gate) bool { return g.name == "coverage" }) + 1
-	for i := after; i < len(gates); i++ {
-		if gates[i].rejects(j, c) {
-			return false // still rejected for its coverage, as the gates found in order
-		}
+	if laterGate(j, c) != nil {
+		return false // still rejected for its coverage, as the gates found in order
 	}
 	c.rejected, c.standout = nil, true
 	return true
