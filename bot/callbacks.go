@@ -132,8 +132,8 @@ func (b *Bot) finishEdit(ctx context.Context, log *slog.Logger, cb *callbackAnsw
 	}
 }
 
-// askFromButton asks question (in scope) for whoever pressed a button, answering in a
-// new message in the button's chat.
+// askFromButton asks question (in scope) for whoever pressed a button,
+// answering in a new message in the button's chat.
 func (b *Bot) askFromButton(ctx context.Context, log *slog.Logger, cb *callbackAnswer, q *models.CallbackQuery, msg *models.Message, question string, in scope) {
 	if !b.isAdmin(q.From.ID) {
 		if ok, _ := b.limits.allow(q.From.ID); !ok {
