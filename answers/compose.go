@@ -79,9 +79,9 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // the sections of the sentences that came nearest, best first, then other
 // headings that name some; each leads to a sentence that would answer
 // within it (markOpen). On the tuning and older held-out sets the headings
-// offered for a withheld answer hold its sentence 61% of the time, the
-// first 43% (73% and 49% before the last condition, 55% and 23% when every
-// heading naming a topic led).
+// offered for a withheld answer held its sentence 61% of the time, the
+// first 43%, when stop 33 measured it (73% and 49% before the last
+// condition, 55% and 23% when every heading naming a topic led).
 func (e *Engine) closest(r *index.Loaded, q question, ranked []candidate) []string {
 	kws := e.keywords(q, e.cache(r))
 	total := 0.0

@@ -1,10 +1,11 @@
 package answers
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"unicode"
@@ -224,8 +225,11 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 		}
 		out = append(out, compose(r, c, q, answerFigures(j, &c)))
 	}
-	if len(out) == 0 && within == "" {
+	switch {
+	case len(out) == 0 && within == "":
 		markOpen(j, ranked) // for the headings offered (closest)
+	case len(out) == 0:
+		out = noted(r, j, ranked, top)
 	}
 	return out, ranked
 }
@@ -261,8 +265,8 @@ func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.H
 				break
 			}
 		}
-		if within && inSection(j, c) {
-			c.rejected = laterGate(j, c)
+		if within && inSection(j, c) && laterGate(j, c) == nil {
+			c.rejected = nil
 		}
 		anyAmount = anyAmount || c.rejected == nil && hasAmount(c.s)
 	}
@@ -273,7 +277,13 @@ func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.H
 			}
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].score > out[b].score })
+	// best first; of equal scores the earlier sentence, so that an answer
+	// does not depend on the order of the search's tied hits, which
+	// varies with how the index was built (the same ①一般公共预算收入…
+	// row of two districts)
+	slices.SortStableFunc(out, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.s.ID, b.s.ID))
+	})
 	standout(j, out)
 	return out
 }

@@ -114,9 +114,10 @@ func TestClosestFirst(t *testing.T) {
 	}{
 		{q: "下岗了想摆地摊行不行", nearest: true}, // not 一、2024年…执行情况, which names 2024年 only
 		{q: "我想知道今年企业办事方不方便，有啥新举措", nearest: true},
-		// the indicator table's row names it, but gives rates: no
-		// sentence under any heading answers 亿元, so none is offered
-		{q: "2025年社会消费品零售总额目标是多少亿元", want: ""},
+		// the indicator table's row names it, but gives rates: offered,
+		// asked within it gives the row with a note (TestAskWithin)
+		{q: "2025年社会消费品零售总额目标是多少亿元", want: "社会消费品零售总额"},
+		{q: "量子纠缠", want: ""}, // nothing near: no heading
 	}
 	for _, tt := range tests {
 		res, err := e.Ask(context.Background(), tt.q, Options{Explain: true})

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"regexp"
 	"slices"
@@ -114,7 +115,10 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 	}
 	f.Compound = float64(compounds(kws, rc.lowered(i)))
 	if maxRel > 0 {
-		f.Relevance = h.Score / maxRel
+		// rounded: bleve's scores differ in their last bits with how the
+		// index was built (the order its sums are taken in), and two
+		// sentences alike would rank in either order
+		f.Relevance = math.Round(h.Score/maxRel*1e9) / 1e9
 	}
 	figs := s.Figures
 	if near, ok := topicFigures(s, rc.lowered(i), kws, 0); ok {

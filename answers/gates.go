@@ -13,8 +13,12 @@ import (
 // score: a wrong figure is worse than no answer. The gates are tried in
 // order; the first that rejects a candidate is its reason.
 type gate struct {
-	name    string
-	why     string // for whoever reads the trace
+	name string
+	why  string // for whoever reads the trace
+	// note tells the asker what a sentence this gate rejected lacks, when
+	// it is given all the same within a section they chose (within.go);
+	// empty for the gates whose sentences are never given.
+	note    string
 	rejects func(j *judge, c *candidate) bool
 }
 
@@ -28,12 +32,12 @@ type judge struct {
 
 // gates are the rules, in the order they are tried.
 var gates = []gate{
-	{"place", "a place the report only mentions is asked and neither the sentence, the one before, nor its headings name it", func(j *judge, c *candidate) bool {
+	{"place", "a place the report only mentions is asked and neither the sentence, the one before, nor its headings name it", "", func(j *judge, c *candidate) bool {
 		w := j.q.elsewhere
 		return w != "" && !strings.Contains(c.s.Text, w) && !strings.Contains(strings.Join(c.s.Section, ""), w) &&
 			!strings.Contains(j.rc.prev(c.s.ID), w) // 推动中心区重点项目建设。全年计划实施重点项目10项
 	}},
-	{"coverage", "says too little of the question's topics", func(j *judge, c *candidate) bool {
+	{"coverage", "says too little of the question's topics", "", func(j *judge, c *candidate) bool {
 		if !enoughCoverage(j, c, c.f.Coverage) {
 			return true
 		}
@@ -42,7 +46,7 @@ var gates = []gate{
 		plain, ok := coverageAsUnknown(j, c)
 		return ok && !enoughCoverage(j, c, plain) && !namesKnown(j, c)
 	}},
-	{"period", "a result where a target is asked, or the reverse", func(j *judge, c *candidate) bool {
+	{"period", "a result where a target is asked, or the reverse", "此句不是所问时期的情况", func(j *judge, c *candidate) bool {
 		q, s, m := j.q, c.s, j.rc.r.Meta
 		if !q.strict || s.Part == report.PartTable {
 			return false
@@ -55,24 +59,24 @@ var gates = []gate{
 		}
 		return false
 	}},
-	{"ordinal", "a rank is asked and the sentence names none", func(j *judge, c *candidate) bool {
+	{"ordinal", "a rank is asked and the sentence names none", "此句没有所问的排名", func(j *judge, c *candidate) bool {
 		return j.q.ordinal && !reRank.MatchString(c.s.Text) // 第四次, 居全国第5位, 稳居首位
 	}},
-	{"figure", "a figure is asked and none is said with the topics, nor is it a target of the plan year's list", func(j *judge, c *candidate) bool {
+	{"figure", "a figure is asked and none is said with the topics, nor is it a target of the plan year's list", "此句没有所问的数字", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && j.q.figure && !j.q.how && len(topicFigs(j, c)) == 0 &&
 			!(j.q.intent == wantTarget && len(j.q.units) == 0 && inTargetList(&j.rc.r.Paragraphs, c.s)) && !saysYearsAsked(j.q, c.s.Text) && // 增长百分之几 is not answered by 实现正增长
 			!saysNoCost(j.q, c.s.Text)
 	}},
-	{"year", "its figures are of another year", func(j *judge, c *candidate) bool {
+	{"year", "its figures are of another year", "此句的数字不是所问年份的", func(j *judge, c *candidate) bool {
 		return !j.q.ordinal && len(j.q.years) > 0 && len(c.s.Figures) > 0 && !figureOfYears(c.s, j.q.years)
 	}},
-	{"sum", "sums or averages over years where one year is asked", func(j *judge, c *candidate) bool {
+	{"sum", "sums or averages over years where one year is asked", "此句的数字是几年合计或平均", func(j *judge, c *candidate) bool {
 		q := j.q
 		figs := topicFigs(j, c)
 		// 到2025年底总里程有多少: the level the five years reached is that year's
 		return asksOneYearFigure(q) && onlyFiveYear(c.s.Text, figs) && !(q.stock && slices.ContainsFunc(figs, func(f report.Figure) bool { return isStockFigure(c.s.Text, f) }))
 	}},
-	{"stock", "a total is asked and the figures said with the topics are additions (新增, 新获评)", func(j *judge, c *candidate) bool {
+	{"stock", "a total is asked and the figures said with the topics are additions (新增, 新获评)", "此句的数字是新增量，不是总量", func(j *judge, c *candidate) bool {
 		if !j.q.stock {
 			return false
 		}
@@ -87,7 +91,7 @@ var gates = []gate{
 		}
 		return len(figs) > 0
 	}},
-	{"unit", "no figure in the unit asked", func(j *judge, c *candidate) bool {
+	{"unit", "no figure in the unit asked", "此句没有所问单位的数字", func(j *judge, c *candidate) bool {
 		q := j.q
 		if q.ordinal || len(q.units) == 0 || q.units[0] == "%" {
 			return false
@@ -98,7 +102,7 @@ var gates = []gate{
 		figs, _ := clauseFigures(j, c) // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
 		return !hasUnit(c.s.Text, figs, q.units) && !saysYearsAsked(q, c.s.Text) && !saysNoCost(q, c.s.Text)
 	}},
-	{"rate", "amounts where a rate is asked (上调百分之几 is not answered by 提高20元)", func(j *judge, c *candidate) bool {
+	{"rate", "amounts where a rate is asked (上调百分之几 is not answered by 提高20元)", "此句没有所问的比率", func(j *judge, c *candidate) bool {
 		q := j.q
 		if q.ordinal || len(q.units) == 0 || q.units[0] != "%" {
 			return false
@@ -144,7 +148,7 @@ var (
 
 // amountGate rejects, among the candidates that passed the gates, those
 // without an amount when an amount is asked ("是多少") and others have one.
-var amountGate = gate{name: "amount", why: "an amount is asked and other sentences give one"}
+var amountGate = gate{name: "amount", why: "an amount is asked and other sentences give one", note: "此句没有所问的数量"}
 
 // clauseFigures returns the figures of c said with the question's topics
 // or in the clause after theirs, and true; or all of c's figures and false

@@ -44,20 +44,32 @@ func seedEngine(t *testing.T) *answers.Engine {
 
 // TestRealAskedWithinHeading: over the real engine, a question the seed
 // does not answer offers headings; pressing the one of 营商环境 answers with
-// a sentence of that section, saying where it was found.
+// a sentence of that section, saying where it was found, and pressing the
+// one of 医疗服务 gives its sentence on 医保 with a note that it names no
+// figure.
 func TestRealAskedWithinHeading(t *testing.T) {
-	h := startWith(t, EngineAsker(seedEngine(t)))
-	h.say(privateChat(alice), &alice, "我想知道今年企业办事方不方便，有啥新举措")
-	m := h.waitSent(alice.ID, 1)[0]
-	if !strings.HasPrefix(m.Text, textNoAnswer) {
-		t.Fatalf("reply %q, want not covered", m.Text)
+	tests := []struct {
+		q, heading string
+		want       []string
+	}{
+		{"我想知道今年企业办事方不方便，有啥新举措", "持续优化营商环境", []string{"在「持续优化营商环境」中，与问题最相关的是：", "民营企业办实事", "(四)推动发展环境升级"}},
+		// a sentence of the section that names no figure, said so
+		{"医保报销能报多少", "三是完善医疗服务体系", []string{"在「三是完善医疗服务体系」中", "医保支付", "注：此句没有所问的数字"}},
 	}
-	b := button(t, m, "持续优化营商环境")
-	h.waitCallbackAnswer(h.srv.PushCallback(alice, &m, b.CallbackData))
-	got := h.waitSent(alice.ID, 2)[1]
-	for _, want := range []string{"在「持续优化营商环境」中，与问题最相关的是：", "民营企业办实事", "(四)推动发展环境升级"} {
-		if !strings.Contains(got.Text, want) {
-			t.Errorf("reply lacks %q:\n%s", want, got.Text)
+	for _, tt := range tests {
+		h := startWith(t, EngineAsker(seedEngine(t)))
+		h.say(privateChat(alice), &alice, tt.q)
+		m := h.waitSent(alice.ID, 1)[0]
+		if !strings.HasPrefix(m.Text, textNoAnswer) {
+			t.Fatalf("%q: reply %q, want not covered", tt.q, m.Text)
+		}
+		b := button(t, m, tt.heading)
+		h.waitCallbackAnswer(h.srv.PushCallback(alice, &m, b.CallbackData))
+		got := h.waitSent(alice.ID, 2)[1]
+		for _, want := range tt.want {
+			if !strings.Contains(got.Text, want) {
+				t.Errorf("%q: reply lacks %q:\n%s", tt.q, want, got.Text)
+			}
 		}
 	}
 }
