@@ -205,6 +205,9 @@ var qualitySets = []struct {
 	{"jilin_2026_per", "jilin_2026_gwr", 94.1, 5.9, 66.6},
 	{"hunan_2026_per_heldout", "hunan_2026_gwr", 82.3, 11.8, 66.6},
 	{"guangxi_2026_per_heldout", "guangxi_2026_gwr", 70.5, 11.8, 66.6},
+	// held out: officials, citizens, typos, Traditional, English and unanswerable mixed (30 a set), written at the start of stop 34, first run on its first code
+	{"chongqing_2026_mix_heldout", "chongqing_2026_gwr", 88.0, 4.0, 80.0}, // first run 92.0 / 0.0 % wrong, abstention 100
+	{"guowuyuan_2022_mix_heldout", "guowuyuan_2022_gwr", 92.0, 4.0, 60.0}, // first run 96.0 / 0.0 % wrong, abstention 80
 }
 
 // TestQuestionSets runs every question set of testdata/ against its

@@ -15,8 +15,9 @@ type Summary struct {
 	Up         int `json:"up"`
 	Down       int `json:"down"`
 	Unanswered int `json:"unanswered"`
-	// Groups are the questions voted down or left unanswered, the one
-	// seen last first.
+	// Groups are the questions voted down or left unanswered, or whose
+	// asker voted 👍 a sentence found within a section offered (Found),
+	// the one seen last first.
 	Groups []Group `json:"groups"`
 }
 

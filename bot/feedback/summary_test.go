@@ -20,7 +20,9 @@ func logOf() []Entry {
 		{Time: at(10), Kind: KindVote, Vote: Down, Question: "GDP增长多少", Within: "地区生产总值", Answers: []Shown{{Text: "地区生产总值增长8%左右；"}}},
 		{Time: at(9), Kind: KindVote, Vote: Up, Question: "GDP增长多少"},
 		{Time: at(8), Kind: KindUnanswered, Question: "社零增长多少？", Report: "jiuyuan-2025", Intent: "intent target", Topics: []string{"社零"}},
+		{Time: at(8), Kind: KindVote, Vote: Up, Question: "社零增长多少", Within: "促进消费", Answers: []Shown{{Text: "older, found within"}}},
 		{Time: at(7), Kind: KindVote, Vote: Down, Reason: ReasonYear, Question: "高标准农田目标是多少", Answers: farm},
+		{Time: at(6), Kind: KindVote, Vote: Down, Question: "高标准农田目标是多少", Within: "三是巩固农牧业基础", Answers: []Shown{{Text: "a section's sentence"}}},
 		{Time: at(6), Kind: KindVote, Vote: Up, Question: "高标准农田目标是多少"},
 		{Time: at(5), Kind: KindVote, Vote: Down, Question: "高标准农田目标是多少", Answers: []Shown{{Text: "older"}}},
 		{Time: at(4), Kind: KindUnanswered, Question: "社零增长多少", Note: ""},
@@ -31,14 +33,14 @@ func logOf() []Entry {
 
 func TestSummarize(t *testing.T) {
 	s := Summarize(logOf())
-	if s.Up != 3 || s.Down != 4 || s.Unanswered != 3 {
-		t.Errorf("counts %d/%d/%d, want 3 up, 4 down, 3 unanswered", s.Up, s.Down, s.Unanswered)
+	if s.Up != 4 || s.Down != 5 || s.Unanswered != 3 {
+		t.Errorf("counts %d/%d/%d, want 4 up, 5 down, 3 unanswered", s.Up, s.Down, s.Unanswered)
 	}
 	want := []struct {
 		q, counts, answer string
 	}{
-		{"社零增长多少", "没答上 ×2，👍 ×1", ""}, // the 👎 of what a section gave makes no group (GDP增长多少)
-		{"高标准农田目标是多少", "👎 ×3（年份不对 2），👍 ×1", "新增建设5600亩高标准农田。"},
+		{"社零增长多少", "没答上 ×2，👍 ×2", ""}, // the 👎 of what a section gave makes no group (GDP增长多少)
+		{"高标准农田目标是多少", "👎 ×3（年份不对 2），👍 ×1", "新增建设5600亩高标准农田。"}, // nor is it counted in one (三是巩固农牧业基础)
 		{"昆都仑区GDP", "没答上 ×1", ""},
 	}
 	if len(s.Groups) != len(want) {
@@ -54,10 +56,10 @@ func TestSummarize(t *testing.T) {
 		t.Errorf("the latest understanding not kept: %+v", g)
 	}
 	if f := s.Groups[0].Found; f != "社会消费品零售总额 › 社会消费品零售总额增长5%以上；" {
-		t.Errorf("found within a section: %q", f)
+		t.Errorf("found within a section: %q, want the newest 👍's", f)
 	}
 	if f := s.Groups[1].Found; f != "" {
-		t.Errorf("found within a section, though only asked of the whole report: %q", f)
+		t.Errorf("found within a section, though its 👍 was of an answer and the section's sentence got 👎: %q", f)
 	}
 	if qs := Questions(logOf(), 0); strings.Join(qs, "|") != "社零增长多少|GDP增长多少|高标准农田目标是多少|昆都仑区GDP" {
 		t.Errorf("Questions = %q", qs)
@@ -77,7 +79,7 @@ func TestPrint(t *testing.T) {
 	var b bytes.Buffer
 	Print(&b, Summarize(logOf()), day0)
 	out := b.String()
-	for _, want := range []string{"3 👍, 4 👎, 3 unanswered; 3 questions", "1. 社零增长多少\n", "没答上 ×2", "found within: 社会消费品零售总额 › 社会消费品零售总额增长5%以上；", "report jiuyuan-2025; intent target; topics 社零",
+	for _, want := range []string{"4 👍, 5 👎, 3 unanswered; 3 questions", "1. 社零增长多少\n", "没答上 ×2", "found within: 社会消费品零售总额 › 社会消费品零售总额增长5%以上；", "report jiuyuan-2025; intent target; topics 社零",
 		"answered: 新增建设5600亩高标准农田。", "note: 报告没有涉及昆都仑区"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -104,7 +106,7 @@ func TestCasesReadByEval(t *testing.T) {
 	if len(cases) != 3 || cases[0].ID != "fb001" || cases[0].Q != "社零增长多少" || cases[0].Cat != "unanswered" || len(cases[0].Expect) != 0 {
 		t.Fatalf("read back %+v", cases)
 	}
-	if !strings.Contains(b.String(), `"comment":"没有答案；没答上 ×2，👍 ×1；在章节中找到 👍：社会消费品零售总额 › 社会消费品零售总额增长5%以上；"`) {
+	if !strings.Contains(b.String(), `"comment":"没有答案；没答上 ×2，👍 ×2；在章节中找到 👍：社会消费品零售总额 › 社会消费品零售总额增长5%以上；"`) {
 		t.Errorf("the unanswered case's comment lacks what was found within a section:\n%s", b.String())
 	}
 	if cases[1].Cat != "down" || !strings.Contains(b.String(), `"comment":"答：新增建设5600亩高标准农田。；👎 ×3（年份不对 2），👍 ×1"`) {
