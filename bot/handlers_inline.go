@@ -118,7 +118,11 @@ func (b *Bot) inlineWithin(ctx context.Context, log *slog.Logger, question, repo
 			continue
 		}
 		a := res.Answers[0]
-		art := article("w"+strconv.Itoa(k), "「"+h+"」中最相关的内容", a.Text, renderInlineAnswer(question, a, h))
+		desc := a.Text
+		if a.Note != "" {
+			desc = "注：" + a.Note + "。" + desc // 此句没有所问的数字: before it is chosen
+		}
+		art := article("w"+strconv.Itoa(k), "「"+h+"」中最相关的内容", desc, renderInlineAnswer(question, a, h))
 		if b.learn.on() {
 			voteID := b.learn.inline.put(&cachedResult{chatType: "inline", question: question, result: res, und: understood(&res)})
 			kb := &inlineKeyboard{}
