@@ -39,7 +39,7 @@ func TestSummarize(t *testing.T) {
 	want := []struct {
 		q, counts, answer string
 	}{
-		{"社零增长多少", "没答上 ×2，👍 ×2", ""}, // the 👎 of what a section gave makes no group (GDP增长多少)
+		{"社零增长多少", "没答上 ×2，👍 ×2", ""},                          // the 👎 of what a section gave makes no group (GDP增长多少)
 		{"高标准农田目标是多少", "👎 ×3（年份不对 2），👍 ×1", "新增建设5600亩高标准农田。"}, // nor is it counted in one (三是巩固农牧业基础)
 		{"昆都仑区GDP", "没答上 ×1", ""},
 	}
