@@ -277,15 +277,19 @@ func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.H
 			}
 		}
 	}
-	// best first; of equal scores the earlier sentence, so that an answer
-	// does not depend on the order of the search's tied hits, which
-	// varies with how the index was built (the same ①一般公共预算收入…
-	// row of two districts)
-	slices.SortStableFunc(out, func(a, b candidate) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.s.ID, b.s.ID))
-	})
+	bestFirst(out)
 	standout(j, out)
 	return out
+}
+
+// bestFirst sorts candidates by score, best first, and of equal scores
+// the earlier sentence first, so that an answer does not depend on the
+// order of the search's tied hits, which varies with how the index was
+// built (the same ①一般公共预算收入… row of two districts).
+func bestFirst(cs []candidate) {
+	slices.SortStableFunc(cs, func(a, b candidate) int {
+		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.s.ID, b.s.ID))
+	})
 }
 
 // unknownCode reports whether a topic is a code the report never uses

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"planbot/index"
+	"planbot/index/report"
 )
 
 var (
@@ -534,6 +535,34 @@ func TestJoinLone(t *testing.T) {
 		k, _, ok := topicOn(t, tt.question, tt.topic)
 		if ok && (k.alts[0] == tt.topic) != tt.want {
 			t.Errorf("%q: topic %v, want %s joined %v", tt.question, k.alts, tt.topic, tt.want)
+		}
+	}
+}
+
+// TestBestFirst: candidates go best first, and of equal scores the
+// earlier sentence first, whatever order the search gave them in.
+func TestBestFirst(t *testing.T) {
+	tests := []struct {
+		ids    []int
+		scores []float64
+		want   []int
+	}{
+		{[]int{48, 43, 142}, []float64{1.329, 1.329, 1.22}, []int{43, 48, 142}},
+		{[]int{43, 48, 142}, []float64{1.329, 1.329, 1.22}, []int{43, 48, 142}},
+		{[]int{7, 3, 5}, []float64{0.5, 0.9, 0.7}, []int{3, 5, 7}},
+	}
+	for _, tt := range tests {
+		cs := make([]candidate, len(tt.ids))
+		for i, id := range tt.ids {
+			cs[i] = candidate{s: &report.Sentence{ID: id}, score: tt.scores[i]}
+		}
+		bestFirst(cs)
+		var got []int
+		for _, c := range cs {
+			got = append(got, c.s.ID)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("bestFirst(%v, %v) = %v, want %v", tt.ids, tt.scores, got, tt.want)
 		}
 	}
 }
