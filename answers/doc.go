@@ -27,7 +27,10 @@
 //   - compose.go: the answer: the sentence, its figures, its section; for
 //     a question the report does not answer, the headings nearest to it;
 //   - within.go: the question asked again within one of those headings,
-//     which the asker picked (Options.Within).
+//     which the asker picked (Options.Within): a fifth of the question
+//     is enough there, and when no sentence passes the gates, the best
+//     that failed only a gate after the coverage gate is given with that
+//     gate's note (此句没有所问的数字).
 //
 // The word lists that shape questions are data (words.txt), read by the
 // same loader as the vocabulary (vocab.txt). Open wires a library and an
