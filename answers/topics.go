@@ -121,7 +121,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	out = append(out, en...)
 	seg := rc.r.Seg
 	gapless, _ := withoutGaps(q.text) // 经济 of 经济年均增长 is 经济增长's
-	toks := joinSuffixes(mergeSingles(topLevel(seg.Cut(text))), rc)
+	toks := joinSuffixes(mergeSingles(withoutFunctionWords(topLevel(seg.Cut(text)))), rc)
 	for i, t := range toks {
 		w := t.Term
 		if straddles(t, text, q.groups) {
@@ -470,6 +470,28 @@ func isVerbLike(pos string) bool {
 		return true
 	}
 	return false
+}
+
+// withoutFunctionWords drops the words that name nothing (functionWord):
+// 要是 of 跑外卖的要是路上受了伤 joins two clauses. They go before lone
+// characters are merged, which they would otherwise start or join.
+func withoutFunctionWords(toks []segment.Token) []segment.Token {
+	return slices.DeleteFunc(toks, func(t segment.Token) bool { return functionWord(t.Term, t.Pos) })
+}
+
+// functionWord reports whether w, tagged pos by gse's dictionary, names
+// nothing: a conjunction, preposition, pronoun, auxiliary, modal
+// particle, interjection or onomatopoeia. A lone character tagged as an
+// auxiliary may name a thing in the question all the same (地 of 承包的地,
+// 过 of 过年): its tag is the dictionary's, not the question's.
+func functionWord(w, pos string) bool {
+	switch {
+	case pos == "":
+		return false
+	case pos[0] == 'u':
+		return utf8.RuneCountInString(w) > 1
+	}
+	return strings.ContainsRune("cpyeor", rune(pos[0]))
 }
 
 // markModifiers gives each topic the topics the question says right

@@ -156,3 +156,52 @@ func TestSharing(t *testing.T) {
 		}
 	}
 }
+
+// TestFunctionWordsNameNothing: a conjunction, preposition or pronoun of
+// the question is no topic; a lone character tagged as an auxiliary may
+// be one (地 of 承包的地).
+func TestFunctionWordsNameNothing(t *testing.T) {
+	tests := []struct {
+		w, pos string
+		want   bool
+	}{
+		{"要是", "c", true},
+		{"为了", "p", true},
+		{"我们", "r", true},
+		{"地", "uv", false},
+		{"的话", "u", true},
+		{"给", "p", true},
+		{"路上", "s", false},
+		{"GDP", "x", false},
+		{"农田", "n", false},
+		{"保障", "", false},
+	}
+	for _, tt := range tests {
+		if got := functionWord(tt.w, tt.pos); got != tt.want {
+			t.Errorf("functionWord(%q, %q) = %v, want %v", tt.w, tt.pos, got, tt.want)
+		}
+	}
+	e, lib := engineOnSeed(t)
+	lib.View(func(s *index.Snapshot) error {
+		r := newest(t, s)
+		for _, tt := range []struct {
+			question string
+			not, is  string
+		}{
+			{"种地的要是遇上灾害了，有啥保障没有", "要是", "保障"},
+			{"为了吸引游客，今年有啥措施", "为了", "游客"},
+		} {
+			text, groups := e.Vocabulary().expandLatin(normalise(tt.question, s.KnownHan))
+			q := understand(tt.question, text, groups)
+			q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg, q.groups)...)
+			var said []string
+			for _, k := range e.keywords(q, e.cache(r)) {
+				said = append(said, k.alts...)
+			}
+			if slices.Contains(said, tt.not) || !slices.Contains(said, tt.is) {
+				t.Errorf("%q: topics %q, want %q among them and not %q", tt.question, said, tt.is, tt.not)
+			}
+		}
+		return nil
+	})
+}
