@@ -18,11 +18,10 @@ import (
 // When no sentence of the section passes them, the best that says enough
 // of the question for the whole report and failed only a later gate is
 // given with that gate's note (此句没有所问的数字), its figures not
-// highlighted (noted). Of the 623 questions withheld on all the sets, a
-// heading offered leads so to the expected sentence for 366, the first
-// heading for 277 (of 637 before stop 34's function words, 377 and 283;
-// 343 and 267 without the noted sentences; TestQuestionSets keeps a
-// floor).
+// highlighted (noted). Of the 631 questions withheld on all the sets, a
+// heading offered leads so to the expected sentence for 370, the first
+// heading for 280 (336 and 265 without the noted sentences;
+// TestQuestionSets keeps a floor).
 
 // under returns the hits under heading, with every other sentence under it
 // added: the asker chose the section, so all of it may answer, not only
