@@ -359,26 +359,31 @@ func openReport(t testing.TB, s *index.Snapshot, id string) *index.Loaded {
 // that has alternative topic, and the report's cache.
 func topicOn(t *testing.T, question, topic string) (keyword, *reportCache, bool) {
 	t.Helper()
+	kws, rc := topicsOf(t, question)
+	if i := slices.IndexFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, topic) }); i >= 0 {
+		return kws[i], rc, true
+	}
+	t.Errorf("%q: no topic %s", question, topic)
+	return keyword{}, rc, false
+}
+
+// topicsOf returns the topics of question on the seed report, and the
+// report's derived data.
+func topicsOf(t *testing.T, question string) ([]keyword, *reportCache) {
+	t.Helper()
 	e, lib := engineOnSeed(t)
-	var k keyword
+	var kws []keyword
 	var rc *reportCache
-	found := false
 	lib.View(func(s *index.Snapshot) error {
 		r := newest(t, s)
 		rc = e.cache(r)
 		text, groups := e.Vocabulary().expandLatin(normalise(question, s.KnownHan))
 		q := understand(question, text, groups)
 		q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg, q.groups)...)
-		kws := e.keywords(q, rc)
-		if i := slices.IndexFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, topic) }); i >= 0 {
-			k, found = kws[i], true
-		}
+		kws = e.keywords(q, rc)
 		return nil
 	})
-	if !found {
-		t.Errorf("%q: no topic %s", question, topic)
-	}
-	return k, rc, found
+	return kws, rc
 }
 
 func TestTopicWeights(t *testing.T) {

@@ -66,24 +66,17 @@ func TestWithoutPlace(t *testing.T) {
 func TestQuotedTopicCountsOnce(t *testing.T) {
 	// “一老一小” is both quoted and an alias of the vocabulary: one topic,
 	// or the sentences that say only it outweigh those that answer.
-	e, lib := engineOnSeed(t)
-	lib.View(func(s *index.Snapshot) error {
-		r := newest(t, s)
-		question := "“一老一小”服务今年有哪些安排"
-		text, groups := e.Vocabulary().expandLatin(normalise(question, s.KnownHan))
-		q := understand(question, text, groups)
-		q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg, q.groups)...)
-		n := 0
-		for _, k := range e.keywords(q, e.cache(r)) {
-			if slices.Contains(k.alts, "一老一小") {
-				n++
-			}
+	question := "“一老一小”服务今年有哪些安排"
+	kws, _ := topicsOf(t, question)
+	n := 0
+	for _, k := range kws {
+		if slices.Contains(k.alts, "一老一小") {
+			n++
 		}
-		if n != 1 {
-			t.Errorf("%q: %d topics say 一老一小, want 1", question, n)
-		}
-		return nil
-	})
+	}
+	if n != 1 {
+		t.Errorf("%q: %d topics say 一老一小, want 1", question, n)
+	}
 }
 
 func TestJoinSuffixes(t *testing.T) {
@@ -181,27 +174,20 @@ func TestFunctionWordsNameNothing(t *testing.T) {
 			t.Errorf("functionWord(%q, %q) = %v, want %v", tt.w, tt.pos, got, tt.want)
 		}
 	}
-	e, lib := engineOnSeed(t)
-	lib.View(func(s *index.Snapshot) error {
-		r := newest(t, s)
-		for _, tt := range []struct {
-			question string
-			not, is  string
-		}{
-			{"种地的要是遇上灾害了，有啥保障没有", "要是", "保障"},
-			{"为了吸引游客，今年有啥措施", "为了", "游客"},
-		} {
-			text, groups := e.Vocabulary().expandLatin(normalise(tt.question, s.KnownHan))
-			q := understand(tt.question, text, groups)
-			q.groups = append(q.groups, e.Vocabulary().expandChinese(q.text, r.Seg, q.groups)...)
-			var said []string
-			for _, k := range e.keywords(q, e.cache(r)) {
-				said = append(said, k.alts...)
-			}
-			if slices.Contains(said, tt.not) || !slices.Contains(said, tt.is) {
-				t.Errorf("%q: topics %q, want %q among them and not %q", tt.question, said, tt.is, tt.not)
-			}
+	for _, tt := range []struct {
+		question string
+		not, is  string
+	}{
+		{"种地的要是遇上灾害了，有啥保障没有", "要是", "保障"},
+		{"为了吸引游客，今年有啥措施", "为了", "游客"},
+	} {
+		kws, _ := topicsOf(t, tt.question)
+		var said []string
+		for _, k := range kws {
+			said = append(said, k.alts...)
 		}
-		return nil
-	})
+		if slices.Contains(said, tt.not) || !slices.Contains(said, tt.is) {
+			t.Errorf("%q: topics %q, want %q among them and not %q", tt.question, said, tt.is, tt.not)
+		}
+	}
 }
