@@ -386,6 +386,8 @@ func fitOf(f *features, q question, s *report.Sentence, figs []report.Figure, w 
 		}
 	case q.intent == wantTarget && s.Part == report.PartPlan, q.intent == wantResult && (s.Part == report.PartReview || s.Part == report.PartFront):
 		f.PartMatch = 1
+	case q.how && q.intent == anyPeriod && !q.now && s.Part == report.PartPlan:
+		f.PartMatch = 1 // 债务风险怎么化解 asks what will be done; 现在是什么定位, what is
 	case askedPeriod:
 	case q.intent == wantTarget && s.Part == report.PartReview, q.intent == wantResult && s.Part == report.PartPlan:
 		f.PartMismatch = 1

@@ -255,3 +255,28 @@ func TestWithoutInsertions(t *testing.T) {
 		}
 	}
 }
+
+// TestHowAsksThePlan: asked how, with no time said, a question asks what
+// will be done, which the plan part says; asked what is so now, it does
+// not.
+func TestHowAsksThePlan(t *testing.T) {
+	tests := []struct {
+		question string
+		part     report.Part
+		match    bool
+	}{
+		{"地方政府债务风险怎么化解", report.PartPlan, true},
+		{"地方政府债务风险怎么化解", report.PartReview, false},
+		{"花湖机场现在是什么定位", report.PartPlan, false},  // 现在 asks what is
+		{"去年债务风险是怎么化解的", report.PartPlan, false}, // a result asked
+		{"地方政府债务余额是多少", report.PartPlan, false},  // no how
+	}
+	for _, tt := range tests {
+		q := understand(tt.question, tt.question, nil)
+		var f features
+		fitOf(&f, q, &report.Sentence{Text: "有序化解存量债务。", Part: tt.part}, nil, &DefaultWeights)
+		if got := f.PartMatch == 1; got != tt.match {
+			t.Errorf("%q in %s: PartMatch %v, want %v", tt.question, tt.part, got, tt.match)
+		}
+	}
+}

@@ -23,7 +23,7 @@ type Weights struct {
 	Literal      float64 // per topic said in the question's own word (停车位, not only 停车设施)
 	Heading      float64 // the share of the topics the headings above the sentence name
 	Relevance    float64 // bleve's score over the best candidate's
-	PartMatch    float64 // in the part the intent asks for (the plan for a target, the review for a result)
+	PartMatch    float64 // in the part the intent asks for (the plan for a target or for how, no time said; the review for a result)
 	PartMismatch float64 // in the other part
 	TableRow     float64 // a table row, when a figure or a period is asked
 	PlanTable    float64 // a table row, when a result is set against its plan
