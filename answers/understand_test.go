@@ -1,0 +1,30 @@
+package answers
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestUnitsAsked: the unit a question asks for, as the family of units
+// that answer it.
+func TestUnitsAsked(t *testing.T) {
+	tests := []struct {
+		question string
+		want     string // a unit of the family returned; "" for none
+	}{
+		{"高标准农田建了多少亩", "万亩"},
+		{"今年专项债多少亿元", "亿元"},
+		{"看病自己要掏多少钱", "元"},
+		{"GDP增长几个点", "%"},
+		{"能发给多少小孩", "名"}, // people counted
+		{"今年招了几个大学生", "人"},
+		{"今年有多少名额", ""}, // places, counted in 个 as often as in 名
+		{"小孩上学难吗", ""},
+	}
+	for _, tt := range tests {
+		got := unitsAsked(tt.question, true)
+		if tt.want == "" && got != nil || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("unitsAsked(%q) = %v, want one of them %q", tt.question, got, tt.want)
+		}
+	}
+}
