@@ -127,10 +127,10 @@ var (
 	// reUnitAsked: 多少 or 几, perhaps 万 or 亿, and a unit of words.txt.
 	reUnitAsked = regexp.MustCompile(`(?:多少|几|多)(万|亿)?(` + unitsAskable() + `)`)
 	// rePointsAsked asks for points of a rate: 增长几个点, 多少个百分点.
+	rePointsAsked = regexp.MustCompile(`(?:多少|几)个(?:百分)?点`)
+	reRateAsked   = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|(?:^|[^产])率`) // 劳动生产率 is no rate
 	// reCountedPeople asks how many people: 多少小孩, 几个学生.
 	reCountedPeople = regexp.MustCompile(`(?:多少|几)个?(?:` + strings.Join(words.list("people.counted"), "|") + `)`)
-	rePointsAsked   = regexp.MustCompile(`(?:多少|几)个(?:百分)?点`)
-	reRateAsked     = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|(?:^|[^产])率`) // 劳动生产率 is no rate
 )
 
 // reWhichFew points at some things (这几个, 哪几项): a 几 that asks no count.
