@@ -261,6 +261,7 @@ func TestQuestionSets(t *testing.T) {
 				}
 			}
 			a := ev.All
+			pressed.right += a.Top1Section - a.Abstained
 			strict := Pct(a.Top1Section-a.Abstained, a.Answerable)
 			wrong := Pct(a.Wrong, a.Answerable)
 			abstain := Pct(a.Abstained, a.Unanswerable)
@@ -281,18 +282,19 @@ func TestQuestionSets(t *testing.T) {
 			}
 		})
 	}
-	// A floor for what the headings offered give, all sets together: the
-	// figures measured at the end of stop 34 (370 of 631, first 280),
-	// less about five questions.
-	t.Logf("headings offered for %d withheld questions: one leads to the expected sentence for %d, the first for %d; %d offered none", pressed.withheld, pressed.reach, pressed.first, pressed.none)
-	if pressed.reach < 365 || pressed.first < 275 {
-		t.Errorf("the headings offered lead to the expected sentence for %d (first %d), want at least 365 (275)", pressed.reach, pressed.first)
+	// A floor for what an asker gets at once or with one press of a
+	// heading offered, all sets together (the headings alone would fall
+	// whenever a withheld question came to be answered at once): the
+	// figure measured at the end of stop 34, less about five questions.
+	t.Logf("right at once %d; headings offered for %d withheld questions: one leads to the expected sentence for %d, the first for %d; %d offered none", pressed.right, pressed.withheld, pressed.reach, pressed.first, pressed.none)
+	if n := pressed.right + pressed.reach; n < 5712 {
+		t.Errorf("right at once or with one press %d, want at least 5712", n)
 	}
 }
 
-// withinCount counts what pressing the headings offered for withheld
-// questions gives (within.go).
-type withinCount struct{ withheld, reach, first, none int }
+// withinCount counts the questions answered right at once and what
+// pressing the headings offered for withheld questions gives (within.go).
+type withinCount struct{ right, withheld, reach, first, none int }
 
 // press asks c within each heading offered for it, as an asker pressing
 // the buttons does, and counts whether one leads to an expected sentence

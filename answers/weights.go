@@ -137,7 +137,7 @@ var DefaultWeights = Weights{
 	MinCoverageUnit:  0.5,
 	MinCoverageFloor: 0.35,
 	WithinCoverage:   0.2,
-	StandoutCoverage: 0.45,
+	StandoutCoverage: 0.35,
 	StandoutMargin:   0.3,
 	ManyFigures:      5,
 }
