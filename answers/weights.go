@@ -134,7 +134,7 @@ var DefaultWeights = Weights{
 	PlanPeriod:         0.7,
 
 	MinCoverage:      0.55,
-	MinCoverageUnit:  0.5,
+	MinCoverageUnit:  0.45,
 	MinCoverageFloor: 0.35,
 	WithinCoverage:   0.2,
 	StandoutCoverage: 0.35,
