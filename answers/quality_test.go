@@ -208,7 +208,7 @@ var qualitySets = []struct {
 	// held out: officials, citizens, typos, Traditional, English and unanswerable mixed (30 a set), written at the start of stop 34, first run on its first code
 	{"chongqing_2026_mix_heldout", "chongqing_2026_gwr", 88.0, 4.0, 80.0}, // first run 92.0 / 0.0 % wrong, abstention 100
 	{"guowuyuan_2022_mix_heldout", "guowuyuan_2022_gwr", 92.0, 4.0, 60.0}, // first run 96.0 / 0.0 % wrong, abstention 80
-	// held out: mixed as above, written mid-stop 34, first run on the stop's last code (2e4e2d7)
+	// held out: mixed as above, written mid-stop 34, first run at 2e4e2d7, before the stop's last changes (the same after them)
 	{"shanxi_2026_mix_heldout", "shanxi_2026_gwr", 76.0, 4.0, 60.0},   // first run 80.0 / 0.0 % wrong, abstention 80
 	{"tianjin_2026_mix_heldout", "tianjin_2026_gwr", 88.0, 4.0, 60.0}, // first run 92.0 / 0.0 % wrong, abstention 80
 }
