@@ -287,7 +287,7 @@ func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.H
 // order of the search's tied hits, which varies with how the index was
 // built (the same ①一般公共预算收入… row of two districts).
 func bestFirst(cs []candidate) {
-	slices.SortStableFunc(cs, func(a, b candidate) int {
+	slices.SortFunc(cs, func(a, b candidate) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.s.ID, b.s.ID))
 	})
 }

@@ -148,7 +148,7 @@ var (
 
 // amountGate rejects, among the candidates that passed the gates, those
 // without an amount when an amount is asked ("是多少") and others have one.
-var amountGate = gate{name: "amount", why: "an amount is asked and other sentences give one", note: "此句没有所问的数量"}
+var amountGate = gate{name: "amount", why: "an amount is asked and other sentences give one"}
 
 // clauseFigures returns the figures of c said with the question's topics
 // or in the clause after theirs, and true; or all of c's figures and false

@@ -261,6 +261,7 @@ func TestQuestionSets(t *testing.T) {
 				}
 			}
 			a := ev.All
+			pressed.sets++
 			pressed.right += a.Top1Section - a.Abstained
 			strict := Pct(a.Top1Section-a.Abstained, a.Answerable)
 			wrong := Pct(a.Wrong, a.Answerable)
@@ -287,14 +288,14 @@ func TestQuestionSets(t *testing.T) {
 	// whenever a withheld question came to be answered at once): the
 	// figure measured at the end of stop 34, less about five questions.
 	t.Logf("right at once %d; headings offered for %d withheld questions: one leads to the expected sentence for %d, the first for %d; %d offered none", pressed.right, pressed.withheld, pressed.reach, pressed.first, pressed.none)
-	if n := pressed.right + pressed.reach; n < 5712 {
+	if n := pressed.right + pressed.reach; n < 5712 && pressed.sets == len(qualitySets) { // not when -run picks some sets
 		t.Errorf("right at once or with one press %d, want at least 5712", n)
 	}
 }
 
 // withinCount counts the questions answered right at once and what
 // pressing the headings offered for withheld questions gives (within.go).
-type withinCount struct{ right, withheld, reach, first, none int }
+type withinCount struct{ sets, right, withheld, reach, first, none int }
 
 // press asks c within each heading offered for it, as an asker pressing
 // the buttons does, and counts whether one leads to an expected sentence

@@ -474,9 +474,11 @@ func isVerbLike(pos string) bool {
 
 // withoutFunctionWords drops the words that name nothing (functionWord):
 // 要是 of 跑外卖的要是路上受了伤 joins two clauses. They go before lone
-// characters are merged, which they would otherwise start or join.
+// characters are merged, which they would otherwise start or join. The
+// words that ask how (怎么, tagged as pronouns) stay: the verb after one
+// says how, not what.
 func withoutFunctionWords(toks []segment.Token) []segment.Token {
-	return slices.DeleteFunc(toks, func(t segment.Token) bool { return functionWord(t.Term, t.Pos) })
+	return slices.DeleteFunc(toks, func(t segment.Token) bool { return functionWord(t.Term, t.Pos) && !isOneOf(t.Term, howWords) })
 }
 
 // functionWord reports whether w, tagged pos by gse's dictionary, names

@@ -190,4 +190,9 @@ func TestFunctionWordsNameNothing(t *testing.T) {
 			t.Errorf("%q: topics %q, want %q among them and not %q", tt.question, said, tt.is, tt.not)
 		}
 	}
+	// 怎么, tagged as a pronoun, stays: the verb after it says how
+	kws, _ := topicsOf(t, "营商环境怎么优化提升")
+	if i := slices.IndexFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, "优化") }); i < 0 || !kws[i].verb {
+		t.Errorf("营商环境怎么优化提升: 优化 not a verb after 怎么 (topics %v)", kws)
+	}
 }

@@ -129,8 +129,9 @@ var (
 	// rePointsAsked asks for points of a rate: 增长几个点, 多少个百分点.
 	rePointsAsked = regexp.MustCompile(`(?:多少|几)个(?:百分)?点`)
 	reRateAsked   = regexp.MustCompile(`增速|增幅|增长多少|增长了多少|百分之|百分比|%|比例|比率|占比|(?:^|[^产])率`) // 劳动生产率 is no rate
-	// reCountedPeople asks how many people: 多少小孩, 几个学生.
-	reCountedPeople = regexp.MustCompile(`(?:多少|几)个?(?:` + strings.Join(words.list("people.counted"), "|") + `)`)
+	// reCountedPeople asks how many people: 多少小孩, 多少学生 at the end of
+	// a clause, not 多少农民工工资 or 多少游客中心 (几个学生 is counted in 个).
+	reCountedPeople = regexp.MustCompile(`(?:多少|几)(?:` + quoteAll(words.list("people.counted")) + `)(?:$|[^\p{Han}]|[吗呢啊呀了啦？])`)
 )
 
 // reWhichFew points at some things (这几个, 哪几项): a 几 that asks no count.
@@ -380,7 +381,7 @@ func understand(raw, text string, groups [][]string) question {
 	q.figure = containsAny(counted, figureCues) || reQuantity.MatchString(counted) || whatFigure
 	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名") || reRankEn.MatchString(lowRaw)
 	q.how = containsAny(text, howCues) && !containsAny(counted, []string{"多少", "几"})
-	q.now = containsAny(text, nowCues)
+	q.now = containsAny(perfective, nowCues) // 我现在失业了，创业补贴怎么申请 asks what will be
 	// "…目标" prefers the figure of the target, but a target may be
 	// stated without one (居民收入增长和经济增长同步)
 	q.figureSoft = !q.figure && strings.Contains(text, "目标") && !q.how
@@ -587,4 +588,13 @@ func (q question) describe() string {
 		b.WriteString(", units " + strings.Join(q.units, "/"))
 	}
 	return b.String()
+}
+
+// quoteAll joins words as alternatives of a regexp, each taken literally.
+func quoteAll(words []string) string {
+	q := make([]string, len(words))
+	for i, w := range words {
+		q[i] = regexp.QuoteMeta(w)
+	}
+	return strings.Join(q, "|")
 }

@@ -17,8 +17,11 @@ func TestUnitsAsked(t *testing.T) {
 		{"看病自己要掏多少钱", "元"},
 		{"GDP增长几个点", "%"},
 		{"能发给多少小孩", "名"}, // people counted
-		{"今年招了几个大学生", "人"},
-		{"今年有多少名额", ""}, // places, counted in 个 as often as in 名
+		{"今年招了多少学生？", "人"},
+		{"拖欠多少农民工工资", ""}, // wages, not workers
+		{"有多少游客中心", ""},
+		{"今年招了几个大学生", "人"}, // counted in 个, which 人 answers too
+		{"今年有多少名额", ""},    // places, counted in 个 as often as in 名
 		{"小孩上学难吗", ""},
 	}
 	for _, tt := range tests {

@@ -16,11 +16,11 @@ import (
 // look; the gates after the coverage gate still hold (a figure of another
 // year, another unit), and so does the rule that an amount answers "是多少".
 // When no sentence of the section passes them, the best that says enough
-// of the question for the whole report and failed only a later gate is
-// given with that gate's note (此句没有所问的数字), its figures not
-// highlighted (noted). Of the 605 questions withheld on all the sets, a
+// of the question for the whole report is given with the note of the
+// first gate after coverage that rejected it (此句没有所问的数字), its
+// figures not highlighted (noted). Of the 605 questions withheld on all the sets, a
 // heading offered leads so to the expected sentence for 345, the first
-// heading for 256 (311 and 240 without the noted sentences;
+// heading for 258 (311 and 241 without the noted sentences;
 // TestQuestionSets keeps a floor).
 
 // under returns the hits under heading, with every other sentence under it

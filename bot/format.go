@@ -84,11 +84,14 @@ func renderAnswer(a answers.Answer, num int) string {
 	sb.WriteString(markFigures(a.Text, a.Marks))
 	writeSource(&sb, a)
 	if a.Note != "" {
-		sb.WriteString("\n注：")
-		sb.WriteString(esc(a.Note))
+		sb.WriteString("\n")
+		sb.WriteString(esc(noteText(a)))
 	}
 	return sb.String()
 }
+
+// noteText is what an answer's note says to the asker: 注：此句没有所问的数字.
+func noteText(a answers.Answer) string { return "注：" + a.Note }
 
 // writeSource appends the section path and the report's title.
 func writeSource(sb *strings.Builder, a answers.Answer) {

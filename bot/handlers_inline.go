@@ -120,7 +120,7 @@ func (b *Bot) inlineWithin(ctx context.Context, log *slog.Logger, question, repo
 		a := res.Answers[0]
 		desc := a.Text
 		if a.Note != "" {
-			desc = "注：" + a.Note + "。" + desc // 此句没有所问的数字: before it is chosen
+			desc = noteText(a) + "。" + desc // what the sentence lacks, before it is chosen
 		}
 		art := article("w"+strconv.Itoa(k), "「"+h+"」中最相关的内容", desc, renderInlineAnswer(question, a, h))
 		if b.learn.on() {
