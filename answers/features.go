@@ -386,7 +386,7 @@ func fitOf(f *features, q question, s *report.Sentence, figs []report.Figure, w 
 		}
 	case q.intent == wantTarget && s.Part == report.PartPlan, q.intent == wantResult && (s.Part == report.PartReview || s.Part == report.PartFront):
 		f.PartMatch = 1
-	case q.how && q.intent == anyPeriod && !q.now && s.Part == report.PartPlan:
+	case asksWhatWillBe(q) && s.Part == report.PartPlan:
 		f.PartMatch = 1 // 债务风险怎么化解 asks what will be done; 现在是什么定位, what is
 	case askedPeriod:
 	case q.intent == wantTarget && s.Part == report.PartReview, q.intent == wantResult && s.Part == report.PartPlan:
@@ -432,8 +432,8 @@ func fitOf(f *features, q question, s *report.Sentence, figs []report.Figure, w 
 			f.SpanMismatch = 1
 		}
 	}
-	if q.span == "" && q.intent == wantTarget && s.Part != report.PartTable && spanOf(s, figs) == report.SpanYear {
-		f.SpanUsual = 1 // 粮食产量目标 asks this year's, not the five-year plan's
+	if q.span == "" && (q.intent == wantTarget || asksWhatWillBe(q)) && s.Part != report.PartTable && spanOf(s, figs) == report.SpanYear {
+		f.SpanUsual = 1 // 粮食产量目标 asks this year's, not the five-year plan's; so does 怎么防止返贫
 	}
 	if q.how {
 		// "what/how" is answered by a sentence that says what is done, not
@@ -710,4 +710,11 @@ func withoutInsertions(text string) string {
 		return ""
 	}
 	return reInsertion.ReplaceAllString(text, "$1$2")
+}
+
+// asksWhatWillBe reports whether q asks how, with no time said and not
+// what is so now: what will be done (债务风险怎么化解), which the plan part
+// says for its year.
+func asksWhatWillBe(q question) bool {
+	return q.how && q.intent == anyPeriod && !q.now
 }

@@ -279,4 +279,13 @@ func TestHowAsksThePlan(t *testing.T) {
 			t.Errorf("%q in %s: PartMatch %v, want %v", tt.question, tt.part, got, tt.match)
 		}
 	}
+	// and of the plan part, this year's work, not the five years' goals
+	q := understand("怎么防止脱贫的人再返贫", "怎么防止脱贫的人再返贫", nil)
+	for span, want := range map[report.Span]bool{report.SpanYear: true, report.SpanFive: false} {
+		var f features
+		fitOf(&f, q, &report.Sentence{Text: "健全常态化防止返贫致贫帮扶政策体系。", Part: report.PartPlan, Span: span}, nil, &DefaultWeights)
+		if got := f.SpanUsual == 1; got != want {
+			t.Errorf("怎么防止返贫, a sentence of span %s: SpanUsual %v, want %v", span, got, want)
+		}
+	}
 }
