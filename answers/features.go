@@ -389,7 +389,7 @@ func fitOf(f *features, q question, s *report.Sentence, figs []report.Figure, w 
 	case asksWhatWillBe(q) && s.Part == report.PartPlan:
 		f.PartMatch = 1 // 债务风险怎么化解 asks what will be done; 现在是什么定位, what is
 	case askedPeriod:
-	case q.intent == wantTarget && s.Part == report.PartReview, q.intent == wantResult && s.Part == report.PartPlan:
+	case q.intent == wantTarget && s.Part == report.PartReview, q.intent == wantResult && s.Part == report.PartPlan, asksWhatWillBe(q) && s.Part == report.PartReview:
 		f.PartMismatch = 1
 	}
 	if q.intent == anyPeriod && q.figure && hasPeriod(s, report.PeriodResult) {

@@ -278,6 +278,9 @@ func TestHowAsksThePlan(t *testing.T) {
 		if got := f.PartMatch == 1; got != tt.match {
 			t.Errorf("%q in %s: PartMatch %v, want %v", tt.question, tt.part, got, tt.match)
 		}
+		if want := tt.part == report.PartReview; asksWhatWillBe(q) && (f.PartMismatch == 1) != want {
+			t.Errorf("%q in %s: PartMismatch %v, want %v", tt.question, tt.part, f.PartMismatch == 1, want)
+		}
 	}
 	// and of the plan part, this year's work, not the five years' goals
 	q := understand("怎么防止脱贫的人再返贫", "怎么防止脱贫的人再返贫", nil)

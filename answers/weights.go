@@ -24,7 +24,7 @@ type Weights struct {
 	Heading      float64 // the share of the topics the headings above the sentence name
 	Relevance    float64 // bleve's score over the best candidate's
 	PartMatch    float64 // in the part the intent asks for (the plan for a target or for how, no time said; the review for a result)
-	PartMismatch float64 // in the other part
+	PartMismatch float64 // in the other part (the review for a target, or for how with no time said; the plan for a result)
 	TableRow     float64 // a table row, when a figure or a period is asked
 	PlanTable    float64 // a table row, when a result is set against its plan
 	PeriodMatch  float64 // has a figure of the period asked
