@@ -83,7 +83,8 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // first 43%, when stop 33 measured it (73% and 49% before the last
 // condition, 55% and 23% when every heading naming a topic led).
 func (e *Engine) closest(r *index.Loaded, q question, ranked []candidate) []string {
-	kws := e.keywords(q, e.cache(r))
+	rc := e.cache(r)
+	kws := e.keywords(q, rc)
 	total := 0.0
 	for _, k := range kws {
 		total += k.weight
@@ -96,7 +97,6 @@ func (e *Engine) closest(r *index.Loaded, q question, ranked []candidate) []stri
 			named = append(named, h)
 		}
 	}
-	rc := e.cache(r)
 	named = slices.DeleteFunc(named, func(h string) bool { // a heading offered leads to a sentence
 		return !slices.ContainsFunc(ranked, func(c candidate) bool { return c.open && rc.isUnder(c.s.ID, h) })
 	})

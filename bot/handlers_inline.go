@@ -77,9 +77,7 @@ func (b *Bot) onInline(ctx context.Context, log *slog.Logger, q *models.InlineQu
 				}
 				art := article(strconv.Itoa(i), title, desc, renderInlineAnswer(question, a, ""))
 				if voteID != "" {
-					kb := &inlineKeyboard{}
-					kb.row(voteRow(voteID, i)...)
-					art.ReplyMarkup = markup(kb)
+					art.ReplyMarkup = markup(voteKeyboard(voteID, i))
 				}
 				results = append(results, art)
 			}
@@ -125,9 +123,7 @@ func (b *Bot) inlineWithin(ctx context.Context, log *slog.Logger, question, repo
 		art := article("w"+strconv.Itoa(k), "「"+h+"」中最相关的内容", desc, renderInlineAnswer(question, a, h))
 		if b.learn.on() {
 			voteID := b.learn.inline.put(&cachedResult{chatType: "inline", question: question, result: res, und: understood(&res)})
-			kb := &inlineKeyboard{}
-			kb.row(voteRow(voteID, 0)...)
-			art.ReplyMarkup = markup(kb)
+			art.ReplyMarkup = markup(voteKeyboard(voteID, 0))
 		}
 		out = append(out, art)
 	}

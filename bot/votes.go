@@ -92,6 +92,13 @@ func parseVote(data string) (v vote, ok bool) {
 	return vote{}, false
 }
 
+// voteKeyboard is a keyboard of voteRow alone: an inline answer's.
+func voteKeyboard(id string, page int) *inlineKeyboard {
+	kb := &inlineKeyboard{}
+	kb.row(voteRow(id, page)...)
+	return kb
+}
+
 // voteRow is the row of 👍 / 👎 buttons under page of the result id.
 func voteRow(id string, page int) []inlineButton {
 	return []inlineButton{
@@ -195,9 +202,7 @@ func (b *Bot) onVoteCallback(ctx context.Context, log *slog.Logger, cb *callback
 		}
 		from, to = v.page, v.page+1
 		shown = func() (string, *inlineKeyboard) {
-			kb := &inlineKeyboard{}
-			kb.row(voteRow(v.id, v.page)...)
-			return renderInlineAnswer(e.question, e.result.Answers[v.page], e.result.Within), kb
+			return renderInlineAnswer(e.question, e.result.Answers[v.page], e.result.Within), voteKeyboard(v.id, v.page)
 		}
 		view = func(html string, kb *inlineKeyboard) {
 			if err := b.editInline(ctx, inlineID, html, kb); err != nil {
