@@ -137,6 +137,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w, q.text) || coveredBy(out, w, gapless) || english.IsStopWord(w) {
 			continue
 		}
+		if negation(w) {
+			continue // 能不能, 让不让, 没人管: whether, not what
+		}
 		if isOneOf(w, tagWords) && endsClause(text, t.End) {
 			continue // 房价止跌了没, 城际铁路今年能通不: the 没 and 不 ask yes or no
 		}
@@ -759,6 +762,13 @@ func isOneOf(w string, list []string) bool {
 		}
 	}
 	return false
+}
+
+// negation reports whether w is a negation or a negated character
+// (不, 不能, 没人): it asks whether, it names nothing.
+func negation(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return (r == '不' || r == '没') && utf8.RuneCountInString(w[size:]) <= 1
 }
 
 // tagWords end a question asking yes or no (止跌了没, 能通不).

@@ -153,6 +153,14 @@ func TestSharing(t *testing.T) {
 // TestFunctionWordsNameNothing: a conjunction, preposition or pronoun of
 // the question is no topic; a lone character tagged as an auxiliary may
 // be one (地 of 承包的地).
+func TestNegation(t *testing.T) {
+	for w, want := range map[string]bool{"不": true, "没": true, "不能": true, "没人": true, "不动产": false, "保障": false, "": false} {
+		if got := negation(w); got != want {
+			t.Errorf("negation(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
 func TestFunctionWordsNameNothing(t *testing.T) {
 	tests := []struct {
 		w, pos string
@@ -180,6 +188,8 @@ func TestFunctionWordsNameNothing(t *testing.T) {
 	}{
 		{"种地的要是遇上灾害了，有啥保障没有", "要是", "保障"},
 		{"为了吸引游客，今年有啥措施", "为了", "游客"},
+		{"村里的路能不能修一修", "不能", "修一修"},
+		{"小区停车位今年还会不会增加", "不会", "停车位"},
 	} {
 		kws, _ := topicsOf(t, tt.question)
 		var said []string
