@@ -81,10 +81,10 @@ func round3(x float64) float64 { return float64(int(x*1000+0.5)) / 1000 }
 // within it (markOpen). On the tuning and older held-out sets the headings
 // offered for a withheld answer held its sentence 61% of the time, the
 // first 43%, when stop 33 measured it (73% and 49% before the last
-// condition, 55% and 23% when every heading naming a topic led).
-func (e *Engine) closest(r *index.Loaded, q question, ranked []candidate) []string {
+// condition, 55% and 23% when every heading naming a topic led). kws are
+// the topics the candidates were ranked by.
+func (e *Engine) closest(r *index.Loaded, kws []keyword, ranked []candidate) []string {
 	rc := e.cache(r)
-	kws := e.keywords(q, rc)
 	total := 0.0
 	for _, k := range kws {
 		total += k.weight

@@ -136,7 +136,7 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 	}
 	if q.across && len(loaded) > 1 {
 		for _, r := range loaded {
-			if best, _ := e.answerFrom(r, vocab, q, 1, "", nil); len(best) > 0 {
+			if best, _, _ := e.answerFrom(r, vocab, q, 1, "", nil); len(best) > 0 {
 				res.Answers = append(res.Answers, best[0])
 			}
 		}
@@ -144,15 +144,16 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 	}
 	r := loaded[len(loaded)-1]
 	var ranked []candidate
+	var kws []keyword
 	var trace *Trace
 	if opt.Explain {
 		trace = &Trace{Report: r.Meta.ID, top: opt.ExplainTop}
 		res.Trace = trace
 	}
 	res.Report = r.Meta.ID
-	res.Answers, ranked = e.answerFrom(r, vocab, q, opt.Top, opt.Within, trace)
+	res.Answers, ranked, kws = e.answerFrom(r, vocab, q, opt.Top, opt.Within, trace)
 	if len(res.Answers) == 0 && opt.Within == "" {
-		res.Closest = e.closest(r, q, ranked)
+		res.Closest = e.closest(r, kws, ranked)
 	}
 	return res
 }
@@ -160,10 +161,10 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 // answerFrom answers q from one report: it reads the question's topics
 // with the report's words, finds the candidates, measures and scores each,
 // passes them through the gates, and composes the best that pass. It also
-// returns the ranked candidates, from which the closest topics of an
-// unanswered question are taken. vocab is the vocabulary of the question;
+// returns the ranked candidates and the question's topics, from which
+// the closest headings of an unanswered question are taken. vocab is the vocabulary of the question;
 // within, when set, the heading of the section asked (Options.Within).
-func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top int, within string, trace *Trace) ([]Answer, []candidate) {
+func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top int, within string, trace *Trace) ([]Answer, []candidate, []keyword) {
 	rc := e.cache(r)
 	q.groups = append(q.groups[:len(q.groups):len(q.groups)], vocab.expandChinese(q.text, r.Seg, q.groups)...)
 	if fixed := rc.fixTypos(q.text, q.groups); fixed != q.text {
@@ -185,14 +186,14 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 		}
 	}
 	if len(kws) == 0 || unknownCode(kws) {
-		return nil, nil
+		return nil, nil, kws
 	}
 	hits := candidates(r, rc, q, kws)
 	if within != "" {
 		hits = rc.under(within, hits)
 	}
 	if len(hits) == 0 {
-		return nil, nil
+		return nil, nil, kws
 	}
 	ranked := e.rank(q, kws, rc, hits, within != "")
 	j := &judge{q: q, kws: kws, rc: rc, w: &e.w}
@@ -231,7 +232,7 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 	case len(out) == 0:
 		out = noted(r, j, ranked, top)
 	}
-	return out, ranked
+	return out, ranked, kws
 }
 
 // rank measures, scores and judges the candidates, best first; within
