@@ -121,7 +121,14 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	out = append(out, en...)
 	seg := rc.r.Seg
 	gapless, _ := withoutGaps(q.text) // 经济 of 经济年均增长 is 经济增长's
-	toks := joinSuffixes(mergeSingles(withoutFunctionWords(topLevel(seg.Cut(text)))), rc)
+	top := topLevel(seg.Cut(text))
+	loneAt := map[int]int{} // the lone characters of the cut that name something (工, not 在 or 不), start to end
+	for _, t := range top {
+		if utf8.RuneCountInString(t.Term) == 1 && sound.AllHan(t.Term) && !strings.ContainsAny(t.Term, functionChars) && !negation(t.Term) {
+			loneAt[t.Start] = t.End
+		}
+	}
+	toks := joinSuffixes(mergeSingles(withoutFunctionWords(top)), rc)
 	for i, t := range toks {
 		w := t.Term
 		if straddles(t, text, q.groups) {
@@ -154,6 +161,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		out = dropNarrower(out, w)
 		// a long word of the report is a term (放管服), whatever its tag
 		verb := lone || isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w)) || isEnglishWord(w) && !rc.contains(w) && !properNoun(q.raw, w) || howVerb
+		if utf8.RuneCountInString(w) >= 2 && cutAcross(seg, rc, text, loneAt, t.Start, t.End) {
+			verb = true // 地上 of 工地上 cut as 工/地上: a piece of the asker's word weighs as little as a verb
+		}
 		k := keyword{alts: append([]string{w}, rc.standIns(w)...), verb: verb}
 		k.noun = strings.HasPrefix(t.Pos, "n") && w == t.Term // 票价, not 装扶手 (装/扶/手): oneWord tells
 		k.parts = partsOf(seg, w, rc)
@@ -759,6 +769,42 @@ func isOneOf(w string, list []string) bool {
 	for _, l := range list {
 		if l == w {
 			return true
+		}
+	}
+	return false
+}
+
+// cutAcross reports whether the cut left a lone character beside
+// text[start:end] that makes a word of the dictionary with its edge, one
+// the report never says: 工地 of 工地上 cut as 工/地上, 一大早 of 一大早
+// cut as 一大/早. The topic is then likely a piece of the asker's own
+// word, not the report's.
+func cutAcross(seg *segment.Segmenter, rc *reportCache, text string, lone map[int]int, start, end int) bool {
+	var prefixes, suffixes []string // of the topic, one character or more, up to all of it
+	w := text[start:end]
+	for i := range w {
+		if i > 0 {
+			prefixes = append(prefixes, w[:i])
+			suffixes = append(suffixes, w[i:])
+		}
+	}
+	prefixes = append(prefixes, w)
+	suffixes = append(suffixes, w)
+	word := func(x string) bool { return seg.IsWord(x) && !rc.contains(x) }
+	for ls, le := range lone {
+		switch {
+		case le == start:
+			for _, p := range prefixes {
+				if word(text[ls:le] + p) {
+					return true
+				}
+			}
+		case ls == end:
+			for _, s := range suffixes {
+				if word(s + text[ls:le]) {
+					return true
+				}
+			}
 		}
 	}
 	return false

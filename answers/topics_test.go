@@ -206,3 +206,29 @@ func TestFunctionWordsNameNothing(t *testing.T) {
 		t.Errorf("营商环境怎么优化提升: 优化 not a verb after 怎么 (topics %v)", kws)
 	}
 }
+
+func TestCutAcross(t *testing.T) {
+	// gse cuts 在工地上干活 as 在/工/地上/干活 and 两口子 as 两/口子: the
+	// lone 工 and 两 make words with the topic's edge (工地, 两口) that the
+	// seed never says, so 地上 and 口子 are pieces of the asker's words
+	tests := []struct {
+		question, topic string
+		piece           bool
+	}{
+		{"我在工地上干活，包工头老是拖着工钱不给", "地上", true},
+		{"放暑假娃儿没人管，我们两口子都要上班", "口子", true},
+		{"今年农村公路修多少公里", "公路", false},
+		{"娃在学校食堂吃饭，饭菜安不安全", "安全", false}, // 不 is no word's edge: 安不安全 asks
+	}
+	for _, tt := range tests {
+		kws, _ := topicsOf(t, tt.question)
+		i := slices.IndexFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, tt.topic) })
+		if i < 0 {
+			t.Errorf("%q: no topic %q in %v", tt.question, tt.topic, kws)
+			continue
+		}
+		if kws[i].verb != tt.piece {
+			t.Errorf("%q: topic %q weighs as a piece = %v, want %v", tt.question, tt.topic, kws[i].verb, tt.piece)
+		}
+	}
+}

@@ -294,3 +294,9 @@ func (l *lazyWords) gseFor(text string) *gse.Segmenter {
 	s.CalcToken()
 	return s
 }
+
+// has reports whether w is a word of the index (as gse matches it).
+func (w *wordIndex) has(word string) bool {
+	i := w.search(0, len(w.starts), word)
+	return i < len(w.starts) && w.key(i) == word
+}

@@ -154,3 +154,26 @@ func BenchmarkCutQuestion(b *testing.B) {
 		})
 	}
 }
+
+// TestIsWord checks that a lazy segmenter knows the words of its
+// dictionary as the loaded one does: common words (工地), the report's
+// own, Latin words in any case, and not a run of characters that is none.
+func TestIsWord(t *testing.T) {
+	_, dict := seedDict(t)
+	loaded, err := FromDict(dict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lazy, err := Lazy(dict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for w, want := range map[string]bool{"工地": true, "两口": true, "高标准农田": true, "农田": true, "地上工": false, "": false, "九原区鹿城": false} {
+		if got := lazy.IsWord(w); got != want {
+			t.Errorf("lazy IsWord(%q) = %v, want %v", w, got, want)
+		}
+		if got := loaded.IsWord(w); got != want {
+			t.Errorf("loaded IsWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}

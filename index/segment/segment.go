@@ -279,6 +279,17 @@ func addSubwords(out *[]Token, tok *gse.Token, text string, base int) {
 	}
 }
 
+// IsWord reports whether w is a word of the segmenter's dictionary, with
+// a frequency gse would use.
+func (s *Segmenter) IsWord(w string) bool {
+	if s.words == nil {
+		freq, _, ok := s.seg.Find(w)
+		return ok && freq > 0
+	}
+	key := strings.ToLower(w)
+	return s.words.common.has(key) || s.words.own.has(key)
+}
+
 // Words returns the words of text without their offsets.
 func (s *Segmenter) Words(text string) []string {
 	toks := s.Cut(text)
