@@ -517,14 +517,18 @@ func unitsAsked(text string, figure bool) []string {
 	if rePointsAsked.MatchString(text) {
 		return []string{"%"} // 增长几个点: a rate, not a count
 	}
-	if loc := reUnitAsked.FindStringSubmatchIndex(text); loc != nil && strings.HasPrefix(text[loc[1]:], "额") {
-		return nil // 多少名额 asks for places, counted in 个 as often as in 名
-	}
-	if m := reUnitAsked.FindStringSubmatch(text); m != nil {
-		if m[2] == "元" && m[1] != "" {
-			return unitFamilies[m[1]] // 多少亿元
+	if loc := unitAsked(text); loc != nil {
+		if strings.HasPrefix(text[loc[1]:], "额") {
+			return nil // 多少名额 asks for places, counted in 个 as often as in 名
 		}
-		return unitFamilies[m[2]]
+		big, unit := "", text[loc[4]:loc[5]]
+		if loc[2] >= 0 {
+			big = text[loc[2]:loc[3]]
+		}
+		if unit == "元" && big != "" {
+			return unitFamilies[big] // 多少亿元
+		}
+		return unitFamilies[unit]
 	}
 	if strings.Contains(text, "多少万亿") || strings.Contains(text, "几万亿") {
 		return unitFamilies["万亿"]
@@ -546,6 +550,24 @@ func unitsAsked(text string, figure bool) []string {
 	}
 	return nil
 }
+
+// unitAsked returns the submatch offsets of the first unit text asks for
+// (reUnitAsked), or nil. A bare 多 after a number says about how many
+// (四十多岁, 二十多年): the asker tells, it asks nothing.
+func unitAsked(text string) []int {
+	for _, loc := range reUnitAsked.FindAllStringSubmatchIndex(text, -1) {
+		if strings.HasPrefix(text[loc[0]:], "多") && !strings.HasPrefix(text[loc[0]:], "多少") {
+			if r, _ := utf8.DecodeLastRuneInString(text[:loc[0]]); strings.ContainsRune(numeralChars, r) {
+				continue
+			}
+		}
+		return loc
+	}
+	return nil
+}
+
+// numeralChars are the characters of a number said in words or digits.
+const numeralChars = "0123456789〇零一二两三四五六七八九十百千万亿"
 
 // isEnglish reports whether most letters of s are Latin.
 func isEnglish(s string) bool {

@@ -23,6 +23,9 @@ func TestUnitsAsked(t *testing.T) {
 		{"今年招了几个大学生", "人"}, // counted in 个, which 人 answers too
 		{"今年有多少名额", ""},    // places, counted in 个 as often as in 名
 		{"小孩上学难吗", ""},
+		{"我四十多岁了，能免费查两癌吗", ""}, // about forty: the asker tells
+		{"干了二十多年了，今年能建几所学校", "所"},
+		{"人均住房面积多大", ""},
 	}
 	for _, tt := range tests {
 		got := unitsAsked(tt.question, true)
