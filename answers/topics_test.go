@@ -190,6 +190,7 @@ func TestFunctionWordsNameNothing(t *testing.T) {
 		{"为了吸引游客，今年有啥措施", "为了", "游客"},
 		{"村里的路能不能修一修", "不能", "修一修"},
 		{"小区停车位今年还会不会增加", "不会", "停车位"},
+		{"村里的自来水啥时候能通", "时候", "自来水"}, // 啥时候 asks when
 	} {
 		kws, _ := topicsOf(t, tt.question)
 		var said []string
