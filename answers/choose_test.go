@@ -55,6 +55,7 @@ func TestChoosesTheReport(t *testing.T) {
 		{"北京今年地区生产总值增长目标", "beijing_2026_gwr", "5%左右"},
 		{"全国今年国内生产总值增长目标是多少", "guowuyuan_2024_gwr", "5%左右"},
 		{"上海去年GDP多少", "", ""},
+		{"开车回县城看了看，高标准农田目标是多少", "jiuyuan_2025", "4万亩"}, // 开车回县 only ends like a place
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
