@@ -145,11 +145,22 @@ func matchesPlace(r index.Entry, p string) bool {
 // since, 4 right and none wrong on all sets).
 func notCovered(places []string) string {
 	for _, p := range places {
-		if asPlace(p) != "" || isOneOf(p, knownPlaces) {
+		if knownPlace(p) {
 			return "报告没有涉及" + p
 		}
 	}
 	return ""
+}
+
+// knownPlace reports whether the gazetteer or the list of short names
+// knows p.
+func knownPlace(p string) bool { return asPlace(p) != "" || isOneOf(p, knownPlaces) }
+
+// countyLike reports whether p ends like a county or a district (县, 区,
+// 旗), not like an autonomous region or a special administrative one.
+func countyLike(p string) bool {
+	return (strings.HasSuffix(p, "县") || strings.HasSuffix(p, "区") || strings.HasSuffix(p, "旗")) &&
+		!strings.HasSuffix(p, "自治区") && !strings.HasSuffix(p, "行政区")
 }
 
 // choice is the reports a question is answered from, or why none.
@@ -169,11 +180,10 @@ func choose(rt *router, q *question, defaultRegion string, mentions func(index.E
 	places := asked(append(placesIn(q.text), rt.inPinyin(q.text)...), q.text)
 	// words that only end like a county or a district (开电车回县 of
 	// 开电车回县城老家, 航战区 for 航站区) that neither the gazetteer nor a
-	// report knows are no place; a province or a city it does not know
-	// (火星省) is asked all the same, and no report covers it
-	places = slices.DeleteFunc(places, func(p string) bool {
-		return !strings.HasSuffix(p, "省") && !strings.HasSuffix(p, "市") && notCovered([]string{p}) == "" && len(rt.named(p)) == 0
-	})
+	// report knows are no place; a province, city or autonomous region
+	// it does not know (火星省) is asked all the same, and no report
+	// covers it
+	places = slices.DeleteFunc(places, func(p string) bool { return countyLike(p) && !knownPlace(p) && len(rt.named(p)) == 0 })
 	if len(places) > 0 {
 		var ids []int32
 		for _, p := range places {

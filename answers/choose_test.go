@@ -110,6 +110,7 @@ func TestUncoveredPlaceLooksIntoOneReport(t *testing.T) {
 	}{
 		{"杭州市去年GDP是多少", "", false, "报告没有涉及杭州市"},
 		{"火星省去年GDP是多少", "", false, ""}, // no such place: not named back
+		{"火星自治区去年GDP是多少", "", false, ""},
 		{"包头市去年GDP是多少", "", true, "3"},
 		{"包头市去年GDP是多少", "北京市", true, "1"},
 	} {

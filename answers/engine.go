@@ -162,8 +162,9 @@ func (e *Engine) ask(snap *index.Snapshot, raw string, opt Options) Result {
 // with the report's words, finds the candidates, measures and scores each,
 // passes them through the gates, and composes the best that pass. It also
 // returns the ranked candidates and the question's topics, from which
-// the closest headings of an unanswered question are taken. vocab is the vocabulary of the question;
-// within, when set, the heading of the section asked (Options.Within).
+// the closest headings of an unanswered question are taken. vocab is the
+// vocabulary of the question; within, when set, the heading of the
+// section asked (Options.Within).
 func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top int, within string, trace *Trace) ([]Answer, []candidate, []keyword) {
 	rc := e.cache(r)
 	q.groups = append(q.groups[:len(q.groups):len(q.groups)], vocab.expandChinese(q.text, r.Seg, q.groups)...)

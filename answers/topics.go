@@ -65,6 +65,8 @@ var (
 	howWords = words.list("how.word")
 	// Characters that never start or end a topic on their own.
 	functionChars = words.chars("function")
+	// Characters that end the name of a place (咱省, 我市).
+	placeChars = words.chars("place.end")
 	// Question phrases the segmenter may cut differently; removed as text.
 	multiWordQuestions = words.list("question.phrase")
 	reYearWord         = regexp.MustCompile(`(19|20)\d\d年?`)
@@ -122,9 +124,11 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	seg := rc.r.Seg
 	gapless, _ := withoutGaps(q.text) // 经济 of 经济年均增长 is 经济增长's
 	top := topLevel(seg.Cut(text))
-	loneAt := map[int]int{} // the lone characters of the cut that name something (工, not 在 or 不), start to end
+	// the lone characters of the cut that may be part of the asker's own
+	// word (工 of 工/地上), start to end: not 在 or 不, nor the 省 of 咱省
+	loneAt := map[int]int{}
 	for _, t := range top {
-		if utf8.RuneCountInString(t.Term) == 1 && sound.AllHan(t.Term) && !strings.ContainsAny(t.Term, functionChars) && !negation(t.Term) {
+		if utf8.RuneCountInString(t.Term) == 1 && sound.AllHan(t.Term) && !strings.ContainsAny(t.Term, functionChars+placeChars) && !negation(t.Term) {
 			loneAt[t.Start] = t.End
 		}
 	}
@@ -161,7 +165,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		out = dropNarrower(out, w)
 		// a long word of the report is a term (放管服), whatever its tag
 		verb := lone || isVerbLike(t.Pos) && (utf8.RuneCountInString(w) <= 2 || !rc.contains(w)) || isEnglishWord(w) && !rc.contains(w) && !properNoun(q.raw, w) || howVerb
-		if utf8.RuneCountInString(w) >= 2 && cutAcross(seg, rc, text, loneAt, t.Start, t.End) {
+		if w == t.Term && piece(seg, rc, text, loneAt, t.Start, t.End) {
 			verb = true // 地上 of 工地上 cut as 工/地上: a piece of the asker's word weighs as little as a verb
 		}
 		k := keyword{alts: append([]string{w}, rc.standIns(w)...), verb: verb}
@@ -774,12 +778,16 @@ func isOneOf(w string, list []string) bool {
 	return false
 }
 
-// cutAcross reports whether the cut left a lone character beside
-// text[start:end] that makes a word of the dictionary with its edge, one
-// the report never says: 工地 of 工地上 cut as 工/地上, 一大早 of 一大早
-// cut as 一大/早. The topic is then likely a piece of the asker's own
-// word, not the report's.
-func cutAcross(seg *segment.Segmenter, rc *reportCache, text string, lone map[int]int, start, end int) bool {
+// piece reports whether text[start:end], a word of two characters or a
+// longer one the report never says, is likely a piece of the asker's own
+// word: the cut left a lone character beside it that makes, with its
+// edge, a word of the dictionary the report never says (工地 of 工地上 cut
+// as 工/地上, 一大早 of 一大早 cut as 一大/早). A long word of the report
+// (城镇新增就业 of 咱省城镇新增就业) is its term whatever stands beside it.
+func piece(seg *segment.Segmenter, rc *reportCache, text string, lone map[int]int, start, end int) bool {
+	if n := utf8.RuneCountInString(text[start:end]); n < 2 || n > 2 && rc.contains(text[start:end]) {
+		return false
+	}
 	var prefixes, suffixes []string // of the topic, one character or more, up to all of it
 	w := text[start:end]
 	for i := range w {
@@ -810,12 +818,12 @@ func cutAcross(seg *segment.Segmenter, rc *reportCache, text string, lone map[in
 	return false
 }
 
-// negation reports whether w is a negation or a negated character
-// (不, 不能, 没人): it asks whether, it names nothing.
-func negation(w string) bool {
-	r, size := utf8.DecodeRuneInString(w)
-	return (r == '不' || r == '没') && utf8.RuneCountInString(w[size:]) <= 1
-}
+// negations ask whether (能不能, 让不让, 没人管); they name nothing.
+var negations = words.list("negation")
+
+// negation reports whether w is a negation (不, 不能, 没人), not a word
+// that starts with one (不足, 没收).
+func negation(w string) bool { return isOneOf(w, negations) }
 
 // tagWords end a question asking yes or no (止跌了没, 能通不).
 var tagWords = words.list("question.tag")

@@ -150,17 +150,18 @@ func TestSharing(t *testing.T) {
 	}
 }
 
-// TestFunctionWordsNameNothing: a conjunction, preposition or pronoun of
-// the question is no topic; a lone character tagged as an auxiliary may
-// be one (地 of 承包的地).
+// TestNegation: 不能, 没人 ask whether; 不足, 没收 are words of their own.
 func TestNegation(t *testing.T) {
-	for w, want := range map[string]bool{"不": true, "没": true, "不能": true, "没人": true, "不动产": false, "保障": false, "": false} {
+	for w, want := range map[string]bool{"不": true, "没": true, "不能": true, "没人": true, "不足": false, "没收": false, "不动产": false, "保障": false, "": false} {
 		if got := negation(w); got != want {
 			t.Errorf("negation(%q) = %v, want %v", w, got, want)
 		}
 	}
 }
 
+// TestFunctionWordsNameNothing: a conjunction, preposition or pronoun of
+// the question is no topic; a lone character tagged as an auxiliary may
+// be one (地 of 承包的地).
 func TestFunctionWordsNameNothing(t *testing.T) {
 	tests := []struct {
 		w, pos string
@@ -208,7 +209,7 @@ func TestFunctionWordsNameNothing(t *testing.T) {
 	}
 }
 
-func TestCutAcross(t *testing.T) {
+func TestPiece(t *testing.T) {
 	// gse cuts 在工地上干活 as 在/工/地上/干活 and 两口子 as 两/口子: the
 	// lone 工 and 两 make words with the topic's edge (工地, 两口) that the
 	// seed never says, so 地上 and 口子 are pieces of the asker's words
@@ -219,7 +220,8 @@ func TestCutAcross(t *testing.T) {
 		{"我在工地上干活，包工头老是拖着工钱不给", "地上", true},
 		{"放暑假娃儿没人管，我们两口子都要上班", "口子", true},
 		{"今年农村公路修多少公里", "公路", false},
-		{"娃在学校食堂吃饭，饭菜安不安全", "安全", false}, // 不 is no word's edge: 安不安全 asks
+		{"娃在学校食堂吃饭，饭菜安不安全", "安全", false},   // 不 is no word's edge: 安不安全 asks
+		{"咱省城镇新增就业目标是多少", "城镇新增就业", false}, // the 省 of 咱省 is the asker's place
 	}
 	for _, tt := range tests {
 		kws, _ := topicsOf(t, tt.question)

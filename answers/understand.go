@@ -552,14 +552,14 @@ func unitsAsked(text string, figure bool) []string {
 }
 
 // unitAsked returns the submatch offsets of the first unit text asks for
-// (reUnitAsked), or nil. A bare 多 after a number says about how many
-// (四十多岁, 二十多年): the asker tells, it asks nothing.
+// (reUnitAsked), or nil. A bare 多 or 几 after a number, or 好几, says
+// about how many (四十多岁, 二十几岁, 好几年): the asker tells, it asks
+// nothing.
 func unitAsked(text string) []int {
 	for _, loc := range reUnitAsked.FindAllStringSubmatchIndex(text, -1) {
-		if strings.HasPrefix(text[loc[0]:], "多") && !strings.HasPrefix(text[loc[0]:], "多少") {
-			if r, _ := utf8.DecodeLastRuneInString(text[:loc[0]]); strings.ContainsRune(numeralChars, r) {
-				continue
-			}
+		rough := strings.HasPrefix(text[loc[0]:], "几") || strings.HasPrefix(text[loc[0]:], "多") && !strings.HasPrefix(text[loc[0]:], "多少")
+		if r, _ := utf8.DecodeLastRuneInString(text[:loc[0]]); rough && strings.ContainsRune(numeralChars+"好", r) {
+			continue
 		}
 		return loc
 	}

@@ -26,6 +26,8 @@ func TestUnitsAsked(t *testing.T) {
 		{"我四十多岁了，能免费查两癌吗", ""}, // about forty: the asker tells
 		{"干了二十多年了，今年能建几所学校", "所"},
 		{"人均住房面积多大", ""},
+		{"我二十几岁了，想回乡创业", ""},
+		{"干了好几年了，今年建几所学校", "所"},
 	}
 	for _, tt := range tests {
 		got := unitsAsked(tt.question, true)

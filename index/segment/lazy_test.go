@@ -168,7 +168,7 @@ func TestIsWord(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for w, want := range map[string]bool{"工地": true, "两口": true, "高标准农田": true, "农田": true, "地上工": false, "": false, "九原区鹿城": false} {
+	for w, want := range map[string]bool{"工地": true, "两口": true, "高标准农田": true, "农田": true, "R&D经费": true, "r&d经费": true, "地上工": false, "": false, "九原区鹿城": false} {
 		if got := lazy.IsWord(w); got != want {
 			t.Errorf("lazy IsWord(%q) = %v, want %v", w, got, want)
 		}

@@ -280,13 +280,13 @@ func addSubwords(out *[]Token, tok *gse.Token, text string, base int) {
 }
 
 // IsWord reports whether w is a word of the segmenter's dictionary, with
-// a frequency gse would use.
+// a frequency gse would use; Latin letters in any case (gse lowers them).
 func (s *Segmenter) IsWord(w string) bool {
+	key := strings.ToLower(w)
 	if s.words == nil {
-		freq, _, ok := s.seg.Find(w)
+		freq, _, ok := s.seg.Find(key)
 		return ok && freq > 0
 	}
-	key := strings.ToLower(w)
 	return s.words.common.has(key) || s.words.own.has(key)
 }
 
