@@ -61,20 +61,28 @@ func questions(t testing.TB) []string {
 	return out
 }
 
-// TestLazyCutsAsLoaded checks that a lazy segmenter cuts every line of
-// the seed report, every question and a few odd texts exactly as the
-// segmenter with the whole dictionary loaded: the same words, offsets,
-// parts of speech and words inside words.
-func TestLazyCutsAsLoaded(t *testing.T) {
+// seedSegmenters returns the lines of the seed report and two segmenters
+// of its pruned dictionary: one with it loaded whole, one lazy.
+func seedSegmenters(t *testing.T) (lines []string, loaded, lazy *Segmenter) {
+	t.Helper()
 	lines, dict := seedDict(t)
 	loaded, err := FromDict(dict)
 	if err != nil {
 		t.Fatal(err)
 	}
-	lazy, err := Lazy(dict)
+	lazy, err = Lazy(dict)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return lines, loaded, lazy
+}
+
+// TestLazyCutsAsLoaded checks that a lazy segmenter cuts every line of
+// the seed report, every question and a few odd texts exactly as the
+// segmenter with the whole dictionary loaded: the same words, offsets,
+// parts of speech and words inside words.
+func TestLazyCutsAsLoaded(t *testing.T) {
+	lines, loaded, lazy := seedSegmenters(t)
 	texts := append(lines, questions(t)...)
 	texts = append(texts, "", " ", "GDP是多少", "gdp和PM2.5", "5G基站建了几个", "R&D经费投入强度", "ＧＤＰ",
 		"\ue000\ue001", "九原区鹿城新语", "abc123def", "高标准农田建设高标准农田")
@@ -159,15 +167,7 @@ func BenchmarkCutQuestion(b *testing.B) {
 // dictionary as the loaded one does: common words (工地), the report's
 // own, Latin words in any case, and not a run of characters that is none.
 func TestIsWord(t *testing.T) {
-	_, dict := seedDict(t)
-	loaded, err := FromDict(dict)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lazy, err := Lazy(dict)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, loaded, lazy := seedSegmenters(t)
 	for w, want := range map[string]bool{"工地": true, "两口": true, "高标准农田": true, "农田": true, "R&D经费": true, "r&d经费": true, "地上工": false, "": false, "九原区鹿城": false} {
 		if got := lazy.IsWord(w); got != want {
 			t.Errorf("lazy IsWord(%q) = %v, want %v", w, got, want)
