@@ -788,30 +788,16 @@ func piece(seg *segment.Segmenter, rc *reportCache, text string, lone map[int]in
 	if n := utf8.RuneCountInString(text[start:end]); n < 2 || n > 2 && rc.contains(text[start:end]) {
 		return false
 	}
-	var prefixes, suffixes []string // of the topic, one character or more, up to all of it
 	w := text[start:end]
-	for i := range w {
-		if i > 0 {
-			prefixes = append(prefixes, w[:i])
-			suffixes = append(suffixes, w[i:])
-		}
-	}
-	prefixes = append(prefixes, w)
-	suffixes = append(suffixes, w)
 	word := func(x string) bool { return seg.IsWord(x) && !rc.contains(x) }
 	for ls, le := range lone {
-		switch {
-		case le == start:
-			for _, p := range prefixes {
-				if word(text[ls:le] + p) {
-					return true
-				}
-			}
-		case ls == end:
-			for _, s := range suffixes {
-				if word(s + text[ls:le]) {
-					return true
-				}
+		c := text[ls:le]
+		if le == start && word(c+w) || ls == end && word(w+c) {
+			return true
+		}
+		for i := range w { // the topic cut after its first character or more
+			if i > 0 && (le == start && word(c+w[:i]) || ls == end && word(w[i:]+c)) {
+				return true
 			}
 		}
 	}
