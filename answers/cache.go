@@ -464,7 +464,8 @@ func shareRune(a, b string) bool {
 // 粮食产量). Only characters that the segmenter left alone (in no word of
 // two or more characters) nor in an alias of the vocabulary that q says
 // (the last word of each of groups: 不能自理 is no typo of 不能治理), so
-// correct text is never changed.
+// correct text is never changed; nor the 干不干 of a question that asks yes or
+// no.
 func (rc *reportCache) fixTypos(q string, groups [][]string) string {
 	runes := []rune(q)
 	known := make([]bool, len(runes))
@@ -493,6 +494,11 @@ func (rc *reportCache) fixTypos(q string, groups [][]string) string {
 			for k := byteToRune[i]; k < byteToRune[i+len(alias)]; k++ {
 				known[k] = true
 			}
+		}
+	}
+	for i := 0; i+3 <= len(runes); i++ {
+		if runes[i] == runes[i+2] && (runes[i+1] == '不' || runes[i+1] == '没') {
+			known[i], known[i+1], known[i+2] = true, true, true // 干不干净 asks yes or no: 干不 is no typo of 干部
 		}
 	}
 	for i := 0; i+2 <= len(runes); i++ {

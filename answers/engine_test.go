@@ -161,6 +161,7 @@ func TestFixTypos(t *testing.T) {
 		{"高标准农田目标是多少", nil, "高标准农田目标是多少"},
 		{"老人不能自理", nil, "老人不能治理"},                        // the report says 治理, never 自理
 		{"老人不能自理", [][]string{{"失能", "不能自理"}}, "老人不能自理"}, // unless the vocabulary knows the words
+		{"食堂的饭干不干净", nil, "食堂的饭干不干净"},                    // asks yes or no: 干不 is no typo of 干部
 	}
 	lib.View(func(s *index.Snapshot) error {
 		rc := e.cache(newest(t, s))
