@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"planbot/answers/english"
@@ -30,6 +31,10 @@ type Vocabulary struct {
 	// of the aliases in order: only those whose first character a
 	// question says can be in it.
 	byFirst map[rune][]int
+
+	latinOnce    sync.Once
+	latin        [][]string       // latinPhrases
+	latinByFirst map[string][]int // latinPhrases
 }
 
 // termsOf returns the terms the alias w stands for, nil if w is none.
@@ -124,6 +129,7 @@ func (v *Vocabulary) KeepWords() []string {
 // alternatives each stands for, the alias itself among them: a report
 // that writes GDP answers for GDP.
 func (v *Vocabulary) expandLatin(q string) (string, [][]string) {
+	q = v.inflected(q)
 	inPhrase := inPhraseOf(q)
 	groups := v.find(q, true, nil, map[string]bool{}, func(i, j int, _ []string) bool { return inPhrase(i, j) })
 	for _, i := range v.inText(q) {

@@ -113,6 +113,31 @@ func singulars(p string) []string {
 	return out
 }
 
+// SameNoun reports whether the English words a and b are one noun, in
+// the singular or the plural (tourists and tourist, refunds and refund,
+// cities and city).
+func SameNoun(a, b string) bool { return slices.Contains(NounForms(a), b) }
+
+// NounForms returns w and the forms w has, as a noun, in the other number
+// (tourist: tourists, tourises; cities: city; buses: buse, bus), whether
+// or not they are words.
+func NounForms(w string) []string {
+	out := []string{w, w + "s", w + "es"}
+	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {
+		out = append(out, w[:len(w)-1])
+	}
+	if strings.HasSuffix(w, "es") {
+		out = append(out, w[:len(w)-2])
+	}
+	if strings.HasSuffix(w, "ies") {
+		out = append(out, w[:len(w)-3]+"y")
+	}
+	if strings.HasSuffix(w, "y") {
+		out = append(out, w[:len(w)-1]+"ies")
+	}
+	return out
+}
+
 // baseForms returns the forms a word of a question may stand for in the
 // dictionary: its singular (cities → city, boxes → box), its verb's base
 // (created → create, stopped → stop, studied → study, rising → rise) and

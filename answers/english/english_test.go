@@ -200,3 +200,23 @@ func TestBaseForms(t *testing.T) {
 		}
 	}
 }
+
+func TestSameNoun(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"tourist", "tourists", true},
+		{"refunds", "refund", true},
+		{"city", "cities", true},
+		{"bus", "buses", true},
+		{"plan", "planned", false}, // a verb's forms are no noun's
+		{"invest", "investment", false},
+		{"park", "park", true},
+	}
+	for _, tt := range tests {
+		if got := SameNoun(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameNoun(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
