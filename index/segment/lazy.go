@@ -45,6 +45,9 @@ func Lazy(dict string) (*Segmenter, error) {
 type lazyWords struct {
 	own, common *wordIndex
 	total       float64
+
+	builtMu sync.Mutex
+	built   []builtGse // the last gse segmenters built, oldest first
 }
 
 // memoCuts is how many cuts a lazy segmenter remembers: a question's
@@ -273,13 +276,26 @@ func newGse() *gse.Segmenter {
 }
 
 // gseFor returns a gse segmenter loaded with the words of the dictionary
-// found in text and a balancing entry for the others.
+// found in text and a balancing entry for the others. A segmenter built
+// for a text that holds every word found in this one cuts it the same
+// (the words it has besides never occur here, and the total is kept): the
+// last few built are used again, so that the pieces of a question (its
+// text without its years, its topics, its query) cost no new dictionary.
 func (l *lazyWords) gseFor(text string) *gse.Segmenter {
+	words := gse.SplitWords([]byte(text))
+	common, own := l.common.find(words), l.own.find(words)
+	l.builtMu.Lock()
+	for _, b := range l.built {
+		if subset(common, b.common) && subset(own, b.own) {
+			l.builtMu.Unlock()
+			return b.seg
+		}
+	}
+	l.builtMu.Unlock()
 	s := newGse()
-	words := s.SplitTextToWords([]byte(text))
 	kept := 0.0
-	for _, w := range []*wordIndex{l.common, l.own} {
-		for _, i := range w.find(words) {
+	for k, w := range []*wordIndex{l.common, l.own} {
+		for _, i := range [][]int{common, own}[k] {
 			word, freq, pos := w.entry(s, i)
 			if freq == 0 {
 				continue
@@ -292,7 +308,37 @@ func (l *lazyWords) gseFor(text string) *gse.Segmenter {
 		s.AddToken(balanceToken, rest)
 	}
 	s.CalcToken()
+	l.builtMu.Lock()
+	if len(l.built) == keepBuilt {
+		l.built = l.built[1:]
+	}
+	l.built = append(l.built, builtGse{common: common, own: own, seg: s})
+	l.builtMu.Unlock()
 	return s
+}
+
+// keepBuilt is how many gse segmenters a lazy segmenter keeps for reuse.
+const keepBuilt = 4
+
+// builtGse is a gse segmenter gseFor built, with the lines of the common
+// and the own words loaded into it (sorted).
+type builtGse struct {
+	common, own []int
+	seg         *gse.Segmenter
+}
+
+// subset reports whether every element of the sorted a is in the sorted b.
+func subset(a, b []int) bool {
+	j := 0
+	for _, x := range a {
+		for j < len(b) && b[j] < x {
+			j++
+		}
+		if j == len(b) || b[j] != x {
+			return false
+		}
+	}
+	return true
 }
 
 // has reports whether w is a word of the index (as gse matches it).

@@ -93,6 +93,27 @@ func TestLazyCutsAsLoaded(t *testing.T) {
 	}
 }
 
+// TestLazyReusesAsLoaded checks that the pieces of a text cut after it
+// (its halves, its words joined by spaces, the text with a word blanked:
+// what a question's topics and queries are) are cut as the segmenter
+// with the whole dictionary loaded cuts them, though a lazy segmenter
+// cuts them with the gse dictionary it built for the whole text.
+func TestLazyReusesAsLoaded(t *testing.T) {
+	_, loaded, lazy := seedSegmenters(t)
+	for _, q := range questions(t) {
+		rs := []rune(q)
+		pieces := []string{q, string(rs[:len(rs)/2]), string(rs[len(rs)/2:]), strings.Join(loaded.Words(q), " ")}
+		if len(rs) > 3 {
+			pieces = append(pieces, "  "+string(rs[2:]), string(rs[:1])+" "+string(rs[2:]))
+		}
+		for _, text := range pieces {
+			if a, b := fmt.Sprint(loaded.Cut(text)), fmt.Sprint(lazy.Cut(text)); a != b {
+				t.Errorf("%q (a piece of %q) cut differently:\n loaded %s\n lazy   %s", text, q, a, b)
+			}
+		}
+	}
+}
+
 // TestLazyDictionaries checks small dictionaries cut lazily as loaded:
 // unsorted lines, upper-case Latin, a word twice, a line gse skips.
 func TestLazyDictionaries(t *testing.T) {
