@@ -372,3 +372,23 @@ func TestEndsAskingTag(t *testing.T) {
 		}
 	}
 }
+
+// TestUnderstandHowCount checks that a count asked is no how question,
+// though a term the question is read as holds a cue of one (重点 of
+// 全国重点实验室, which national key laboratories is read as).
+func TestUnderstandHowCount(t *testing.T) {
+	tests := []struct {
+		raw, text string
+		how       bool
+	}{
+		{"How many national key laboratories are there?", "how many 全国重点实验室 are there?", false},
+		{"全国重点实验室有几家", "全国重点实验室有几家", false},
+		{"全国重点实验室有哪些", "全国重点实验室有哪些", true},
+		{"How will Hebei build its national key laboratories?", "how will hebei build its 全国重点实验室?", true},
+	}
+	for _, tt := range tests {
+		if got := understand(tt.raw, tt.text, nil).how; got != tt.how {
+			t.Errorf("understand(%q).how = %v, want %v", tt.raw, got, tt.how)
+		}
+	}
+}
