@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -64,8 +63,9 @@ func LoadVocabulary(path string) (*Vocabulary, error) {
 // ParseVocabulary is LoadVocabulary of a file called name whose content
 // is text, not read from disk: the check of a file before it is written.
 func ParseVocabulary(text, name string) (*Vocabulary, error) {
-	v := &Vocabulary{}
-	lines := map[string]string{} // alias → where it was first said
+	n := strings.Count(defaultVocab, "\n") + strings.Count(text, "\n")
+	v := &Vocabulary{terms: make(map[string][]string, n), aliases: make([]alias, 0, n)}
+	lines := make(map[string]lineOf, n) // alias → where it was first said
 	errs := v.parse(defaultVocab, "built-in vocabulary", lines)
 	if text != "" {
 		errs = append(errs, v.parse(text, name, lines)...)
@@ -73,8 +73,8 @@ func ParseVocabulary(text, name string) (*Vocabulary, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
-	sort.SliceStable(v.aliases, func(i, j int) bool { return len(v.aliases[i].from) > len(v.aliases[j].from) })
-	v.kin = map[string][]string{}
+	slices.SortStableFunc(v.aliases, func(a, b alias) int { return len(b.from) - len(a.from) })
+	v.kin = make(map[string][]string, len(v.aliases))
 	v.byFirst = map[rune][]int{}
 	for i, a := range v.aliases {
 		v.kin[a.terms[0]] = append(v.kin[a.terms[0]], a.from)
@@ -86,11 +86,11 @@ func ParseVocabulary(text, name string) (*Vocabulary, error) {
 
 // parse reads the lines of a vocabulary file called name, and returns
 // what is wrong with them. seen says where each alias was said before.
-func (v *Vocabulary) parse(text, name string, seen map[string]string) []error {
-	return readLines(text, name, func(from string, terms []string, where string) error {
+func (v *Vocabulary) parse(text, name string, seen map[string]lineOf) []error {
+	return readLines(text, name, func(from string, terms []string, where lineOf) error {
 		from = strings.ToLower(from)
-		if seen[from] != "" {
-			return fmt.Errorf("%s: alias %q is said already at %s; put its terms on one line", where, from, seen[from])
+		if at, ok := seen[from]; ok {
+			return fmt.Errorf("%s: alias %q is said already at %s; put its terms on one line", where, from, at)
 		}
 		seen[from] = where
 		v.aliases = append(v.aliases, alias{from: from, terms: terms, latin: isASCII(from)})

@@ -3,6 +3,7 @@ package answers
 import (
 	_ "embed"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -24,14 +25,14 @@ type wordLists struct {
 // comments and blank lines left out, calling each with the key, the values
 // and where the line is ("name:line"). It returns the lines it cannot read
 // and what each returns.
-func readLines(text, name string, each func(key string, values []string, where string) error) []error {
+func readLines(text, name string, each func(key string, values []string, where lineOf) error) []error {
 	var errs []error
 	for n, line := range strings.Split(text, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
-		where := fmt.Sprintf("%s:%d", name, n+1)
+		where := lineOf{name, n + 1}
 		key, rest, ok := strings.Cut(line, "=")
 		key, values := strings.TrimSpace(key), strings.Fields(rest)
 		if !ok || key == "" || len(values) == 0 {
@@ -45,11 +46,19 @@ func readLines(text, name string, each func(key string, values []string, where s
 	return errs
 }
 
+// lineOf is a line of a file, written as file:line.
+type lineOf struct {
+	file string
+	line int
+}
+
+func (l lineOf) String() string { return l.file + ":" + strconv.Itoa(l.line) }
+
 // readWords reads words.txt: the lines of a kind add up; "_" stands for a
 // space.
 func readWords(text string) (wordLists, []error) {
 	w := wordLists{byKind: map[string][]string{}, asked: map[string]bool{}}
-	errs := readLines(text, "words.txt", func(kind string, values []string, _ string) error {
+	errs := readLines(text, "words.txt", func(kind string, values []string, _ lineOf) error {
 		if _, ok := w.byKind[kind]; !ok {
 			w.kinds = append(w.kinds, kind)
 		}

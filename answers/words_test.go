@@ -21,7 +21,7 @@ func TestReadLinesRefusesBadLines(t *testing.T) {
 
 func TestVocabularyRefusesAnAliasTwice(t *testing.T) {
 	v := &Vocabulary{}
-	seen := map[string]string{}
+	seen := map[string]lineOf{}
 	errs := v.parse("社零 = 社会消费品零售总额\n固投 = 固定资产投资\n社零 = 零售\n", "admins.txt", seen)
 	if len(errs) != 1 || errs[0].Error() != `admins.txt:3: alias "社零" is said already at admins.txt:1; put its terms on one line` {
 		t.Errorf("errors %v", errs)
