@@ -380,7 +380,9 @@ func understand(raw, text string, groups [][]string) question {
 	whatFigure := reWhatFigure.MatchString(lowRaw) && !reWhatPlan.MatchString(lowRaw)
 	q.figure = containsAny(counted, figureCues) || reQuantity.MatchString(counted) || whatFigure
 	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名") || reRankEn.MatchString(lowRaw)
-	q.how = containsAny(text, howCues) && !containsAny(counted, []string{"多少", "几", "how many", "how much"}) // not the 重点 of 全国重点实验室 (national key laboratories) in a count
+	// a count asked is no how question, though a term of it holds a cue
+	// (重点 of 全国重点实验室, which national key laboratories is read as)
+	q.how = containsAny(text, howCues) && !containsAny(counted, []string{"多少", "几", "how many", "how much"})
 	q.now = containsAny(perfective, nowCues) // 我现在失业了，创业补贴怎么申请 asks what will be
 	// "…目标" prefers the figure of the target, but a target may be
 	// stated without one (居民收入增长和经济增长同步)
