@@ -496,14 +496,15 @@ func (rc *reportCache) fixTypos(q string, groups [][]string) string {
 			}
 		}
 	}
+	skip := make([]bool, len(runes)) // windows that start there are no typos
 	for i := 0; i+3 <= len(runes); i++ {
 		if runes[i] == runes[i+2] && (runes[i+1] == '不' || runes[i+1] == '没') {
-			known[i], known[i+1], known[i+2] = true, true, true // 干不干净 asks yes or no: 干不 is no typo of 干部
+			skip[i], skip[i+1] = true, true // 干不干净 asks yes or no: 干不 is no typo of 干部, nor 不干 of another word
 		}
 	}
 	for i := 0; i+2 <= len(runes); i++ {
 		w := string(runes[i : i+2])
-		if known[i] || known[i+1] || !sound.AllHan(w) || strings.ContainsAny(w, functionChars) {
+		if skip[i] || known[i] || known[i+1] || !sound.AllHan(w) || strings.ContainsAny(w, functionChars) {
 			continue
 		}
 		if hs := rc.homophones(w); len(hs) == 1 {

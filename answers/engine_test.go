@@ -162,6 +162,7 @@ func TestFixTypos(t *testing.T) {
 		{"老人不能自理", nil, "老人不能治理"},                        // the report says 治理, never 自理
 		{"老人不能自理", [][]string{{"失能", "不能自理"}}, "老人不能自理"}, // unless the vocabulary knows the words
 		{"食堂的饭干不干净", nil, "食堂的饭干不干净"},                    // asks yes or no: 干不 is no typo of 干部
+		{"粮食产不产亮", nil, "粮食产不产量"},                        // but the word after it may be one
 	}
 	lib.View(func(s *index.Snapshot) error {
 		rc := e.cache(newest(t, s))

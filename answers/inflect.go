@@ -7,14 +7,18 @@ import (
 	"planbot/answers/english"
 )
 
-// latinPhrases returns the words of the Latin aliases of two or more
-// words, by alias index, and those indexes by their first word.
+// maxInflected is the longest phrase, in words, that inflected matches.
+const maxInflected = 4
+
+// latinPhrases returns the words of the Latin aliases of two to
+// maxInflected words, by alias index, and those indexes by their first
+// word.
 func (v *Vocabulary) latinPhrases() ([][]string, map[string][]int) {
 	v.latinOnce.Do(func() {
 		v.latin = make([][]string, len(v.aliases))
 		v.latinByFirst = map[string][]int{}
 		for i, a := range v.aliases {
-			if ws := strings.Fields(a.from); a.latin && len(ws) >= 2 {
+			if ws := strings.Fields(a.from); a.latin && len(ws) >= 2 && len(ws) <= maxInflected {
 				v.latin[i] = ws
 				v.latinByFirst[ws[0]] = append(v.latinByFirst[ws[0]], i)
 			}
@@ -23,17 +27,18 @@ func (v *Vocabulary) latinPhrases() ([][]string, map[string][]int) {
 	return v.latin, v.latinByFirst
 }
 
-func isLatinLetter(r rune) bool { return 'a' <= r && r <= 'z' }
-
-// inflected rewrites the English phrases of q that say a Latin alias of
-// two or more words with a noun in the other number (tax refunds for tax
-// refund, sports event for sports events) as the alias says them, so that
-// the vocabulary finds them. A phrase the dictionary knows as typed, one
-// that two aliases match in different ways, or one an alias matches as it
-// is, is left alone; so is a word alone (english.Words finds its forms).
+// inflected rewrites the English phrases of q (lowercase, as normalise
+// leaves it) that say a Latin alias of two or more words with a word of
+// four letters or more in the other number (tax refunds for tax refund,
+// sports event for sports events) as the alias says them, so that the
+// vocabulary finds them. The words of a phrase stand apart by spaces
+// only. A phrase that an alias says as typed, that two aliases match in
+// different ways, or that the dictionary knows (english.Words, which
+// also tries its last word's singular) is left alone; so is a word alone,
+// whose forms english.Words finds.
 func (v *Vocabulary) inflected(q string) string {
 	words, spans := latinWordsOf(q)
-	if len(words) == 0 {
+	if len(words) < 2 {
 		return q
 	}
 	type rewrite struct {
@@ -42,19 +47,20 @@ func (v *Vocabulary) inflected(q string) string {
 	}
 	var rws []rewrite
 	taken := make([]bool, len(words))
-	for _, n := range []int{4, 3, 2} { // longer phrases first
+	for n := maxInflected; n >= 2; n-- { // longer phrases first
 		for i := 0; i+n <= len(words); i++ {
-			if anyTaken(taken, i, i+n) {
+			if anyTaken(taken, i, i+n) || !spacedOnly(q, spans[i:i+n]) {
 				continue
 			}
+			typed := strings.Join(words[i:i+n], " ")
 			with, ok := v.aliasFormOf(words[i : i+n])
-			if !ok || english.Words(q[spans[i][0]:spans[i+n-1][1]]) != nil && with != strings.Join(words[i:i+n], " ") {
+			if !ok || with != typed && english.Words(q[spans[i][0]:spans[i+n-1][1]]) != nil {
 				continue
 			}
 			for k := i; k < i+n; k++ {
 				taken[k] = true
 			}
-			if with != strings.Join(words[i:i+n], " ") {
+			if with != typed {
 				rws = append(rws, rewrite{spans[i][0], spans[i+n-1][1], with})
 			}
 		}
@@ -62,12 +68,13 @@ func (v *Vocabulary) inflected(q string) string {
 	if len(rws) == 0 {
 		return q
 	}
+	slices.SortFunc(rws, func(a, b rewrite) int { return a.start - b.start })
 	var b strings.Builder
 	at := 0
-	for _, i := range sortedByStart(len(rws), func(i int) int { return rws[i].start }) {
-		b.WriteString(q[at:rws[i].start])
-		b.WriteString(rws[i].with)
-		at = rws[i].end
+	for _, rw := range rws {
+		b.WriteString(q[at:rw.start])
+		b.WriteString(rw.with)
+		at = rw.end
 	}
 	b.WriteString(q[at:])
 	return b.String()
@@ -76,65 +83,75 @@ func (v *Vocabulary) inflected(q string) string {
 // aliasFormOf returns the one Latin alias that says words, in the form the
 // vocabulary writes it: words itself when an alias says them so.
 func (v *Vocabulary) aliasFormOf(words []string) (string, bool) {
-	found := ""
 	latin, byFirst := v.latinPhrases()
+	if is, ok := byFirst[words[0]]; ok {
+		for _, i := range is {
+			if slices.Equal(latin[i], words) {
+				return v.aliases[i].from, true
+			}
+		}
+	}
 	var idx []int
 	for _, f := range english.NounForms(words[0]) {
 		idx = append(idx, byFirst[f]...)
 	}
 	slices.Sort(idx) // in the order of the aliases, as said
+	found := ""
 	for _, i := range idx {
 		aw := latin[i]
 		if len(aw) != len(words) {
 			continue
 		}
-		same, exact := true, true
+		same := true
 		for k := range aw {
-			exact = exact && aw[k] == words[k]
 			same = same && (aw[k] == words[k] || len(words[k]) > 3 && english.SameNoun(aw[k], words[k]))
 		}
 		switch {
-		case exact:
-			return v.aliases[i].from, true
-		case same && found != "" && found != v.aliases[i].from:
-			return "", false // tourist: tourists or touristy?
-		case same:
+		case !same:
+		case found != "" && found != v.aliases[i].from:
+			return "", false // two aliases in different forms: which one is asked?
+		default:
 			found = v.aliases[i].from
 		}
 	}
 	return found, found != ""
 }
 
-// latinWordsOf returns the lowercase Latin words of q with their spans.
+// latinWordsOf returns the Latin words of q with their spans: runs of
+// lowercase letters, digits, &, ' and - (r&d, 5g, china-europe), with a dot
+// between two of them (pm2.5), as english.Phrases reads them.
 func latinWordsOf(q string) ([]string, [][2]int) {
 	var words []string
 	var spans [][2]int
+	isPart := func(c byte) bool {
+		return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '&' || c == '\'' || c == '-'
+	}
 	for i := 0; i < len(q); {
-		if !isLatinLetter(rune(q[i])) {
+		if !isPart(q[i]) {
 			i++
 			continue
 		}
 		j := i
-		for j < len(q) && (isLatinLetter(rune(q[j])) || q[j] == '-' || q[j] == '\'') {
+		for j < len(q) && (isPart(q[j]) || q[j] == '.' && j+1 < len(q) && isPart(q[j+1]) && j > i) {
 			j++
 		}
-		words = append(words, q[i:j])
-		spans = append(spans, [2]int{i, j})
+		if strings.ContainsFunc(q[i:j], func(r rune) bool { return 'a' <= r && r <= 'z' }) {
+			words = append(words, q[i:j])
+			spans = append(spans, [2]int{i, j})
+		}
 		i = j
 	}
 	return words, spans
 }
 
-// sortedByStart returns 0..n-1 ordered by start(i).
-func sortedByStart(n int, start func(int) int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
-	}
-	for i := 1; i < n; i++ {
-		for k := i; k > 0 && start(out[k]) < start(out[k-1]); k-- {
-			out[k], out[k-1] = out[k-1], out[k]
+// spacedOnly reports whether the words at spans stand apart by spaces
+// only in q: a year, a comma or a Chinese word between two words parts
+// them (major 2025 project is no major project).
+func spacedOnly(q string, spans [][2]int) bool {
+	for k := 1; k < len(spans); k++ {
+		if strings.Trim(q[spans[k-1][1]:spans[k][0]], " ") != "" {
+			return false
 		}
 	}
-	return out
+	return true
 }

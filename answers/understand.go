@@ -62,6 +62,7 @@ var (
 	resultCues = words.list("cue.result")
 	figureCues = words.list("cue.figure")
 	howCues    = words.list("cue.how")
+	countCues  = words.list("cue.count")
 	defineCues = words.list("cue.define")
 	whenCues   = words.list("cue.when")
 	// The sentence of the guiding principles, and questions asking for it.
@@ -380,9 +381,7 @@ func understand(raw, text string, groups [][]string) question {
 	whatFigure := reWhatFigure.MatchString(lowRaw) && !reWhatPlan.MatchString(lowRaw)
 	q.figure = containsAny(counted, figureCues) || reQuantity.MatchString(counted) || whatFigure
 	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名") || reRankEn.MatchString(lowRaw)
-	// a count asked is no how question, though a term of it holds a cue
-	// (重点 of 全国重点实验室, which national key laboratories is read as)
-	q.how = containsAny(text, howCues) && !containsAny(counted, []string{"多少", "几", "how many", "how much"})
+	q.how = containsAny(text, howCues) && !containsAny(counted, countCues)
 	q.now = containsAny(perfective, nowCues) // 我现在失业了，创业补贴怎么申请 asks what will be
 	// "…目标" prefers the figure of the target, but a target may be
 	// stated without one (居民收入增长和经济增长同步)

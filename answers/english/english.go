@@ -119,8 +119,8 @@ func singulars(p string) []string {
 func SameNoun(a, b string) bool { return slices.Contains(NounForms(a), b) }
 
 // NounForms returns w and the forms w has, as a noun, in the other number
-// (tourist: tourists, tourises; cities: city; buses: buse, bus), whether
-// or not they are words.
+// (tourist: tourists, touristes; cities: city; buses: buse, bus),
+// whether or not they are words.
 func NounForms(w string) []string {
 	out := []string{w, w + "s", w + "es"}
 	if strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") {

@@ -22,7 +22,9 @@ import (
 // Opening it costs a sorted index of the words (well under a
 // millisecond) instead of loading them all into gse (tens of
 // milliseconds and megabytes per report); each text then costs a
-// small gse dictionary, so it suits questions, not whole reports.
+// small gse dictionary (one built for an earlier text serves when it
+// holds all the text's words: gseFor), so it suits questions, not whole
+// reports.
 func Lazy(dict string) (*Segmenter, error) {
 	dict, total := cutTotal(dict)
 	common, err := commonWords()
@@ -47,7 +49,8 @@ type lazyWords struct {
 	total       float64
 
 	builtMu sync.Mutex
-	built   []builtGse // the last gse segmenters built, oldest first
+	built   [keepBuilt]builtGse // the last gse segmenters built (seg nil: none yet)
+	next    int                 // how many were built: the next goes to next%keepBuilt
 }
 
 // memoCuts is how many cuts a lazy segmenter remembers: a question's
@@ -285,8 +288,8 @@ func (l *lazyWords) gseFor(text string) *gse.Segmenter {
 	words := gse.SplitWords([]byte(text))
 	common, own := l.common.find(words), l.own.find(words)
 	l.builtMu.Lock()
-	for _, b := range l.built {
-		if subset(common, b.common) && subset(own, b.own) {
+	for i := range l.built {
+		if b := &l.built[i]; b.seg != nil && subset(common, b.common) && subset(own, b.own) {
 			l.builtMu.Unlock()
 			return b.seg
 		}
@@ -309,10 +312,8 @@ func (l *lazyWords) gseFor(text string) *gse.Segmenter {
 	}
 	s.CalcToken()
 	l.builtMu.Lock()
-	if len(l.built) == keepBuilt {
-		l.built = l.built[1:]
-	}
-	l.built = append(l.built, builtGse{common: common, own: own, seg: s})
+	l.built[l.next%keepBuilt] = builtGse{common: common, own: own, seg: s}
+	l.next++
 	l.builtMu.Unlock()
 	return s
 }

@@ -100,6 +100,7 @@ func TestLazyCutsAsLoaded(t *testing.T) {
 // cuts them with the gse dictionary it built for the whole text.
 func TestLazyReusesAsLoaded(t *testing.T) {
 	_, loaded, lazy := seedSegmenters(t)
+	cut, built := 0, lazy.words.next
 	for _, q := range questions(t) {
 		rs := []rune(q)
 		pieces := []string{q, string(rs[:len(rs)/2]), string(rs[len(rs)/2:]), strings.Join(loaded.Words(q), " ")}
@@ -110,7 +111,11 @@ func TestLazyReusesAsLoaded(t *testing.T) {
 			if a, b := fmt.Sprint(loaded.Cut(text)), fmt.Sprint(lazy.Cut(text)); a != b {
 				t.Errorf("%q (a piece of %q) cut differently:\n loaded %s\n lazy   %s", text, q, a, b)
 			}
+			cut++
 		}
+	}
+	if built := lazy.words.next - built; built*2 > cut {
+		t.Errorf("%d gse dictionaries built for %d texts: the pieces of a text should reuse its dictionary", built, cut)
 	}
 }
 
