@@ -34,7 +34,7 @@ var qualitySets = []struct {
 	{"guangdong_2026_questions", "guangdong_2026_gwr", 92.8, 2.4, 86.6},
 	{"guowuyuan_2022_questions", "guowuyuan_2022_gwr", 94.6, 3.3, 82.3},
 	{"ningxia_2026_questions", "ningxia_2026_gwr", 93.3, 5.0, 80.0},
-	{"hainan_2026_questions", "hainan_2026_gwr", 95.0, 1.7, 90.0},
+	{"hainan_2026_questions", "hainan_2026_gwr", 96.6, 1.7, 90.0},
 	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 98.3, 1.7, 90.0},
 	{"hubei_2026_questions", "hubei_2026_gwr", 96.6, 1.7, 90.0},
 	{"tianjin_2026_questions", "tianjin_2026_gwr", 95.0, 3.4, 90.0},
@@ -54,14 +54,14 @@ var qualitySets = []struct {
 	{"hubei_2026_v2", "hubei_2026_gwr", 96.3, 1.9, 80.0},
 	{"guangxi_2026_v2", "guangxi_2026_gwr", 96.3, 1.9, 80.0},
 	{"hebei_2026_v2", "hebei_2026_gwr", 96.3, 3.7, 80.0},
-	{"hainan_2026_v2", "hainan_2026_gwr", 96.3, 1.9, 80.0},
-	{"jiangxi_2026_v2", "jiangxi_2026_gwr", 89.0, 7.4, 80.0},
+	{"hainan_2026_v2", "hainan_2026_gwr", 98.1, 1.9, 80.0},
+	{"jiangxi_2026_v2", "jiangxi_2026_gwr", 89.0, 5.5, 80.0},
 	{"shandong_2026_v2", "shandong_2026_gwr", 87.2, 5.5, 60.0},
-	{"guizhou_2026_v2", "guizhou_2026_gwr", 94.5, 1.9, 80.0},
+	{"guizhou_2026_v2", "guizhou_2026_gwr", 96.3, 1.9, 80.0},
 	// sets written at the start of stop 25 by new helpers, then tuned on
 	{"guangdong_2026_v2", "guangdong_2026_gwr", 88.0, 4.0, 80.0},
 	{"hunan_2026_v2", "hunan_2026_gwr", 94.0, 2.0, 80.0},
-	{"anhui_2026_v3", "anhui_2026_gwr", 92.0, 4.0, 80.0},
+	{"anhui_2026_v3", "anhui_2026_gwr", 94.0, 4.0, 80.0},
 	{"hubei_2026_v3", "hubei_2026_gwr", 84.0, 6.0, 60.0},
 	// sets written at the start of stop 26 by new helpers, then tuned on
 	{"chongqing_2026_v3", "chongqing_2026_gwr", 84.0, 6.0, 80.0},
@@ -88,11 +88,11 @@ var qualitySets = []struct {
 	{"yunnan_2026_col", "yunnan_2026_gwr", 61.5, 7.7, 50.0},      // first run 23.1 / 0.0 % wrong
 	// English and colloquial sets of 15 questions a report, written at the start of stop 29 by new helpers, then tuned on
 	{"guangdong_2026_en", "guangdong_2026_gwr", 76.9, 7.7, 50.0}, // first run 61.5 / 15.4 % wrong
-	{"hainan_2026_en", "hainan_2026_gwr", 38.5, 23.1, 0.0},       // first run 46.2 / 15.4 % wrong
-	{"sichuan_2026_en", "sichuan_2026_gwr", 76.9, 15.4, 50.0},    // first run 84.6 / 7.7 % wrong
+	{"hainan_2026_en", "hainan_2026_gwr", 46.1, 23.1, 50.0},      // first run 46.2 / 15.4 % wrong
+	{"sichuan_2026_en", "sichuan_2026_gwr", 84.6, 15.4, 50.0},    // first run 84.6 / 7.7 % wrong
 	{"guangxi_2026_col", "guangxi_2026_gwr", 38.5, 15.4, 50.0},   // first run 23.1 / 7.7 % wrong
 	{"hebei_2026_col", "hebei_2026_gwr", 46.1, 7.7, 50.0},        // first run 38.5 / 0.0 % wrong
-	{"hunan_2026_col", "hunan_2026_gwr", 38.5, 7.7, 0.0},         // first run 23.1 / 0.0 % wrong
+	{"hunan_2026_col", "hunan_2026_gwr", 53.8, 7.7, 50.0},        // first run 23.1 / 0.0 % wrong
 	// English and colloquial sets of 15 questions a report, written at the start of stop 30 by new helpers, then tuned on
 	{"beijing_2026_col", "beijing_2026_gwr", 23.1, 7.7, 50.0},     // first run 30.8 / 0.0 % wrong
 	{"chongqing_2026_col", "chongqing_2026_gwr", 23.1, 7.7, 50.0}, // first run 30.8 / 0.0 % wrong
@@ -103,13 +103,13 @@ var qualitySets = []struct {
 	// English and colloquial sets of 15 questions a report, written in stop 30 by new helpers (first run on its first code), then tuned on
 	{"fujian_2026_col", "fujian_2026_gwr", 30.8, 15.4, 50.0},       // first run 38.5 / 7.7 % wrong
 	{"guangdong_2026_col", "guangdong_2026_gwr", 38.4, 15.4, 50.0}, // first run 38.5 / 7.7 % wrong; 38.5 after how-questions preferred the plan part (stop 34)
-	{"hainan_2026_col", "hainan_2026_gwr", 46.1, 15.4, 50.0},       // first run 46.2 / 7.7 % wrong
+	{"hainan_2026_col", "hainan_2026_gwr", 53.8, 15.4, 50.0},       // first run 46.2 / 7.7 % wrong
 	{"ningxia_2026_col", "ningxia_2026_gwr", 53.8, 7.7, 0.0},       // first run 61.5 / 0.0 % wrong
 	{"shaanxi_2026_col", "shaanxi_2026_gwr", 38.5, 23.1, 50.0},     // first run 38.5 / 23.1 % wrong
 	{"sichuan_2026_col", "sichuan_2026_gwr", 38.5, 7.7, 50.0},      // first run 46.2 / 0.0 % wrong
-	{"guangxi_2026_en", "guangxi_2026_gwr", 69.2, 15.4, 50.0},      // first run 76.9 / 7.7 % wrong
+	{"guangxi_2026_en", "guangxi_2026_gwr", 76.9, 15.4, 50.0},      // first run 76.9 / 7.7 % wrong
 	{"guizhou_2026_en", "guizhou_2026_gwr", 76.9, 7.7, 50.0},       // first run 84.6 / 0.0 % wrong
-	{"hebei_2026_en", "hebei_2026_gwr", 76.9, 7.7, 50.0},           // first run 84.6 / 0.0 % wrong
+	{"hebei_2026_en", "hebei_2026_gwr", 84.6, 7.7, 50.0},           // first run 84.6 / 0.0 % wrong
 	{"hunan_2026_en", "hunan_2026_gwr", 84.6, 7.7, 50.0},           // first run 84.6 / 7.7 % wrong
 	{"shanxi_2026_en", "shanxi_2026_gwr", 69.2, 7.7, 0.0},          // first run 69.2 / 0.0 % wrong
 	{"xizang_2026_en", "xizang_2026_gwr", 53.8, 15.4, 50.0},        // first run 53.8 / 7.7 % wrong
@@ -120,11 +120,11 @@ var qualitySets = []struct {
 	{"jilin_2026_heldout", "jilin_2026_gwr", 91.6, 3.4, 90.0},
 	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 90.0, 6.7, 80.0},
 	{"qinghai_2026_heldout", "qinghai_2026_gwr", 93.3, 3.4, 90.0},
-	{"liaoning_2026_heldout", "liaoning_2026_gwr", 94.4, 1.9, 66.6},
+	{"liaoning_2026_heldout", "liaoning_2026_gwr", 96.2, 1.9, 66.6},
 	{"fujian_2026_heldout", "fujian_2026_gwr", 96.2, 1.9, 83.3},
 	{"heilongjiang_2026_heldout", "heilongjiang_2026_gwr", 92.6, 3.7, 80.0},
 	{"shanxi_2026_heldout", "shanxi_2026_gwr", 79.9, 1.9, 60.0},
-	{"xizang_2026_heldout", "xizang_2026_gwr", 83.6, 1.9, 60.0},
+	{"xizang_2026_heldout", "xizang_2026_gwr", 87.2, 1.9, 60.0},
 	{"xinjiang_2026_heldout", "xinjiang_2026_gwr", 85.4, 5.5, 80.0},
 	// held out: second sets written 2026-12-06 after this stop's changes
 	{"seed_v3_heldout", "jiuyuan_2025_plan_report", 92.6, 3.7, 60.0},
@@ -134,7 +134,7 @@ var qualitySets = []struct {
 	{"shanghai_2026_v2_heldout", "shanghai_2026_gwr", 92.6, 3.7, 80.0},
 	{"ningxia_2026_v2_heldout", "ningxia_2026_gwr", 89.0, 5.5, 80.0},
 	// held out: written at the start of stop 24, first run on its first code
-	{"jilin_2026_v2_heldout", "jilin_2026_gwr", 89.0, 3.7, 80.0},
+	{"jilin_2026_v2_heldout", "jilin_2026_gwr", 90.9, 3.7, 80.0},
 	{"qinghai_2026_v2_heldout", "qinghai_2026_gwr", 85.4, 3.7, 80.0},
 	{"fujian_2026_v2_heldout", "fujian_2026_gwr", 85.4, 5.5, 40.0},
 	// held out: written at the start of stop 25, first run on its first code
@@ -148,10 +148,10 @@ var qualitySets = []struct {
 	// held out: written at the end of stop 26, first run on its last code
 	{"jilin_2026_v3_heldout", "jilin_2026_gwr", 70.0, 12.0, 80.0},
 	{"fujian_2026_v3_heldout", "fujian_2026_gwr", 70.0, 4.0, 40.0},
-	{"shaanxi_2026_v3_heldout", "shaanxi_2026_gwr", 66.0, 8.0, 80.0},
+	{"shaanxi_2026_v3_heldout", "shaanxi_2026_gwr", 72.0, 6.0, 80.0},
 	// held out: written at the start of stop 27, first run on its first code
-	{"liaoning_2026_v3_heldout", "liaoning_2026_gwr", 74.0, 10.0, 20.0},
-	{"xinjiang_2026_v3_heldout", "xinjiang_2026_gwr", 76.0, 2.0, 80.0},
+	{"liaoning_2026_v3_heldout", "liaoning_2026_gwr", 76.0, 10.0, 20.0},
+	{"xinjiang_2026_v3_heldout", "xinjiang_2026_gwr", 86.0, 2.0, 80.0},
 	{"shanxi_2026_v3_heldout", "shanxi_2026_gwr", 70.0, 10.0, 60.0}, // first run 72 / 4 % wrong; 70 / 8 after ContextTopic (stop 27); 70 / 10 after the colloquial check left the scene out (stop 28; README.md)
 	// held out: written at the start of stop 28, first run on its first code
 	{"tianjin_2026_v3_heldout", "tianjin_2026_gwr", 76.0, 8.0, 80.0},
@@ -163,7 +163,7 @@ var qualitySets = []struct {
 	{"jilin_2026_en_heldout", "jilin_2026_gwr", 69.2, 15.4, 50.0},               // first run 53.8 / 7.7 % wrong
 	{"liaoning_2026_en_heldout", "liaoning_2026_gwr", 46.1, 15.4, 50.0},         // first run 46.2 / 7.7 % wrong
 	{"qinghai_2026_col_heldout", "qinghai_2026_gwr", 30.8, 15.4, 50.0},          // first run 7.7 / 7.7 % wrong
-	{"shaanxi_2026_en_heldout", "shaanxi_2026_gwr", 53.8, 23.1, 0.0},            // first run 30.8 / 15.4 % wrong
+	{"shaanxi_2026_en_heldout", "shaanxi_2026_gwr", 61.5, 23.1, 0.0},            // first run 30.8 / 15.4 % wrong
 	{"xinjiang_2026_col_heldout", "xinjiang_2026_gwr", 46.1, 7.7, 0.0},          // first run 23.1 / 0.0 % wrong
 	{"xizang_2026_col_heldout", "xizang_2026_gwr", 15.4, 7.7, 50.0},             // first run 15.4 / 0.0 % wrong
 	// held out: English and colloquial sets of 15 questions a report, written at the start of stop 29, first run on its first code
@@ -174,8 +174,8 @@ var qualitySets = []struct {
 	{"shanxi_2026_col_heldout", "shanxi_2026_gwr", 15.4, 15.4, 50.0},            // first run 15.4 / 7.7 % wrong
 	{"tianjin_2026_col_heldout", "tianjin_2026_gwr", 30.8, 15.4, 50.0},          // first run 38.5 / 15.4 % wrong; 30.8 / 23.1 at the end of stop 29, 38.5 / 7.7 at the end of stop 30 (README.md)
 	// held out: English and colloquial sets of 15 questions a report, written at the start of stop 30, first run on its first code
-	{"qinghai_2026_en_heldout", "qinghai_2026_gwr", 38.5, 23.1, 50.0},    // first run 46.2 / 15.4 % wrong
-	{"xinjiang_2026_en_heldout", "xinjiang_2026_gwr", 38.5, 23.1, 0.0},   // first run 38.5 / 15.4 % wrong
+	{"qinghai_2026_en_heldout", "qinghai_2026_gwr", 46.1, 23.1, 50.0},    // first run 46.2 / 15.4 % wrong
+	{"xinjiang_2026_en_heldout", "xinjiang_2026_gwr", 38.5, 23.1, 50.0},  // first run 38.5 / 15.4 % wrong
 	{"tianjin_2026_en_heldout", "tianjin_2026_gwr", 69.2, 15.4, 0.0},     // first run 76.9 / 7.7 % wrong
 	{"shanghai_2026_col_heldout", "shanghai_2026_gwr", 30.8, 15.4, 50.0}, // first run 30.8 / 15.4 % wrong
 	{"jilin_2026_col_heldout", "jilin_2026_gwr", 38.5, 15.4, 50.0},       // first run 46.2 / 7.7 % wrong
@@ -188,12 +188,12 @@ var qualitySets = []struct {
 	{"guowuyuan_2024_off", "guowuyuan_2024_gwr", 88.2, 11.8, 66.6},
 	{"heilongjiang_2026_off", "heilongjiang_2026_gwr", 94.1, 5.9, 66.6},
 	{"guowuyuan_2022_off_heldout", "guowuyuan_2022_gwr", 94.1, 5.9, 66.6},
-	{"ezhou_2025_off_heldout", "ezhou_2025_budget_execution_report", 82.3, 11.8, 66.6},
+	{"ezhou_2025_off_heldout", "ezhou_2025_budget_execution_report", 88.2, 11.8, 66.6},
 	{"xizang_2026_off_heldout", "xizang_2026_gwr", 94.1, 5.9, 33.3},
 	// the public asking in a chat (citizens, a foreign resident, Traditional), written mid-stop 31 by new helpers
-	{"anhui_2026_pub", "anhui_2026_gwr", 47.0, 5.9, 66.6},
+	{"anhui_2026_pub", "anhui_2026_gwr", 58.8, 5.9, 66.6},
 	{"guangdong_2026_pub", "guangdong_2026_gwr", 35.3, 11.8, 33.3},
-	{"yunnan_2026_pub", "yunnan_2026_gwr", 29.4, 5.9, 66.6},
+	{"yunnan_2026_pub", "yunnan_2026_gwr", 35.2, 5.9, 66.6},
 	{"hubei_2026_pub_heldout", "hubei_2026_gwr", 35.3, 11.8, 66.6},
 	{"hunan_2026_pub_heldout", "hunan_2026_gwr", 52.9, 11.8, 66.6},
 	{"shanghai_2026_pub_heldout", "shanghai_2026_gwr", 58.8, 5.9, 0.0},
@@ -210,7 +210,7 @@ var qualitySets = []struct {
 	{"guowuyuan_2022_mix_heldout", "guowuyuan_2022_gwr", 92.0, 4.0, 60.0}, // first run 96.0 / 0.0 % wrong, abstention 80
 	// held out: mixed as above, written mid-stop 34, first run at 2e4e2d7, before the stop's last changes (the same after them)
 	{"shanxi_2026_mix_heldout", "shanxi_2026_gwr", 76.0, 4.0, 60.0},   // first run 80.0 / 0.0 % wrong, abstention 80
-	{"tianjin_2026_mix_heldout", "tianjin_2026_gwr", 88.0, 4.0, 60.0}, // first run 92.0 / 0.0 % wrong, abstention 80
+	{"tianjin_2026_mix_heldout", "tianjin_2026_gwr", 92.0, 4.0, 60.0}, // first run 92.0 / 0.0 % wrong, abstention 80
 	// held out: the public's chat questions (25 a set) and mixed sets (30), written at the start of stop 35, first run on its first code (047b28d)
 	{"hebei_2026_pub2_heldout", "hebei_2026_gwr", 52.3, 4.8, 75.0},         // first run 52.4 / 0.0 % wrong, abstention 100
 	{"jiangxi_2026_pub2_heldout", "jiangxi_2026_gwr", 57.1, 4.8, 75.0},     // first run 57.1 / 0.0 % wrong, abstention 100
