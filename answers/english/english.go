@@ -225,7 +225,10 @@ var stopWords = func() map[string]bool {
 		i me my he his she her and or but not no so than then also just only very too much many more most less some any each every
 		all both other such own same up down out off again further once now currently current so far ever yet still
 		last next year years get got units unit make made give given take taken come comes came go goes went
-		within throughout since until while large big doing going trying`) {
+		within throughout since until while large big doing going trying
+		after before during against among between across along around behind beyond toward towards via upon
+		ahead forward back away already really even like unlike rather quite almost
+		deal deals dealing dealt`) {
 		m[w] = true
 	}
 	return m

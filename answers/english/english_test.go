@@ -77,6 +77,7 @@ func TestPhrases(t *testing.T) {
 		{"high-tech firms", []string{"high-tech", "firms"}},
 		{"county-level hospitals", []string{"county-level", "hospitals"}},
 		{"2025年四川省接待入境游客多少人次？", nil},
+		{"After the floods, how is it dealing with debt?", []string{"floods", "debt"}}, // after (以后) and deal (交易) only shape the question
 		{"", nil},
 	}
 	for _, tt := range tests {
