@@ -23,7 +23,7 @@ type wordLists struct {
 
 // readLines reads the lines "key = value ..." of a data file called name,
 // comments and blank lines left out, calling each with the key, the values
-// and where the line is ("name:line"). It returns the lines it cannot read
+// and where the line is (written name:line). It returns the lines it cannot read
 // and what each returns.
 func readLines(text, name string, each func(key string, values []string, where lineOf) error) []error {
 	var errs []error

@@ -297,9 +297,12 @@ func (l *lazyWords) gseFor(text string) *gse.Segmenter {
 	l.builtMu.Unlock()
 	s := newGse()
 	kept := 0.0
-	for k, w := range []*wordIndex{l.common, l.own} {
-		for _, i := range [][]int{common, own}[k] {
-			word, freq, pos := w.entry(s, i)
+	for _, found := range []struct {
+		w     *wordIndex
+		lines []int
+	}{{l.common, common}, {l.own, own}} {
+		for _, i := range found.lines {
+			word, freq, pos := found.w.entry(s, i)
 			if freq == 0 {
 				continue
 			}
