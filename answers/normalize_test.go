@@ -73,6 +73,7 @@ func TestUnderstand(t *testing.T) {
 		{"路太窄了，能不能修宽点", wantTarget, false, nil, nil, ""},
 		{"长江里现在还能打鱼吗", anyPeriod, false, nil, nil, ""}, // what is so now
 		{"新能源车补贴还有不", anyPeriod, false, nil, nil, ""},
+		{"新皇岗口岸几时能用", anyPeriod, false, nil, nil, ""},                      // 几时 asks when, not how many
 		{"社会保险交不", anyPeriod, false, nil, nil, ""},                         // 社会, not 会
 		{"钢铁产能过剩不", anyPeriod, false, nil, nil, ""},                        // 产能, not 能
 		{"就业机会不会减少吧", anyPeriod, false, nil, nil, ""},                      // 机会不会 is no 会不会

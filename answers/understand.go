@@ -135,8 +135,9 @@ var (
 	reCountedPeople = regexp.MustCompile(`(?:多少|几)(?:` + quoteAll(words.list("people.counted")) + `)(?:$|[^\p{Han}]|[吗呢啊呀了啦？])`)
 )
 
-// reWhichFew points at some things (这几个, 哪几项): a 几 that asks no count.
-var reWhichFew = regexp.MustCompile(`([这那哪])几`)
+// reWhichFew points at some things (这几个, 哪几项) or asks when (几时): a
+// 几 that asks no count.
+var reWhichFew = regexp.MustCompile(`([这那哪])几|几时`)
 
 // reCompared matches the year a figure is compared with.
 var reCompared = regexp.MustCompile(`(比|较|同比|相比|对比)(上年|去年|上一年)(多|少|增加|减少|提高|下降|增长)?了?`)
