@@ -224,6 +224,9 @@ var qualitySets = []struct {
 	{"shandong_2026_mix_heldout", "shandong_2026_gwr", 84.6, 3.9, 75.0},    // first run 88.5 / 0.0 % wrong, abstention 100
 	{"yunnan_2026_mix_heldout", "yunnan_2026_gwr", 88.4, 3.9, 50.0},        // first run 92.3 / 0.0 % wrong, abstention 75
 	{"guangdong_2026_mix_heldout", "guangdong_2026_gwr", 76.9, 11.6, 50.0}, // first run 80.8 / 7.7 % wrong, abstention 75
+	{"chongqing_2026_off_heldout", "chongqing_2026_gwr", 84.6, 7.7, 75.0},  // first run (on stop 36's last code) 88.5 / 3.8 % wrong, abstention 100
+	{"hebei_2026_mix_heldout", "hebei_2026_gwr", 84.6, 11.6, 50.0},         // first run (on stop 36's last code) 88.5 / 7.7 % wrong, abstention 75
+	{"jiangxi_2026_mix_heldout", "jiangxi_2026_gwr", 84.6, 11.6, 50.0},     // first run (on stop 36's last code) 88.5 / 7.7 % wrong, abstention 75
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
