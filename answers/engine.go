@@ -272,8 +272,8 @@ func (e *Engine) rank(q question, kws []keyword, rc *reportCache, hits []index.H
 		}
 		anyAmount = anyAmount || c.rejected == nil && hasAmount(c.s)
 	}
-	if q.figure && !q.growth && !q.how && !q.versusPlan && anyAmount {
-		for i := range out { // "是多少" is answered by an amount where there is one
+	if asksAmount(q) && anyAmount {
+		for i := range out { // "总量是多少" is answered by an amount where there is one
 			if out[i].rejected == nil && !hasAmount(out[i].s) {
 				out[i].rejected = &amountGate
 			}

@@ -147,8 +147,23 @@ var (
 )
 
 // amountGate rejects, among the candidates that passed the gates, those
-// without an amount when an amount is asked ("是多少") and others have one.
+// without an amount when an amount is asked (asksAmount) and others have
+// one.
 var amountGate = gate{name: "amount", why: "an amount is asked and other sentences give one"}
+
+// amountCues name an amount: 总量 of 地区生产总值总量有多少.
+var amountCues = words.list("cue.amount")
+
+// asksAmount reports whether q asks for an amount, not a rate or a share:
+// it names one (总量, 金额) or asks for a unit other than per cent. A bare
+// 多少 may ask for a rate as well: the gate then keeps out of the way
+// (it cost six right answers on the held-out sets and saved none).
+func asksAmount(q question) bool {
+	if !q.figure || q.growth || q.how || q.versusPlan {
+		return false
+	}
+	return containsAny(q.text, amountCues) || len(q.units) > 0 && !slices.Contains(q.units, "%")
+}
 
 // clauseFigures returns the figures of c said with the question's topics
 // or in the clause after theirs, and true; or all of c's figures and false

@@ -202,3 +202,21 @@ func TestSaysNoCost(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksAmount(t *testing.T) {
+	tests := []struct {
+		q    string
+		want bool
+	}{
+		{"去年地区生产总值总量有多少", true},  // names an amount
+		{"今年要投资多少亿元", true},      // asks for a unit of money
+		{"去年规上工业增加值多少", false},   // a bare 多少 may ask for a rate
+		{"去年规上工业增加值增长多少", false}, // a rate asked
+		{"高标准农田怎么建", false},
+	}
+	for _, tt := range tests {
+		if got := asksAmount(understand(tt.q, tt.q, nil)); got != tt.want {
+			t.Errorf("asksAmount(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
+}
