@@ -10,23 +10,6 @@ import (
 // maxInflected is the longest phrase, in words, that inflected matches.
 const maxInflected = 4
 
-// latinPhrases returns the words of the Latin aliases of two to
-// maxInflected words, by alias index, and those indexes by their first
-// word.
-func (v *Vocabulary) latinPhrases() ([][]string, map[string][]int) {
-	v.latinOnce.Do(func() {
-		v.latin = make([][]string, len(v.aliases))
-		v.latinByFirst = map[string][]int{}
-		for i, a := range v.aliases {
-			if ws := strings.Fields(a.from); a.latin && len(ws) >= 2 && len(ws) <= maxInflected {
-				v.latin[i] = ws
-				v.latinByFirst[ws[0]] = append(v.latinByFirst[ws[0]], i)
-			}
-		}
-	})
-	return v.latin, v.latinByFirst
-}
-
 // inflected rewrites the English phrases of q (lowercase, as normalise
 // leaves it) that say a Latin alias of two or more words with a word of
 // four letters or more in the other number (tax refunds for tax refund,
@@ -83,22 +66,20 @@ func (v *Vocabulary) inflected(q string) string {
 // aliasFormOf returns the one Latin alias that says words, in the form the
 // vocabulary writes it: words itself when an alias says them so.
 func (v *Vocabulary) aliasFormOf(words []string) (string, bool) {
-	latin, byFirst := v.latinPhrases()
-	if is, ok := byFirst[words[0]]; ok {
-		for _, i := range is {
-			if slices.Equal(latin[i], words) {
-				return v.aliases[i].from, true
-			}
+	typed := strings.Join(words, " ")
+	for _, i := range v.phrases[words[0]] {
+		if v.aliases[i].from == typed {
+			return typed, true
 		}
 	}
 	var idx []int
 	for _, f := range english.NounForms(words[0]) {
-		idx = append(idx, byFirst[f]...)
+		idx = append(idx, v.phrases[f]...)
 	}
 	slices.Sort(idx) // in the order of the aliases, as said
 	found := ""
 	for _, i := range idx {
-		aw := latin[i]
+		aw := strings.Fields(v.aliases[i].from)
 		if len(aw) != len(words) {
 			continue
 		}
@@ -118,8 +99,9 @@ func (v *Vocabulary) aliasFormOf(words []string) (string, bool) {
 }
 
 // latinWordsOf returns the Latin words of q with their spans: runs of
-// lowercase letters, digits, &, ' and - (r&d, 5g, china-europe), with a dot
-// between two of them (pm2.5), as english.Phrases reads them.
+// lowercase letters, digits, &, ' and - (r&d, 5g, china-europe, people's),
+// with a dot between two of them (pm2.5): english.Phrases' words, and the
+// apostrophe that aliases such as people's livelihood hold.
 func latinWordsOf(q string) ([]string, [][2]int) {
 	var words []string
 	var spans [][2]int

@@ -7,7 +7,6 @@ import (
 	"os"
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"planbot/answers/english"
@@ -30,10 +29,9 @@ type Vocabulary struct {
 	// of the aliases in order: only those whose first character a
 	// question says can be in it.
 	byFirst map[rune][]int
-
-	latinOnce    sync.Once
-	latin        [][]string       // latinPhrases
-	latinByFirst map[string][]int // latinPhrases
+	// phrases lists, by their first word, the indexes of the Latin
+	// aliases of two to maxInflected words, in order (inflected).
+	phrases map[string][]int
 }
 
 // termsOf returns the terms the alias w stands for, nil if w is none.
@@ -76,7 +74,11 @@ func ParseVocabulary(text, name string) (*Vocabulary, error) {
 	slices.SortStableFunc(v.aliases, func(a, b alias) int { return len(b.from) - len(a.from) })
 	v.kin = make(map[string][]string, len(v.aliases))
 	v.byFirst = map[rune][]int{}
+	v.phrases = map[string][]int{}
 	for i, a := range v.aliases {
+		if sp := strings.IndexByte(a.from, ' '); a.latin && sp > 0 && strings.Count(a.from, " ") < maxInflected {
+			v.phrases[a.from[:sp]] = append(v.phrases[a.from[:sp]], i)
+		}
 		v.kin[a.terms[0]] = append(v.kin[a.terms[0]], a.from)
 		first, _ := utf8.DecodeRuneInString(a.from)
 		v.byFirst[first] = append(v.byFirst[first], i)
