@@ -227,6 +227,10 @@ var qualitySets = []struct {
 	{"chongqing_2026_off_heldout", "chongqing_2026_gwr", 84.6, 7.7, 75.0},  // first run (on stop 36's last code) 88.5 / 3.8 % wrong, abstention 100
 	{"hebei_2026_mix_heldout", "hebei_2026_gwr", 84.6, 11.6, 50.0},         // first run (on stop 36's last code) 88.5 / 7.7 % wrong, abstention 75
 	{"jiangxi_2026_mix_heldout", "jiangxi_2026_gwr", 88.4, 7.7, 50.0},      // first run (on stop 36's last code) 88.5 / 7.7 % wrong, abstention 75
+	// held out: officials (30) and mixed sets (30), written at the start of stop 37 by new helpers, first run on its first code (4d3546b)
+	{"beijing_2026_off_heldout", "beijing_2026_gwr", 96.1, 3.9, 75.0},  // first run 100.0 / 0.0 % wrong, abstention 100
+	{"sichuan_2026_mix_heldout", "sichuan_2026_gwr", 84.6, 11.6, 75.0}, // first run 88.5 / 7.7 % wrong, abstention 100
+	{"hunan_2026_mix_heldout", "hunan_2026_gwr", 84.6, 7.7, 75.0},      // first run 88.5 / 3.8 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
