@@ -103,7 +103,11 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 		total += k.weight
 	}
 	total = max(total, 1e-9)
-	sum, inOrder, literal := coverage(kws, passageOf(q, rc, i, w), w)
+	p := passageOf(q, rc, i, w)
+	if !asksShare(q) {
+		p.text = withoutShareBases(p.text) // 相当于全市生产总值的比例: no figure of 生产总值
+	}
+	sum, inOrder, literal := coverage(kws, p, w)
 	if w.PlanPeriod > 0 && s.Span == report.SpanFive && slices.ContainsFunc(kws, func(k keyword) bool { return k.plan }) {
 		sum = planCoverage(kws, rc, s, sum, w) // 十四五期间城镇新增就业多少: 城镇新增就业124.27万人 of the five years
 	}

@@ -231,6 +231,11 @@ var qualitySets = []struct {
 	{"beijing_2026_off_heldout", "beijing_2026_gwr", 96.1, 3.9, 75.0},  // first run 100.0 / 0.0 % wrong, abstention 100
 	{"sichuan_2026_mix_heldout", "sichuan_2026_gwr", 84.6, 11.6, 75.0}, // first run 88.5 / 7.7 % wrong, abstention 100
 	{"hunan_2026_mix_heldout", "hunan_2026_gwr", 84.6, 7.7, 75.0},      // first run 88.5 / 3.8 % wrong, abstention 100
+	// tuning: officials (30) and mixed sets (30), written at the start of stop 37 by new helpers, first run on its first code (4d3546b), then tuned on
+	{"shanghai_2026_mix", "shanghai_2026_gwr", 84.6, 11.6, 50.0}, // first run 88.5 / 7.7 % wrong, abstention 75
+	{"liaoning_2026_off", "liaoning_2026_gwr", 76.9, 15.4, 50.0}, // first run 80.8 / 11.5 % wrong, abstention 75
+	{"xinjiang_2026_mix", "xinjiang_2026_gwr", 80.7, 7.7, 75.0},  // first run 84.6 / 3.8 % wrong, abstention 100
+	{"fujian_2026_off", "fujian_2026_gwr", 92.3, 3.9, 25.0},      // first run 96.2 / 0.0 % wrong, abstention 50
 }
 
 // TestQuestionSets runs every question set of testdata/ against its

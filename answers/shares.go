@@ -1,0 +1,88 @@
+package answers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// shareCues ask for a share (比重, 占比): then the base of a share is part
+// of what is asked.
+var shareCues = words.list("cue.share")
+
+// asksShare reports whether q asks for a share of something, in its words
+// or in a vocabulary term's (研发投入强度 is 研发经费占生产总值的比例).
+func asksShare(q question) bool {
+	if containsAny(q.text, shareCues) {
+		return true
+	}
+	for _, g := range q.groups {
+		for _, a := range g {
+			if containsAny(a, shareEnds) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// shareLeads open the base of a share in a sentence, shareEnds close it:
+// 占 … 比重, 相当于 … 的比例.
+var (
+	shareLeads = []string{"占", "相当于"}
+	shareEnds  = []string{"比重", "比例"}
+)
+
+// maxShareBase is the most characters a share's base may have (全社会研发
+// 经费, 规模以上工业增加值).
+const maxShareBase = 16
+
+// withoutShareBases returns text with the base of each share it states
+// blanked out byte for byte (全市生产总值 of 相当于全市生产总值的比例), or
+// text itself when it states none. A sentence that names a thing only as
+// what another is a share of does not talk about it: 研发经费支出相当于全市
+// 生产总值的比例达到4.5% gives no figure of 生产总值.
+func withoutShareBases(text string) string {
+	var out []byte
+	for _, lead := range shareLeads {
+		for from := 0; ; {
+			i := strings.Index(text[from:], lead)
+			if i < 0 {
+				break
+			}
+			start := from + i + len(lead)
+			from = start
+			if end := shareEnd(text, start); end > start {
+				if out == nil {
+					out = []byte(text)
+				}
+				for b := start; b < end; b++ {
+					out[b] = ' '
+				}
+			}
+		}
+	}
+	if out == nil {
+		return text
+	}
+	return string(out)
+}
+
+// shareEnd returns where the base that starts at byte start of text ends,
+// before its 比重 or 的比例, or start when no share's end follows within
+// the clause.
+func shareEnd(text string, start int) int {
+	for n, b := 0, start; n <= maxShareBase && b < len(text); n++ {
+		for _, end := range shareEnds {
+			if strings.HasPrefix(text[b:], end) {
+				return b
+			}
+		}
+		r, size := utf8.DecodeRuneInString(text[b:])
+		if !unicode.Is(unicode.Han, r) && !unicode.IsLetter(r) && r != '、' {
+			return start // a figure or a clause's end: no share
+		}
+		b += size
+	}
+	return start
+}
