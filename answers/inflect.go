@@ -20,7 +20,7 @@ const maxInflected = 4
 // also tries its last word's singular) is left alone; so is a word alone,
 // whose forms english.Words finds.
 func (v *Vocabulary) inflected(q string) string {
-	words, spans := latinWordsOf(q)
+	words, spans := v.hyphensApart(latinWordsOf(q))
 	if len(words) < 2 {
 		return q
 	}
@@ -35,15 +35,15 @@ func (v *Vocabulary) inflected(q string) string {
 			if anyTaken(taken, i, i+n) || !spacedOnly(q, spans[i:i+n]) {
 				continue
 			}
-			typed := strings.Join(words[i:i+n], " ")
+			raw := q[spans[i][0]:spans[i+n-1][1]]
 			with, ok := v.aliasFormOf(words[i : i+n])
-			if !ok || with != typed && english.Words(q[spans[i][0]:spans[i+n-1][1]]) != nil {
+			if !ok || with != strings.ReplaceAll(raw, "-", " ") && english.Words(raw) != nil {
 				continue
 			}
 			for k := i; k < i+n; k++ {
 				taken[k] = true
 			}
-			if with != typed {
+			if with != raw {
 				rws = append(rws, rewrite{spans[i][0], spans[i+n-1][1], with})
 			}
 		}
@@ -126,12 +126,37 @@ func latinWordsOf(q string) ([]string, [][2]int) {
 	return words, spans
 }
 
+// hyphensApart returns words with each hyphenated word that no alias
+// begins with or is (china-europe is one) cut at its hyphens into its
+// parts, each with its span: new-energy may be the alias new energy.
+func (v *Vocabulary) hyphensApart(words []string, spans [][2]int) ([]string, [][2]int) {
+	if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(strings.Trim(w, "-"), "-") }) {
+		return words, spans
+	}
+	var ws []string
+	var ss [][2]int
+	for k, w := range words {
+		if !strings.Contains(strings.Trim(w, "-"), "-") || v.phrases[w] != nil || v.terms[w] != nil {
+			ws, ss = append(ws, w), append(ss, spans[k])
+			continue
+		}
+		at := spans[k][0]
+		for _, part := range strings.Split(w, "-") {
+			if part != "" {
+				ws, ss = append(ws, part), append(ss, [2]int{at, at + len(part)})
+			}
+			at += len(part) + 1
+		}
+	}
+	return ws, ss
+}
+
 // spacedOnly reports whether the words at spans stand apart by spaces
 // only in q: a year, a comma or a Chinese word between two words parts
 // them (major 2025 project is no major project).
 func spacedOnly(q string, spans [][2]int) bool {
 	for k := 1; k < len(spans); k++ {
-		if strings.Trim(q[spans[k-1][1]:spans[k][0]], " ") != "" {
+		if gap := q[spans[k-1][1]:spans[k][0]]; strings.Trim(gap, " ") != "" && gap != "-" {
 			return false
 		}
 	}

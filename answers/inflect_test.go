@@ -22,6 +22,10 @@ func TestInflected(t *testing.T) {
 		{"major 2025 project", "major 2025 project"},                 // a year parts two words
 		{"tax和refunds, tax，refunds", "tax和refunds, tax，refunds"},     // so does any word or mark
 		{"高标准农田 tax refunds", "高标准农田 tax refund"},
+		{"new-energy capacity", "new energy capacity"},                 // a hyphen for a space
+		{"zonk-flobs", "zonk flob"},                                    // and another number
+		{"china-europe freight trains", "china-europe freight trains"}, // an alias with a hyphen stays
+		{"tax--refunds", "tax--refunds"},                               // two hyphens part words
 	}
 	for _, tt := range tests {
 		if got := v.inflected(tt.in); got != tt.want {
