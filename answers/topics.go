@@ -120,7 +120,11 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 	}
 	text, en := englishTopics(text, rc)
-	out = append(out, en...)
+	for _, k := range en {
+		if sharing(out, k.alts) < 0 { // passed through: one 通过
+			out = append(out, k)
+		}
+	}
 	seg := rc.r.Seg
 	gapless, _ := withoutGaps(q.text) // 经济 of 经济年均增长 is 经济增长's
 	top := topLevel(seg.Cut(text))

@@ -79,6 +79,19 @@ func TestQuotedTopicCountsOnce(t *testing.T) {
 	}
 }
 
+func TestEnglishTopicCountsOnce(t *testing.T) {
+	// passed and through both read as 通过: one topic, or it weighs twice
+	question := "how many freight trains started from or passed through the city"
+	kws, _ := topicsOf(t, question)
+	seen := map[string]bool{}
+	for _, k := range kws {
+		if seen[k.alts[0]] {
+			t.Errorf("%q: two topics say %s", question, k.alts[0])
+		}
+		seen[k.alts[0]] = true
+	}
+}
+
 func TestJoinSuffixes(t *testing.T) {
 	rc := cacheOf("“三保”保障率109.8%；交易额增长")
 	tok := func(w string, start int) segment.Token {
