@@ -692,15 +692,24 @@ func subScope(section []string, question string) bool {
 // figureInTopicClause reports whether one of figs is in a clause of text
 // that names a topic of kws (verbs aside).
 func figureInTopicClause(text string, figs []report.Figure, kws []keyword) bool {
+	return len(inTopicClauses(text, figs, kws)) > 0
+}
+
+// inTopicClauses returns those of figs said in a clause of text that
+// names one of the question's topics: 播种面积稳定在1255万亩 is no figure
+// of 高标准农田 in 建设高标准农田，粮食播种面积稳定在1255万亩以上.
+func inTopicClauses(text string, figs []report.Figure, kws []keyword) []report.Figure {
+	var out []report.Figure
 	for _, f := range figs {
 		clause := text[strings.LastIndexAny(text[:f.Start], clauseEnds)+1 : clauseEnd(text, f.End)]
 		for _, k := range kws {
 			if !k.verb && containsAny(clause, k.alts) {
-				return true
+				out = append(out, f)
+				break
 			}
 		}
 	}
-	return false
+	return out
 }
 
 // reInsertion matches a word's alternative put in brackets inside it: the

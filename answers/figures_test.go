@@ -308,6 +308,7 @@ func TestFigureInTopicClause(t *testing.T) {
 		{"全省算力规模突破190Eflops。", "算力", "190Eflops", true},
 		{"加快推进算力基础设施项目建设，新建5G基站1万个。", "算力", "1万个", false}, // the next clause's figure
 		{"打好“保交房”攻坚战，交付31.7万套。", "保交房", "31.7万套", false},
+		{"高质量建设高标准农田，粮食播种面积稳定在1255万亩以上。", "高标准农田", "1255万亩", false}, // another thing's
 	}
 	for _, tt := range tests {
 		s := sentenceWith(tt.text, tt.fig)

@@ -213,7 +213,7 @@ func unitSaid(j *judge, c *candidate) bool {
 		}
 	}
 	figs, ok := topicFigures(s, rc.lowered(s.ID), kws, 0)
-	if !ok || !hasUnit(s.Text, figs, q.units) || total == 0 {
+	if !ok || !hasUnit(s.Text, inTopicClauses(rc.lowered(s.ID), figs, kws), q.units) || total == 0 {
 		return false
 	}
 	p := passageOf(q, rc, s.ID, j.w)
