@@ -236,6 +236,11 @@ var qualitySets = []struct {
 	{"liaoning_2026_off", "liaoning_2026_gwr", 76.9, 15.4, 50.0}, // first run 80.8 / 11.5 % wrong, abstention 75
 	{"xinjiang_2026_mix", "xinjiang_2026_gwr", 80.7, 7.7, 75.0},  // first run 84.6 / 3.8 % wrong, abstention 100
 	{"fujian_2026_off", "fujian_2026_gwr", 92.3, 3.9, 25.0},      // first run 96.2 / 0.0 % wrong, abstention 50
+	// tuning: the public's chat questions (25) and officials (30), written mid-stop 37 by new helpers, first run on 28db8e0, then tuned on
+	{"anhui_2026_pub3", "anhui_2026_gwr", 76.1, 4.8, 75.0},     // first run 81.0 / 0.0 % wrong, abstention 100
+	{"tianjin_2026_pub3", "tianjin_2026_gwr", 71.4, 4.8, 75.0}, // first run 76.2 / 0.0 % wrong, abstention 100
+	{"guangxi_2026_off", "guangxi_2026_gwr", 88.4, 7.7, 75.0},  // first run 92.3 / 3.8 % wrong, abstention 100
+	{"ningxia_2026_off", "ningxia_2026_gwr", 88.4, 7.7, 50.0},  // first run 92.3 / 3.8 % wrong, abstention 75
 }
 
 // TestQuestionSets runs every question set of testdata/ against its

@@ -83,6 +83,9 @@ var (
 
 	// Five years said in words: 五年, 十四五, 十五五期间.
 	reFiveYear = regexp.MustCompile(`五年|十[一二三四五六七八九]五`)
+	// reNotFiveYears matches a 五年 that is no five years: of a longer
+	// number (冰箱用了十五年, 二〇二五年) or a grade (五年级).
+	reNotFiveYears = regexp.MustCompile(`[0-9〇零一二三四五六七八九十百两几多]五年|五年级`)
 
 	// A number of years asked for (the character before tells 这几年 apart).
 	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年([^轻级代度]|$)`) // 多少年轻人, 几年级 ask no years
@@ -417,7 +420,7 @@ func understand(raw, text string, groups [][]string) question {
 	}
 	q.across = containsAny(text, acrossCues)
 	switch {
-	case fiveYears || containsAny(text, spanCues) || reFiveYear.MatchString(text):
+	case fiveYears || containsAny(notFiveYears(text), spanCues) || reFiveYear.MatchString(notFiveYears(text)):
 		q.span = report.SpanFive // 十四五期间, 这五年, 累计, 到2030年 (a year after the planned one: resolveYears)
 	case q.rel != "":
 		q.span = report.SpanYear
@@ -621,4 +624,13 @@ func quoteAll(words []string) string {
 		q[i] = regexp.QuoteMeta(w)
 	}
 	return strings.Join(q, "|")
+}
+
+// notFiveYears returns text without the 五年 that say no five years
+// (十五年, 五年级), for the cues of a span of five years.
+func notFiveYears(text string) string {
+	if !strings.Contains(text, "五年") {
+		return text
+	}
+	return reNotFiveYears.ReplaceAllString(text, " ")
 }

@@ -3,6 +3,8 @@ package answers
 import (
 	"slices"
 	"testing"
+
+	"planbot/index/report"
 )
 
 // TestUnitsAsked: the unit a question asks for, as the family of units
@@ -33,6 +35,25 @@ func TestUnitsAsked(t *testing.T) {
 		got := unitsAsked(tt.question, true)
 		if tt.want == "" && got != nil || tt.want != "" && !slices.Contains(got, tt.want) {
 			t.Errorf("unitsAsked(%q) = %v, want one of them %q", tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestSpanAsked: a span of five years is asked by 五年 only when the words
+// say five years, not fifteen or a grade.
+func TestSpanAsked(t *testing.T) {
+	tests := []struct {
+		question string
+		want     report.Span
+	}{
+		{"过去五年GDP年均增长多少", report.SpanFive},
+		{"十四五期间累计完成投资多少", report.SpanFive},
+		{"家里冰箱用了十五年了，今年还有以旧换新补贴吗", report.SpanYear}, // how old the fridge is
+		{"娃上五年级了，今年课后服务怎么安排", report.SpanYear},
+	}
+	for _, tt := range tests {
+		if got := understand(tt.question, tt.question, nil).span; got != tt.want {
+			t.Errorf("understand(%q).span = %q, want %q", tt.question, got, tt.want)
 		}
 	}
 }
