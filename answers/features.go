@@ -258,6 +258,7 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 		}
 		at[i], credits[i] = pos, credit
 	}
+	abbreviatedPlaces(kws, p.text, credits, at)
 	far := int(w.FarApart)
 	for i := 1; i < len(kws); i++ {
 		if at[i-1] < 0 || at[i] < 0 {

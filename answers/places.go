@@ -126,3 +126,32 @@ func afterSceneWord(before string) bool {
 var notSceneWords = []string{"往返", "重返", "遣返", "现在", "正在", "所在", "实在", "存在", "好在", "未来", "本来", "后来", "原来", "近来", "从来", "向来", "看来",
 	"过去", "回去", "出去", "进去", "上去", "下去", "失去", "回来", "出来", "进来", "上来", "下来", "起来",
 	"得到", "达到", "做到", "受到", "感到", "直到", "遇到", "想到", "看到", "收到", "找到", "来到", "回到", "提到", "见到", "听到", "用到", "拿到"}
+
+// placeStem reports whether w, two or three Han characters, names a city
+// or a county without its suffix (阜阳 of 阜阳市).
+func placeStem(w string) bool {
+	if n := utf8.RuneCountInString(w); n < 2 || n > 3 {
+		return false
+	}
+	names := gazetteer()
+	return names[w+"市"] || names[w+"县"] || names[w+"区"]
+}
+
+// abbreviatedPlaces credits two places the question names, not said in
+// text by name, when text says their first characters together as a
+// word's (阜黄高铁 for 阜阳到黄山的高铁; 京津冀): credits and at are
+// coverage's, by topic.
+func abbreviatedPlaces(kws []keyword, text string, credits []float64, at []int) {
+	for i := range kws {
+		for j := range kws {
+			if i == j || credits[i] >= 1 || credits[j] >= 1 || !placeStem(kws[i].alts[0]) || !placeStem(kws[j].alts[0]) {
+				continue
+			}
+			a, _ := utf8.DecodeRuneInString(kws[i].alts[0])
+			b, _ := utf8.DecodeRuneInString(kws[j].alts[0])
+			if k := strings.Index(text, string(a)+string(b)); k >= 0 {
+				credits[i], credits[j], at[i], at[j] = 1, 1, k, k
+			}
+		}
+	}
+}

@@ -68,3 +68,23 @@ func TestAsked(t *testing.T) {
 		}
 	}
 }
+
+func TestAbbreviatedPlaces(t *testing.T) {
+	tests := []struct {
+		a, b, text string
+		want       bool
+	}{
+		{"阜阳", "黄山", "力争开工阜黄高铁、南信合高铁", true},
+		{"石家庄", "衡水", "力促石衡沧港城际铁路等建成投运", true},
+		{"阜阳", "黄山", "推进阜阳复线船闸建设", false}, // one said, the other not: no pair
+		{"农业", "村庄", "推进农村改革", false},        // no places
+	}
+	for _, tt := range tests {
+		kws := []keyword{{alts: []string{tt.a}}, {alts: []string{tt.b}}}
+		credits, at := []float64{0, 0}, []int{-1, -1}
+		abbreviatedPlaces(kws, tt.text, credits, at)
+		if got := credits[0] == 1 && credits[1] == 1; got != tt.want {
+			t.Errorf("abbreviatedPlaces(%s, %s, %q): %v, want %v", tt.a, tt.b, tt.text, got, tt.want)
+		}
+	}
+}
