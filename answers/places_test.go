@@ -77,7 +77,7 @@ func TestAbbreviatedPlaces(t *testing.T) {
 		{"阜阳", "黄山", "力争开工阜黄高铁、南信合高铁", true},
 		{"石家庄", "衡水", "力促石衡沧港城际铁路等建成投运", true},
 		{"阜阳", "黄山", "推进阜阳复线船闸建设", false}, // one said, the other not: no pair
-		{"农业", "村庄", "推进农村改革", false},        // no places
+		{"农业", "村庄", "推进农村改革", false},     // no places
 	}
 	for _, tt := range tests {
 		kws := []keyword{{alts: []string{tt.a}}, {alts: []string{tt.b}}}
