@@ -19,7 +19,8 @@
 //   - candidates.go: the sentences found for the topics;
 //   - features.go: what each candidate is measured by (coverage of the
 //     topics, part, period, span, unit…), and its score, the features
-//     weighted by Weights (weights.go);
+//     weighted by Weights (weights.go); shares.go keeps the base of a
+//     share (占地区生产总值比重) from saying its topic;
 //   - gates.go: the named rules that keep a sentence from answering
 //     whatever its score (a figure of another year, another unit…), and
 //     the one exception, standout: when nothing passes, a sentence far
