@@ -76,6 +76,9 @@ var gates = []gate{
 		// 到2025年底总里程有多少: the level the five years reached is that year's
 		return asksOneYearFigure(q) && onlyFiveYear(c.s.Text, figs) && !(q.stock && slices.ContainsFunc(figs, func(f report.Figure) bool { return isStockFigure(c.s.Text, f) }))
 	}},
+	{"span", "targets of the plan year where the five-year plan's are asked", "此句的数字是今年的目标，不是五年规划的", func(j *judge, c *candidate) bool {
+		return asksFiveYearTarget(j.q, j.rc.r.Meta.PlanYear) && onlyOfYear(topicFigs(j, c), j.rc.r.Meta.PlanYear) // 十五五末研发投入强度: not 今年提升至1.8%
+	}},
 	{"stock", "a total is asked and the figures said with the topics are additions (新增, 新获评)", "此句的数字是新增量，不是总量", func(j *judge, c *candidate) bool {
 		if !j.q.stock {
 			return false
@@ -114,6 +117,18 @@ var gates = []gate{
 		figs, _ := clauseFigures(j, c)
 		return !hasRate(figs) || reachedLevel(c.s.Text[:own[0].Start]) // 社零增至2.79万亿元，…占比升至48%: the rate is another's
 	}},
+}
+
+// asksFiveYearTarget reports whether q asks a figure the five-year plan
+// sets (十五五末, 到2030年), not one of the plan year (今年累计要达到多少).
+func asksFiveYearTarget(q question, planYear int) bool {
+	return !q.ordinal && q.figure && !q.how && q.span == report.SpanFive && q.intent == wantTarget &&
+		q.rel != "this" && !slices.Contains(q.years, planYear)
+}
+
+// onlyOfYear reports whether figs are some and all of year.
+func onlyOfYear(figs []report.Figure, year int) bool {
+	return len(figs) > 0 && !slices.ContainsFunc(figs, func(f report.Figure) bool { return f.Year != year })
 }
 
 // asksOneYearFigure reports whether q asks a figure of one year, which a

@@ -220,3 +220,29 @@ func TestAsksAmount(t *testing.T) {
 		}
 	}
 }
+
+func TestAsksFiveYearTarget(t *testing.T) {
+	five := func(q question) question {
+		q.figure, q.span, q.intent = true, report.SpanFive, wantTarget
+		return q
+	}
+	tests := []struct {
+		name string
+		q    question
+		want bool
+	}{
+		{"十五五末研发投入强度要达到多少", five(question{}), true},
+		{"到2030年GDP总量要达到多少", five(question{years: []int{2030}}), true},
+		{"今年联网红绿灯要累计到多少个", five(question{rel: "this"}), false}, // 累计 of this year
+		{"2026年累计要突破多少", five(question{years: []int{2026}}), false},
+		{"十四五期间累计完成多少", question{figure: true, span: report.SpanFive, intent: wantResult}, false},
+	}
+	for _, tt := range tests {
+		if got := asksFiveYearTarget(tt.q, 2026); got != tt.want {
+			t.Errorf("asksFiveYearTarget(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if !onlyOfYear([]report.Figure{{Year: 2026}}, 2026) || onlyOfYear([]report.Figure{{Year: 2026}, {Year: 2030}}, 2026) || onlyOfYear(nil, 2026) {
+		t.Error("onlyOfYear: some figures, all of the year")
+	}
+}

@@ -241,6 +241,11 @@ var qualitySets = []struct {
 	{"tianjin_2026_pub3", "tianjin_2026_gwr", 71.4, 4.8, 75.0}, // first run 76.2 / 0.0 % wrong, abstention 100
 	{"guangxi_2026_off", "guangxi_2026_gwr", 88.4, 7.7, 75.0},  // first run 92.3 / 3.8 % wrong, abstention 100
 	{"ningxia_2026_off", "ningxia_2026_gwr", 88.4, 7.7, 50.0},  // first run 92.3 / 3.8 % wrong, abstention 75
+	// tuning: English (25) and mixed sets (30), written mid-stop 37 by new helpers, first run on a16c4f9, then tuned on
+	{"hubei_2026_en2", "hubei_2026_gwr", 76.1, 14.3, 50.0},              // first run 81.0 / 9.5 % wrong, abstention 75
+	{"guangdong_2026_en2", "guangdong_2026_gwr", 71.4, 9.6, 50.0},       // first run 76.2 / 4.8 % wrong, abstention 75
+	{"hainan_2026_mix", "hainan_2026_gwr", 88.4, 3.9, 50.0},             // first run 92.3 / 0.0 % wrong, abstention 75
+	{"heilongjiang_2026_mix", "heilongjiang_2026_gwr", 92.3, 3.9, 50.0}, // first run 96.2 / 0.0 % wrong, abstention 75
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
