@@ -394,7 +394,7 @@ func understand(raw, text string, groups [][]string) question {
 	if q.ordinal {
 		q.units = nil // 第几次 is answered by 第四次, not by a count
 	}
-	if m := reEnglishUnit.FindStringSubmatch(text); m != nil && q.units == nil {
+	if m := reEnglishUnit.FindStringSubmatch(text); m != nil && q.units == nil && !countsOther(lowRaw, m[1]) {
 		q.units = englishUnits[m[1]]
 	}
 	if q.units == nil && !containsAny(text, growthCues) { // 占总人口多少 asks a share, not people
@@ -633,4 +633,16 @@ func notFiveYears(text string) string {
 		return text
 	}
 	return reNotFiveYears.ReplaceAllString(text, " ")
+}
+
+// reHowManyOf matches the noun an English count asks for: how many
+// projects.
+var reHowManyOf = regexp.MustCompile(`how many ([a-z-]+)`)
+
+// countsOther reports whether English raw counts something other than
+// unit: how many projects (100 million yuan and above) asks for projects,
+// not yuan.
+func countsOther(raw, unit string) bool {
+	m := reHowManyOf.FindStringSubmatch(raw)
+	return m != nil && m[1] != strings.ReplaceAll(unit, "_", " ") && englishUnits[m[1]] == nil
 }

@@ -57,3 +57,23 @@ func TestSpanAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishUnitAsked: an English unit is asked unless a count of
+// something else is (how many projects of 100 million yuan).
+func TestEnglishUnitAsked(t *testing.T) {
+	tests := []struct {
+		question string
+		want     string // a unit of the family asked; "" for none
+	}{
+		{"how many tons of grain did anhui produce", "吨"},
+		{"how many km of highway were built", "公里"},
+		{"how much is the budget in yuan", "元"},
+		{"how many large investment projects (100 million yuan and above) in 2026", ""},
+	}
+	for _, tt := range tests {
+		got := understand(tt.question, tt.question, nil).units
+		if tt.want == "" && got != nil || tt.want != "" && !slices.Contains(got, tt.want) {
+			t.Errorf("understand(%q).units = %v, want one of them %q", tt.question, got, tt.want)
+		}
+	}
+}
