@@ -228,7 +228,7 @@ var stopWords = func() map[string]bool {
 		within throughout since until while large big doing going trying
 		after before during against among between across along around behind beyond toward towards via upon
 		ahead forward back away already really even like unlike rather quite almost
-		deal deals dealing dealt`) {
+		deal deals dealing dealt lot lots`) {
 		m[w] = true
 	}
 	return m
