@@ -2,6 +2,7 @@ package answers
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -80,6 +81,7 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 	}
 	q = reParticles.ReplaceAllString(q, "$1")
 	q = cnNumerals(q)
+	q = dialectCounts(q)
 	return strings.Join(strings.Fields(q), " ")
 }
 
@@ -187,3 +189,21 @@ func itoa(n int) string {
 	}
 	return string(b)
 }
+
+// asksWho are characters that ask who, which, what or how (谁管, 哪个, 啥,
+// 怎么, 咋): a question with one asks that, not how many.
+const asksWho = "谁哪啥怎咋吗么"
+
+// dialectCounts are the words for 多少 of the south-west (好多钱, 涨了好多):
+// elsewhere they say many (好多人遛狗).
+var dialectCounts = func() func(q string) string {
+	counts := words.list("dialect.count")
+	return func(q string) string {
+		for _, w := range counts {
+			if strings.Contains(q, w) && !strings.ContainsAny(q, asksWho) && !slices.ContainsFunc(reClause.Split(q, -1), asksAsTyped) {
+				return strings.Replace(q, w, "多少", 1) // asks how many only where nothing else asks
+			}
+		}
+		return q
+	}
+}()

@@ -393,3 +393,18 @@ func TestUnderstandHowCount(t *testing.T) {
 		}
 	}
 }
+
+func TestDialectCounts(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"今年城里要换好多水管", "今年城里要换多少水管"},
+		{"去年来重庆耍的游客有好多？", "去年来重庆耍的游客有多少？"},
+		{"小区里好多人遛狗不拴绳，这事归谁管", "小区里好多人遛狗不拴绳，这事归谁管"}, // 谁 asks
+		{"我在外地打工好多年了，政府欢迎不？", "我在外地打工好多年了，政府欢迎不？"},   // 欢迎不 asks
+		{"新增好多学位，到底新增几个", "新增好多学位，到底新增几个"},             // 几 asks
+	}
+	for _, tt := range tests {
+		if got := dialectCounts(tt.in); got != tt.want {
+			t.Errorf("dialectCounts(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
