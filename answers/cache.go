@@ -504,7 +504,7 @@ func (rc *reportCache) fixTypos(q string, groups [][]string) string {
 	}
 	for i := 0; i+2 <= len(runes); i++ {
 		w := string(runes[i : i+2])
-		if skip[i] || known[i] || known[i+1] || !sound.AllHan(w) || strings.ContainsAny(w, functionChars) {
+		if skip[i] || known[i] || known[i+1] || !sound.AllHan(w) || strings.ContainsAny(w, functionChars) || strings.ContainsRune(aBit, runes[i+1]) {
 			continue
 		}
 		if hs := rc.homophones(w); len(hs) == 1 {
@@ -514,6 +514,10 @@ func (rc *reportCache) fixTypos(q string, groups [][]string) string {
 	}
 	return string(runes)
 }
+
+// aBit are the characters that, after a verb, say "a bit" (涨点, 多些,
+// 看下): 涨点 is no typo of 站点.
+const aBit = "点些下"
 
 func isQuestionWord(w string) bool { return isOneOf(w, questionWords) }
 

@@ -163,6 +163,7 @@ func TestFixTypos(t *testing.T) {
 		{"老人不能自理", [][]string{{"失能", "不能自理"}}, "老人不能自理"}, // unless the vocabulary knows the words
 		{"食堂的饭干不干净", nil, "食堂的饭干不干净"},                    // asks yes or no: 干不 is no typo of 干部
 		{"粮食产不产亮", nil, "粮食产不产量"},                        // but the word after it may be one
+		{"今年种点啥好", nil, "今年种点啥好"},                        // 种点 says a bit more: no typo of 重点
 	}
 	lib.View(func(s *index.Snapshot) error {
 		rc := e.cache(newest(t, s))
