@@ -114,6 +114,8 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		}
 	}
 	text, quoted := quotedTopics(text, rc)
+	text, numbered := numberedTopics(text)
+	quoted = append(quoted, numbered...)
 	for _, k := range quoted {
 		if sharing(out, k.alts) < 0 { // “十五五” of the vocabulary is one topic, not two
 			out = append(out, k)
@@ -377,6 +379,22 @@ func quotedTopics(text string, rc *reportCache) (string, []keyword) {
 			return m
 		}
 		out = append(out, keyword{alts: []string{name}})
+		return " "
+	})
+	return text, out
+}
+
+// reNumbered matches a name that a number makes (15号线, 3号机组, T3号航站楼):
+// the number is part of the name.
+var reNumbered = regexp.MustCompile(`\d+号(?:线|机组|航站楼)`)
+
+// numberedTopics takes the numbered names of text as topics whole: 地铁8号线
+// asks of line 8, not of any 号线. A name the report does not use weighs
+// as any topic it never names.
+func numberedTopics(text string) (string, []keyword) {
+	var out []keyword
+	text = reNumbered.ReplaceAllStringFunc(text, func(m string) string {
+		out = append(out, keyword{alts: []string{m}})
 		return " "
 	})
 	return text, out

@@ -248,3 +248,24 @@ func TestPiece(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberedTopics(t *testing.T) {
+	tests := []struct {
+		text, rest string
+		topics     []string
+	}{
+		{"轻轨15号线今年能通车不", "轻轨 今年能通车不", []string{"15号线"}},
+		{"核电3号机组什么时候投产", "核电 什么时候投产", []string{"3号机组"}},
+		{"1号文件说了啥", "1号文件说了啥", nil}, // a bare 号 may be anything
+	}
+	for _, tt := range tests {
+		rest, kws := numberedTopics(tt.text)
+		var got []string
+		for _, k := range kws {
+			got = append(got, k.alts[0])
+		}
+		if rest != tt.rest || !slices.Equal(got, tt.topics) {
+			t.Errorf("numberedTopics(%q) = %q, %v; want %q, %v", tt.text, rest, got, tt.rest, tt.topics)
+		}
+	}
+}
