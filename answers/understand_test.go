@@ -77,3 +77,12 @@ func TestEnglishUnitAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestHowAsked: 咋 asks how as 怎么 does.
+func TestHowAsked(t *testing.T) {
+	for _, q := range []string{"营商环境今年的新动作，报告咋说的", "以旧换新今年咋弄", "房地产去库存今年怎么搞"} {
+		if !understand(q, q, nil).how {
+			t.Errorf("understand(%q) asks no how", q)
+		}
+	}
+}
