@@ -28,29 +28,29 @@ var qualitySets = []struct {
 	{"guowuyuan_2024_questions", "guowuyuan_2024_gwr", 93.6, 6.4, 85.7},
 	{"guowuyuan_2024_hard", "guowuyuan_2024_gwr", 95.4, 3.1, 92.8},
 	{"shanghai_2026_questions", "shanghai_2026_gwr", 95.2, 3.2, 90.9},
-	{"shanghai_2026_hard", "shanghai_2026_gwr", 95.4, 3.1, 85.7},
+	{"shanghai_2026_hard", "shanghai_2026_gwr", 96.9, 3.1, 85.7},
 	{"sichuan_2026_questions", "sichuan_2026_gwr", 95.8, 4.2, 92.3},
 	{"sichuan_2026_hard", "sichuan_2026_gwr", 96.9, 1.6, 92.8},
-	{"guangdong_2026_questions", "guangdong_2026_gwr", 92.8, 2.4, 86.6},
-	{"guowuyuan_2022_questions", "guowuyuan_2022_gwr", 94.6, 3.3, 82.3},
-	{"ningxia_2026_questions", "ningxia_2026_gwr", 93.3, 5.0, 80.0},
+	{"guangdong_2026_questions", "guangdong_2026_gwr", 94.0, 2.4, 86.6},
+	{"guowuyuan_2022_questions", "guowuyuan_2022_gwr", 96.7, 3.3, 82.3},
+	{"ningxia_2026_questions", "ningxia_2026_gwr", 94.9, 5.0, 80.0},
 	{"hainan_2026_questions", "hainan_2026_gwr", 96.6, 1.7, 90.0},
 	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 98.3, 1.7, 90.0},
 	{"hubei_2026_questions", "hubei_2026_gwr", 96.6, 1.7, 90.0},
 	{"tianjin_2026_questions", "tianjin_2026_gwr", 95.0, 3.4, 90.0},
 	{"hunan_2026_questions", "hunan_2026_gwr", 93.3, 3.4, 70.0},
-	{"shandong_2026_questions", "shandong_2026_gwr", 83.3, 5.0, 90.0},
+	{"shandong_2026_questions", "shandong_2026_gwr", 84.9, 3.4, 90.0},
 	{"anhui_2026_questions", "anhui_2026_gwr", 96.2, 3.8, 83.3},
 	{"chongqing_2026_questions", "chongqing_2026_gwr", 94.5, 1.9, 80.0},
-	{"hebei_2026_questions", "hebei_2026_gwr", 94.5, 1.9, 80.0},
-	{"guangxi_2026_questions", "guangxi_2026_gwr", 96.3, 1.9, 80.0},
-	{"guizhou_2026_questions", "guizhou_2026_gwr", 92.6, 5.5, 80.0},
-	{"yunnan_2026_questions", "yunnan_2026_gwr", 87.2, 7.4, 80.0},
+	{"hebei_2026_questions", "hebei_2026_gwr", 96.3, 1.9, 80.0},
+	{"guangxi_2026_questions", "guangxi_2026_gwr", 98.1, 1.9, 80.0},
+	{"guizhou_2026_questions", "guizhou_2026_gwr", 92.7, 5.5, 80.0},
+	{"yunnan_2026_questions", "yunnan_2026_gwr", 89.0, 7.3, 80.0},
 	// second sets, written 2026-12-06 by new helpers on reports tuned on
 	{"anhui_2026_v2", "anhui_2026_gwr", 98.1, 1.9, 60.0},
-	{"chongqing_2026_v2", "chongqing_2026_gwr", 90.8, 3.7, 80.0},
+	{"chongqing_2026_v2", "chongqing_2026_gwr", 92.7, 3.7, 80.0},
 	{"yunnan_2026_v2", "yunnan_2026_gwr", 96.3, 3.7, 60.0},
-	{"seed_v2", "jiuyuan_2025_plan_report", 92.6, 5.5, 80.0},
+	{"seed_v2", "jiuyuan_2025_plan_report", 92.7, 5.5, 80.0},
 	{"hubei_2026_v2", "hubei_2026_gwr", 96.3, 1.9, 80.0},
 	{"guangxi_2026_v2", "guangxi_2026_gwr", 96.3, 1.9, 80.0},
 	{"hebei_2026_v2", "hebei_2026_gwr", 96.3, 3.7, 80.0},
@@ -65,24 +65,24 @@ var qualitySets = []struct {
 	{"hubei_2026_v3", "hubei_2026_gwr", 84.0, 6.0, 60.0},
 	// sets written at the start of stop 26 by new helpers, then tuned on
 	{"chongqing_2026_v3", "chongqing_2026_gwr", 84.0, 6.0, 80.0},
-	{"yunnan_2026_v3", "yunnan_2026_gwr", 82.0, 4.0, 80.0},
+	{"yunnan_2026_v3", "yunnan_2026_gwr", 85.9, 4.0, 80.0},
 	{"shandong_2026_v3", "shandong_2026_gwr", 86.0, 6.0, 80.0},
 	{"jiangxi_2026_v3", "jiangxi_2026_gwr", 84.0, 6.0, 80.0},
 	// sets written at the start of stop 27 by new helpers, then tuned on
 	{"hunan_2026_v3", "hunan_2026_gwr", 80.0, 8.0, 80.0},
-	{"hebei_2026_v3", "hebei_2026_gwr", 82.0, 4.0, 80.0},
-	{"guangxi_2026_v3", "guangxi_2026_gwr", 78.0, 8.0, 80.0},
-	{"guizhou_2026_v3", "guizhou_2026_gwr", 80.0, 2.0, 80.0},
+	{"hebei_2026_v3", "hebei_2026_gwr", 83.9, 4.0, 80.0},
+	{"guangxi_2026_v3", "guangxi_2026_gwr", 79.9, 6.1, 80.0},
+	{"guizhou_2026_v3", "guizhou_2026_gwr", 83.9, 2.0, 80.0},
 	// sets written at the start of stop 28 by new helpers, then tuned on
-	{"guangdong_2026_v3", "guangdong_2026_gwr", 68.0, 12.0, 60.0}, // wrong 10 → 12 when function words stopped being topics (stop 34: +11 right, +2 wrong over all sets)
+	{"guangdong_2026_v3", "guangdong_2026_gwr", 73.9, 10.1, 60.0}, // wrong 10 → 12 when function words stopped being topics (stop 34: +11 right, +2 wrong over all sets)
 	{"hainan_2026_v3", "hainan_2026_gwr", 82.0, 2.0, 80.0},
-	{"sichuan_2026_v3", "sichuan_2026_gwr", 76.0, 10.0, 80.0},
+	{"sichuan_2026_v3", "sichuan_2026_gwr", 83.9, 8.1, 80.0},
 	// English and colloquial sets of 15 questions a report, written at the start of stop 28 by new helpers, then tuned on
-	{"anhui_2026_col", "anhui_2026_gwr", 69.2, 15.4, 50.0},       // first run 38.5 / 7.7 % wrong
+	{"anhui_2026_col", "anhui_2026_gwr", 69.2, 7.7, 50.0},        // first run 38.5 / 7.7 % wrong
 	{"beijing_2026_en", "beijing_2026_gwr", 76.9, 7.7, 50.0},     // first run 53.8 / 0.0 % wrong
 	{"chongqing_2026_en", "chongqing_2026_gwr", 53.8, 15.4, 0.0}, // first run 61.5 / 7.7 % wrong
 	{"hubei_2026_en", "hubei_2026_gwr", 69.2, 23.1, 50.0},        // first run 61.5 / 15.4 % wrong
-	{"jiangxi_2026_col", "jiangxi_2026_gwr", 0.0, 7.7, 50.0},     // first run 7.7 / 0.0 % wrong
+	{"jiangxi_2026_col", "jiangxi_2026_gwr", 15.3, 7.7, 50.0},    // first run 7.7 / 0.0 % wrong
 	{"shandong_2026_col", "shandong_2026_gwr", 69.2, 7.7, 50.0},  // first run 61.5 / 7.7 % wrong
 	{"shanghai_2026_en", "shanghai_2026_gwr", 76.9, 15.4, 0.0},   // first run 76.9 / 7.7 % wrong
 	{"yunnan_2026_col", "yunnan_2026_gwr", 61.5, 7.7, 50.0},      // first run 23.1 / 0.0 % wrong
@@ -91,98 +91,98 @@ var qualitySets = []struct {
 	{"hainan_2026_en", "hainan_2026_gwr", 46.1, 23.1, 50.0},      // first run 46.2 / 15.4 % wrong
 	{"sichuan_2026_en", "sichuan_2026_gwr", 84.6, 15.4, 50.0},    // first run 84.6 / 7.7 % wrong
 	{"guangxi_2026_col", "guangxi_2026_gwr", 38.5, 15.4, 50.0},   // first run 23.1 / 7.7 % wrong
-	{"hebei_2026_col", "hebei_2026_gwr", 46.1, 7.7, 50.0},        // first run 38.5 / 0.0 % wrong
+	{"hebei_2026_col", "hebei_2026_gwr", 61.5, 7.7, 50.0},        // first run 38.5 / 0.0 % wrong
 	{"hunan_2026_col", "hunan_2026_gwr", 53.8, 7.7, 50.0},        // first run 23.1 / 0.0 % wrong
 	// English and colloquial sets of 15 questions a report, written at the start of stop 30 by new helpers, then tuned on
-	{"beijing_2026_col", "beijing_2026_gwr", 23.1, 7.7, 50.0},     // first run 30.8 / 0.0 % wrong
-	{"chongqing_2026_col", "chongqing_2026_gwr", 23.1, 7.7, 50.0}, // first run 30.8 / 0.0 % wrong
+	{"beijing_2026_col", "beijing_2026_gwr", 30.7, 7.7, 50.0},     // first run 30.8 / 0.0 % wrong
+	{"chongqing_2026_col", "chongqing_2026_gwr", 46.1, 7.7, 50.0}, // first run 30.8 / 0.0 % wrong
 	{"hubei_2026_col", "hubei_2026_gwr", 30.8, 7.7, 50.0},         // first run 38.5 / 0.0 % wrong
 	{"yunnan_2026_en", "yunnan_2026_gwr", 84.6, 7.7, 50.0},        // first run 76.9 / 0.0 % wrong
 	{"shandong_2026_en", "shandong_2026_gwr", 53.8, 23.1, 50.0},   // first run 53.8 / 15.4 % wrong
-	{"jiangxi_2026_en", "jiangxi_2026_gwr", 61.5, 15.4, 50.0},     // first run 69.2 / 7.7 % wrong
+	{"jiangxi_2026_en", "jiangxi_2026_gwr", 69.2, 15.4, 50.0},     // first run 69.2 / 7.7 % wrong
 	// English and colloquial sets of 15 questions a report, written in stop 30 by new helpers (first run on its first code), then tuned on
-	{"fujian_2026_col", "fujian_2026_gwr", 30.8, 15.4, 50.0},       // first run 38.5 / 7.7 % wrong
+	{"fujian_2026_col", "fujian_2026_gwr", 53.8, 15.4, 50.0},       // first run 38.5 / 7.7 % wrong
 	{"guangdong_2026_col", "guangdong_2026_gwr", 38.4, 15.4, 50.0}, // first run 38.5 / 7.7 % wrong; 38.5 after how-questions preferred the plan part (stop 34)
 	{"hainan_2026_col", "hainan_2026_gwr", 53.8, 15.4, 50.0},       // first run 46.2 / 7.7 % wrong
-	{"ningxia_2026_col", "ningxia_2026_gwr", 53.8, 7.7, 0.0},       // first run 61.5 / 0.0 % wrong
-	{"shaanxi_2026_col", "shaanxi_2026_gwr", 38.5, 23.1, 50.0},     // first run 38.5 / 23.1 % wrong
-	{"sichuan_2026_col", "sichuan_2026_gwr", 38.5, 7.7, 50.0},      // first run 46.2 / 0.0 % wrong
+	{"ningxia_2026_col", "ningxia_2026_gwr", 76.9, 7.7, 49.9},      // first run 61.5 / 0.0 % wrong
+	{"shaanxi_2026_col", "shaanxi_2026_gwr", 61.5, 23.1, 50.0},     // first run 38.5 / 23.1 % wrong
+	{"sichuan_2026_col", "sichuan_2026_gwr", 61.5, 7.7, 50.0},      // first run 46.2 / 0.0 % wrong
 	{"guangxi_2026_en", "guangxi_2026_gwr", 76.9, 15.4, 50.0},      // first run 76.9 / 7.7 % wrong
-	{"guizhou_2026_en", "guizhou_2026_gwr", 76.9, 7.7, 50.0},       // first run 84.6 / 0.0 % wrong
+	{"guizhou_2026_en", "guizhou_2026_gwr", 84.6, 7.7, 50.0},       // first run 84.6 / 0.0 % wrong
 	{"hebei_2026_en", "hebei_2026_gwr", 84.6, 7.7, 50.0},           // first run 84.6 / 0.0 % wrong
-	{"hunan_2026_en", "hunan_2026_gwr", 84.6, 7.7, 50.0},           // first run 84.6 / 7.7 % wrong
-	{"shanxi_2026_en", "shanxi_2026_gwr", 69.2, 7.7, 0.0},          // first run 69.2 / 0.0 % wrong
+	{"hunan_2026_en", "hunan_2026_gwr", 92.3, 7.7, 50.0},           // first run 84.6 / 7.7 % wrong
+	{"shanxi_2026_en", "shanxi_2026_gwr", 84.6, 7.7, 0.0},          // first run 69.2 / 0.0 % wrong
 	{"xizang_2026_en", "xizang_2026_gwr", 53.8, 15.4, 50.0},        // first run 53.8 / 7.7 % wrong
 	// city budget reports (from their PDFs), written at the start of stop 27 by new helpers, then tuned on
-	{"baoding_2025_budget_v2", "baoding_2025_budget_report", 78.0, 6.0, 80.0},
+	{"baoding_2025_budget_v2", "baoding_2025_budget_report", 79.9, 6.0, 80.0},
 	{"ezhou_2025_budget_v2", "ezhou_2025_budget_execution_report", 88.0, 2.0, 60.0},
 	// held out: never read, only their overall figures seen (README.md)
 	{"jilin_2026_heldout", "jilin_2026_gwr", 91.6, 3.4, 90.0},
-	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 90.0, 6.7, 80.0},
-	{"qinghai_2026_heldout", "qinghai_2026_gwr", 93.3, 3.4, 90.0},
+	{"shaanxi_2026_heldout", "shaanxi_2026_gwr", 91.6, 5.1, 89.9},
+	{"qinghai_2026_heldout", "qinghai_2026_gwr", 94.9, 1.7, 90.0},
 	{"liaoning_2026_heldout", "liaoning_2026_gwr", 96.2, 1.9, 66.6},
 	{"fujian_2026_heldout", "fujian_2026_gwr", 96.2, 1.9, 83.3},
-	{"heilongjiang_2026_heldout", "heilongjiang_2026_gwr", 92.6, 3.7, 80.0},
-	{"shanxi_2026_heldout", "shanxi_2026_gwr", 79.9, 1.9, 60.0},
+	{"heilongjiang_2026_heldout", "heilongjiang_2026_gwr", 92.7, 3.7, 80.0},
+	{"shanxi_2026_heldout", "shanxi_2026_gwr", 83.6, 1.9, 60.0},
 	{"xizang_2026_heldout", "xizang_2026_gwr", 87.2, 1.9, 60.0},
 	{"xinjiang_2026_heldout", "xinjiang_2026_gwr", 85.4, 5.5, 80.0},
 	// held out: second sets written 2026-12-06 after this stop's changes
-	{"seed_v3_heldout", "jiuyuan_2025_plan_report", 92.6, 3.7, 60.0},
-	{"sichuan_2026_v2_heldout", "sichuan_2026_gwr", 90.8, 5.5, 80.0},
+	{"seed_v3_heldout", "jiuyuan_2025_plan_report", 92.7, 3.7, 60.0},
+	{"sichuan_2026_v2_heldout", "sichuan_2026_gwr", 90.9, 5.5, 80.0},
 	{"tianjin_2026_v2_heldout", "tianjin_2026_gwr", 79.9, 7.4, 80.0},
 	{"beijing_2026_v2_heldout", "beijing_2026_gwr", 94.5, 3.7, 80.0},
-	{"shanghai_2026_v2_heldout", "shanghai_2026_gwr", 92.6, 3.7, 80.0},
+	{"shanghai_2026_v2_heldout", "shanghai_2026_gwr", 92.7, 3.7, 80.0},
 	{"ningxia_2026_v2_heldout", "ningxia_2026_gwr", 89.0, 5.5, 80.0},
 	// held out: written at the start of stop 24, first run on its first code
 	{"jilin_2026_v2_heldout", "jilin_2026_gwr", 90.9, 3.7, 80.0},
-	{"qinghai_2026_v2_heldout", "qinghai_2026_gwr", 85.4, 3.7, 80.0},
-	{"fujian_2026_v2_heldout", "fujian_2026_gwr", 85.4, 5.5, 40.0},
+	{"qinghai_2026_v2_heldout", "qinghai_2026_gwr", 87.2, 3.7, 80.0},
+	{"fujian_2026_v2_heldout", "fujian_2026_gwr", 87.2, 5.5, 40.0},
 	// held out: written at the start of stop 25, first run on its first code
-	{"shaanxi_2026_v2_heldout", "shaanxi_2026_gwr", 88.0, 4.0, 60.0},
-	{"liaoning_2026_v2_heldout", "liaoning_2026_gwr", 79.9, 3.7, 80.0},
+	{"shaanxi_2026_v2_heldout", "shaanxi_2026_gwr", 89.9, 4.0, 60.0},
+	{"liaoning_2026_v2_heldout", "liaoning_2026_gwr", 83.6, 3.7, 80.0},
 	{"heilongjiang_2026_v2_heldout", "heilongjiang_2026_gwr", 90.0, 2.0, 80.0},
 	// held out: written at the end of stop 25, first run on its last code
-	{"shanxi_2026_v2_heldout", "shanxi_2026_gwr", 90.0, 2.0, 80.0},
+	{"shanxi_2026_v2_heldout", "shanxi_2026_gwr", 91.9, 2.0, 80.0},
 	{"xizang_2026_v2_heldout", "xizang_2026_gwr", 84.0, 4.0, 60.0},
 	{"xinjiang_2026_v2_heldout", "xinjiang_2026_gwr", 84.0, 6.0, 80.0},
 	// held out: written at the end of stop 26, first run on its last code
-	{"jilin_2026_v3_heldout", "jilin_2026_gwr", 70.0, 12.0, 80.0},
+	{"jilin_2026_v3_heldout", "jilin_2026_gwr", 75.9, 10.1, 80.0},
 	{"fujian_2026_v3_heldout", "fujian_2026_gwr", 70.0, 4.0, 40.0},
 	{"shaanxi_2026_v3_heldout", "shaanxi_2026_gwr", 72.0, 6.0, 80.0},
 	// held out: written at the start of stop 27, first run on its first code
 	{"liaoning_2026_v3_heldout", "liaoning_2026_gwr", 76.0, 10.0, 20.0},
 	{"xinjiang_2026_v3_heldout", "xinjiang_2026_gwr", 86.0, 2.0, 80.0},
-	{"shanxi_2026_v3_heldout", "shanxi_2026_gwr", 70.0, 10.0, 60.0}, // first run 72 / 4 % wrong; 70 / 8 after ContextTopic (stop 27); 70 / 10 after the colloquial check left the scene out (stop 28; README.md)
+	{"shanxi_2026_v3_heldout", "shanxi_2026_gwr", 77.9, 10.0, 60.0}, // first run 72 / 4 % wrong; 70 / 8 after ContextTopic (stop 27); 70 / 10 after the colloquial check left the scene out (stop 28; README.md)
 	// held out: written at the start of stop 28, first run on its first code
-	{"tianjin_2026_v3_heldout", "tianjin_2026_gwr", 76.0, 8.0, 80.0},
+	{"tianjin_2026_v3_heldout", "tianjin_2026_gwr", 79.9, 8.0, 80.0},
 	{"ningxia_2026_v3_heldout", "ningxia_2026_gwr", 84.0, 4.0, 60.0},
-	{"qinghai_2026_v3_heldout", "qinghai_2026_gwr", 78.0, 6.0, 80.0},
+	{"qinghai_2026_v3_heldout", "qinghai_2026_gwr", 81.9, 6.0, 80.0},
 	// held out: English and colloquial sets of 15 questions a report, written at the start of stop 28, first run on its first code
 	{"fujian_2026_en_heldout", "fujian_2026_gwr", 46.1, 15.4, 0.0},              // first run 53.8 / 7.7 % wrong
-	{"heilongjiang_2026_col_heldout", "heilongjiang_2026_gwr", 46.1, 7.7, 50.0}, // first run 46.2 / 0.0 % wrong
+	{"heilongjiang_2026_col_heldout", "heilongjiang_2026_gwr", 61.5, 7.7, 50.0}, // first run 46.2 / 0.0 % wrong
 	{"jilin_2026_en_heldout", "jilin_2026_gwr", 69.2, 15.4, 50.0},               // first run 53.8 / 7.7 % wrong
-	{"liaoning_2026_en_heldout", "liaoning_2026_gwr", 46.1, 15.4, 50.0},         // first run 46.2 / 7.7 % wrong
-	{"qinghai_2026_col_heldout", "qinghai_2026_gwr", 30.8, 15.4, 50.0},          // first run 7.7 / 7.7 % wrong
+	{"liaoning_2026_en_heldout", "liaoning_2026_gwr", 53.8, 15.4, 50.0},         // first run 46.2 / 7.7 % wrong
+	{"qinghai_2026_col_heldout", "qinghai_2026_gwr", 38.4, 15.4, 50.0},          // first run 7.7 / 7.7 % wrong
 	{"shaanxi_2026_en_heldout", "shaanxi_2026_gwr", 61.5, 23.1, 0.0},            // first run 30.8 / 15.4 % wrong
-	{"xinjiang_2026_col_heldout", "xinjiang_2026_gwr", 46.1, 7.7, 0.0},          // first run 23.1 / 0.0 % wrong
-	{"xizang_2026_col_heldout", "xizang_2026_gwr", 15.4, 7.7, 50.0},             // first run 15.4 / 0.0 % wrong
+	{"xinjiang_2026_col_heldout", "xinjiang_2026_gwr", 46.1, 7.7, 49.9},         // first run 23.1 / 0.0 % wrong
+	{"xizang_2026_col_heldout", "xizang_2026_gwr", 30.7, 7.7, 50.0},             // first run 15.4 / 0.0 % wrong
 	// held out: English and colloquial sets of 15 questions a report, written at the start of stop 29, first run on its first code
-	{"anhui_2026_en_heldout", "anhui_2026_gwr", 84.6, 15.4, 0.0},                // first run 84.6 / 7.7 % wrong
+	{"anhui_2026_en_heldout", "anhui_2026_gwr", 92.3, 7.7, 0.0},                 // first run 84.6 / 7.7 % wrong
 	{"heilongjiang_2026_en_heldout", "heilongjiang_2026_gwr", 61.5, 15.4, 50.0}, // first run 46.2 / 23.1 % wrong
 	{"ningxia_2026_en_heldout", "ningxia_2026_gwr", 61.5, 23.1, 0.0},            // first run 61.5 / 15.4 % wrong
-	{"guizhou_2026_col_heldout", "guizhou_2026_gwr", 23.1, 15.4, 0.0},           // first run 15.4 / 15.4 % wrong
-	{"shanxi_2026_col_heldout", "shanxi_2026_gwr", 15.4, 15.4, 50.0},            // first run 15.4 / 7.7 % wrong
-	{"tianjin_2026_col_heldout", "tianjin_2026_gwr", 30.8, 15.4, 50.0},          // first run 38.5 / 15.4 % wrong; 30.8 / 23.1 at the end of stop 29, 38.5 / 7.7 at the end of stop 30 (README.md)
+	{"guizhou_2026_col_heldout", "guizhou_2026_gwr", 30.7, 15.4, 0.0},           // first run 15.4 / 15.4 % wrong
+	{"shanxi_2026_col_heldout", "shanxi_2026_gwr", 23.0, 15.4, 50.0},            // first run 15.4 / 7.7 % wrong
+	{"tianjin_2026_col_heldout", "tianjin_2026_gwr", 38.4, 15.4, 50.0},          // first run 38.5 / 15.4 % wrong; 30.8 / 23.1 at the end of stop 29, 38.5 / 7.7 at the end of stop 30 (README.md)
 	// held out: English and colloquial sets of 15 questions a report, written at the start of stop 30, first run on its first code
-	{"qinghai_2026_en_heldout", "qinghai_2026_gwr", 46.1, 23.1, 50.0},    // first run 46.2 / 15.4 % wrong
+	{"qinghai_2026_en_heldout", "qinghai_2026_gwr", 61.5, 23.1, 50.0},    // first run 46.2 / 15.4 % wrong
 	{"xinjiang_2026_en_heldout", "xinjiang_2026_gwr", 38.5, 23.1, 50.0},  // first run 38.5 / 15.4 % wrong
-	{"tianjin_2026_en_heldout", "tianjin_2026_gwr", 69.2, 15.4, 0.0},     // first run 76.9 / 7.7 % wrong
+	{"tianjin_2026_en_heldout", "tianjin_2026_gwr", 69.2, 15.4, 49.9},    // first run 76.9 / 7.7 % wrong
 	{"shanghai_2026_col_heldout", "shanghai_2026_gwr", 30.8, 15.4, 50.0}, // first run 30.8 / 15.4 % wrong
-	{"jilin_2026_col_heldout", "jilin_2026_gwr", 38.5, 15.4, 50.0},       // first run 46.2 / 7.7 % wrong
-	{"liaoning_2026_col_heldout", "liaoning_2026_gwr", 30.8, 15.4, 0.0},  // first run 38.5 / 7.7 % wrong
+	{"jilin_2026_col_heldout", "jilin_2026_gwr", 53.8, 15.4, 50.0},       // first run 46.2 / 7.7 % wrong
+	{"liaoning_2026_col_heldout", "liaoning_2026_gwr", 46.1, 15.4, 0.0},  // first run 38.5 / 7.7 % wrong
 	// held out: city budget reports, read from their PDFs
 	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 83.6, 5.5, 80.0},
-	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 81.7, 9.2, 20.0},
+	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 83.6, 9.1, 20.0},
 	// officials asking in a work chat (terse, abbreviations, a target or a result), written at the start of stop 31 by new helpers
 	{"jiuyuan_2025_off", "jiuyuan_2025_plan_report", 94.1, 5.9, 66.6},
 	{"guowuyuan_2024_off", "guowuyuan_2024_gwr", 88.2, 11.8, 66.6},
@@ -192,14 +192,14 @@ var qualitySets = []struct {
 	{"xizang_2026_off_heldout", "xizang_2026_gwr", 94.1, 5.9, 33.3},
 	// the public asking in a chat (citizens, a foreign resident, Traditional), written mid-stop 31 by new helpers
 	{"anhui_2026_pub", "anhui_2026_gwr", 58.8, 5.9, 66.6},
-	{"guangdong_2026_pub", "guangdong_2026_gwr", 35.3, 11.8, 33.3},
+	{"guangdong_2026_pub", "guangdong_2026_gwr", 47.0, 5.9, 33.3},
 	{"yunnan_2026_pub", "yunnan_2026_gwr", 35.2, 5.9, 66.6},
 	{"hubei_2026_pub_heldout", "hubei_2026_gwr", 35.3, 11.8, 66.6},
-	{"hunan_2026_pub_heldout", "hunan_2026_gwr", 52.9, 11.8, 66.6},
+	{"hunan_2026_pub_heldout", "hunan_2026_gwr", 64.7, 11.8, 66.6},
 	{"shanghai_2026_pub_heldout", "shanghai_2026_gwr", 58.8, 5.9, 0.0},
 	// the public asking in a chat, written at the start of stop 33 by new helpers
-	{"sichuan_2026_pub_heldout", "sichuan_2026_gwr", 35.2, 11.8, 66.6},
-	{"beijing_2026_pub_heldout", "beijing_2026_gwr", 41.1, 11.8, 66.6},
+	{"sichuan_2026_pub_heldout", "sichuan_2026_gwr", 41.1, 11.8, 66.6},
+	{"beijing_2026_pub_heldout", "beijing_2026_gwr", 47.0, 11.8, 66.6},
 	// one topic asked of different periods (last year, this year, the five years past and next), written at the start of stop 33 by new helpers
 	{"guowuyuan_2024_per", "guowuyuan_2024_gwr", 94.1, 5.9, 66.6},
 	{"jilin_2026_per", "jilin_2026_gwr", 94.1, 5.9, 66.6},
@@ -209,48 +209,48 @@ var qualitySets = []struct {
 	{"chongqing_2026_mix_heldout", "chongqing_2026_gwr", 88.0, 4.0, 80.0}, // first run 92.0 / 0.0 % wrong, abstention 100
 	{"guowuyuan_2022_mix_heldout", "guowuyuan_2022_gwr", 92.0, 4.0, 60.0}, // first run 96.0 / 0.0 % wrong, abstention 80
 	// held out: mixed as above, written mid-stop 34, first run at 2e4e2d7, before the stop's last changes (the same after them)
-	{"shanxi_2026_mix_heldout", "shanxi_2026_gwr", 76.0, 4.0, 60.0},   // first run 80.0 / 0.0 % wrong, abstention 80
+	{"shanxi_2026_mix_heldout", "shanxi_2026_gwr", 79.9, 4.0, 79.9},   // first run 80.0 / 0.0 % wrong, abstention 80
 	{"tianjin_2026_mix_heldout", "tianjin_2026_gwr", 92.0, 4.0, 60.0}, // first run 92.0 / 0.0 % wrong, abstention 80
 	// held out: the public's chat questions (25 a set) and mixed sets (30), written at the start of stop 35, first run on its first code (047b28d)
-	{"hebei_2026_pub2_heldout", "hebei_2026_gwr", 52.3, 4.8, 75.0},         // first run 52.4 / 0.0 % wrong, abstention 100
+	{"hebei_2026_pub2_heldout", "hebei_2026_gwr", 57.1, 4.8, 75.0},         // first run 52.4 / 0.0 % wrong, abstention 100
 	{"jiangxi_2026_pub2_heldout", "jiangxi_2026_gwr", 57.1, 4.8, 75.0},     // first run 57.1 / 0.0 % wrong, abstention 100
-	{"hainan_2026_pub2_heldout", "hainan_2026_gwr", 52.3, 14.3, 75.0},      // first run 52.4 / 9.5 % wrong, abstention 100
+	{"hainan_2026_pub2_heldout", "hainan_2026_gwr", 52.3, 9.6, 75.0},       // first run 52.4 / 9.5 % wrong, abstention 100
 	{"guangxi_2026_mix_heldout", "guangxi_2026_gwr", 84.6, 11.6, 75.0},     // first run 88.5 / 7.7 % wrong, abstention 100
 	{"ningxia_2026_mix_heldout", "ningxia_2026_gwr", 84.6, 3.9, 50.0},      // first run 88.5 / 0.0 % wrong, abstention 75
 	{"guizhou_2026_mix_heldout", "guizhou_2026_gwr", 92.3, 7.7, 75.0},      // first run 96.2 / 3.8 % wrong, abstention 100
 	{"anhui_2026_off_heldout", "anhui_2026_gwr", 88.4, 7.7, 75.0},          // first run 92.3 / 3.8 % wrong, abstention 100
 	{"hubei_2026_off_heldout", "hubei_2026_gwr", 80.7, 3.9, 75.0},          // first run 84.6 / 0.0 % wrong, abstention 100
-	{"guowuyuan_2024_off_heldout", "guowuyuan_2024_gwr", 84.6, 7.7, 75.0},  // first run 88.5 / 3.8 % wrong, abstention 100
+	{"guowuyuan_2024_off_heldout", "guowuyuan_2024_gwr", 88.4, 7.7, 75.0},  // first run 88.5 / 3.8 % wrong, abstention 100
 	{"shandong_2026_mix_heldout", "shandong_2026_gwr", 84.6, 3.9, 75.0},    // first run 88.5 / 0.0 % wrong, abstention 100
-	{"yunnan_2026_mix_heldout", "yunnan_2026_gwr", 88.4, 3.9, 50.0},        // first run 92.3 / 0.0 % wrong, abstention 75
+	{"yunnan_2026_mix_heldout", "yunnan_2026_gwr", 92.3, 3.9, 74.9},        // first run 92.3 / 0.0 % wrong, abstention 75
 	{"guangdong_2026_mix_heldout", "guangdong_2026_gwr", 76.9, 11.6, 50.0}, // first run 80.8 / 7.7 % wrong, abstention 75
-	{"chongqing_2026_off_heldout", "chongqing_2026_gwr", 84.6, 7.7, 75.0},  // first run (on stop 36's last code) 88.5 / 3.8 % wrong, abstention 100
-	{"hebei_2026_mix_heldout", "hebei_2026_gwr", 84.6, 11.6, 50.0},         // first run (on stop 36's last code) 88.5 / 7.7 % wrong, abstention 75
-	{"jiangxi_2026_mix_heldout", "jiangxi_2026_gwr", 88.4, 7.7, 50.0},      // first run (on stop 36's last code) 88.5 / 7.7 % wrong, abstention 75
+	{"chongqing_2026_off_heldout", "chongqing_2026_gwr", 88.4, 7.7, 75.0},  // first run (on stop 36's last code) 88.5 / 3.8 % wrong, abstention 100
+	{"hebei_2026_mix_heldout", "hebei_2026_gwr", 84.6, 11.6, 74.9},         // first run (on stop 36's last code) 88.5 / 7.7 % wrong, abstention 75
+	{"jiangxi_2026_mix_heldout", "jiangxi_2026_gwr", 88.4, 7.7, 74.9},      // first run (on stop 36's last code) 88.5 / 7.7 % wrong, abstention 75
 	// held out: officials (30) and mixed sets (30), written at the start of stop 37 by new helpers, first run on its first code (4d3546b)
-	{"beijing_2026_off_heldout", "beijing_2026_gwr", 96.1, 3.9, 75.0},  // first run 100.0 / 0.0 % wrong, abstention 100
-	{"sichuan_2026_mix_heldout", "sichuan_2026_gwr", 84.6, 11.6, 75.0}, // first run 88.5 / 7.7 % wrong, abstention 100
-	{"hunan_2026_mix_heldout", "hunan_2026_gwr", 84.6, 7.7, 75.0},      // first run 88.5 / 3.8 % wrong, abstention 100
+	{"beijing_2026_off_heldout", "beijing_2026_gwr", 96.1, 3.9, 75.0}, // first run 100.0 / 0.0 % wrong, abstention 100
+	{"sichuan_2026_mix_heldout", "sichuan_2026_gwr", 88.4, 7.7, 75.0}, // first run 88.5 / 7.7 % wrong, abstention 100
+	{"hunan_2026_mix_heldout", "hunan_2026_gwr", 84.6, 7.7, 75.0},     // first run 88.5 / 3.8 % wrong, abstention 100
 	// tuning: officials (30) and mixed sets (30), written at the start of stop 37 by new helpers, first run on its first code (4d3546b), then tuned on
-	{"shanghai_2026_mix", "shanghai_2026_gwr", 84.6, 11.6, 50.0}, // first run 88.5 / 7.7 % wrong, abstention 75
-	{"liaoning_2026_off", "liaoning_2026_gwr", 76.9, 15.4, 50.0}, // first run 80.8 / 11.5 % wrong, abstention 75
-	{"xinjiang_2026_mix", "xinjiang_2026_gwr", 80.7, 7.7, 75.0},  // first run 84.6 / 3.8 % wrong, abstention 100
-	{"fujian_2026_off", "fujian_2026_gwr", 92.3, 3.9, 25.0},      // first run 96.2 / 0.0 % wrong, abstention 50
+	{"shanghai_2026_mix", "shanghai_2026_gwr", 88.4, 7.7, 74.9},  // first run 88.5 / 7.7 % wrong, abstention 75
+	{"liaoning_2026_off", "liaoning_2026_gwr", 80.7, 15.4, 50.0}, // first run 80.8 / 11.5 % wrong, abstention 75
+	{"xinjiang_2026_mix", "xinjiang_2026_gwr", 88.4, 7.7, 75.0},  // first run 84.6 / 3.8 % wrong, abstention 100
+	{"fujian_2026_off", "fujian_2026_gwr", 96.1, 3.9, 49.9},      // first run 96.2 / 0.0 % wrong, abstention 50
 	// tuning: the public's chat questions (25) and officials (30), written mid-stop 37 by new helpers, first run on 28db8e0, then tuned on
-	{"anhui_2026_pub3", "anhui_2026_gwr", 76.1, 4.8, 75.0},     // first run 81.0 / 0.0 % wrong, abstention 100
+	{"anhui_2026_pub3", "anhui_2026_gwr", 80.9, 4.8, 75.0},     // first run 81.0 / 0.0 % wrong, abstention 100
 	{"tianjin_2026_pub3", "tianjin_2026_gwr", 71.4, 4.8, 75.0}, // first run 76.2 / 0.0 % wrong, abstention 100
 	{"guangxi_2026_off", "guangxi_2026_gwr", 88.4, 7.7, 75.0},  // first run 92.3 / 3.8 % wrong, abstention 100
 	{"ningxia_2026_off", "ningxia_2026_gwr", 88.4, 7.7, 50.0},  // first run 92.3 / 3.8 % wrong, abstention 75
 	// tuning: English (25) and mixed sets (30), written mid-stop 37 by new helpers, first run on a16c4f9, then tuned on
-	{"hubei_2026_en2", "hubei_2026_gwr", 76.1, 14.3, 50.0},              // first run 81.0 / 9.5 % wrong, abstention 75
-	{"guangdong_2026_en2", "guangdong_2026_gwr", 71.4, 9.6, 50.0},       // first run 76.2 / 4.8 % wrong, abstention 75
-	{"hainan_2026_mix", "hainan_2026_gwr", 88.4, 3.9, 50.0},             // first run 92.3 / 0.0 % wrong, abstention 75
+	{"hubei_2026_en2", "hubei_2026_gwr", 80.9, 14.3, 74.9},              // first run 81.0 / 9.5 % wrong, abstention 75
+	{"guangdong_2026_en2", "guangdong_2026_gwr", 80.9, 9.6, 50.0},       // first run 76.2 / 4.8 % wrong, abstention 75
+	{"hainan_2026_mix", "hainan_2026_gwr", 88.4, 3.9, 74.9},             // first run 92.3 / 0.0 % wrong, abstention 75
 	{"heilongjiang_2026_mix", "heilongjiang_2026_gwr", 92.3, 3.9, 50.0}, // first run 96.2 / 0.0 % wrong, abstention 75
 	// tuning: the public's chat questions (25), English (25) and mixed (30), written late in stop 37 by new helpers, first run on e600439, then tuned on
-	{"shandong_2026_pub3", "shandong_2026_gwr", 76.1, 4.8, 75.0},    // first run 81.0 / 0.0 % wrong, abstention 100
-	{"chongqing_2026_pub3", "chongqing_2026_gwr", 42.8, 14.3, 75.0}, // first run 47.6 / 9.5 % wrong, abstention 100
-	{"yunnan_2026_en2", "yunnan_2026_gwr", 57.1, 9.6, 75.0},         // first run 61.9 / 4.8 % wrong, abstention 100
-	{"xizang_2026_mix", "xizang_2026_gwr", 96.1, 3.9, 50.0},         // first run 100.0 / 0.0 % wrong, abstention 75
+	{"shandong_2026_pub3", "shandong_2026_gwr", 76.1, 4.8, 75.0},   // first run 81.0 / 0.0 % wrong, abstention 100
+	{"chongqing_2026_pub3", "chongqing_2026_gwr", 61.9, 4.8, 75.0}, // first run 47.6 / 9.5 % wrong, abstention 100
+	{"yunnan_2026_en2", "yunnan_2026_gwr", 57.1, 9.6, 75.0},        // first run 61.9 / 4.8 % wrong, abstention 100
+	{"xizang_2026_mix", "xizang_2026_gwr", 96.1, 3.9, 50.0},        // first run 100.0 / 0.0 % wrong, abstention 75
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
@@ -326,11 +326,11 @@ func TestQuestionSets(t *testing.T) {
 	// A floor for what an asker gets at once or with one press of a
 	// heading offered, all sets together (the headings alone would fall
 	// whenever a withheld question came to be answered at once): the
-	// figure measured at the end of stop 36 (5,695 + 342, the six sets of
-	// stop 36 included), less about five questions.
+	// figure measured at the end of stop 37 (6,182 + 362, the sets of stop
+	// 37 included), less about five questions.
 	t.Logf("right at once %d; headings offered for %d withheld questions: one leads to the expected sentence for %d, the first for %d; %d offered none", pressed.right, pressed.withheld, pressed.reach, pressed.first, pressed.none)
-	if n := pressed.right + pressed.reach; n < 6032 && pressed.sets == len(qualitySets) { // not when -run picks some sets
-		t.Errorf("right at once or with one press %d, want at least 6032", n)
+	if n := pressed.right + pressed.reach; n < 6539 && pressed.sets == len(qualitySets) { // not when -run picks some sets
+		t.Errorf("right at once or with one press %d, want at least 6539", n)
 	}
 }
 
