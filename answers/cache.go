@@ -516,7 +516,10 @@ func (rc *reportCache) fixTypos(q string, groups [][]string) string {
 }
 
 // aBit are the characters that, after a verb, say "a bit" (涨点, 多些,
-// 看下): 涨点 is no typo of 站点.
+// 看下). A window of two characters that ends in one is left alone,
+// whatever the first: 涨点 is no typo of 站点 nor 种点 of 重点, and a typo
+// there (事点 for 试点) is the rarer case (measured: two answers right
+// more on the tuning sets, none lost on any set).
 const aBit = "点些下"
 
 func isQuestionWord(w string) bool { return isOneOf(w, questionWords) }

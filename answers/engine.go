@@ -174,6 +174,7 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 		more = append(more, vocab.expandChinese(q.text, r.Seg, more)...)
 		q.groups = append(q.groups, more...)
 	}
+	q.share = asksShare(q)
 	kws := e.keywords(q, rc)
 	if trace != nil || e.debug != nil {
 		trace = orNew(trace)

@@ -103,11 +103,7 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 		total += k.weight
 	}
 	total = max(total, 1e-9)
-	p := passageOf(q, rc, i, w)
-	if !asksShare(q) {
-		p.text = withoutShareBases(p.text) // 相当于全市生产总值的比例: no figure of 生产总值
-	}
-	sum, inOrder, literal := coverage(kws, p, w)
+	sum, inOrder, literal := coverage(kws, passageOf(q, rc, i, w), w)
 	if w.PlanPeriod > 0 && s.Span == report.SpanFive && slices.ContainsFunc(kws, func(k keyword) bool { return k.plan }) {
 		sum = planCoverage(kws, rc, s, sum, w) // 十四五期间城镇新增就业多少: 城镇新增就业124.27万人 of the five years
 	}
@@ -181,6 +177,9 @@ var reDate = regexp.MustCompile(`(?:19|20)\d\d年|年底|年内|年末|\d{1,2}�
 // passageOf returns the passage of sentence i.
 func passageOf(q question, rc *reportCache, i int, w *Weights) passage {
 	p := passage{text: rc.lowered(i), section: rc.section(i), lead: rc.lead(i), prev: rc.prev(i), leadCredit: w.LeadCredit}
+	if !q.share {
+		p.text = withoutShareBases(p.text) // 相当于全市生产总值的比例 says no 生产总值
+	}
 	if q.how {
 		p.leadCredit = w.HowLeadCredit
 	}

@@ -3,6 +3,7 @@ package answers
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -77,7 +78,8 @@ var gates = []gate{
 		return asksOneYearFigure(q) && onlyFiveYear(c.s.Text, figs) && !(q.stock && slices.ContainsFunc(figs, func(f report.Figure) bool { return isStockFigure(c.s.Text, f) }))
 	}},
 	{"span", "targets of the plan year where the five-year plan's are asked", "此句的数字是今年的目标，不是五年规划的", func(j *judge, c *candidate) bool {
-		return asksFiveYearTarget(j.q, j.rc.r.Meta.PlanYear) && onlyOfYear(topicFigs(j, c), j.rc.r.Meta.PlanYear) // 十五五末研发投入强度: not 今年提升至1.8%
+		plan := j.rc.r.Meta.PlanYear
+		return asksFiveYearTarget(j.q, plan) && onlyOfYear(topicFigs(j, c), plan) && !namesLaterPeriod(c.s.Text, plan) // 十五五末研发投入强度: not 今年提升至1.8%
 	}},
 	{"stock", "a total is asked and the figures said with the topics are additions (新增, 新获评)", "此句的数字是新增量，不是总量", func(j *judge, c *candidate) bool {
 		if !j.q.stock {
@@ -122,8 +124,26 @@ var gates = []gate{
 // asksFiveYearTarget reports whether q asks a figure the five-year plan
 // sets (十五五末, 到2030年), not one of the plan year (今年累计要达到多少).
 func asksFiveYearTarget(q question, planYear int) bool {
-	return !q.ordinal && q.figure && !q.how && q.span == report.SpanFive && q.intent == wantTarget &&
+	return planYear > 0 && !q.ordinal && q.figure && !q.how && q.span == report.SpanFive && q.intent == wantTarget &&
 		q.rel != "this" && !slices.Contains(q.years, planYear)
+}
+
+// reByYear is a year a target is set for: 到2030年.
+var reByYear = regexp.MustCompile(`到((?:19|20)\d\d)年`)
+
+// namesLaterPeriod reports whether text names a five-year plan (“十五五”时期
+// 新增人口100万) or a year after planYear that a target is set for (到2030
+// 年): its figures are then not the plan year's, whatever the index says.
+func namesLaterPeriod(text string, planYear int) bool {
+	if reFiveYear.MatchString(notFiveYears(text)) {
+		return true
+	}
+	for _, m := range reByYear.FindAllStringSubmatch(text, -1) {
+		if y, _ := strconv.Atoi(m[1]); y > planYear {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyOfYear reports whether figs are some and all of year.

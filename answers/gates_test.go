@@ -231,15 +231,31 @@ func TestAsksFiveYearTarget(t *testing.T) {
 		q    question
 		want bool
 	}{
-		{"十五五末研发投入强度要达到多少", five(question{}), true},
-		{"到2030年GDP总量要达到多少", five(question{years: []int{2030}}), true},
-		{"今年联网红绿灯要累计到多少个", five(question{rel: "this"}), false}, // 累计 of this year
-		{"2026年累计要突破多少", five(question{years: []int{2026}}), false},
-		{"十四五期间累计完成多少", question{figure: true, span: report.SpanFive, intent: wantResult}, false},
+		{"a five-year target, no year", five(question{}), true},
+		{"a five-year target by a later year", five(question{years: []int{2030}}), true},
+		{"a five-year span said of this year (今年累计)", five(question{rel: "this"}), false},
+		{"a five-year span said of the plan year (2026年累计)", five(question{years: []int{2026}}), false},
+		{"a result of five years", question{figure: true, span: report.SpanFive, intent: wantResult}, false},
 	}
 	for _, tt := range tests {
 		if got := asksFiveYearTarget(tt.q, 2026); got != tt.want {
 			t.Errorf("asksFiveYearTarget(%s) = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+	if asksFiveYearTarget(five(question{}), 0) {
+		t.Error("a report of no known year: no plan year to tell apart")
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"“十五五”时期市（州）中心城市新增人口100万、县城新增人口100万。", true},
+		{"到2030年人均地区生产总值达到10万元以上。", true},
+		{"研发投入强度提升至1.8%。", false},
+		{"到2026年底建成5G基站1万个。", false}, // the plan year itself
+	} {
+		if got := namesLaterPeriod(tt.text, 2026); got != tt.want {
+			t.Errorf("namesLaterPeriod(%q) = %v, want %v", tt.text, got, tt.want)
 		}
 	}
 	if !onlyOfYear([]report.Figure{{Year: 2026}}, 2026) || onlyOfYear([]report.Figure{{Year: 2026}, {Year: 2030}}, 2026) || onlyOfYear(nil, 2026) {

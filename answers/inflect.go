@@ -37,7 +37,7 @@ func (v *Vocabulary) inflected(q string) string {
 			}
 			raw := q[spans[i][0]:spans[i+n-1][1]]
 			with, ok := v.aliasFormOf(words[i : i+n])
-			if !ok || with != strings.ReplaceAll(raw, "-", " ") && english.Words(raw) != nil {
+			if !ok || with != strings.Join(words[i:i+n], " ") && english.Words(raw) != nil {
 				continue
 			}
 			for k := i; k < i+n; k++ {

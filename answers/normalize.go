@@ -190,18 +190,27 @@ func itoa(n int) string {
 	return string(b)
 }
 
-// asksWho are characters that ask who, which, what or how (谁管, 哪个, 啥,
-// 怎么, 咋): a question with one asks that, not how many.
-const asksWho = "谁哪啥怎咋吗么"
+// askingChars are characters that ask who, which, what, how or whether
+// (谁管, 哪个, 啥, 怎么, 咋, 吗): a question with one asks that, not how
+// many.
+const askingChars = "谁哪啥怎咋吗么"
 
-// dialectCounts are the words for 多少 of the south-west (好多钱, 涨了好多):
-// elsewhere they say many (好多人遛狗).
+// reManyTimes is 好多 said of years, times or as done (打工好多年了, 好多次,
+// 好多了): many, not how many.
+var reManyTimes = regexp.MustCompile(`好多(?:年|次|了)`)
+
+// dialectCounts reads the words for 多少 of the south-west (好多钱, 涨了
+// 好多; dialect.count in words.txt) as 多少 where no other word of q asks:
+// elsewhere they say many (好多人遛狗，这事归谁管).
 var dialectCounts = func() func(q string) string {
 	counts := words.list("dialect.count")
 	return func(q string) string {
+		if strings.ContainsAny(q, askingChars) || reManyTimes.MatchString(q) || slices.ContainsFunc(reClause.Split(q, -1), asksAsTyped) {
+			return q
+		}
 		for _, w := range counts {
-			if strings.Contains(q, w) && !strings.ContainsAny(q, asksWho) && !slices.ContainsFunc(reClause.Split(q, -1), asksAsTyped) {
-				return strings.Replace(q, w, "多少", 1) // asks how many only where nothing else asks
+			if strings.Contains(q, w) {
+				return strings.Replace(q, w, "多少", 1)
 			}
 		}
 		return q

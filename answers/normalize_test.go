@@ -401,6 +401,7 @@ func TestDialectCounts(t *testing.T) {
 		{"小区里好多人遛狗不拴绳，这事归谁管", "小区里好多人遛狗不拴绳，这事归谁管"}, // 谁 asks
 		{"我在外地打工好多年了，政府欢迎不？", "我在外地打工好多年了，政府欢迎不？"}, // 欢迎不 asks
 		{"新增好多学位，到底新增几个", "新增好多学位，到底新增几个"},         // 几 asks
+		{"打工好多年了社保能补缴", "打工好多年了社保能补缴"},             // many years
 	}
 	for _, tt := range tests {
 		if got := dialectCounts(tt.in); got != tt.want {

@@ -139,8 +139,9 @@ func placeStem(w string) bool {
 
 // abbreviatedPlaces credits two places the question names, not said in
 // text by name, when text says their first characters together as a
-// word's (阜黄高铁 for 阜阳到黄山的高铁; 京津冀): credits and at are
-// coverage's, by topic.
+// word's (阜黄高铁 for 阜阳到黄山的高铁, 石衡沧港城际 for 石家庄到衡水的城际)
+// and the two characters are no word of the reports' own (长江 of 长沙 and
+// 江门): credits and at are coverage's, by topic.
 func abbreviatedPlaces(kws []keyword, text string, credits []float64, at []int) {
 	for i := range kws {
 		for j := range kws {
@@ -149,7 +150,11 @@ func abbreviatedPlaces(kws []keyword, text string, credits []float64, at []int) 
 			}
 			a, _ := utf8.DecodeRuneInString(kws[i].alts[0])
 			b, _ := utf8.DecodeRuneInString(kws[j].alts[0])
-			if k := strings.Index(text, string(a)+string(b)); k >= 0 {
+			pair := string(a) + string(b)
+			if inRegister(pair) {
+				continue
+			}
+			if k := strings.Index(text, pair); k >= 0 {
 				credits[i], credits[j], at[i], at[j] = 1, 1, k, k
 			}
 		}

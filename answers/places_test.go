@@ -78,6 +78,7 @@ func TestAbbreviatedPlaces(t *testing.T) {
 		{"石家庄", "衡水", "力促石衡沧港城际铁路等建成投运", true},
 		{"阜阳", "黄山", "推进阜阳复线船闸建设", false}, // one said, the other not: no pair
 		{"农业", "村庄", "推进农村改革", false},     // no places
+		{"长沙", "江门", "推动长江经济带发展", false},  // 长江 is a word of its own
 	}
 	for _, tt := range tests {
 		kws := []keyword{{alts: []string{tt.a}}, {alts: []string{tt.b}}}

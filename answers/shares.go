@@ -33,13 +33,17 @@ var (
 	shareEnds  = []string{"比重", "比例"}
 )
 
+// notShareAfter are the characters after 占 that make it a word of its
+// own, no share's lead: 占领, 占用, 占地, 占有.
+const notShareAfter = "领用地有据"
+
 // maxShareBase is the most characters a share's base may have (全社会研发
 // 经费, 规模以上工业增加值).
 const maxShareBase = 16
 
 // withoutShareBases returns text with the base of each share it states
-// blanked out byte for byte (全市生产总值 of 相当于全市生产总值的比例), or
-// text itself when it states none. A sentence that names a thing only as
+// blanked out byte for byte, with the 的 that may end it (全市生产总值的 of
+// 相当于全市生产总值的比例), or text itself when it states none. A sentence that names a thing only as
 // what another is a share of does not talk about it: 研发经费支出相当于全市
 // 生产总值的比例达到4.5% gives no figure of 生产总值.
 func withoutShareBases(text string) string {
@@ -69,9 +73,12 @@ func withoutShareBases(text string) string {
 }
 
 // shareEnd returns where the base that starts at byte start of text ends,
-// before its 比重 or 的比例, or start when no share's end follows within
-// the clause.
+// right before its 比重 or 比例, or start when no share's end follows
+// within the clause or the lead is a word of its own (占领, 占用, 占地).
 func shareEnd(text string, start int) int {
+	if r, _ := utf8.DecodeRuneInString(text[start:]); strings.ContainsRune(notShareAfter, r) && strings.HasSuffix(text[:start], "占") {
+		return start
+	}
 	for n, b := 0, start; n <= maxShareBase && b < len(text); n++ {
 		for _, end := range shareEnds {
 			if strings.HasPrefix(text[b:], end) {

@@ -16,6 +16,7 @@ func TestWithoutShareBases(t *testing.T) {
 		{"占比达到30%", "占比达到30%"}, // 占比: no base
 		{"新增占地面积100亩，绿地比例提高", "新增占地面积100亩，绿地比例提高"},   // a figure between: no share
 		{"严格控制占用耕地，提高高标准农田比重", "严格控制占用耕地，提高高标准农田比重"}, // a clause's end between
+		{"占领市场份额比例提高", "占领市场份额比例提高"},                 // 占领 leads no share
 	} {
 		if got := withoutShareBases(tc.text); got != tc.want {
 			t.Errorf("withoutShareBases(%q)\n got %q\nwant %q", tc.text, got, tc.want)

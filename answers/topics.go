@@ -384,13 +384,13 @@ func quotedTopics(text string, rc *reportCache) (string, []keyword) {
 	return text, out
 }
 
-// reNumbered matches a name that a number makes (15号线, 3号机组, T3号航站楼):
+// reNumbered matches a name that a number makes (15号线, 3号机组, 2号航站楼):
 // the number is part of the name.
 var reNumbered = regexp.MustCompile(`\d+号(?:线|机组|航站楼)`)
 
 // numberedTopics takes the numbered names of text as topics whole: 地铁8号线
-// asks of line 8, not of any 号线. A name the report does not use weighs
-// as any topic it never names.
+// asks of line 8, not of any 号线; a report that never names line 8 does
+// not answer it.
 func numberedTopics(text string) (string, []keyword) {
 	var out []keyword
 	text = reNumbered.ReplaceAllStringFunc(text, func(m string) string {

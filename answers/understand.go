@@ -44,6 +44,7 @@ type question struct {
 	define     bool        // asks what a term means: 两新指的是什么, 什么意思
 	costAsked  bool        // what the asker pays is asked (自己要掏多少钱, 能报多少)
 	when       bool        // asks when: 什么时候, 哪一年, by when
+	share      bool        // asks for a share (比重, 研发投入强度): asksShare, once the vocabulary's groups are known
 	ordinal    bool        // asks a rank or an ordinal: 排第几, 第几届
 	stock      bool        // asks how many there are (总数, 一共有), not how many were added
 	span       report.Span // the span asked: one year (今年, 去年), five (十四五, 这五年), "" either
@@ -420,7 +421,7 @@ func understand(raw, text string, groups [][]string) question {
 	}
 	q.across = containsAny(text, acrossCues)
 	switch {
-	case fiveYears || containsAny(notFiveYears(text), spanCues) || reFiveYear.MatchString(notFiveYears(text)):
+	case fiveYears || saysFiveYears(text):
 		q.span = report.SpanFive // 十四五期间, 这五年, 累计, 到2030年 (a year after the planned one: resolveYears)
 	case q.rel != "":
 		q.span = report.SpanYear
@@ -626,23 +627,44 @@ func quoteAll(words []string) string {
 	return strings.Join(q, "|")
 }
 
-// notFiveYears returns text without the 五年 that say no five years
-// (十五年, 五年级), for the cues of a span of five years.
+// saysFiveYears reports whether text says a span of five years (十四五期间,
+// 这五年, 累计), the 五年 that say none aside (冰箱用了十五年, 五年级).
+func saysFiveYears(text string) bool {
+	text = notFiveYears(text)
+	return containsAny(text, spanCues) || reFiveYear.MatchString(text)
+}
+
+// notFiveYears returns text without the 五年 that say no five years:
+// those of a longer number (十五年, 二〇二五年) or a grade (五年级), but
+// not the 十四五 of 十四五年均.
 func notFiveYears(text string) string {
 	if !strings.Contains(text, "五年") {
 		return text
 	}
-	return reNotFiveYears.ReplaceAllString(text, " ")
+	var b strings.Builder
+	at := 0
+	for _, m := range reNotFiveYears.FindAllStringIndex(text, -1) {
+		if r, _ := utf8.DecodeLastRuneInString(text[:m[0]]); r == '十' && !strings.HasPrefix(text[m[0]:], "十") {
+			continue // 十四五年均: the plan's name and 年均
+		}
+		b.WriteString(text[at:m[0]])
+		b.WriteString(" ")
+		at = m[1]
+	}
+	b.WriteString(text[at:])
+	return b.String()
 }
 
-// reHowManyOf matches the noun an English count asks for: how many
-// projects.
-var reHowManyOf = regexp.MustCompile(`how many ([a-z-]+)`)
-
-// countsOther reports whether English raw counts something other than
-// unit: how many projects (100 million yuan and above) asks for projects,
-// not yuan.
+// countsOther reports whether English raw counts something that unit
+// only qualifies, in brackets or by a figure: how many projects (100
+// million yuan and above), how many projects of 100 million yuan; not how
+// many billion yuan or how many more km.
 func countsOther(raw, unit string) bool {
-	m := reHowManyOf.FindStringSubmatch(raw)
-	return m != nil && m[1] != strings.ReplaceAll(unit, "_", " ") && englishUnits[m[1]] == nil
+	i := strings.Index(raw, "how many")
+	j := strings.Index(raw, strings.ReplaceAll(unit, "_", " "))
+	if i < 0 || j < i {
+		return false
+	}
+	between := raw[i:j]
+	return strings.ContainsAny(between, "(0123456789")
 }

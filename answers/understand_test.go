@@ -50,6 +50,8 @@ func TestSpanAsked(t *testing.T) {
 		{"十四五期间累计完成投资多少", report.SpanFive},
 		{"家里冰箱用了十五年了，今年还有以旧换新补贴吗", report.SpanYear}, // how old the fridge is
 		{"娃上五年级了，今年课后服务怎么安排", report.SpanYear},
+		{"十四五年均GDP增长多少", report.SpanFive}, // 十四五 and 年均, not 四五年
+		{"十五五年均增速目标", report.SpanFive},
 	}
 	for _, tt := range tests {
 		if got := understand(tt.question, tt.question, nil).span; got != tt.want {
@@ -69,6 +71,10 @@ func TestEnglishUnitAsked(t *testing.T) {
 		{"how many km of highway were built", "公里"},
 		{"how much is the budget in yuan", "元"},
 		{"how many large investment projects (100 million yuan and above) in 2026", ""},
+		{"how many projects of 100 million yuan and above", ""},
+		{"how many billion yuan will be invested", "亿元"},
+		{"how many million tons of grain", "万吨"},
+		{"how many more km of subway", "公里"},
 	}
 	for _, tt := range tests {
 		got := understand(tt.question, tt.question, nil).units
