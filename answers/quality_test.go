@@ -231,6 +231,10 @@ var qualitySets = []struct {
 	{"beijing_2026_off_heldout", "beijing_2026_gwr", 96.1, 3.9, 75.0}, // first run 100.0 / 0.0 % wrong, abstention 100
 	{"sichuan_2026_mix_heldout", "sichuan_2026_gwr", 88.4, 7.7, 75.0}, // first run 88.5 / 7.7 % wrong, abstention 100
 	{"hunan_2026_mix_heldout", "hunan_2026_gwr", 84.6, 7.7, 75.0},     // first run 88.5 / 3.8 % wrong, abstention 100
+	// held out: officials (30) and mixed (30), written at the end of stop 37 by new helpers, run once on its last code (97a57e7)
+	{"guizhou_2026_off_heldout", "guizhou_2026_gwr", 84.6, 7.7, 75.0},   // first run 88.5 / 3.8 % wrong, abstention 100
+	{"shanghai_2026_off_heldout", "shanghai_2026_gwr", 92.3, 7.7, 25.0}, // first run 96.2 / 3.8 % wrong, abstention 50
+	{"liaoning_2026_mix_heldout", "liaoning_2026_gwr", 84.6, 3.9, 50.0}, // first run 88.5 / 0.0 % wrong, abstention 75
 	// tuning: officials (30) and mixed sets (30), written at the start of stop 37 by new helpers, first run on its first code (4d3546b), then tuned on
 	{"shanghai_2026_mix", "shanghai_2026_gwr", 88.4, 7.7, 74.9},  // first run 88.5 / 7.7 % wrong, abstention 75
 	{"liaoning_2026_off", "liaoning_2026_gwr", 80.7, 15.4, 50.0}, // first run 80.8 / 11.5 % wrong, abstention 75
