@@ -205,13 +205,14 @@ var reManyTimes = regexp.MustCompile(`好多(?:年|次|了)`)
 var dialectCounts = func() func(q string) string {
 	counts := words.list("dialect.count")
 	return func(q string) string {
-		if strings.ContainsAny(q, askingChars) || reManyTimes.MatchString(q) || slices.ContainsFunc(reClause.Split(q, -1), asksAsTyped) {
-			return q
-		}
 		for _, w := range counts {
-			if strings.Contains(q, w) {
-				return strings.Replace(q, w, "多少", 1)
+			if !strings.Contains(q, w) {
+				continue
 			}
+			if strings.ContainsAny(q, askingChars) || reManyTimes.MatchString(q) || slices.ContainsFunc(reClause.Split(q, -1), asksAsTyped) {
+				return q
+			}
+			return strings.Replace(q, w, "多少", 1)
 		}
 		return q
 	}

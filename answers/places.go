@@ -145,7 +145,7 @@ func placeStem(w string) bool {
 func abbreviatedPlaces(kws []keyword, text string, credits []float64, at []int) {
 	for i := range kws {
 		for j := range kws {
-			if i == j || credits[i] >= 1 || credits[j] >= 1 || !placeStem(kws[i].alts[0]) || !placeStem(kws[j].alts[0]) {
+			if i == j || credits[i] >= 1 || credits[j] >= 1 || !kws[i].place || !kws[j].place {
 				continue
 			}
 			a, _ := utf8.DecodeRuneInString(kws[i].alts[0])

@@ -81,7 +81,7 @@ func TestAbbreviatedPlaces(t *testing.T) {
 		{"长沙", "江门", "推动长江经济带发展", false},  // 长江 is a word of its own
 	}
 	for _, tt := range tests {
-		kws := []keyword{{alts: []string{tt.a}}, {alts: []string{tt.b}}}
+		kws := []keyword{{alts: []string{tt.a}, place: placeStem(tt.a)}, {alts: []string{tt.b}, place: placeStem(tt.b)}}
 		credits, at := []float64{0, 0}, []int{-1, -1}
 		abbreviatedPlaces(kws, tt.text, credits, at)
 		if got := credits[0] == 1 && credits[1] == 1; got != tt.want {

@@ -48,6 +48,9 @@ type keyword struct {
 	// context marks a topic said only outside the one clause that asks
 	// (markContext): the scene, not what is asked.
 	context bool
+	// place marks a city or a county named without its suffix (阜阳):
+	// with another, it may be said by their first characters (阜黄高铁).
+	place bool
 	// vocab marks a topic the vocabulary names (赤字 → 赤字率, 赤字规模):
 	// a thing, not a way of saying it. A report that never says it, nor
 	// any of its words, does not speak of it: it weighs in full.
@@ -216,6 +219,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	}
 	for i := range out {
 		out[i].plan = saidOnlyAs(out[i], planNames)
+		out[i].place = placeStem(out[i].alts[0])
 	}
 	markModifiers(out, q.text)
 	for i := range out {
