@@ -174,7 +174,7 @@ var qualitySets = []struct {
 	{"shanxi_2026_col_heldout", "shanxi_2026_gwr", 23.0, 15.4, 50.0},            // first run 15.4 / 7.7 % wrong
 	{"tianjin_2026_col_heldout", "tianjin_2026_gwr", 38.4, 15.4, 50.0},          // first run 38.5 / 15.4 % wrong; 30.8 / 23.1 at the end of stop 29, 38.5 / 7.7 at the end of stop 30 (README.md)
 	// held out: English and colloquial sets of 15 questions a report, written at the start of stop 30, first run on its first code
-	{"qinghai_2026_en_heldout", "qinghai_2026_gwr", 61.5, 23.1, 50.0},    // first run 46.2 / 15.4 % wrong
+	{"qinghai_2026_en_heldout", "qinghai_2026_gwr", 69.2, 23.1, 50.0},    // first run 46.2 / 15.4 % wrong
 	{"xinjiang_2026_en_heldout", "xinjiang_2026_gwr", 38.5, 23.1, 50.0},  // first run 38.5 / 15.4 % wrong
 	{"tianjin_2026_en_heldout", "tianjin_2026_gwr", 69.2, 15.4, 49.9},    // first run 76.9 / 7.7 % wrong
 	{"shanghai_2026_col_heldout", "shanghai_2026_gwr", 30.8, 15.4, 50.0}, // first run 30.8 / 15.4 % wrong
@@ -253,12 +253,12 @@ var qualitySets = []struct {
 	// tuning: the public's chat questions (25), English (25) and mixed (30), written late in stop 37 by new helpers, first run on e600439, then tuned on
 	{"shandong_2026_pub3", "shandong_2026_gwr", 76.1, 4.8, 75.0},   // first run 81.0 / 0.0 % wrong, abstention 100
 	{"chongqing_2026_pub3", "chongqing_2026_gwr", 61.9, 4.8, 75.0}, // first run 47.6 / 9.5 % wrong, abstention 100
-	{"yunnan_2026_en2", "yunnan_2026_gwr", 57.1, 9.6, 75.0},        // first run 61.9 / 4.8 % wrong, abstention 100
+	{"yunnan_2026_en2", "yunnan_2026_gwr", 61.9, 9.6, 75.0},        // first run 61.9 / 4.8 % wrong, abstention 100
 	{"xizang_2026_mix", "xizang_2026_gwr", 96.1, 3.9, 50.0},        // first run 100.0 / 0.0 % wrong, abstention 75
 	// tuning: the public (25), English (26) and officials (30), written at the end of stop 37 by new helpers, first run on 9c42d06, then tuned on
 	{"hunan_2026_pub3", "hunan_2026_gwr", 57.1, 14.3, 75.0},    // first run 61.9 / 9.5 % wrong, abstention 100
 	{"guizhou_2026_pub3", "guizhou_2026_gwr", 76.1, 9.6, 75.0}, // first run 81.0 / 4.8 % wrong, abstention 100
-	{"sichuan_2026_en2", "sichuan_2026_gwr", 81.8, 18.2, 75.0}, // first run 86.4 / 13.6 % wrong, abstention 100
+	{"sichuan_2026_en2", "sichuan_2026_gwr", 86.3, 13.7, 75.0}, // first run 86.4 / 13.6 % wrong, abstention 100
 	{"shanxi_2026_off", "shanxi_2026_gwr", 88.4, 3.9, 75.0},    // first run 92.3 / 0.0 % wrong, abstention 100
 }
 
@@ -335,11 +335,11 @@ func TestQuestionSets(t *testing.T) {
 	// A floor for what an asker gets at once or with one press of a
 	// heading offered, all sets together (the headings alone would fall
 	// whenever a withheld question came to be answered at once): the
-	// figure measured at the end of stop 37 (6,182 + 362, the sets of stop
+	// figure measured at the end of stop 37 (6,328 + 372, the sets of stop
 	// 37 included), less about five questions.
 	t.Logf("right at once %d; headings offered for %d withheld questions: one leads to the expected sentence for %d, the first for %d; %d offered none", pressed.right, pressed.withheld, pressed.reach, pressed.first, pressed.none)
-	if n := pressed.right + pressed.reach; n < 6539 && pressed.sets == len(qualitySets) { // not when -run picks some sets
-		t.Errorf("right at once or with one press %d, want at least 6539", n)
+	if n := pressed.right + pressed.reach; n < 6695 && pressed.sets == len(qualitySets) { // not when -run picks some sets
+		t.Errorf("right at once or with one press %d, want at least 6695", n)
 	}
 }
 
