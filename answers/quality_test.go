@@ -260,6 +260,11 @@ var qualitySets = []struct {
 	{"guizhou_2026_pub3", "guizhou_2026_gwr", 76.1, 9.6, 75.0}, // first run 81.0 / 4.8 % wrong, abstention 100
 	{"sichuan_2026_en2", "sichuan_2026_gwr", 86.3, 13.7, 75.0}, // first run 86.4 / 13.6 % wrong, abstention 100
 	{"shanxi_2026_off", "shanxi_2026_gwr", 88.4, 3.9, 75.0},    // first run 92.3 / 0.0 % wrong, abstention 100
+	// tuning: mixed (30) and officials (30), written at the end of stop 37 by new helpers, first run on 3ddf4d2, then tuned on
+	{"beijing_2026_mix", "beijing_2026_gwr", 84.6, 3.9, 75.0}, // first run 88.5 / 0.0 % wrong, abstention 100
+	{"tianjin_2026_off", "tianjin_2026_gwr", 92.3, 3.9, 75.0}, // first run 96.2 / 0.0 % wrong, abstention 100
+	{"anhui_2026_mix", "anhui_2026_gwr", 92.3, 7.7, 75.0},     // first run 96.2 / 3.8 % wrong, abstention 100
+	{"hubei_2026_mix", "hubei_2026_gwr", 69.2, 11.6, 75.0},    // first run 73.1 / 7.7 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
