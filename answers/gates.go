@@ -197,7 +197,7 @@ func asksAmount(q question) bool {
 	if !q.figure || q.growth || q.how || q.versusPlan {
 		return false
 	}
-	return containsAny(withoutInert(q.text), amountCues) || len(q.units) > 0 && !slices.Contains(q.units, "%")
+	return containsAny(q.text, amountCues) || len(q.units) > 0 && !slices.Contains(q.units, "%")
 }
 
 // clauseFigures returns the figures of c said with the question's topics

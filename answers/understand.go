@@ -336,7 +336,9 @@ func understand(raw, text string, groups [][]string) question {
 	lowRaw := strings.ToLower(strings.TrimSpace(raw)) // as typed: English cues before the vocabulary replaced them
 	// 比上年增加多少 compares with last year; it does not ask about it
 	asking := askingClause(text)
-	asking = withoutInert(asking) // 人均预期寿命提高了多少 asks no target
+	for _, w := range inertTerms {
+		asking = strings.ReplaceAll(asking, w, " ") // 人均预期寿命提高了多少 asks no target
+	}
 	when := reCompared.ReplaceAllString(asking, "")
 	switch {
 	case containsAny(when, thisYearCues):
@@ -665,13 +667,4 @@ func countsOther(raw, unit string) bool {
 	}
 	between := raw[i:j]
 	return strings.ContainsAny(between, "(0123456789")
-}
-
-// withoutInert returns text without the terms that hold a cue and say
-// nothing it cues (cue.inert: 预期寿命, 生产总值).
-func withoutInert(text string) string {
-	for _, w := range inertTerms {
-		text = strings.ReplaceAll(text, w, " ")
-	}
-	return text
 }
