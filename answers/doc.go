@@ -20,7 +20,8 @@
 //   - features.go: what each candidate is measured by (coverage of the
 //     topics, part, period, span, unit…), and its score, the features
 //     weighted by Weights (weights.go); shares.go keeps the base of a
-//     share (占地区生产总值比重) from saying its topic;
+//     share (占地区生产总值比重) or of a comparison (增速高于地区生产总值
+//     增速) from saying its topic;
 //   - gates.go: the named rules that keep a sentence from answering
 //     whatever its score (a figure of another year, another unit…), and
 //     the one exception, standout: when nothing passes, a sentence far

@@ -177,9 +177,7 @@ var reDate = regexp.MustCompile(`(?:19|20)\d\d年|年底|年内|年末|\d{1,2}�
 // passageOf returns the passage of sentence i.
 func passageOf(q question, rc *reportCache, i int, w *Weights) passage {
 	p := passage{text: rc.lowered(i), section: rc.section(i), lead: rc.lead(i), prev: rc.prev(i), leadCredit: w.LeadCredit}
-	if !q.share {
-		p.text = withoutShareBases(p.text) // 相当于全市生产总值的比例 says no 生产总值
-	}
+	p.text = withoutShareBases(p.text, !q.share) // 相当于全市生产总值的比例 says no 生产总值
 	if q.how {
 		p.leadCredit = w.HowLeadCredit
 	}

@@ -14,13 +14,17 @@ func TestWithoutShareBases(t *testing.T) {
 		{"数字经济核心产业增加值占gdp比重达到10%", "数字经济核心产业增加值占" + blank("gdp") + "比重达到10%"},
 		{"全市生产总值达到5.67万亿元、增长5.4%。", "全市生产总值达到5.67万亿元、增长5.4%。"}, // no share
 		{"占比达到30%", "占比达到30%"}, // 占比: no base
-		{"新增占地面积100亩，绿地比例提高", "新增占地面积100亩，绿地比例提高"},   // a figure between: no share
-		{"严格控制占用耕地，提高高标准农田比重", "严格控制占用耕地，提高高标准农田比重"}, // a clause's end between
-		{"占领市场份额比例提高", "占领市场份额比例提高"},                 // 占领 leads no share
+		{"新增占地面积100亩，绿地比例提高", "新增占地面积100亩，绿地比例提高"},                      // a figure between: no share
+		{"严格控制占用耕地，提高高标准农田比重", "严格控制占用耕地，提高高标准农田比重"},                    // a clause's end between
+		{"占领市场份额比例提高", "占领市场份额比例提高"},                                    // 占领 leads no share
+		{"全员劳动生产率增速高于地区生产总值增速", "全员劳动生产率增速高于" + blank("地区生产总值") + "增速"}, // a rate compared with another's
 	} {
-		if got := withoutShareBases(tc.text); got != tc.want {
+		if got := withoutShareBases(tc.text, true); got != tc.want {
 			t.Errorf("withoutShareBases(%q)\n got %q\nwant %q", tc.text, got, tc.want)
 		}
+	}
+	if got := withoutShareBases("相当于全市生产总值的比例", false); got != "相当于全市生产总值的比例" {
+		t.Errorf("a share asked: its base stays, got %q", got)
 	}
 }
 
