@@ -218,7 +218,7 @@ var qualitySets = []struct {
 	{"guangxi_2026_mix_heldout", "guangxi_2026_gwr", 84.6, 11.6, 75.0},     // first run 88.5 / 7.7 % wrong, abstention 100
 	{"ningxia_2026_mix_heldout", "ningxia_2026_gwr", 84.6, 3.9, 50.0},      // first run 88.5 / 0.0 % wrong, abstention 75
 	{"guizhou_2026_mix_heldout", "guizhou_2026_gwr", 92.3, 7.7, 75.0},      // first run 96.2 / 3.8 % wrong, abstention 100
-	{"anhui_2026_off_heldout", "anhui_2026_gwr", 88.4, 7.7, 75.0},          // first run 92.3 / 3.8 % wrong, abstention 100
+	{"anhui_2026_off_heldout", "anhui_2026_gwr", 92.3, 3.9, 75.0},          // first run 92.3 / 3.8 % wrong, abstention 100
 	{"hubei_2026_off_heldout", "hubei_2026_gwr", 80.7, 3.9, 75.0},          // first run 84.6 / 0.0 % wrong, abstention 100
 	{"guowuyuan_2024_off_heldout", "guowuyuan_2024_gwr", 88.4, 7.7, 75.0},  // first run 88.5 / 3.8 % wrong, abstention 100
 	{"shandong_2026_mix_heldout", "shandong_2026_gwr", 84.6, 3.9, 75.0},    // first run 88.5 / 0.0 % wrong, abstention 100
@@ -263,7 +263,7 @@ var qualitySets = []struct {
 	// tuning: mixed (30) and officials (30), written at the end of stop 37 by new helpers, first run on 3ddf4d2, then tuned on
 	{"beijing_2026_mix", "beijing_2026_gwr", 84.6, 3.9, 75.0}, // first run 88.5 / 0.0 % wrong, abstention 100
 	{"tianjin_2026_off", "tianjin_2026_gwr", 92.3, 3.9, 75.0}, // first run 96.2 / 0.0 % wrong, abstention 100
-	{"anhui_2026_mix", "anhui_2026_gwr", 92.3, 7.7, 75.0},     // first run 96.2 / 3.8 % wrong, abstention 100
+	{"anhui_2026_mix", "anhui_2026_gwr", 96.1, 3.9, 75.0},     // first run 96.2 / 3.8 % wrong, abstention 100
 	{"hubei_2026_mix", "hubei_2026_gwr", 69.2, 11.6, 75.0},    // first run 73.1 / 7.7 % wrong, abstention 100
 }
 
