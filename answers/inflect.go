@@ -130,13 +130,13 @@ func latinWordsOf(q string) ([]string, [][2]int) {
 // begins with or is (china-europe is one) cut at its hyphens into its
 // parts, each with its span: new-energy may be the alias new energy.
 func (v *Vocabulary) hyphensApart(words []string, spans [][2]int) ([]string, [][2]int) {
-	if !slices.ContainsFunc(words, func(w string) bool { return strings.Contains(strings.Trim(w, "-"), "-") }) {
+	if !slices.ContainsFunc(words, hyphenated) {
 		return words, spans
 	}
 	var ws []string
 	var ss [][2]int
 	for k, w := range words {
-		if !strings.Contains(strings.Trim(w, "-"), "-") || v.phrases[w] != nil || v.terms[w] != nil {
+		if !hyphenated(w) || v.phrases[w] != nil || v.terms[w] != nil {
 			ws, ss = append(ws, w), append(ss, spans[k])
 			continue
 		}
@@ -150,6 +150,9 @@ func (v *Vocabulary) hyphensApart(words []string, spans [][2]int) ([]string, [][
 	}
 	return ws, ss
 }
+
+// hyphenated reports whether w has a hyphen between two of its letters.
+func hyphenated(w string) bool { return strings.Contains(strings.Trim(w, "-"), "-") }
 
 // spacedOnly reports whether the words at spans stand apart by spaces
 // only in q: a year, a comma or a Chinese word between two words parts

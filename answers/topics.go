@@ -118,8 +118,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	}
 	text, quoted := quotedTopics(text, rc)
 	text, numbered := numberedTopics(text)
-	quoted = append(quoted, numbered...)
-	for _, k := range quoted {
+	for _, k := range append(quoted, numbered...) { // names taken whole
 		if sharing(out, k.alts) < 0 { // “十五五” of the vocabulary is one topic, not two
 			out = append(out, k)
 		}
