@@ -265,6 +265,16 @@ var qualitySets = []struct {
 	{"tianjin_2026_off", "tianjin_2026_gwr", 92.3, 3.9, 75.0}, // first run 96.2 / 0.0 % wrong, abstention 100
 	{"anhui_2026_mix", "anhui_2026_gwr", 96.1, 3.9, 75.0},     // first run 96.2 / 3.8 % wrong, abstention 100
 	{"hubei_2026_mix", "hubei_2026_gwr", 69.2, 11.6, 75.0},    // first run 73.1 / 7.7 % wrong, abstention 100
+	// held out: English (25), officials (30) and the public (25), written at the start of stop 38 by new helpers, first run on its first code (da56c29)
+	{"beijing_2026_en2_heldout", "beijing_2026_gwr", 71.4, 9.6, 74.9},     // first run 76.2 / 4.8 % wrong, abstention 100
+	{"guangdong_2026_off_heldout", "guangdong_2026_gwr", 88.4, 3.9, 49.9}, // first run 92.3 / 0.0 % wrong, abstention 75
+	{"guangxi_2026_pub_heldout", "guangxi_2026_gwr", 57.1, 4.8, 49.9},     // first run 61.9 / 0.0 % wrong, abstention 75
+	// tuning: English (25) and the public (25), written at the start of stop 38 by new helpers, first run on da56c29, then tuned on
+	{"guizhou_2026_en2", "guizhou_2026_gwr", 80.9, 9.6, 74.9},    // first run 85.7 / 4.8 % wrong, abstention 100
+	{"ningxia_2026_pub", "ningxia_2026_gwr", 66.6, 4.8, 74.9},    // first run 71.4 / 0.0 % wrong, abstention 100
+	{"shanghai_2026_en2", "shanghai_2026_gwr", 76.1, 14.3, 49.9}, // first run 81.0 / 9.5 % wrong, abstention 75
+	{"shanxi_2026_pub", "shanxi_2026_gwr", 57.1, 9.6, 74.9},      // first run 61.9 / 4.8 % wrong, abstention 100
+	{"xinjiang_2026_pub", "xinjiang_2026_gwr", 61.9, 4.8, 74.9},  // first run 66.7 / 0.0 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
