@@ -434,30 +434,30 @@ func namesKnown(j *judge, c *candidate) bool {
 	return true
 }
 
-// heaviestAsked returns the weightiest topic of the one clause that asks,
-// when it names a thing of the vocabulary (在昆明打工，最低工资今年能涨到多少
-// asks of 最低工资, however much the scene's 打工 weighs), else of the
-// whole question.
-func heaviestAsked(j *judge) int {
+// heaviestAsked returns the weightiest topics of the one clause that
+// asks, when it names a thing of the vocabulary (在昆明打工，最低工资今年能涨到
+// 多少 asks of 最低工资, however much the scene's 打工 weighs), else of the
+// whole question: every topic of that weight, since rare words all weigh
+// the most (老楼 and 装电梯 alike).
+func heaviestAsked(j *judge) []int {
 	asking := askingBy(j.q.text, asksAsTyped)
-	best := -1
+	named := func(k keyword) bool { return asking != j.q.text && k.vocab && containsAny(asking, k.said) }
+	if !slices.ContainsFunc(j.kws, named) {
+		named = func(keyword) bool { return true } // it names none: 下岗了想摆个地摊，政府让摆不让摆
+	}
+	heaviest := -1.0
+	for _, k := range j.kws {
+		if named(k) {
+			heaviest = max(heaviest, k.weight)
+		}
+	}
+	var out []int
 	for i, k := range j.kws {
-		if asking == j.q.text || !k.vocab || !containsAny(asking, k.said) {
-			continue
-		}
-		if best < 0 || k.weight > j.kws[best].weight {
-			best = i
+		if named(k) && k.weight == heaviest {
+			out = append(out, i)
 		}
 	}
-	if best >= 0 {
-		return best
-	}
-	for i, k := range j.kws { // it names none: 下岗了想摆个地摊，政府让摆不让摆
-		if best < 0 || k.weight > j.kws[best].weight {
-			best = i
-		}
-	}
-	return best
+	return out
 }
 
 // standout lets the best candidate answer though it says too little of
@@ -481,8 +481,8 @@ func standout(j *judge, ranked []candidate) bool {
 	if c.f.Coverage < w.StandoutCoverage || len(ranked) > 1 && c.score-ranked[1].score < w.StandoutMargin {
 		return false
 	}
-	heaviest := heaviestAsked(j)
-	if !containsAny(j.rc.lowered(c.s.ID), j.kws[heaviest].alts) {
+	text := j.rc.lowered(c.s.ID)
+	if !slices.ContainsFunc(heaviestAsked(j), func(i int) bool { return containsAny(text, j.kws[i].alts) }) {
 		return false
 	}
 	if laterGate(j, c) != nil {

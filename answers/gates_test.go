@@ -167,15 +167,16 @@ func TestHeaviestAsked(t *testing.T) {
 	tests := []struct {
 		text string
 		kws  []keyword
-		want int
+		want []int
 	}{
-		{"在昆明打工，最低工资今年能涨到多少", []keyword{k("最低工资", 4, true), k("打工", 5, true)}, 0}, // the clause that asks names it
-		{"下岗了想摆个地摊，政府让摆不让摆", []keyword{k("下岗", 2, true), k("地摊", 5, false)}, 1},   // it names none
-		{"最低工资和打工收入多少", []keyword{k("最低工资", 4, true), k("打工", 5, true)}, 1},       // one clause
+		{"在昆明打工，最低工资今年能涨到多少", []keyword{k("最低工资", 4, true), k("打工", 5, true)}, []int{0}},              // the clause that asks names it
+		{"下岗了想摆个地摊，政府让摆不让摆", []keyword{k("下岗", 2, true), k("地摊", 5, false)}, []int{1}},                // it names none
+		{"最低工资和打工收入多少", []keyword{k("最低工资", 4, true), k("打工", 5, true)}, []int{1}},                    // one clause
+		{"老楼今年装电梯多少部", []keyword{k("老楼", 5, true), k("电梯", 5, true), k("今年", 1, false)}, []int{0, 1}}, // a tie: both
 	}
 	for _, tt := range tests {
 		j := &judge{q: question{text: tt.text}, kws: tt.kws}
-		if got := heaviestAsked(j); got != tt.want {
+		if got := heaviestAsked(j); !slices.Equal(got, tt.want) {
 			t.Errorf("heaviestAsked(%q) = %d, want %d", tt.text, got, tt.want)
 		}
 	}
