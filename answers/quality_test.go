@@ -275,6 +275,13 @@ var qualitySets = []struct {
 	{"shanghai_2026_en2", "shanghai_2026_gwr", 76.1, 14.3, 49.9}, // first run 81.0 / 9.5 % wrong, abstention 75
 	{"shanxi_2026_pub", "shanxi_2026_gwr", 57.1, 9.6, 74.9},      // first run 61.9 / 4.8 % wrong, abstention 100
 	{"xinjiang_2026_pub", "xinjiang_2026_gwr", 61.9, 4.8, 74.9},  // first run 66.7 / 0.0 % wrong, abstention 100
+	// tuning: the public (25) and English (25), written early in stop 38 by new helpers, first run on 010c79f, then tuned on
+	{"fujian_2026_pub", "fujian_2026_gwr", 71.4, 4.8, 74.9},             // first run 76.2 / 0.0 % wrong, abstention 100
+	{"heilongjiang_2026_pub", "heilongjiang_2026_gwr", 80.9, 4.8, 49.9}, // first run 85.7 / 0.0 % wrong, abstention 75
+	{"hainan_2026_pub3", "hainan_2026_gwr", 71.4, 9.6, 74.9},            // first run 76.2 / 4.8 % wrong, abstention 100
+	{"liaoning_2026_pub", "liaoning_2026_gwr", 52.3, 23.9, 74.9},        // first run 57.1 / 19.0 % wrong, abstention 100
+	{"anhui_2026_en2", "anhui_2026_gwr", 76.1, 4.8, 74.9},               // first run 81.0 / 0.0 % wrong, abstention 100
+	{"tianjin_2026_en2", "tianjin_2026_gwr", 80.9, 9.6, 74.9},           // first run 85.7 / 4.8 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
