@@ -153,6 +153,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if narrowed(out, w) {
 			continue // 粮食播种面积 asked: the vocabulary topic 粮食 is that word only
 		}
+		if tag := tagEnding(w); tag != "" && endsClause(text, t.End) && !seg.IsWord(w) {
+			w = strings.TrimSuffix(w, tag) // 管这事不, 能报不: 不 asks yes or no, cut with the word before it
+		}
 		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w, q.text) || coveredBy(out, w, gapless) || english.IsStopWord(w) {
 			continue
 		}
@@ -838,6 +841,17 @@ func negation(w string) bool { return isOneOf(w, negations) }
 
 // tagWords end a question asking yes or no (止跌了没, 能通不).
 var tagWords = words.list("question.tag")
+
+// tagEnding returns the tag word (不, 没) w ends with, when w is more
+// than the tag.
+func tagEnding(w string) string {
+	for _, tag := range tagWords {
+		if len(w) > len(tag) && strings.HasSuffix(w, tag) {
+			return tag
+		}
+	}
+	return ""
+}
 
 // endsClause reports whether text ends a clause at byte i.
 func endsClause(text string, i int) bool {

@@ -172,6 +172,24 @@ func TestNegation(t *testing.T) {
 	}
 }
 
+// TestTagEnding: a yes-or-no tag cut with the word before it (管这事不,
+// 能报不) is not part of the topic.
+func TestTagEnding(t *testing.T) {
+	for w, want := range map[string]string{"事不": "不", "报不": "不", "好了没": "没", "不": "", "不足": "", "保障": ""} {
+		if got := tagEnding(w); got != want {
+			t.Errorf("tagEnding(%q) = %q, want %q", w, got, want)
+		}
+	}
+	for _, q := range []string{"俺在工地上干活，老板老拖工资不给，政府今年管这个事不", "产检的钱能报不"} {
+		kws, _ := topicsOf(t, q)
+		for _, k := range kws {
+			if slices.ContainsFunc(k.alts, func(a string) bool { return strings.HasSuffix(a, "不") }) {
+				t.Errorf("%q: topic %q keeps the tag 不", q, k.alts)
+			}
+		}
+	}
+}
+
 // TestFunctionWordsNameNothing: a conjunction, preposition or pronoun of
 // the question is no topic; a lone character tagged as an auxiliary may
 // be one (地 of 承包的地).
