@@ -91,7 +91,7 @@ var (
 	// A number of years asked for (the character before tells 这几年 apart).
 	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年([^轻级代度]|$)`) // 多少年轻人, 几年级 ask no years
 	// An English question answered yes or no: "Will China scrap …?"
-	reYesNo = regexp.MustCompile(`^(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
+	reYesNo = regexp.MustCompile(`(^|[-–—.?!;:,] +)(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
 	// An English question asking a rank: where does X rank nationally.
 	reRankEn = regexp.MustCompile(`\b(rank|ranks|ranked|ranking)\b`)
 	// reWhatFigure asks for a figure in English (what is the target, what

@@ -92,3 +92,23 @@ func TestHowAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishFigureAsked: an English question asks for a figure unless it
+// asks yes or no, at its start or in the clause that asks.
+func TestEnglishFigureAsked(t *testing.T) {
+	tests := []struct {
+		question string
+		want     bool
+	}{
+		{"rural per capita disposable income 2024", true},
+		{"is there a plan for spring and autumn breaks", false},
+		{"I heard schools are getting spring and autumn breaks - is that in the plan?", false},
+		{"Heard about the new airport. Will it open this year?", false},
+		{"what is the gdp target", true},
+	}
+	for _, tt := range tests {
+		if got := understand(tt.question, tt.question, nil).figure; got != tt.want {
+			t.Errorf("understand(%q).figure = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+}
