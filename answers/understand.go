@@ -143,6 +143,10 @@ var (
 // 几 that asks no count.
 var reWhichFew = regexp.MustCompile(`([这那哪])几|几时`)
 
+// reAFewMore matches 几 of a few more or fewer (多建几所高中, 少跑几趟,
+// 多几个车位), which asks whether, not how many; 最多能贷几万 still asks.
+var reAFewMore = regexp.MustCompile(`(^|[^最至])([多少]\p{Han}{0,2}?)几`)
+
 // reCompared matches the year a figure is compared with.
 var reCompared = regexp.MustCompile(`(比|较|同比|相比|对比)(上年|去年|上一年)(多|少|增加|减少|提高|下降|增长)?了?`)
 
@@ -214,13 +218,19 @@ func onlyAsking(text string) string { return askingBy(text, asks) }
 // askingBy returns the one clause of text that asks by asks, or text
 // whole when none or more than one does.
 func askingBy(text string, asks func(string) bool) string {
-	asking := ""
+	asking, prev := "", ""
 	for _, c := range reClause.Split(text, -1) {
 		if asks(c) {
 			if asking != "" {
 				return text // 今年进博会是第几届，要做哪些工作: both ask
 			}
 			asking = c
+			if reConfirm.MatchString(c) && prev != "" {
+				asking = prev // 听说去年开始不收保教费了，是真的吗: what is confirmed asks
+			}
+		}
+		if strings.TrimSpace(c) != "" {
+			prev = c
 		}
 	}
 	if asking == "" {
@@ -241,6 +251,10 @@ func askingClause(text string) string {
 	}
 	return text
 }
+
+// reConfirm matches a clause that only asks whether what was said before
+// is so (是真的吗, 对吗, 有这回事吗).
+var reConfirm = regexp.MustCompile(`^\s*(这|那|这个|那个)?(是不是|是)?(真的|对的|对|这样|真事|有这事|有这回事|真有这事|真有这回事)(吗|嘛|么|吧|不|没|假的)?\s*$`)
 
 // reClause splits a question into its clauses.
 var reClause = regexp.MustCompile(`[，,；;。！!？?]+`)
@@ -383,6 +397,7 @@ func understand(raw, text string, groups [][]string) question {
 		q.intent = wantResult
 	}
 	counted := reWhichFew.ReplaceAllString(text, "$1") // 这几个产业 points, it asks no count
+	counted = reAFewMore.ReplaceAllString(counted, "$1$2")
 	whatFigure := reWhatFigure.MatchString(lowRaw) && !reWhatPlan.MatchString(lowRaw)
 	q.figure = containsAny(counted, figureCues) || reQuantity.MatchString(counted) || whatFigure
 	q.ordinal = strings.Contains(text, "第几") || strings.Contains(text, "排名") || reRankEn.MatchString(lowRaw)

@@ -112,3 +112,38 @@ func TestEnglishFigureAsked(t *testing.T) {
 		}
 	}
 }
+
+// TestAFewMore: 几 of a few more asks whether, not how many.
+func TestAFewMore(t *testing.T) {
+	tests := []struct {
+		question string
+		want     bool
+	}{
+		{"今年会不会多建几所高中", false},
+		{"办手续能不能少跑几趟", false},
+		{"小区能不能多几个车位", false},
+		{"今年新建几所高中", true},
+		{"创业贷款最多能贷几万", true},
+		{"高中学位增加多少个", true},
+	}
+	for _, tt := range tests {
+		if got := understand(tt.question, tt.question, nil).figure; got != tt.want {
+			t.Errorf("understand(%q).figure = %v, want %v", tt.question, got, tt.want)
+		}
+	}
+}
+
+// TestConfirmAsksWhatWasSaid: 是真的吗 asks whether the clause before it
+// is so; that clause's period is asked.
+func TestConfirmAsksWhatWasSaid(t *testing.T) {
+	tests := []struct{ question, want string }{
+		{"俺娃今年上大班，听说去年开始不收保教费了？是真的吗", "听说去年开始不收保教费了"},
+		{"听说高铁今年通车，对吗", "听说高铁今年通车"},
+		{"今年高铁能通车吗", "今年高铁能通车吗"},
+	}
+	for _, tt := range tests {
+		if got := askingBy(tt.question, asksAsTyped); got != tt.want {
+			t.Errorf("askingBy(%q) = %q, want %q", tt.question, got, tt.want)
+		}
+	}
+}
