@@ -282,6 +282,13 @@ var qualitySets = []struct {
 	{"liaoning_2026_pub", "liaoning_2026_gwr", 52.3, 23.9, 74.9},        // first run 57.1 / 19.0 % wrong, abstention 100
 	{"anhui_2026_en2", "anhui_2026_gwr", 76.1, 4.8, 74.9},               // first run 81.0 / 0.0 % wrong, abstention 100
 	{"tianjin_2026_en2", "tianjin_2026_gwr", 80.9, 9.6, 74.9},           // first run 85.7 / 4.8 % wrong, abstention 100
+	// tuning: the public (25), officials (30), English (25) and mixed (30), written mid-stop 38 by new helpers, first run on a2cbad7, then tuned on
+	{"hebei_2026_pub3", "hebei_2026_gwr", 42.8, 4.8, 74.9},         // first run 47.6 / 0.0 % wrong, abstention 100
+	{"beijing_2026_pub2", "beijing_2026_gwr", 76.1, 9.6, 74.9},     // first run 81.0 / 4.8 % wrong, abstention 100
+	{"yunnan_2026_pub2", "yunnan_2026_gwr", 61.9, 14.3, 74.9},      // first run 66.7 / 9.5 % wrong, abstention 100
+	{"jiangxi_2026_off", "jiangxi_2026_gwr", 92.3, 7.7, 74.9},      // first run 96.2 / 3.8 % wrong, abstention 100
+	{"chongqing_2026_en2", "chongqing_2026_gwr", 52.3, 14.3, 49.9}, // first run 57.1 / 9.5 % wrong, abstention 75
+	{"guangxi_2026_mix2", "guangxi_2026_gwr", 96.1, 3.9, 74.9},     // first run 100.0 / 0.0 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
