@@ -15,11 +15,12 @@ func markContext(text string, kws []keyword, w *Weights) {
 	if asking == text {
 		return // no clause asks, or several do
 	}
+	gapless, _ := withoutGaps(asking) // 新增多少就业 says 新增就业
 	in := make([]bool, len(kws))
 	named := false
 	for i, k := range kws {
 		for _, s := range k.said {
-			if strings.Contains(asking, s) {
+			if strings.Contains(asking, s) || strings.Contains(gapless, s) {
 				in[i] = true
 			}
 		}

@@ -188,7 +188,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	out = senses(out, rc)
 	for i := range out {
 		for _, a := range out[i].alts {
-			if strings.Contains(q.text, a) {
+			if strings.Contains(q.text, a) || strings.Contains(gapless, a) { // 新增多少就业 says 新增就业
 				out[i].said = append(out[i].said, a)
 			}
 		}
