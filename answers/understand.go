@@ -245,8 +245,15 @@ func askingBy(text string, asks func(string) bool) string {
 // whole.
 func askingClause(text string) string {
 	asking := onlyAsking(text)
-	if asking != text && (containsAny(asking, thisYearCues) || containsAny(asking, lastYearCues) || containsAny(asking, pastCues) ||
-		containsAny(asking, targetCues) || containsAny(asking, resultCues) || rePerfective.MatchString(asking) || reYearWord.MatchString(asking)) {
+	if asking == text {
+		return text
+	}
+	period := containsAny(asking, thisYearCues) || containsAny(asking, lastYearCues) || reYearWord.MatchString(asking)
+	done := containsAny(asking, pastCues) || containsAny(asking, resultCues) || rePerfective.MatchString(asking)
+	if !period && done && containsAny(text, lastYearCues) && !containsAny(text, thisYearCues) {
+		return text // 说去年人均收入涨了，具体涨了百分之几: the year done is the scene's
+	}
+	if period || done || containsAny(asking, targetCues) {
 		return asking
 	}
 	return text

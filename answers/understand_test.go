@@ -147,3 +147,22 @@ func TestConfirmAsksWhatWasSaid(t *testing.T) {
 		}
 	}
 }
+
+// TestSceneYearDone: a clause asking of something done keeps the year
+// done the scene names (说去年收入涨了，具体涨了百分之几), not the asker's own
+// year (我家娃明年上幼儿园，学位加了多少).
+func TestSceneYearDone(t *testing.T) {
+	tests := []struct {
+		question string
+		last     bool
+	}{
+		{"看新闻说去年老百姓人均收入涨了，具体涨了百分之几", true},
+		{"我家娃明年上幼儿园，这几年学位加了多少", false},
+		{"我今年68了，去年老伴住院花了不少，医保报销了多少", false}, // two years said: the asking clause alone
+	}
+	for _, tt := range tests {
+		if got := askingClause(tt.question) == tt.question; got != tt.last {
+			t.Errorf("askingClause(%q) whole = %v, want %v", tt.question, got, tt.last)
+		}
+	}
+}
