@@ -103,7 +103,7 @@ var (
 	// reWhatPlan asks what is planned or done, not a figure: what are the
 	// plans for the port, what is planned for the railway, what is Hubei
 	// doing about debt.
-	reWhatPlan = regexp.MustCompile(`\bplans for\b|\bplanned\b|\bmeasures\b|\bsteps\b|\bdoing\b|\bto do\b`)
+	reWhatPlan = regexp.MustCompile(`\bplans for\b|\bplanned\b|\bmeasures\b|\bsteps\b|\bdoing\b`)
 	// An English question asking when: a year or a date answers it, as it
 	// answers 什么时候.
 	reWhen = regexp.MustCompile(`^(by |until |since )?when\b`)
