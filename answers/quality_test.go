@@ -289,6 +289,13 @@ var qualitySets = []struct {
 	{"jiangxi_2026_off", "jiangxi_2026_gwr", 92.3, 7.7, 74.9},      // first run 96.2 / 3.8 % wrong, abstention 100
 	{"chongqing_2026_en2", "chongqing_2026_gwr", 52.3, 14.3, 49.9}, // first run 57.1 / 9.5 % wrong, abstention 75
 	{"guangxi_2026_mix2", "guangxi_2026_gwr", 96.1, 3.9, 74.9},     // first run 100.0 / 0.0 % wrong, abstention 100
+	// tuning: the public (25), English (25) and officials (30), written mid-stop 38 by new helpers, first run on e2f7f37, then tuned on
+	{"sichuan_2026_pub2", "sichuan_2026_gwr", 61.9, 9.6, 74.9},      // first run 66.7 / 4.8 % wrong, abstention 100
+	{"guangdong_2026_pub2", "guangdong_2026_gwr", 47.6, 14.3, 74.9}, // first run 52.4 / 9.5 % wrong, abstention 100
+	{"hunan_2026_en2", "hunan_2026_gwr", 71.4, 9.6, 74.9},           // first run 76.2 / 4.8 % wrong, abstention 100
+	{"xinjiang_2026_en2", "xinjiang_2026_gwr", 76.1, 9.6, 74.9},     // first run 81.0 / 4.8 % wrong, abstention 100
+	{"hubei_2026_off2", "hubei_2026_gwr", 76.9, 7.7, 74.9},          // first run 80.8 / 3.8 % wrong, abstention 100
+	{"yunnan_2026_off", "yunnan_2026_gwr", 88.4, 7.7, 74.9},         // first run 92.3 / 3.8 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
