@@ -29,6 +29,8 @@ type Vocabulary struct {
 	// of the aliases in order: only those whose first character a
 	// question says can be in it.
 	byFirst map[rune][]int
+	// longest is the length in characters of the longest alias.
+	longest int
 	// phrases lists, by their first word, the indexes of the Latin
 	// aliases of two to maxInflected words, in order (inflected).
 	phrases map[string][]int
@@ -82,6 +84,7 @@ func ParseVocabulary(text, name string) (*Vocabulary, error) {
 		v.kin[a.terms[0]] = append(v.kin[a.terms[0]], a.from)
 		first, _ := utf8.DecodeRuneInString(a.from)
 		v.byFirst[first] = append(v.byFirst[first], i)
+		v.longest = max(v.longest, utf8.RuneCountInString(a.from))
 	}
 	return v, nil
 }
@@ -299,7 +302,7 @@ func (v *Vocabulary) findAcrossGaps(q string, words []segment.Token, taken []boo
 		return nil
 	}
 	var groups [][]string
-	for _, k := range v.inText(joined) {
+	for _, k := range v.beforeGaps(joined, at) {
 		a := v.aliases[k]
 		if a.latin || said[a.from] || isQuestionWord(a.terms[0]) {
 			continue
@@ -329,6 +332,33 @@ func (v *Vocabulary) findAcrossGaps(q string, words []segment.Token, taken []boo
 		}
 	}
 	return groups
+}
+
+// beforeGaps returns, as inText does, the aliases that may stand across
+// a gap of joined (where at, the bytes' places in the question, jumps):
+// those whose first character joined says within an alias's length
+// before one.
+func (v *Vocabulary) beforeGaps(joined string, at []int) []int {
+	var out []int
+	seen := map[rune]bool{}
+	for k := 1; k < len(at); k++ {
+		if at[k] == at[k-1]+1 {
+			continue
+		}
+		start := k
+		for n := 0; n < v.longest && start > 0; n++ {
+			_, size := utf8.DecodeLastRuneInString(joined[:start])
+			start -= size
+		}
+		for _, r := range joined[start:k] {
+			if !seen[r] {
+				seen[r] = true
+				out = append(out, v.byFirst[r]...)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 func anyTaken(t []bool, i, j int) bool {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 )
@@ -88,6 +89,9 @@ type wordIndex struct {
 	// strings of its own for the garbage collector to scan.
 	ends []int32
 	odd  []string
+	// byFirst is where the keys that start with each character start and
+	// end in the order of the keys, to begin every search there.
+	byFirst map[rune][2]int32
 
 	totalOnce sync.Once
 	total     float64 // gse's total frequency of the whole dictionary
@@ -148,6 +152,16 @@ func indexWords(dict string) (*wordIndex, error) {
 			starts[i], ends[i] = w.starts[k], w.ends[k]
 		}
 		w.starts, w.ends = starts, ends
+	}
+	w.byFirst = map[rune][2]int32{}
+	for i := range w.starts {
+		r, _ := utf8.DecodeRuneInString(w.key(i))
+		span, ok := w.byFirst[r]
+		if !ok {
+			span[0] = int32(i)
+		}
+		span[1] = int32(i + 1)
+		w.byFirst[r] = span
 	}
 	return w, nil
 }
@@ -234,7 +248,12 @@ func (w *wordIndex) find(words []gse.Text) []int {
 	var out []int
 	joined, ends := joinWords(words)
 	for i := range words {
-		lo, hi := 0, len(w.starts)
+		r, _ := utf8.DecodeRune(words[i])
+		span, ok := w.byFirst[r]
+		if !ok {
+			continue // no key starts with it
+		}
+		lo, hi := int(span[0]), int(span[1])
 		for j := i; j < len(words) && lo < hi; j++ {
 			prefix := joined[ends[i]-len(words[i]) : ends[j]]
 			lo += w.search(lo, hi, prefix)
