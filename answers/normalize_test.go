@@ -205,7 +205,7 @@ func TestVocabularyExpand(t *testing.T) {
 		{"budgetary", "budgetary", nil},
 		{"经济年均增长多少", "经济年均增长多少", []string{"地区生产总值"}}, // 经济增长, 年均 inside
 		{"年均增长多少", "年均增长多少", nil},
-		{"今年新增多少就业", "今年新增多少就业", []string{"新增城镇就业"}}, // 新增就业, 多少 inside
+		{"今年新增多少就业", "今年新增多少就业", []string{"新增城镇就业"}},       // 新增就业, 多少 inside
 		{"inbound tourism", "入境旅游", []string{"入境旅游"}},      // 旅游 inside the replacement is no topic of its own
 		{"grain output", "粮食产量", []string{"粮食产量", "粮食产量"}}, // but 粮食 (粮食产量 粮食播种面积 粮食) shares a term: it adds alternatives
 	}
