@@ -102,6 +102,30 @@ func TestCoveragePartAlternatives(t *testing.T) {
 	}
 }
 
+// TestCoverageOfAPart: an alternative inside the topic's first term
+// (生产总值 of 地区生产总值) that the asker did not say counts as a part.
+func TestCoverageOfAPart(t *testing.T) {
+	w := DefaultWeights
+	k := keyword{alts: []string{"地区生产总值", "生产总值", "经济增长"}, said: []string{"经济增长"}, known: true, weight: 1}
+	tests := []struct {
+		text string
+		want float64
+	}{
+		{"地区生产总值增长3.7%", 1},
+		{"海洋生产总值增长6%左右", w.PartCredit},
+		{"经济增长5%左右", 1},
+	}
+	for _, tt := range tests {
+		if got, _, _ := coverage([]keyword{k}, passage{text: tt.text}, &w); got != tt.want {
+			t.Errorf("coverage in %q = %.2f, want %.2f", tt.text, got, tt.want)
+		}
+	}
+	k.said = []string{"生产总值"} // asked so
+	if got, _, _ := coverage([]keyword{k}, passage{text: "海洋生产总值增长6%左右"}, &w); got != 1 {
+		t.Errorf("coverage of 生产总值 asked as such = %.2f, want 1", got)
+	}
+}
+
 func TestCompounds(t *testing.T) {
 	kws := []keyword{
 		{alts: []string{"规模以上工业增加值", "工业增加值"}, said: []string{"工业增加值"}, known: true, weight: 5},
