@@ -120,9 +120,9 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 		// sentences alike would rank in either order
 		f.Relevance = math.Round(h.Score/maxRel*1e9) / 1e9
 	}
-	figs, ownFigures := s.Figures, false
+	figs, nearFigures := s.Figures, false
 	if near, ok := topicFigures(s, rc.lowered(i), kws, 0); ok {
-		figs, ownFigures = near, len(near) > 0
+		figs, nearFigures = near, len(near) > 0
 		if q.figure && !q.how && len(near) > 0 && !figureInTopicClause(rc.lowered(i), near, kws) {
 			f.FigureApart = 1 // 加快推进算力基础设施项目建设，新建5G基站1万个: the figure is the next clause's
 		}
@@ -131,7 +131,7 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 	if f.Definition > 0 && len(s.Section) > 0 && namesAll(s.Section[len(s.Section)-1], kws) {
 		f.Coverage = 1 // the body of the entry of the term asked: ［20］五网合一： › 将水、电、光、气网融入路网。
 	}
-	if guiding(s.Text, q.text) && !(q.figure && ownFigures) || !q.problems && shortcomings(rc, s) {
+	if guiding(s.Text, q.text) && !(q.figure && nearFigures) || !q.problems && shortcomings(rc, s) {
 		// the guiding preamble may close with the year's headline
 		// figures (…坚定推进高质量发展，地区生产总值增长3.7%): those it says
 		f.Guiding = 1

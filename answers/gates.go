@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strconv"
@@ -445,7 +446,7 @@ func heaviestAsked(j *judge) []int {
 	if !slices.ContainsFunc(j.kws, named) {
 		named = func(keyword) bool { return true } // it names none: 下岗了想摆个地摊，政府让摆不让摆
 	}
-	heaviest := -1.0
+	heaviest := math.Inf(-1)
 	for _, k := range j.kws {
 		if named(k) {
 			heaviest = max(heaviest, k.weight)

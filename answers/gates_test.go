@@ -173,6 +173,7 @@ func TestHeaviestAsked(t *testing.T) {
 		{"下岗了想摆个地摊，政府让摆不让摆", []keyword{k("下岗", 2, true), k("地摊", 5, false)}, []int{1}},                // it names none
 		{"最低工资和打工收入多少", []keyword{k("最低工资", 4, true), k("打工", 5, true)}, []int{1}},                    // one clause
 		{"老楼今年装电梯多少部", []keyword{k("老楼", 5, true), k("电梯", 5, true), k("今年", 1, false)}, []int{0, 1}}, // a tie: both
+		{"多少", nil, nil}, // no topic
 	}
 	for _, tt := range tests {
 		j := &judge{q: question{text: tt.text}, kws: tt.kws}

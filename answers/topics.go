@@ -142,19 +142,20 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	}
 	toks := joinSuffixes(mergeSingles(withoutFunctionWords(top)), rc)
 	for i, t := range toks {
-		w := t.Term
+		w, tagged := t.Term, false
+		if tag := tagEnding(w); tag != "" && endsClause(text, t.End) && !seg.IsWord(w) {
+			w, tagged = strings.TrimSuffix(w, tag), true // 管这事不, 能报不: 不 asks yes or no, cut with the word before it
+		}
 		if straddles(t, text, q.groups) {
 			continue // 车上 of 新能源车上牌: the vocabulary word is a topic already
 		}
 		// the verb of 怎么调整 asks how; the answer says it in its own words
 		howVerb := i > 0 && isOneOf(toks[i-1].Term, howWords)
 		// a lone character the report uses (猪, 煤) is a weak topic
-		lone := utf8.RuneCountInString(w) == 1 && sound.AllHan(w) && !strings.ContainsAny(w, functionChars) && rc.contains(w)
+		// (not the verb a yes-or-no tag was cut from: 还能接着种不)
+		lone := !tagged && utf8.RuneCountInString(w) == 1 && sound.AllHan(w) && !strings.ContainsAny(w, functionChars) && rc.contains(w)
 		if narrowed(out, w) {
 			continue // 粮食播种面积 asked: the vocabulary topic 粮食 is that word only
-		}
-		if tag := tagEnding(w); tag != "" && endsClause(text, t.End) && !seg.IsWord(w) {
-			w = strings.TrimSuffix(w, tag) // 管这事不, 能报不: 不 asks yes or no, cut with the word before it
 		}
 		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w, q.text) || coveredBy(out, w, gapless) || english.IsStopWord(w) {
 			continue

@@ -175,10 +175,14 @@ func TestNegation(t *testing.T) {
 // TestTagEnding: a yes-or-no tag cut with the word before it (管这事不,
 // 能报不) is not part of the topic.
 func TestTagEnding(t *testing.T) {
-	for w, want := range map[string]string{"事不": "不", "报不": "不", "好了没": "没", "不": "", "不足": "", "保障": ""} {
+	for w, want := range map[string]string{"事不": "不", "报不": "不", "好了没": "没", "通了没有": "没有", "淹没": "没", "不": "", "不足": "", "保障": ""} {
 		if got := tagEnding(w); got != want {
 			t.Errorf("tagEnding(%q) = %q, want %q", w, got, want)
 		}
+	}
+	// 出没 ends with a tag but is a word of the dictionary: it stays whole
+	if kws, _ := topicsOf(t, "山里野猪常出没"); !slices.ContainsFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, "出没") }) {
+		t.Errorf("山里野猪常出没: topics %v, want 出没 among them", kws)
 	}
 	for _, q := range []string{"俺在工地上干活，老板老拖工资不给，政府今年管这个事不", "产检的钱能报不"} {
 		kws, _ := topicsOf(t, q)

@@ -90,8 +90,12 @@ var (
 
 	// A number of years asked for (the character before tells 这几年 apart).
 	reYearsAsked = regexp.MustCompile(`(^|.)(?:多少|几)年([^轻级代度]|$)`) // 多少年轻人, 几年级 ask no years
-	// An English question answered yes or no: "Will China scrap …?"
-	reYesNo = regexp.MustCompile(`(^|[-–—.?!;:,] +)(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
+	// An English question answered yes or no, at its start or at the start
+	// of a later sentence: "Will China scrap …?", "I heard of breaks - is
+	// that in the plan?" (a polite tail, "can you tell me", is no such
+	// question: rePoliteTail).
+	reYesNo      = regexp.MustCompile(`(^|[-–—.?!;:] +)(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
+	rePoliteTail = regexp.MustCompile(`\b(do|can|could|would) you (know|tell)\b.*$`)
 	// An English question asking a rank: where does X rank nationally.
 	reRankEn = regexp.MustCompile(`\b(rank|ranks|ranked|ranking)\b`)
 	// reWhatFigure asks for a figure in English (what is the target, what
@@ -143,9 +147,10 @@ var (
 // 几 that asks no count.
 var reWhichFew = regexp.MustCompile(`([这那哪])几|几时`)
 
-// reAFewMore matches 几 of a few more or fewer (多建几所高中, 少跑几趟,
-// 多几个车位), which asks whether, not how many; 最多能贷几万 still asks.
-var reAFewMore = regexp.MustCompile(`(^|[^最至])([多少]\p{Han}{0,2}?)几`)
+// reAFewMore matches 几 of a few more or fewer, 多 or 少 with at most a
+// verb between (多建几所高中, 少跑几趟, 多几个车位), which asks whether, not
+// how many; 最多能贷几万, 减少几个百分点, 多了几个 still ask.
+var reAFewMore = regexp.MustCompile(`(^|[^最至减缺增差不许很])([多少][^了的\P{Han}]?)几`)
 
 // reCompared matches the year a figure is compared with.
 var reCompared = regexp.MustCompile(`(比|较|同比|相比|对比)(上年|去年|上一年)(多|少|增加|减少|提高|下降|增长)?了?`)
@@ -261,7 +266,7 @@ func askingClause(text string) string {
 
 // reConfirm matches a clause that only asks whether what was said before
 // is so (是真的吗, 对吗, 有这回事吗).
-var reConfirm = regexp.MustCompile(`^\s*(这|那|这个|那个)?(是不是|是)?(真的|对的|对|这样|真事|有这事|有这回事|真有这事|真有这回事)(吗|嘛|么|吧|不|没|假的)?\s*$`)
+var reConfirm = regexp.MustCompile(`^\s*(这|那|这个|那个)?(是不是|是)?(真的|对的|对|这样|真事|有这事|有这回事|真有这事|真有这回事)(吗|嘛|么|吧|不|没|假的)\s*$`)
 
 // reClause splits a question into its clauses.
 var reClause = regexp.MustCompile(`[，,；;。！!？?]+`)
@@ -438,7 +443,7 @@ func understand(raw, text string, groups [][]string) question {
 	if reYesNoZh.MatchString(text) && !containsAny(text, []string{"多少", "几"}) {
 		q.figure, q.figureSoft = false, q.figure // 增速比全国高吗 asks yes or no: a figure helps, words answer too
 	}
-	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(lowRaw) && !reWhen.MatchString(lowRaw) && !(reWhatWhich.MatchString(lowRaw) && !whatFigure) {
+	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(rePoliteTail.ReplaceAllString(lowRaw, "")) && !reWhen.MatchString(lowRaw) && !(reWhatWhich.MatchString(lowRaw) && !whatFigure) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
 	q.across = containsAny(text, acrossCues)

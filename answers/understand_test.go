@@ -105,6 +105,9 @@ func TestEnglishFigureAsked(t *testing.T) {
 		{"I heard schools are getting spring and autumn breaks - is that in the plan?", false},
 		{"Heard about the new airport. Will it open this year?", false},
 		{"what is the gdp target", true},
+		{"rural per capita income in 2024, do you know", true},
+		{"minimum wage in kunming, can you tell me", true},
+		{"gdp growth target - can you tell me", true},
 	}
 	for _, tt := range tests {
 		if got := understand(tt.question, tt.question, nil).figure; got != tt.want {
@@ -125,6 +128,10 @@ func TestAFewMore(t *testing.T) {
 		{"今年新建几所高中", true},
 		{"创业贷款最多能贷几万", true},
 		{"高中学位增加多少个", true},
+		{"今年能耗减少几个百分点", true},
+		{"缺少几名老师", true},
+		{"差不多几年能建成", true},
+		{"今年多了几个高中", true},
 	}
 	for _, tt := range tests {
 		if got := understand(tt.question, tt.question, nil).figure; got != tt.want {
@@ -140,6 +147,8 @@ func TestConfirmAsksWhatWasSaid(t *testing.T) {
 		{"俺娃今年上大班，听说去年开始不收保教费了？是真的吗", "听说去年开始不收保教费了"},
 		{"听说高铁今年通车，对吗", "听说高铁今年通车"},
 		{"今年高铁能通车吗", "今年高铁能通车吗"},
+		{"高铁今年通车吗，是真的吗", "高铁今年通车吗，是真的吗"}, // both ask
+		{"听说高铁今年通车，真的", "听说高铁今年通车，真的"},   // 真的 alone asks nothing
 	}
 	for _, tt := range tests {
 		if got := askingBy(tt.question, asksAsTyped); got != tt.want {

@@ -29,8 +29,9 @@ type Vocabulary struct {
 	// of the aliases in order: only those whose first character a
 	// question says can be in it.
 	byFirst map[rune][]int
-	// longest is the length in characters of the longest alias.
-	longest int
+	// longestChinese is the length in characters of the longest Chinese
+	// alias.
+	longestChinese int
 	// phrases lists, by their first word, the indexes of the Latin
 	// aliases of two to maxInflected words, in order (inflected).
 	phrases map[string][]int
@@ -84,7 +85,9 @@ func ParseVocabulary(text, name string) (*Vocabulary, error) {
 		v.kin[a.terms[0]] = append(v.kin[a.terms[0]], a.from)
 		first, _ := utf8.DecodeRuneInString(a.from)
 		v.byFirst[first] = append(v.byFirst[first], i)
-		v.longest = max(v.longest, utf8.RuneCountInString(a.from))
+		if !a.latin {
+			v.longestChinese = max(v.longestChinese, utf8.RuneCountInString(a.from))
+		}
 	}
 	return v, nil
 }
@@ -346,7 +349,7 @@ func (v *Vocabulary) beforeGaps(joined string, at []int) []int {
 			continue
 		}
 		start := k
-		for n := 0; n < v.longest && start > 0; n++ {
+		for n := 0; n < v.longestChinese-1 && start > 0; n++ { // an alias across the gap starts at most so far before it
 			_, size := utf8.DecodeLastRuneInString(joined[:start])
 			start -= size
 		}

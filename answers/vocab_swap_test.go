@@ -2,6 +2,7 @@ package answers
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -132,4 +133,39 @@ func TestSetVocabularyConcurrent(t *testing.T) {
 	asked.Wait()
 	close(stop)
 	wg.Wait()
+}
+
+// TestBeforeGaps: the aliases that may stand across a gap word are those
+// whose first character is said within an alias's length before a gap.
+func TestBeforeGaps(t *testing.T) {
+	v, err := LoadVocabulary("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	aliasesOf := func(q string) []string {
+		joined, at := withoutGaps(q)
+		var out []string
+		for _, k := range v.beforeGaps(joined, at) {
+			if a := v.aliases[k].from; a == "新增就业" || a == "经济增长" || a == "农田" {
+				out = append(out, a)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	tests := []struct {
+		q    string
+		want []string
+	}{
+		{"城镇新增就业多少", nil},                           // no gap inside
+		{"多少新增就业", nil},                             // a gap at the start: nothing before it
+		{"新增多少就业", []string{"新增就业"}},                // across the gap
+		{"经济年均增长，新增多少就业", []string{"新增就业", "经济增长"}}, // two gaps
+		{"农田的事先放一放，我想问的是新增多少就业", []string{"新增就业"}},  // 农田 too far before the gap
+	}
+	for _, tt := range tests {
+		if got := aliasesOf(tt.q); !slices.Equal(got, tt.want) {
+			t.Errorf("beforeGaps(%q) = %v, want %v", tt.q, got, tt.want)
+		}
+	}
 }
