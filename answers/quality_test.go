@@ -296,6 +296,13 @@ var qualitySets = []struct {
 	{"xinjiang_2026_en2", "xinjiang_2026_gwr", 76.1, 9.6, 74.9},     // first run 81.0 / 4.8 % wrong, abstention 100
 	{"hubei_2026_off2", "hubei_2026_gwr", 76.9, 7.7, 74.9},          // first run 80.8 / 3.8 % wrong, abstention 100
 	{"yunnan_2026_off", "yunnan_2026_gwr", 88.4, 7.7, 74.9},         // first run 92.3 / 3.8 % wrong, abstention 100
+	// tuning: the public (25) and English (25), written late in stop 38 by new helpers, first run on 08b45be, then tuned on
+	{"anhui_2026_pub4", "anhui_2026_gwr", 66.6, 9.6, 74.9},              // first run 71.4 / 4.8 % wrong, abstention 100
+	{"tianjin_2026_pub4", "tianjin_2026_gwr", 71.4, 14.3, 74.9},         // first run 76.2 / 9.5 % wrong, abstention 100
+	{"guizhou_2026_pub4", "guizhou_2026_gwr", 66.6, 9.6, 74.9},          // first run 71.4 / 4.8 % wrong, abstention 100
+	{"hunan_2026_pub4", "hunan_2026_gwr", 76.1, 14.3, 24.9},             // first run 81.0 / 9.5 % wrong, abstention 50
+	{"ningxia_2026_en2", "ningxia_2026_gwr", 80.9, 4.8, 74.9},           // first run 85.7 / 0.0 % wrong, abstention 100
+	{"heilongjiang_2026_en2", "heilongjiang_2026_gwr", 71.4, 4.8, 49.9}, // first run 76.2 / 0.0 % wrong, abstention 75
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
