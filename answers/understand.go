@@ -94,7 +94,7 @@ var (
 	// of a later sentence: "Will China scrap …?", "I heard of breaks - is
 	// that in the plan?" (a polite tail, "can you tell me", is no such
 	// question: rePoliteTail).
-	reYesNo      = regexp.MustCompile(`(^|[-–—.?!;:] +)(will|is|are|does|do|did|has|have|can|could|should|was|were)\b`)
+	reYesNo      = regexp.MustCompile(`(^|[-–—.?!;:,] +)(will|is|are|does|do|did|has|have|can|could|should|was|were|any)\b`)
 	rePoliteTail = regexp.MustCompile(`\b(do|can|could|would) you (know|tell)\b.*$`)
 	// An English question asking a rank: where does X rank nationally.
 	reRankEn = regexp.MustCompile(`\b(rank|ranks|ranked|ranking)\b`)

@@ -108,6 +108,8 @@ func TestEnglishFigureAsked(t *testing.T) {
 		{"rural per capita income in 2024, do you know", true},
 		{"minimum wage in kunming, can you tell me", true},
 		{"gdp growth target - can you tell me", true},
+		{"As an expat parent here, will there be any childcare subsidies this year?", false},
+		{"Any big wine events planned for 2026?", false},
 	}
 	for _, tt := range tests {
 		if got := understand(tt.question, tt.question, nil).figure; got != tt.want {
