@@ -269,6 +269,10 @@ var qualitySets = []struct {
 	{"beijing_2026_en2_heldout", "beijing_2026_gwr", 71.4, 9.6, 74.9},     // first run 76.2 / 4.8 % wrong, abstention 100
 	{"guangdong_2026_off_heldout", "guangdong_2026_gwr", 88.4, 3.9, 49.9}, // first run 92.3 / 0.0 % wrong, abstention 75
 	{"guangxi_2026_pub_heldout", "guangxi_2026_gwr", 57.1, 4.8, 49.9},     // first run 61.9 / 0.0 % wrong, abstention 75
+	// held out: the public (25), English (25) and mixed (30), written at the end of stop 38 by new helpers, run once on its last code (4af7c81)
+	{"xizang_2026_pub_heldout", "xizang_2026_gwr", 57.1, 4.8, 49.9},      // first run 61.9 / 0.0 % wrong, abstention 75
+	{"shandong_2026_en3_heldout", "shandong_2026_gwr", 76.1, 19.1, 49.9}, // first run 81.0 / 14.3 % wrong, abstention 75
+	{"fujian_2026_mix_heldout", "fujian_2026_gwr", 88.4, 3.9, 74.9},      // first run 92.3 / 0.0 % wrong, abstention 100
 	// tuning: English (25) and the public (25), written at the start of stop 38 by new helpers, first run on da56c29, then tuned on
 	{"guizhou_2026_en2", "guizhou_2026_gwr", 80.9, 9.6, 74.9},    // first run 85.7 / 4.8 % wrong, abstention 100
 	{"ningxia_2026_pub", "ningxia_2026_gwr", 66.6, 4.8, 74.9},    // first run 71.4 / 0.0 % wrong, abstention 100
