@@ -131,9 +131,10 @@ func featuresOf(q question, kws []keyword, rc *reportCache, s *report.Sentence, 
 	if f.Definition > 0 && len(s.Section) > 0 && namesAll(s.Section[len(s.Section)-1], kws) {
 		f.Coverage = 1 // the body of the entry of the term asked: ［20］五网合一： › 将水、电、光、气网融入路网。
 	}
+	// the guiding preamble may close with the year's headline figures
+	// (…坚定推进高质量发展，地区生产总值增长3.7%): the one asked is not said
+	// in passing
 	if guiding(s.Text, q.text) && !(q.figure && nearFigures) || !q.problems && shortcomings(rc, s) {
-		// the guiding preamble may close with the year's headline
-		// figures (…坚定推进高质量发展，地区生产总值增长3.7%): those it says
 		f.Guiding = 1
 	}
 	if subScope(s.Section, q.text) {
