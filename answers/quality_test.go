@@ -307,6 +307,16 @@ var qualitySets = []struct {
 	{"hunan_2026_pub4", "hunan_2026_gwr", 76.1, 14.3, 24.9},             // first run 81.0 / 9.5 % wrong, abstention 50
 	{"ningxia_2026_en2", "ningxia_2026_gwr", 80.9, 4.8, 74.9},           // first run 85.7 / 0.0 % wrong, abstention 100
 	{"heilongjiang_2026_en2", "heilongjiang_2026_gwr", 85.7, 4.8, 49.9}, // first run 76.2 / 0.0 % wrong, abstention 75
+	// held out: English (25), officials (30) and the public (25), written at the start of stop 39 by new helpers, first run on its first code (a4c73be)
+	{"jiangxi_2026_en2_heldout", "jiangxi_2026_gwr", 66.6, 9.6, 49.9},      // first run 71.4 / 4.8 % wrong, abstention 75
+	{"hainan_2026_off_heldout", "hainan_2026_gwr", 92.3, 7.7, 74.9},        // first run 96.2 / 3.8 % wrong, abstention 100
+	{"chongqing_2026_pub4_heldout", "chongqing_2026_gwr", 61.9, 9.6, 74.9}, // first run 66.7 / 4.8 % wrong, abstention 100
+	// tuning: the public (25) and English (25), written at the start of stop 39 by new helpers, first run on a4c73be, then tuned on
+	{"hubei_2026_pub2", "hubei_2026_gwr", 76.1, 9.6, 74.9},      // first run 81.0 / 4.8 % wrong, abstention 100
+	{"sichuan_2026_pub3", "sichuan_2026_gwr", 71.4, 4.8, 74.9},  // first run 76.2 / 0.0 % wrong, abstention 100
+	{"guangxi_2026_pub2", "guangxi_2026_gwr", 76.1, 9.6, 74.9},  // first run 81.0 / 4.8 % wrong, abstention 100
+	{"liaoning_2026_en2", "liaoning_2026_gwr", 76.1, 9.6, 74.9}, // first run 81.0 / 4.8 % wrong, abstention 100
+	{"hebei_2026_en2", "hebei_2026_gwr", 76.1, 14.3, 49.9},      // first run 81.0 / 9.5 % wrong, abstention 75
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
