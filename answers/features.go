@@ -213,8 +213,8 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 			}
 			if j >= 0 {
 				credit, pos, said[i] = 1, j, a
-				if a != k.alts[0] && strings.Contains(k.alts[0], a) && !isOneOf(a, k.said) && !strings.Contains(p.text, k.alts[0]) {
-					credit = w.PartCredit // 就业 of 城镇新增就业, when the asker said neither
+				if a != k.alts[0] && strings.Contains(k.alts[0], a) && !isOneOf(a, k.said) && !strings.Contains(p.text, k.alts[0]) && !containsAll(p.text, k.parts) {
+					credit = w.PartCredit // 就业 of 城镇新增就业, when the asker said neither and the sentence not all its words (政府隐性债务)
 				}
 				if isOneOf(a, k.said) {
 					literal++ // 停车位 as asked, not only 停车设施

@@ -124,6 +124,10 @@ func TestCoverageOfAPart(t *testing.T) {
 	if got, _, _ := coverage([]keyword{k}, passage{text: "海洋生产总值增长6%左右"}, &w); got != 1 {
 		t.Errorf("coverage of 生产总值 asked as such = %.2f, want 1", got)
 	}
+	debt := keyword{alts: []string{"政府债务", "债务"}, parts: []string{"政府", "债务"}, known: true, weight: 1}
+	if got, _, _ := coverage([]keyword{debt}, passage{text: "有序化解政府隐性债务"}, &w); got != 1 {
+		t.Errorf("coverage of 政府债务 by 政府隐性债务 = %.2f, want 1: all its words are said", got)
+	}
 }
 
 func TestCompounds(t *testing.T) {

@@ -193,6 +193,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 				out[i].said = append(out[i].said, a)
 			}
 		}
+		out[i].said = outsideLonger(out[i].said, q.text)
 		if out[i].parts == nil { // vocabulary topics: the words of their first term
 			out[i].parts = partsOf(seg, out[i].alts[0], rc)
 		}
@@ -953,4 +954,24 @@ func senses(kws []keyword, rc *reportCache) []keyword {
 		}
 	}
 	return kws
+}
+
+// outsideLonger drops the words of said that the question says only inside
+// another of them: 就业 of 城镇就业 is not asked alone, so a sentence saying
+// only 就业 says part of the topic.
+func outsideLonger(said []string, text string) []string {
+	out := said[:0:0]
+	for _, a := range said {
+		inside := false
+		for _, b := range said {
+			if len(b) > len(a) && strings.Contains(b, a) && strings.Count(text, a) == strings.Count(text, b)*strings.Count(b, a) {
+				inside = true
+				break
+			}
+		}
+		if !inside {
+			out = append(out, a)
+		}
+	}
+	return out
 }

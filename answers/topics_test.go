@@ -291,3 +291,20 @@ func TestNumberedTopics(t *testing.T) {
 		}
 	}
 }
+
+func TestOutsideLonger(t *testing.T) {
+	tests := []struct {
+		said []string
+		text string
+		want []string
+	}{
+		{[]string{"就业", "城镇就业"}, "新增多少城镇就业", []string{"城镇就业"}},
+		{[]string{"就业", "城镇就业"}, "城镇就业和就业", []string{"就业", "城镇就业"}},
+		{[]string{"新增城镇就业", "城镇就业"}, "新增多少城镇就业", []string{"新增城镇就业", "城镇就业"}}, // 新增城镇就业 said across 多少
+	}
+	for _, tt := range tests {
+		if got := outsideLonger(tt.said, tt.text); !slices.Equal(got, tt.want) {
+			t.Errorf("outsideLonger(%q, %q) = %q, want %q", tt.said, tt.text, got, tt.want)
+		}
+	}
+}

@@ -544,6 +544,16 @@ func containsAny(s string, words []string) bool {
 	return false
 }
 
+// containsAll reports whether s contains every one of words, and there are some.
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return len(words) > 0
+}
+
 // unitsAsked returns the figure units that answer the unit a question asks
 // for, or nil.
 func unitsAsked(text string, figure bool) []string {
