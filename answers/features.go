@@ -531,7 +531,7 @@ func hasUnit(text string, figs []report.Figure, units []string) bool {
 				return true
 			}
 			// 3000多万皖北地区群众: people, said by a noun a few words on
-			if (f.Unit == "万" || f.Unit == "亿") && u == "人" && containsAny(clauseFrom(text[f.End:], 8), peopleNouns) {
+			if (f.Unit == "万" || f.Unit == "亿") && u == "人" && containsAny(clauseFrom(text[f.End:], 12), peopleNouns) {
 				return true
 			}
 

@@ -76,6 +76,9 @@ var gates = []gate{
 		q := j.q
 		figs := topicFigs(j, c)
 		// 到2025年底总里程有多少: the level the five years reached is that year's
+		if asksOneYearFigure(q) && q.growth && grewOverYears(j, c) {
+			return true // 去年增长多少 is not answered by 从2020年的3.68万亿元增长到2025年的4.93万亿元
+		}
 		return asksOneYearFigure(q) && onlyFiveYear(c.s.Text, figs) && !(q.stock && slices.ContainsFunc(figs, func(f report.Figure) bool { return isStockFigure(c.s.Text, f) }))
 	}},
 	{"span", "targets of the plan year where the five-year plan's are asked", "此句的数字是今年的目标，不是五年规划的", func(j *judge, c *candidate) bool {
@@ -267,6 +270,46 @@ func unitSaid(j *judge, c *candidate) bool {
 	}
 	sum, _, _ := coverage(known, p, j.w)
 	return sum/total >= j.w.MinCoverageUnit
+}
+
+// grewOverYears reports whether the figures c says with the question's
+// weightiest topic are levels of years far apart, and no rate.
+func grewOverYears(j *judge, c *candidate) bool {
+	for _, i := range heaviestAsked(j) {
+		only := slices.Clone(j.kws)
+		for m := range only {
+			only[m].verb = m != i // the others anchor no figure
+		}
+		figs, ok := topicFigures(c.s, j.rc.lowered(c.s.ID), only, 0)
+		if ok && len(figs) > 0 {
+			return !hasRate(figs) && levelsYearsApart(c.s.Text, figs)
+		}
+	}
+	return false
+}
+
+// reYearOwn is a year right before the figure it is the year of: 2020年的,
+// 2020年底.
+var reYearOwn = regexp.MustCompile(`((?:19|20)\d\d)年(?:末|底)?的?$`)
+
+// levelsYearsApart reports whether figs of text include levels of two
+// years more than one apart, each year said right before its figure (从2020
+// 年的3.68万亿元增长到2025年的4.93万亿元): what grew between them grew over
+// several years.
+func levelsYearsApart(text string, figs []report.Figure) bool {
+	first, last := 0, 0
+	for _, f := range figs {
+		m := reYearOwn.FindStringSubmatch(text[:f.Start])
+		if m == nil {
+			continue
+		}
+		y, _ := strconv.Atoi(m[1])
+		if first == 0 || y < first {
+			first = y
+		}
+		last = max(last, y)
+	}
+	return first > 0 && last-first > 1
 }
 
 // onlyFiveYear reports whether every one of figs, figures of text, spans

@@ -264,3 +264,25 @@ func TestAsksFiveYearTarget(t *testing.T) {
 		t.Error("onlyOfYear: some figures, all of the year")
 	}
 }
+
+func TestLevelsYearsApart(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"全省生产总值从2020年的3.68万亿元增长到2025年的4.93万亿元", true},
+		{"全省生产总值从2024年的4.6万亿元增长到2025年的4.93万亿元", false}, // one year's growth
+		{"全省生产总值达到4.93万亿元", false},
+	}
+	for _, tt := range tests {
+		var figs []report.Figure
+		for _, f := range []string{"3.68万亿元", "4.6万亿元", "4.93万亿元"} {
+			if i := strings.Index(tt.text, f); i >= 0 {
+				figs = append(figs, report.Figure{Text: f, Start: i, End: i + len(f)})
+			}
+		}
+		if got := levelsYearsApart(tt.text, figs); got != tt.want {
+			t.Errorf("levelsYearsApart(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

@@ -56,9 +56,11 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 		switch {
 		case r == '\u3000':
 			return ' '
+		case r >= 0x1F000 && unicode.Is(unicode.So, r):
+			return '，' // an emoji parts two clauses: 大学毕业有点慌😂 今年打算新增多少就业
 		case unicode.Is(unicode.So, r), unicode.Is(unicode.Sk, r), unicode.In(r, unicode.Cs, unicode.Co, unicode.Cc) && r != '\n',
 			r >= 0x1F000, r == 0xFE0F, r == 0x200D:
-			return -1 // emoji and other symbols
+			return -1 // other symbols
 		}
 		return r
 	}, q)
@@ -82,7 +84,7 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 	q = reParticles.ReplaceAllString(q, "$1")
 	q = cnNumerals(q)
 	q = dialectCounts(q)
-	return strings.Join(strings.Fields(q), " ")
+	return strings.Trim(strings.Join(strings.Fields(q), " "), " ，") // 谢谢🙏 leaves no comma
 }
 
 func isASCII(s string) bool {
