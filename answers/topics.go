@@ -200,7 +200,9 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		out[i].partWeights = make([]float64, len(out[i].parts))
 		out[i].partAlts = make([][]string, len(out[i].parts))
 		for j, part := range out[i].parts {
-			out[i].partWeights[j] = rc.idf([]string{part})
+			if !isQuestionWord(part) { // 总额 of 进出口总额 names no thing: 社会消费品零售总额 says none of it
+				out[i].partWeights[j] = rc.idf([]string{part})
+			}
 			out[i].partAlts[j] = vocab.termsOf(part) // 外贸 of 外贸进出口 is said as 进出口
 		}
 		out[i].weight = rc.idf(out[i].alts)
