@@ -317,6 +317,12 @@ var qualitySets = []struct {
 	{"guangxi_2026_pub2", "guangxi_2026_gwr", 76.1, 9.6, 74.9},  // first run 81.0 / 4.8 % wrong, abstention 100
 	{"liaoning_2026_en2", "liaoning_2026_gwr", 76.1, 9.6, 74.9}, // first run 81.0 / 4.8 % wrong, abstention 100
 	{"hebei_2026_en2", "hebei_2026_gwr", 76.1, 14.3, 49.9},      // first run 81.0 / 9.5 % wrong, abstention 75
+	// tuning: the public (25) and English (25), written early in stop 39 by new helpers, first run on 1e5ccd2, then tuned on
+	{"shanghai_2026_pub2", "shanghai_2026_gwr", 85.7, 4.8, 49.9},   // first run 90.5 / 0.0 % wrong, abstention 75
+	{"shandong_2026_pub4", "shandong_2026_gwr", 80.9, 4.8, 74.9},   // first run 85.7 / 0.0 % wrong, abstention 100
+	{"beijing_2026_pub3", "beijing_2026_gwr", 71.4, 4.8, 49.9},     // first run 76.2 / 0.0 % wrong, abstention 75
+	{"sichuan_2026_en3", "sichuan_2026_gwr", 76.1, 9.6, 49.9},      // first run 81.0 / 4.8 % wrong, abstention 75
+	{"guangdong_2026_en3", "guangdong_2026_gwr", 80.9, 14.3, 49.9}, // first run 85.7 / 9.5 % wrong, abstention 75
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
