@@ -323,6 +323,12 @@ var qualitySets = []struct {
 	{"beijing_2026_pub3", "beijing_2026_gwr", 71.4, 4.8, 49.9},     // first run 76.2 / 0.0 % wrong, abstention 75
 	{"sichuan_2026_en3", "sichuan_2026_gwr", 76.1, 9.6, 49.9},      // first run 81.0 / 4.8 % wrong, abstention 75
 	{"guangdong_2026_en3", "guangdong_2026_gwr", 80.9, 14.3, 49.9}, // first run 85.7 / 9.5 % wrong, abstention 75
+	// tuning: the public (25) and English (25), written mid-stop 39 by new helpers, first run on c999364, then tuned on
+	{"yunnan_2026_pub3", "yunnan_2026_gwr", 71.4, 9.6, 49.9},     // first run 76.2 / 4.8 % wrong, abstention 75
+	{"hunan_2026_pub5", "hunan_2026_gwr", 80.9, 9.6, 24.9},       // first run 85.7 / 4.8 % wrong, abstention 50
+	{"xinjiang_2026_pub2", "xinjiang_2026_gwr", 57.1, 9.6, 74.9}, // first run 61.9 / 4.8 % wrong, abstention 100
+	{"ningxia_2026_pub2", "ningxia_2026_gwr", 66.6, 4.8, 74.9},   // first run 71.4 / 0.0 % wrong, abstention 100
+	{"tianjin_2026_en3", "tianjin_2026_gwr", 66.6, 9.6, 74.9},    // first run 71.4 / 4.8 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
