@@ -311,8 +311,11 @@ func asks(c string) bool { return asksAsTyped(roughNumbers.Replace(c)) }
 
 // asksAsTyped is asks with a number said roughly (十几年) taken as asking.
 func asksAsTyped(c string) bool {
-	return containsAny(reFew.ReplaceAllString(c, "少"), askingCues) || aNotA(c) || endsAskingTag(c)
+	return containsAny(reFew.ReplaceAllString(reDecade.ReplaceAllString(c, "$1十年代"), "少"), askingCues) || aNotA(c) || endsAskingTag(c)
 }
+
+// reDecade is a decade said roughly (九几年的老楼, 八几年): it asks nothing.
+var reDecade = regexp.MustCompile(`([五六七八九])几年`)
 
 // notANotA are idioms shaped like a word said and denied that ask nothing.
 var notANotA = []string{"动不动", "时不时", "理不理", "不得不"}

@@ -139,6 +139,7 @@ func TestConfirmAsksWhatWasSaid(t *testing.T) {
 		{"今年高铁能通车吗", "今年高铁能通车吗"},
 		{"高铁今年通车吗，是真的吗", "高铁今年通车吗，是真的吗"}, // both ask
 		{"听说高铁今年通车，真的", "听说高铁今年通车，真的"},   // 真的 alone asks nothing
+		{"住的是九几年的老楼，今年能改多少户", "今年能改多少户"}, // a decade asks nothing
 	}
 	for _, tt := range tests {
 		if got := askingBy(tt.question, asksAsTyped); got != tt.want {
