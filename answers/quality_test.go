@@ -329,6 +329,12 @@ var qualitySets = []struct {
 	{"xinjiang_2026_pub2", "xinjiang_2026_gwr", 57.1, 9.6, 74.9}, // first run 61.9 / 4.8 % wrong, abstention 100
 	{"ningxia_2026_pub2", "ningxia_2026_gwr", 66.6, 4.8, 74.9},   // first run 71.4 / 0.0 % wrong, abstention 100
 	{"tianjin_2026_en3", "tianjin_2026_gwr", 66.6, 9.6, 74.9},    // first run 71.4 / 4.8 % wrong, abstention 100
+	// tuning: English (25) and the public (25), written mid-stop 39 by new helpers, first run on 8951453, then tuned on
+	{"anhui_2026_en3", "anhui_2026_gwr", 76.1, 14.3, 74.9},               // first run 81.0 / 9.5 % wrong, abstention 100
+	{"guizhou_2026_en3", "guizhou_2026_gwr", 80.9, 4.8, 74.9},            // first run 85.7 / 0.0 % wrong, abstention 100
+	{"hubei_2026_en3", "hubei_2026_gwr", 57.1, 23.9, 74.9},               // first run 61.9 / 19.0 % wrong, abstention 100
+	{"fujian_2026_pub2", "fujian_2026_gwr", 76.1, 9.6, 74.9},             // first run 81.0 / 4.8 % wrong, abstention 100
+	{"heilongjiang_2026_pub2", "heilongjiang_2026_gwr", 71.4, 4.8, 74.9}, // first run 76.2 / 0.0 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
