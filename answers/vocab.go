@@ -74,6 +74,7 @@ func ParseVocabulary(text, name string) (*Vocabulary, error) {
 	if len(errs) > 0 {
 		return nil, errors.Join(errs...)
 	}
+	v.sameHeads(lines)
 	slices.SortStableFunc(v.aliases, func(a, b alias) int { return len(b.from) - len(a.from) })
 	v.kin = make(map[string][]string, len(v.aliases))
 	v.byFirst = map[rune][]int{}
@@ -90,6 +91,34 @@ func ParseVocabulary(text, name string) (*Vocabulary, error) {
 		}
 	}
 	return v, nil
+}
+
+// englishHeads are the nouns English ends a name with alike (foreign-
+// invested enterprises, companies, firms), by kind.
+var englishHeads = words.byKey("english_head")
+
+// sameHeads says every English alias ending in a word of englishHeads with
+// the others too, unless a line says that alias already.
+func (v *Vocabulary) sameHeads(seen map[string]lineOf) {
+	for _, a := range slices.Clone(v.aliases) {
+		sp := strings.LastIndexByte(a.from, ' ')
+		if !a.latin || sp < 0 {
+			continue
+		}
+		for _, h := range englishHeads {
+			if !slices.Contains(h.words, a.from[sp+1:]) {
+				continue
+			}
+			for _, other := range h.words {
+				from := a.from[:sp+1] + other
+				if _, ok := seen[from]; !ok {
+					seen[from] = seen[a.from]
+					v.aliases = append(v.aliases, alias{from: from, terms: a.terms, latin: true})
+					v.terms[from] = a.terms
+				}
+			}
+		}
+	}
 }
 
 // parse reads the lines of a vocabulary file called name, and returns

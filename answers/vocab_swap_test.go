@@ -169,3 +169,17 @@ func TestBeforeGaps(t *testing.T) {
 		}
 	}
 }
+
+// TestSameHeads: an English alias ending in enterprises is said with
+// companies and firms too, unless a line says that alias otherwise.
+func TestSameHeads(t *testing.T) {
+	v, err := ParseVocabulary("zonk enterprises = 甲\nzonk firms = 乙\n", "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for from, want := range map[string]string{"zonk enterprises": "甲", "zonk companies": "甲", "zonk firms": "乙"} {
+		if got := v.terms[from]; len(got) == 0 || got[0] != want {
+			t.Errorf("terms of %q = %q, want %s first", from, got, want)
+		}
+	}
+}
