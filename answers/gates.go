@@ -507,8 +507,9 @@ func heaviestAsked(j *judge) []int {
 // standout lets the best candidate answer though it says too little of
 // the question's topics, when no other passes and it stands out: it says
 // the question's weightiest topic itself, covers StandoutCoverage of the
-// topics, scores StandoutMargin above every other sentence, and passes
-// every gate after the coverage gate. Citizens tell their situation
+// topics, scores StandoutMargin above every other sentence (or covers
+// OnlySayerCoverage and is the one sentence saying the topic asked,
+// onlySayer), and passes every gate after the coverage gate. Citizens tell their situation
 // around what they ask (下岗了想晚上摆个地摊卖小吃，政府让摆不让摆): the one
 // sentence of the report on 地摊 answers, though it says nothing of 晚上
 // or 小吃. ranked is best first; it reports whether ranked[0] now answers.
@@ -522,11 +523,12 @@ func standout(j *judge, ranked []candidate) bool {
 		}
 	}
 	c, w := &ranked[0], j.w
-	if c.f.Coverage < w.StandoutCoverage || len(ranked) > 1 && c.score-ranked[1].score < w.StandoutMargin {
+	text := j.rc.lowered(c.s.ID)
+	heaviest := heaviestAsked(j)
+	if c.f.Coverage < w.StandoutCoverage || len(ranked) > 1 && c.score-ranked[1].score < w.StandoutMargin && !(c.f.Coverage >= w.OnlySayerCoverage && onlySayer(j, heaviest, c.s.ID)) {
 		return false
 	}
-	text := j.rc.lowered(c.s.ID)
-	if !slices.ContainsFunc(heaviestAsked(j), func(i int) bool { return containsAny(text, j.kws[i].alts) }) {
+	if !slices.ContainsFunc(heaviest, func(i int) bool { return containsAny(text, j.kws[i].alts) }) {
 		return false
 	}
 	if laterGate(j, c) != nil {
@@ -534,6 +536,38 @@ func standout(j *judge, ranked []candidate) bool {
 	}
 	c.rejected, c.standout = nil, true
 	return true
+}
+
+// onlySayer reports whether sentence id is the one sentence of the report
+// that says one of the topics heaviest (a known word, not a verb) that the
+// one clause asking of a question of several names: 今年长护险能用上不 after
+// the asker's story is answered by the report's one sentence on 长护险,
+// however close another sentence scores on the story's words.
+func onlySayer(j *judge, heaviest []int, id int) bool {
+	asking := askingBy(j.q.text, asksAsTyped)
+	for _, i := range heaviest {
+		k := j.kws[i]
+		if k.verb || !k.known || asking == j.q.text || !containsAny(asking, k.said) {
+			continue
+		}
+		var in []int
+		for _, a := range k.alts {
+			ids, n := j.rc.sentencesWith(a)
+			if n > maxSaid {
+				in = nil
+				break
+			}
+			for _, s := range ids {
+				if !slices.Contains(in, s) {
+					in = append(in, s)
+				}
+			}
+		}
+		if len(in) == 1 && in[0] == id {
+			return true
+		}
+	}
+	return false
 }
 
 // standoutWhy is what the trace says of a candidate standout let answer.

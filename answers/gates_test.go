@@ -286,3 +286,36 @@ func TestLevelsYearsApart(t *testing.T) {
 		}
 	}
 }
+
+// TestOnlySayer: the one sentence of the report that says the topic the
+// asking clause names answers without the standout margin.
+func TestOnlySayer(t *testing.T) {
+	e, lib := engineOnSeed(t)
+	lib.View(func(s *index.Snapshot) error {
+		rc := e.cache(newest(t, s))
+		ids, n := rc.sentencesWith("萌宝驿站")
+		if n != 1 {
+			t.Fatalf("the seed says 萌宝驿站 in %d sentences, want 1", n)
+		}
+		asked := keyword{alts: []string{"萌宝驿站"}, said: []string{"萌宝驿站"}, known: true, weight: 5}
+		scene := keyword{alts: []string{"上班"}, said: []string{"上班"}, known: true, weight: 5}
+		tests := []struct {
+			question string
+			kws      []keyword
+			id       int
+			want     bool
+		}{
+			{"两口子都上班没人带娃，萌宝驿站今年还办吗", []keyword{scene, asked}, ids[0], true},
+			{"两口子都上班没人带娃，萌宝驿站今年还办吗", []keyword{scene, asked}, ids[0] + 1, false}, // another sentence
+			{"萌宝驿站今年还办吗", []keyword{asked}, ids[0], false},                       // one clause: the margin holds
+			{"萌宝驿站办得好，今年还有吗", []keyword{scene, asked}, ids[0], false},            // named only in the scene
+		}
+		for _, tt := range tests {
+			j := &judge{q: understand(tt.question, tt.question, nil), kws: tt.kws, rc: rc, w: &e.w}
+			if got := onlySayer(j, heaviestAsked(j), tt.id); got != tt.want {
+				t.Errorf("onlySayer(%q, sentence %d) = %v, want %v", tt.question, tt.id, got, tt.want)
+			}
+		}
+		return nil
+	})
+}

@@ -72,13 +72,14 @@ type Weights struct {
 
 	// Cut-offs.
 
-	MinCoverage      float64 // the coverage the best sentence needs: below it the reports do not answer
-	MinCoverageUnit  float64 // the coverage of the topics the report names that is enough with a figure in the unit asked next to one
-	MinCoverageFloor float64 // the least coverage of all topics even then
-	WithinCoverage   float64 // the coverage enough within a section the asker picked from those offered for an unanswered question (within.go)
-	StandoutCoverage float64 // the coverage enough when nothing else answers and one sentence stands out (standout)
-	StandoutMargin   float64 // how far above every other sentence it must score
-	ManyFigures      float64 // figures that make a sentence a list of targets
+	MinCoverage       float64 // the coverage the best sentence needs: below it the reports do not answer
+	MinCoverageUnit   float64 // the coverage of the topics the report names that is enough with a figure in the unit asked next to one
+	MinCoverageFloor  float64 // the least coverage of all topics even then
+	WithinCoverage    float64 // the coverage enough within a section the asker picked from those offered for an unanswered question (within.go)
+	StandoutCoverage  float64 // the coverage enough when nothing else answers and one sentence stands out (standout)
+	StandoutMargin    float64 // how far above every other sentence it must score
+	OnlySayerCoverage float64 // the coverage enough, without the margin, for the one sentence of the report that says the topic the asking clause names (onlySayer)
+	ManyFigures       float64 // figures that make a sentence a list of targets
 }
 
 // DefaultWeights are the weights planbot answers with.
@@ -133,13 +134,14 @@ var DefaultWeights = Weights{
 	ContextTopic:       0.5,
 	PlanPeriod:         0.7,
 
-	MinCoverage:      0.55,
-	MinCoverageUnit:  0.45,
-	MinCoverageFloor: 0.35,
-	WithinCoverage:   0.2,
-	StandoutCoverage: 0.35,
-	StandoutMargin:   0.3,
-	ManyFigures:      5,
+	MinCoverage:       0.55,
+	MinCoverageUnit:   0.45,
+	MinCoverageFloor:  0.35,
+	WithinCoverage:    0.2,
+	StandoutCoverage:  0.35,
+	StandoutMargin:    0.3,
+	OnlySayerCoverage: 0.45,
+	ManyFigures:       5,
 }
 
 // Set sets the weight called name ("MinCoverage") to value.
