@@ -104,6 +104,10 @@ var (
 	// city hosts.
 	reWhatFigure = regexp.MustCompile(`\bwhat (is|was|are|were|percentage|share|proportion|number|amount|level|rate|value|total|size)\b`)
 	reWhatWhich  = regexp.MustCompile(`^(what|which)\b`)
+	// reGoalsEn names aims, which words state as often as figures;
+	// reMeasureEn a measure, which a figure states.
+	reGoalsEn   = regexp.MustCompile(`\b(goals?|objectives?|aims?|vision|tasks?|priorit(y|ies))\b`)
+	reMeasureEn = regexp.MustCompile(`\b(how (much|many|big|large|fast|high)|rate|percentage|per cent|percent|share|proportion|number|amount|level|total|size|value|gdp|output|income|revenue|investment|growth)\b`)
 	// reWhatPlan asks what is planned or done, not a figure: what are the
 	// plans for the port, what is planned for the railway, what is Hubei
 	// doing about debt.
@@ -448,6 +452,11 @@ func understand(raw, text string, groups [][]string) question {
 	}
 	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(rePoliteTail.ReplaceAllString(lowRaw, "")) && !reWhen.MatchString(lowRaw) && !(reWhatWhich.MatchString(lowRaw) && !whatFigure) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
+	}
+	if isEnglish(raw) && q.figure && !reMeasureEn.MatchString(lowRaw) && !q.growth {
+		if reGoalsEn.MatchString(lowRaw) {
+			q.figure, q.figureSoft = false, true // "what are the main goals of the plan" asks for words; a figure may be among them
+		}
 	}
 	q.across = containsAny(text, acrossCues)
 	switch {

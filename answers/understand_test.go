@@ -106,6 +106,8 @@ func TestFigureAsked(t *testing.T) {
 		{"I heard schools are getting spring and autumn breaks - is that in the plan?", false},
 		{"Heard about the new airport. Will it open this year?", false},
 		{"what is the gdp target", true},
+		{"What are the main goals of the 15th Five-Year Plan?", false}, // aims, said in words as often
+		{"What is the GDP growth goal for 2026?", true},
 		{"rural per capita income in 2024, do you know", true},
 		{"minimum wage in kunming, can you tell me", true},
 		{"gdp growth target - can you tell me", true},
