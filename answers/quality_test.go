@@ -335,6 +335,12 @@ var qualitySets = []struct {
 	{"hubei_2026_en3", "hubei_2026_gwr", 57.1, 23.9, 74.9},               // first run 61.9 / 19.0 % wrong, abstention 100
 	{"fujian_2026_pub2", "fujian_2026_gwr", 76.1, 9.6, 74.9},             // first run 81.0 / 4.8 % wrong, abstention 100
 	{"heilongjiang_2026_pub2", "heilongjiang_2026_gwr", 71.4, 4.8, 74.9}, // first run 76.2 / 0.0 % wrong, abstention 100
+	// tuning: officials (30) and the public (25), written mid-stop 39 by new helpers, first run on 9a51222, then tuned on
+	{"sichuan_2026_off", "sichuan_2026_gwr", 84.6, 15.4, 74.9},   // first run 88.5 / 11.5 % wrong, abstention 100
+	{"shandong_2026_off", "shandong_2026_gwr", 84.6, 11.6, 74.9}, // first run 88.5 / 7.7 % wrong, abstention 100
+	{"hunan_2026_off", "hunan_2026_gwr", 96.1, 3.9, 74.9},        // first run 100.0 / 0.0 % wrong, abstention 100
+	{"liaoning_2026_pub2", "liaoning_2026_gwr", 61.9, 9.6, 74.9}, // first run 66.7 / 4.8 % wrong, abstention 100
+	{"guizhou_2026_pub5", "guizhou_2026_gwr", 57.1, 4.8, 74.9},   // first run 61.9 / 0.0 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
