@@ -25,9 +25,12 @@
 //   - gates.go: the named rules that keep a sentence from answering
 //     whatever its score (a figure of another year, another unit…), and
 //     the one exception, standout: when nothing passes, a sentence far
-//     above every other that says the weightiest topic answers;
+//     above every other, or the one sentence saying the topic the asking
+//     clause names, that says the weightiest topic answers;
 //   - compose.go: the answer: the sentence, its figures, its section; for
 //     a question the report does not answer, the headings nearest to it;
+//     siblings.go adds the clause of a list (parted by ；) that says the
+//     other topics of a question asking several figures;
 //   - within.go: the question asked again within one of those headings,
 //     which the asker picked (Options.Within): a fifth of the question
 //     is enough there, and when no sentence passes the gates, the best

@@ -226,7 +226,11 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 		if len(out) == top {
 			break
 		}
-		out = append(out, compose(r, c, q, answerFigures(j, &c)))
+		a := compose(r, c, q, answerFigures(j, &c))
+		if o, before, ok := sibling(j, &c); ok {
+			a = withSibling(a, o, before)
+		}
+		out = append(out, a)
 	}
 	switch {
 	case len(out) == 0 && within == "":
