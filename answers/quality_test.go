@@ -341,6 +341,12 @@ var qualitySets = []struct {
 	{"hunan_2026_off", "hunan_2026_gwr", 96.1, 3.9, 74.9},        // first run 100.0 / 0.0 % wrong, abstention 100
 	{"liaoning_2026_pub2", "liaoning_2026_gwr", 61.9, 9.6, 74.9}, // first run 66.7 / 4.8 % wrong, abstention 100
 	{"guizhou_2026_pub5", "guizhou_2026_gwr", 57.1, 4.8, 74.9},   // first run 61.9 / 0.0 % wrong, abstention 100
+	// tuning: English (25), the public (25) and mixed (30), written late in stop 39 by new helpers, first run on 09d3b3d, then tuned on
+	{"beijing_2026_en3", "beijing_2026_gwr", 71.4, 4.8, 74.9},   // first run 76.2 / 0.0 % wrong, abstention 100
+	{"yunnan_2026_en3", "yunnan_2026_gwr", 57.1, 14.3, 49.9},    // first run 61.9 / 9.5 % wrong, abstention 75
+	{"shanghai_2026_en3", "shanghai_2026_gwr", 76.1, 9.6, 74.9}, // first run 81.0 / 4.8 % wrong, abstention 100
+	{"anhui_2026_pub5", "anhui_2026_gwr", 76.1, 14.3, 74.9},     // first run 81.0 / 9.5 % wrong, abstention 100
+	{"hubei_2026_mix2", "hubei_2026_gwr", 84.6, 15.4, 74.9},     // first run 88.5 / 11.5 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
