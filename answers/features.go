@@ -194,6 +194,40 @@ type passage struct {
 	leadCredit                float64 // of a topic found in the phrase heading the passage
 }
 
+// perUnit are the words that make what follows them the base of another
+// thing's figure (单位地区生产总值能耗, 万元地区生产总值能耗). 人均 is none:
+// income is said per head whether asked so or not.
+var perUnit = []string{"单位", "万元"}
+
+// notPerUnit returns the first place from j on where text says a, one of
+// alts, not right after a word of perUnit (nor inside another of alts
+// that is: 生产总值 of 单位地区生产总值), or -1.
+func notPerUnit(text string, alts []string, a string, j int) int {
+	for _, at := range occurrences(text[j:], a) {
+		at += j
+		start := at
+		for _, b := range alts {
+			if len(b) > len(a) && strings.HasSuffix(b, a) && strings.HasSuffix(text[:at+len(a)], b) {
+				start = min(start, at+len(a)-len(b))
+			}
+		}
+		if !hasAnySuffix(text[:start], perUnit) {
+			return at
+		}
+	}
+	return -1
+}
+
+// hasAnySuffix reports whether s ends with one of words.
+func hasAnySuffix(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // coverage sums the weights of the topics a sentence talks about. Two
 // topics next to each other in the question but far apart in the sentence
 // (人均 … 地区生产总值) count as only loosely said.
@@ -202,10 +236,14 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 	said := make([]string, len(kws)) // the words it was found as
 	credits := make([]float64, len(kws))
 	bare := withoutInsertions(p.text)
+	perAsked := slices.ContainsFunc(kws, func(k keyword) bool { return k.ratio() || slices.ContainsFunc(k.said, func(w string) bool { return containsAny(w, perUnit) }) })
 	for i, k := range kws {
 		credit, pos := 0.0, -1
 		for _, a := range k.alts {
 			j := strings.Index(p.text, a)
+			if j > 0 && !perAsked {
+				j = notPerUnit(p.text, k.alts, a, j) // 单位地区生产总值二氧化碳排放 says no 地区生产总值
+			}
 			if j < 0 && bare != "" {
 				if j = strings.Index(bare, a); j >= 0 {
 					j = min(j, len(p.text)-1) // near where it is said: 新（改）建 says 新建

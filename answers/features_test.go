@@ -320,3 +320,25 @@ func TestHowAsksThePlan(t *testing.T) {
 		}
 	}
 }
+
+// TestCoveragePerUnit: 单位地区生产总值 says no 地区生产总值 unless a
+// ratio is asked.
+func TestCoveragePerUnit(t *testing.T) {
+	w := DefaultWeights
+	gdp := keyword{alts: []string{"地区生产总值", "生产总值"}, said: []string{"地区生产总值"}, known: true, weight: 1}
+	tests := []struct {
+		text string
+		kws  []keyword
+		want float64
+	}{
+		{"单位地区生产总值二氧化碳排放完成国家下达目标", []keyword{gdp}, 0},
+		{"地区生产总值增长5%，单位地区生产总值能耗下降3%", []keyword{gdp}, 1},
+		{"单位地区生产总值能耗下降3%", []keyword{{alts: []string{"单位"}, said: []string{"单位"}, known: true, weight: 1}, gdp}, 1},
+	}
+	for _, tt := range tests {
+		got, _, _ := coverage(tt.kws, passage{text: tt.text}, &w)
+		if got /= float64(len(tt.kws)); got != tt.want {
+			t.Errorf("coverage of %q = %.2f, want %.2f", tt.text, got, tt.want)
+		}
+	}
+}
