@@ -236,7 +236,9 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 	said := make([]string, len(kws)) // the words it was found as
 	credits := make([]float64, len(kws))
 	bare := withoutInsertions(p.text)
-	perAsked := slices.ContainsFunc(kws, func(k keyword) bool { return k.ratio() || slices.ContainsFunc(k.said, func(w string) bool { return containsAny(w, perUnit) }) })
+	perAsked := slices.ContainsFunc(kws, func(k keyword) bool {
+		return k.ratio() || slices.ContainsFunc(k.said, func(w string) bool { return containsAny(w, perUnit) })
+	})
 	for i, k := range kws {
 		credit, pos := 0.0, -1
 		for _, a := range k.alts {
