@@ -203,8 +203,7 @@ var perUnit = []string{"单位", "万元"}
 // alts, not right after a word of perUnit (nor inside another of alts
 // that is: 生产总值 of 单位地区生产总值), or -1.
 func notPerUnit(text string, alts []string, a string, j int) int {
-	for _, at := range occurrences(text[j:], a) {
-		at += j
+	for at := j; at >= 0; at = nextIndex(text, a, at) {
 		start := at
 		for _, b := range alts {
 			if len(b) > len(a) && strings.HasSuffix(b, a) && strings.HasSuffix(text[:at+len(a)], b) {
@@ -214,6 +213,14 @@ func notPerUnit(text string, alts []string, a string, j int) int {
 		if !hasAnySuffix(text[:start], perUnit) {
 			return at
 		}
+	}
+	return -1
+}
+
+// nextIndex returns where text says a after its place at, or -1.
+func nextIndex(text, a string, at int) int {
+	if k := strings.Index(text[at+len(a):], a); k >= 0 {
+		return at + len(a) + k
 	}
 	return -1
 }
