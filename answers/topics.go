@@ -157,7 +157,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if narrowed(out, w) {
 			continue // 粮食播种面积 asked: the vocabulary topic 粮食 is that word only
 		}
-		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w, q.text) || coveredBy(out, w, gapless) || english.IsStopWord(w) {
+		if !(meaningful(w) || lone) || isQuestionWord(w) || coveredBy(out, w, q.text) || coveredBy(out, w, gapless) || english.IsStopWord(w) || english.IsOrdinal(w) {
 			continue
 		}
 		if negation(w) {

@@ -108,6 +108,7 @@ func TestFigureAsked(t *testing.T) {
 		{"what is the gdp target", true},
 		{"What are the main goals of the 15th Five-Year Plan?", false}, // aims, said in words as often
 		{"What is the GDP growth goal for 2026?", true},
+		{"What are the city's main AI initiatives for this year?", false}, // initiatives are planned, in words
 		{"rural per capita income in 2024, do you know", true},
 		{"minimum wage in kunming, can you tell me", true},
 		{"gdp growth target - can you tell me", true},

@@ -234,6 +234,10 @@ var stopWords = func() map[string]bool {
 	return m
 }()
 
+// IsOrdinal reports whether w is an ordinal number (8th, 15th): a count,
+// not a topic.
+func IsOrdinal(w string) bool { return reOrdinal.MatchString(w) }
+
 // IsStopWord reports whether w (lower case) is an English word that only
 // shapes a sentence: the, did, over, have.
 func IsStopWord(w string) bool { return stopWords[w] }

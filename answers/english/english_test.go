@@ -221,3 +221,11 @@ func TestSameNoun(t *testing.T) {
 		}
 	}
 }
+
+func TestIsOrdinal(t *testing.T) {
+	for w, want := range map[string]bool{"8th": true, "15th": true, "2nd": true, "2025": false, "tenth": false, "th": false} {
+		if got := IsOrdinal(w); got != want {
+			t.Errorf("IsOrdinal(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
