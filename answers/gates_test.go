@@ -319,3 +319,17 @@ func TestOnlySayer(t *testing.T) {
 		return nil
 	})
 }
+
+func TestRankSaid(t *testing.T) {
+	for text, want := range map[string]bool{
+		"金额居全国第3位": true,
+		"稳居首位":     true,
+		"两证齐全医养结合养老机构增至1125家、全国最多": true,
+		"增至1125家": false,
+		"最多跑一次":   false, // most, of nothing ranked
+	} {
+		if got := reRank.MatchString(text); got != want {
+			t.Errorf("reRank in %q = %v, want %v", text, got, want)
+		}
+	}
+}
