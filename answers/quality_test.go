@@ -347,6 +347,12 @@ var qualitySets = []struct {
 	{"shanghai_2026_en3", "shanghai_2026_gwr", 76.1, 9.6, 74.9}, // first run 81.0 / 4.8 % wrong, abstention 100
 	{"anhui_2026_pub5", "anhui_2026_gwr", 76.1, 14.3, 74.9},     // first run 81.0 / 9.5 % wrong, abstention 100
 	{"hubei_2026_mix2", "hubei_2026_gwr", 84.6, 15.4, 74.9},     // first run 88.5 / 11.5 % wrong, abstention 100
+	// tuning: the public (25) and English (25), written late in stop 39 by new helpers, first run on 855f22f, then tuned on
+	{"guangdong_2026_pub3", "guangdong_2026_gwr", 76.1, 9.6, 49.9},      // first run 81.0 / 4.8 % wrong, abstention 75
+	{"hebei_2026_pub4", "hebei_2026_gwr", 66.6, 9.6, 74.9},              // first run 71.4 / 4.8 % wrong, abstention 100
+	{"tianjin_2026_pub5", "tianjin_2026_gwr", 66.6, 4.8, 74.9},          // first run 71.4 / 0.0 % wrong, abstention 100
+	{"ningxia_2026_en3", "ningxia_2026_gwr", 76.1, 4.8, 74.9},           // first run 81.0 / 0.0 % wrong, abstention 100
+	{"heilongjiang_2026_en3", "heilongjiang_2026_gwr", 80.9, 9.6, 74.9}, // first run 85.7 / 4.8 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
