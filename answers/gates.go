@@ -539,7 +539,7 @@ func standout(j *judge, ranked []candidate) bool {
 }
 
 // onlySayer reports whether sentence id is the one sentence of the report
-// that says one of the topics heaviest (a known word, not a verb) that the
+// (of the period asked) that says one of the topics heaviest (a known word, not a verb) that the
 // one clause asking of a question of several names: 今年长护险能用上不 after
 // the asker's story is answered by the report's one sentence on 长护险,
 // however close another sentence scores on the story's words.
@@ -563,11 +563,23 @@ func onlySayer(j *judge, heaviest []int, id int) bool {
 				}
 			}
 		}
+		in = slices.DeleteFunc(in, func(s int) bool { return s != id && otherPeriod(j, s) })
 		if len(in) == 1 && in[0] == id {
 			return true
 		}
 	}
 	return false
+}
+
+// periodGate is the gate of the period asked.
+var periodGate = &gates[slices.IndexFunc(gates, func(g gate) bool { return g.name == "period" })]
+
+// otherPeriod reports whether sentence id is of another period than the
+// one asked (the year reviewed where this year's plan is asked): it does
+// not compete.
+func otherPeriod(j *judge, id int) bool {
+	s := j.rc.r.Sentences.At(id)
+	return periodGate.rejects(j, &candidate{s: &s})
 }
 
 // standoutWhy is what the trace says of a candidate standout let answer.
