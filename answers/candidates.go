@@ -20,7 +20,7 @@ type candidate struct {
 	f        features
 	score    float64
 	rejected *gate
-	standout bool // answers though the coverage gate rejected it (standout)
+	passed   string // why it answers though the coverage gate rejected it (standout), or ""
 	// open marks a candidate of an unanswered question that would answer
 	// if its section were asked (within.go): a heading offered for the
 	// question leads to it.

@@ -209,9 +209,7 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 			if c.rejected != nil {
 				t.Rejected = c.rejected.name + ": " + c.rejected.why
 			}
-			if c.standout {
-				t.Passed = standoutWhy
-			}
+			t.Passed = c.passed
 			trace.Candidates = append(trace.Candidates, t)
 		}
 	}
@@ -219,16 +217,19 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 		fmt.Fprint(e.debug, trace)
 	}
 	var out []Answer
+	given := map[int]bool{} // the sentences answered, siblings joined included
 	for _, c := range ranked {
-		if c.rejected != nil {
+		if c.rejected != nil || given[c.s.ID] {
 			continue
 		}
 		if len(out) == top {
 			break
 		}
 		a := compose(r, c, q, answerFigures(j, &c))
-		if o, before, ok := sibling(j, &c); ok {
-			a = withSibling(a, o, before)
+		given[c.s.ID] = true
+		if o, figs, before, ok := sibling(j, &c); ok && !given[o.ID] {
+			a = withSibling(a, o, figs, before)
+			given[o.ID] = true
 		}
 		out = append(out, a)
 	}

@@ -195,14 +195,19 @@ type passage struct {
 }
 
 // perUnit are the words that make what follows them the base of another
-// thing's figure (单位地区生产总值能耗, 万元地区生产总值能耗). 人均 is none:
-// income is said per head whether asked so or not.
+// thing's figure when an intensity follows that (单位地区生产总值能耗, 规上工业
+// 单位增加值能耗, 万元地区生产总值二氧化碳排放); 限上单位网上零售额 names an
+// organisation, 2万元补贴 a sum. 人均 is none: income is said per head
+// whether asked so or not.
 var perUnit = []string{"单位", "万元"}
 
-// notPerUnit returns the first place from j on where text says a, one of
-// alts, not right after a word of perUnit (nor inside another of alts
-// that is: 生产总值 of 单位地区生产总值), or -1.
-func notPerUnit(text string, alts []string, a string, j int) int {
+// intensities are what is measured per unit of a base (能耗, 二氧化碳排放).
+var intensities = []string{"能耗", "耗能", "二氧化碳", "碳排放", "排放", "用水", "水耗", "用地", "电耗"}
+
+// indexNotPerUnit returns the first place from j on where text says a, one
+// of alts, not as a base per unit (nor inside another of alts that is:
+// 生产总值 of 单位地区生产总值), or -1.
+func indexNotPerUnit(text string, alts []string, a string, j int) int {
 	for at := j; at >= 0; at = nextIndex(text, a, at) {
 		start := at
 		for _, b := range alts {
@@ -210,11 +215,16 @@ func notPerUnit(text string, alts []string, a string, j int) int {
 				start = min(start, at+len(a)-len(b))
 			}
 		}
-		if !hasAnySuffix(text[:start], perUnit) {
+		if !hasAnySuffix(text[:start], perUnit) || !hasAnyPrefix(text[at+len(a):], intensities) {
 			return at
 		}
 	}
 	return -1
+}
+
+// hasAnySuffix reports whether s ends with one of words.
+func hasAnySuffix(s string, words []string) bool {
+	return slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(s, w) })
 }
 
 // nextIndex returns where text says a after its place at, or -1.
@@ -225,14 +235,12 @@ func nextIndex(text, a string, at int) int {
 	return -1
 }
 
-// hasAnySuffix reports whether s ends with one of words.
-func hasAnySuffix(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasSuffix(s, w) {
-			return true
-		}
-	}
-	return false
+// perUnitAsked reports whether the question says a word of perUnit or a
+// ratio (人均): the base it names is then asked.
+func perUnitAsked(kws []keyword) bool {
+	return slices.ContainsFunc(kws, func(k keyword) bool {
+		return k.ratio() || slices.ContainsFunc(k.said, func(w string) bool { return containsAny(w, perUnit) })
+	})
 }
 
 // coverage sums the weights of the topics a sentence talks about. Two
@@ -243,15 +251,16 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 	said := make([]string, len(kws)) // the words it was found as
 	credits := make([]float64, len(kws))
 	bare := withoutInsertions(p.text)
-	perAsked := slices.ContainsFunc(kws, func(k keyword) bool {
-		return k.ratio() || slices.ContainsFunc(k.said, func(w string) bool { return containsAny(w, perUnit) })
-	})
+	perText := containsAny(p.text, perUnit) && !perUnitAsked(kws) // 单位地区生产总值二氧化碳排放 says no 地区生产总值
 	for i, k := range kws {
-		credit, pos := 0.0, -1
+		credit, pos, perOnly := 0.0, -1, false
 		for _, a := range k.alts {
 			j := strings.Index(p.text, a)
-			if j > 0 && !perAsked {
-				j = notPerUnit(p.text, k.alts, a, j) // 单位地区生产总值二氧化碳排放 says no 地区生产总值
+			if j > 0 && perText {
+				if j = indexNotPerUnit(p.text, k.alts, a, j); j < 0 {
+					perOnly = true
+					continue
+				}
 			}
 			if j < 0 && bare != "" {
 				if j = strings.Index(bare, a); j >= 0 {
@@ -277,6 +286,10 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 				credit = max(credit, w.PrevCredit)
 			}
 		}
+		if perOnly && credit == 0 {
+			at[i], credits[i] = -1, 0
+			continue // said only as a base per unit: its words apart say no more
+		}
 		if credit == 0 && len(k.parts) == 2 && k.parts[0]+k.parts[1] == k.alts[0] {
 			if j := elided(p.text, k.parts[0], k.parts[1]); j >= 0 {
 				credit, pos = 1, j // 刑事、治安案件 says 刑事案件
@@ -297,6 +310,8 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 			switch {
 			case k.known && total > 0:
 				credit = w.PartCredit * share / total
+			case k.known:
+				// its words are all question words (总量, 指标): none says it
 			case found == len(k.parts):
 				credit = w.UnknownPartCredit
 			case found > 0 && total > 0 && w.UnknownShareCredit > 0:

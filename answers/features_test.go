@@ -325,14 +325,20 @@ func TestHowAsksThePlan(t *testing.T) {
 // ratio is asked.
 func TestCoveragePerUnit(t *testing.T) {
 	w := DefaultWeights
-	gdp := keyword{alts: []string{"地区生产总值", "生产总值"}, said: []string{"地区生产总值"}, known: true, weight: 1}
+	gdp := keyword{alts: []string{"地区生产总值", "生产总值"}, said: []string{"地区生产总值"}, parts: []string{"地区", "生产总值"}, partWeights: []float64{1, 1}, known: true, weight: 1}
+	online := keyword{alts: []string{"网上零售额"}, said: []string{"网上零售额"}, known: true, weight: 1}
+	subsidy := keyword{alts: []string{"补贴"}, said: []string{"补贴"}, known: true, weight: 1}
 	tests := []struct {
 		text string
 		kws  []keyword
 		want float64
 	}{
 		{"单位地区生产总值二氧化碳排放完成国家下达目标", []keyword{gdp}, 0},
+		{"；单位地区生产总值能耗下降3%（初步核算）", []keyword{gdp}, 0}, // not said again by the text without its insertion, nor by its words apart
+		{"规上工业单位增加值能耗下降5.2%", []keyword{{alts: []string{"增加值"}, said: []string{"增加值"}, known: true, weight: 1}}, 0},
 		{"地区生产总值增长5%，单位地区生产总值能耗下降3%", []keyword{gdp}, 1},
+		{"限上单位网上零售额增长18.1%", []keyword{online}, 1}, // an organisation, not per unit
+		{"给予每人2万元补贴", []keyword{subsidy}, 1},       // a sum
 		{"单位地区生产总值能耗下降3%", []keyword{{alts: []string{"单位"}, said: []string{"单位"}, known: true, weight: 1}, gdp}, 1},
 	}
 	for _, tt := range tests {

@@ -76,10 +76,11 @@ var gates = []gate{
 		q := j.q
 		figs := topicFigs(j, c)
 		// 到2025年底总里程有多少: the level the five years reached is that year's
-		if asksOneYearFigure(q) && q.growth && grewOverYears(j, c) {
-			return true // 去年增长多少 is not answered by 从2020年的3.68万亿元增长到2025年的4.93万亿元
-		}
 		return asksOneYearFigure(q) && onlyFiveYear(c.s.Text, figs) && !(q.stock && slices.ContainsFunc(figs, func(f report.Figure) bool { return isStockFigure(c.s.Text, f) }))
+	}},
+	{"change", "levels of years far apart where one year's growth is asked", "此句是几年间的变化", func(j *judge, c *candidate) bool {
+		// 去年增长多少 is not answered by 从2020年的3.68万亿元增长到2025年的4.93万亿元
+		return asksOneYearFigure(j.q) && j.q.growth && grewOverYears(j, c)
 	}},
 	{"span", "targets of the plan year where the five-year plan's are asked", "此句的数字是今年的目标，不是五年规划的", func(j *judge, c *candidate) bool {
 		plan := j.rc.r.Meta.PlanYear
@@ -275,10 +276,13 @@ func unitSaid(j *judge, c *candidate) bool {
 // grewOverYears reports whether the figures c says with the question's
 // weightiest topic are levels of years far apart, and no rate.
 func grewOverYears(j *judge, c *candidate) bool {
+	if !reYearWord.MatchString(c.s.Text) {
+		return false // no year said, no level of one
+	}
+	only := slices.Clone(j.kws)
 	for _, i := range heaviestAsked(j) {
-		only := slices.Clone(j.kws)
 		for m := range only {
-			only[m].verb = m != i // the others anchor no figure
+			only[m].verb = j.kws[m].verb || m != i // the others anchor no figure
 		}
 		figs, ok := topicFigures(c.s, j.rc.lowered(c.s.ID), only, 0)
 		if ok && len(figs) > 0 {
@@ -299,7 +303,7 @@ var reYearOwn = regexp.MustCompile(`((?:19|20)\d\d)年(?:末|底)?的?$`)
 func levelsYearsApart(text string, figs []report.Figure) bool {
 	first, last := 0, 0
 	for _, f := range figs {
-		m := reYearOwn.FindStringSubmatch(text[:f.Start])
+		m := reYearOwn.FindStringSubmatch(text[max(0, f.Start-16):f.Start]) // 2020年末的 is 13 bytes
 		if m == nil {
 			continue
 		}
@@ -509,10 +513,11 @@ func heaviestAsked(j *judge) []int {
 // the question's weightiest topic itself, covers StandoutCoverage of the
 // topics, scores StandoutMargin above every other sentence (or covers
 // OnlySayerCoverage and is the one sentence saying the topic asked,
-// onlySayer), and passes every gate after the coverage gate. Citizens tell their situation
-// around what they ask (下岗了想晚上摆个地摊卖小吃，政府让摆不让摆): the one
-// sentence of the report on 地摊 answers, though it says nothing of 晚上
-// or 小吃. ranked is best first; it reports whether ranked[0] now answers.
+// onlySayer), and passes every gate after the coverage gate. Citizens
+// tell their situation around what they ask (下岗了想晚上摆个地摊卖小吃，政府让
+// 摆不让摆): the one sentence of the report on 地摊 answers, though it says
+// nothing of 晚上 or 小吃. ranked is best first; it reports whether
+// ranked[0] now answers.
 func standout(j *judge, ranked []candidate) bool {
 	if len(ranked) == 0 || ranked[0].rejected == nil || ranked[0].rejected.name != "coverage" {
 		return false
@@ -523,31 +528,42 @@ func standout(j *judge, ranked []candidate) bool {
 		}
 	}
 	c, w := &ranked[0], j.w
-	text := j.rc.lowered(c.s.ID)
-	heaviest := heaviestAsked(j)
-	if c.f.Coverage < w.StandoutCoverage || len(ranked) > 1 && c.score-ranked[1].score < w.StandoutMargin && !(c.f.Coverage >= w.OnlySayerCoverage && onlySayer(j, heaviest, c.s.ID)) {
+	if c.f.Coverage < w.StandoutCoverage {
 		return false
 	}
+	heaviest := heaviestAsked(j)
+	why := standoutWhy
+	if len(ranked) > 1 && c.score-ranked[1].score < w.StandoutMargin {
+		if c.f.Coverage < w.OnlySayerCoverage || !onlySayer(j, heaviest, c.s.ID) {
+			return false
+		}
+		why = onlySayerWhy
+	}
+	text := j.rc.lowered(c.s.ID)
 	if !slices.ContainsFunc(heaviest, func(i int) bool { return containsAny(text, j.kws[i].alts) }) {
 		return false
 	}
 	if laterGate(j, c) != nil {
 		return false // still rejected for its coverage, as the gates found in order
 	}
-	c.rejected, c.standout = nil, true
+	c.rejected, c.passed = nil, why
 	return true
 }
 
 // onlySayer reports whether sentence id is the one sentence of the report
-// (of the period asked) that says one of the topics heaviest (a known word, not a verb) that the
-// one clause asking of a question of several names: 今年长护险能用上不 after
-// the asker's story is answered by the report's one sentence on 长护险,
-// however close another sentence scores on the story's words.
+// (of the period asked) that says one of the topics heaviest (a known
+// word, not a verb) that the one clause asking of a question of several
+// names: 今年长护险能用上不 after the asker's story is answered by the
+// report's one sentence on 长护险, however close another sentence scores
+// on the story's words.
 func onlySayer(j *judge, heaviest []int, id int) bool {
 	asking := askingBy(j.q.text, asksAsTyped)
+	if asking == j.q.text {
+		return false // one clause, or several asking: no story told apart
+	}
 	for _, i := range heaviest {
 		k := j.kws[i]
-		if k.verb || !k.known || asking == j.q.text || !containsAny(asking, k.said) {
+		if k.verb || !k.known || !containsAny(asking, k.said) {
 			continue
 		}
 		var in []int
@@ -555,7 +571,7 @@ func onlySayer(j *judge, heaviest []int, id int) bool {
 			ids, n := j.rc.sentencesWith(a)
 			if n > maxSaid {
 				in = nil
-				break
+				break // said too often to be said once in the period asked
 			}
 			for _, s := range ids {
 				if !slices.Contains(in, s) {
@@ -582,5 +598,9 @@ func otherPeriod(j *judge, id int) bool {
 	return periodGate.rejects(j, &candidate{s: &s})
 }
 
-// standoutWhy is what the trace says of a candidate standout let answer.
-const standoutWhy = "standout: says the weightiest topic and scores far above every other sentence, though too little of the topics"
+// standoutWhy and onlySayerWhy are what the trace says of a candidate
+// standout let answer.
+const (
+	standoutWhy  = "standout: says the weightiest topic and scores far above every other sentence, though too little of the topics"
+	onlySayerWhy = "standout: the one sentence of the period asked that says the topic the asking clause names, though too little of the topics"
+)

@@ -38,8 +38,9 @@ var (
 )
 
 // normalise turns a question as typed in a chat into plain Simplified
-// Chinese: no @names, commands, greetings or emoji, half-width letters
-// and digits, Chinese numerals that carry figures written as digits.
+// Chinese: no @names, commands or greetings, an emoji a clause break, no
+// other symbol, half-width letters and digits, Chinese numerals that carry
+// figures written as digits.
 func normalise(q string, isKnownHan func(rune) bool) string {
 	q = reCommand.ReplaceAllString(strings.TrimSpace(q), "")
 	if n := 0; len(q) > maxQuestion {
@@ -56,8 +57,8 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 		switch {
 		case r == '\u3000':
 			return ' '
-		case r >= 0x1F000 && unicode.Is(unicode.So, r):
-			return '，' // an emoji parts two clauses: 大学毕业有点慌😂 今年打算新增多少就业
+		case (r >= 0x1F000 || r >= 0x2600 && r <= 0x27BF) && unicode.Is(unicode.So, r):
+			return '，' // an emoji (😂, ☀, ✅) parts two clauses: 大学毕业有点慌😂 今年打算新增多少就业
 		case unicode.Is(unicode.So, r), unicode.Is(unicode.Sk, r), unicode.In(r, unicode.Cs, unicode.Co, unicode.Cc) && r != '\n',
 			r >= 0x1F000, r == 0xFE0F, r == 0x200D:
 			return -1 // other symbols
@@ -84,8 +85,12 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 	q = reParticles.ReplaceAllString(q, "$1")
 	q = cnNumerals(q)
 	q = dialectCounts(q)
-	return strings.Trim(strings.Join(strings.Fields(q), " "), " ，") // 谢谢🙏 leaves no comma
+	q = reCommas.ReplaceAllString(strings.Join(strings.Fields(q), " "), "，") // 😂😂😂 is one break
+	return strings.Trim(q, " ，")                                             // 谢谢🙏 leaves no comma
 }
+
+// reCommas is a run of the commas emoji became.
+var reCommas = regexp.MustCompile(`，(?:\s*，)+`)
 
 func isASCII(s string) bool {
 	for i := 0; i < len(s); i++ {

@@ -15,6 +15,7 @@ func TestNormalise(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"@jiuyuan_bot 请问一下高标准农田目标是多少？谢谢🙏", "高标准农田目标是多少?"},
 		{"我明年毕业有点慌😂 今年新增多少城镇就业", "我明年毕业有点慌， 今年新增多少城镇就业"}, // an emoji parts clauses
+		{"毕业了😂😂👨‍👩‍👧 今年新增多少就业✅", "毕业了， 今年新增多少就业"},        // once, however many
 		{"/ask@planbot 粮食产量", "粮食产量"},
 		{"ＧＤＰ２０２５年目标", "gdp2025年目标"},
 		{"高標準農田目標是多少", "高标准农田目标是多少"},

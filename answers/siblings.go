@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"slices"
 	"strings"
 
 	"planbot/index/report"
@@ -10,15 +11,22 @@ import (
 // or after it in its paragraph, the two parted by ；) that says the topics
 // of a question asking several figures that c does not: 今年GDP和一般公共
 // 预算收入目标各定的多少 is answered by …地区生产总值增长5%以上…；and
-// 一般公共预算收入增长2%…；together. ok is false when there is none.
-func sibling(j *judge, c *candidate) (s report.Sentence, before, ok bool) {
+// 一般公共预算收入增长2%…；together. Two topics the report names, one said
+// by c and one by the clause, make the question one of several figures
+// (the question need not join them in words: 油气 of oil and gas output is
+// one topic, said in the clause before). It returns the figures of that
+// clause said with those topics (all of its figures when none is); ok is
+// false when there is none.
+func sibling(j *judge, c *candidate) (s report.Sentence, figs []report.Figure, before, ok bool) {
 	if !j.q.figure || c.s.Para < 0 {
-		return s, false, false
+		return s, nil, false, false
 	}
 	text := j.rc.lowered(c.s.ID)
 	var missing []keyword
 	said := 0
-	for _, k := range j.kws {
+	only := slices.Clone(j.kws) // the topics c lacks, the others marked as verbs: they anchor no figure
+	for i, k := range j.kws {
+		only[i].verb = true
 		if k.verb || !k.known {
 			continue
 		}
@@ -26,10 +34,11 @@ func sibling(j *judge, c *candidate) (s report.Sentence, before, ok bool) {
 			said++
 		} else {
 			missing = append(missing, k)
+			only[i].verb = false
 		}
 	}
 	if said == 0 || len(missing) == 0 {
-		return s, false, false
+		return s, nil, false, false
 	}
 	ss := &j.rc.r.Sentences
 	for _, id := range []int{c.s.ID - 1, c.s.ID + 1} {
@@ -49,19 +58,24 @@ func sibling(j *judge, c *candidate) (s report.Sentence, before, ok bool) {
 		for _, k := range missing {
 			all = all && containsAny(other, k.alts)
 		}
-		if all {
-			return o, id < c.s.ID, true
+		if !all {
+			continue
 		}
+		figs, found := topicFigures(&o, other, only, 0)
+		if !found || len(figs) == 0 {
+			figs = o.Figures
+		}
+		return o, figs, id < c.s.ID, true
 	}
-	return s, false, false
+	return s, nil, false, false
 }
 
 // withSibling adds sentence o, the clause next to a's (before it when
-// before), to answer a, its figures highlighted as well.
-func withSibling(a Answer, o report.Sentence, before bool) Answer {
+// before), to answer a, its figures figs highlighted as well.
+func withSibling(a Answer, o report.Sentence, figs []report.Figure, before bool) Answer {
 	var marks []Span
 	if before {
-		for _, f := range o.Figures {
+		for _, f := range figs {
 			marks = append(marks, Span{Start: f.Start, End: f.End})
 		}
 		for _, m := range a.Marks {
@@ -70,7 +84,7 @@ func withSibling(a Answer, o report.Sentence, before bool) Answer {
 		a.Text = o.Text + a.Text
 	} else {
 		marks = a.Marks
-		for _, f := range o.Figures {
+		for _, f := range figs {
 			marks = append(marks, Span{Start: f.Start + len(a.Text), End: f.End + len(a.Text)})
 		}
 		a.Text += o.Text

@@ -37,5 +37,13 @@ func TestSibling(t *testing.T) {
 				t.Errorf("Ask(%q): mark %v of %q holds no figure", tt.question, m, a.Text)
 			}
 		}
+		res, _ = e.Ask(context.Background(), tt.question, Options{Top: 5})
+		for i, a := range res.Answers {
+			for _, b := range res.Answers[:i] {
+				if strings.Contains(a.Text, b.Text) || strings.Contains(b.Text, a.Text) {
+					t.Errorf("Ask(%q): %q given twice (%q)", tt.question, b.Text, a.Text)
+				}
+			}
+		}
 	}
 }

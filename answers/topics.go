@@ -193,7 +193,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 				out[i].said = append(out[i].said, a)
 			}
 		}
-		out[i].said = outsideLonger(out[i].said, q.text)
+		out[i].said = outsideLonger(out[i].said, q.text, gapless)
 		if out[i].parts == nil { // vocabulary topics: the words of their first term
 			out[i].parts = partsOf(seg, out[i].alts[0], rc)
 		}
@@ -918,6 +918,7 @@ func joinedBy(c string) []string {
 	return out
 }
 
+// hasAnyPrefix reports whether s starts with one of prefixes.
 func hasAnyPrefix(s string, prefixes []string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
 }
@@ -958,15 +959,17 @@ func senses(kws []keyword, rc *reportCache) []keyword {
 	return kws
 }
 
-// outsideLonger drops the words of said that the question says only inside
-// another of them: 就业 of 城镇就业 is not asked alone, so a sentence saying
-// only 就业 says part of the topic.
-func outsideLonger(said []string, text string) []string {
-	out := said[:0:0]
+// outsideLonger drops the words of said that the question (text, or
+// gapless, text without its gap words) says only inside another of them:
+// 就业 of 城镇就业 is not asked alone, so a sentence saying only 就业 says
+// part of the topic.
+func outsideLonger(said []string, text, gapless string) []string {
+	count := func(w string) int { return max(strings.Count(text, w), strings.Count(gapless, w)) }
+	var out []string
 	for _, a := range said {
 		inside := false
 		for _, b := range said {
-			if len(b) > len(a) && strings.Contains(b, a) && strings.Count(text, a) == strings.Count(text, b)*strings.Count(b, a) {
+			if len(b) > len(a) && strings.Contains(b, a) && count(a) == count(b)*strings.Count(b, a) {
 				inside = true
 				break
 			}

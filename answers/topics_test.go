@@ -300,10 +300,12 @@ func TestOutsideLonger(t *testing.T) {
 	}{
 		{[]string{"就业", "城镇就业"}, "新增多少城镇就业", []string{"城镇就业"}},
 		{[]string{"就业", "城镇就业"}, "城镇就业和就业", []string{"就业", "城镇就业"}},
-		{[]string{"新增城镇就业", "城镇就业"}, "新增多少城镇就业", []string{"新增城镇就业", "城镇就业"}}, // 新增城镇就业 said across 多少
+		{[]string{"新增城镇就业", "城镇就业"}, "新增多少城镇就业", []string{"新增城镇就业"}},       // 新增城镇就业 said across 多少
+		{[]string{"城镇新增就业", "新增就业", "就业"}, "城镇新增多少就业", []string{"城镇新增就业"}}, // all inside one said across 多少
 	}
 	for _, tt := range tests {
-		if got := outsideLonger(tt.said, tt.text); !slices.Equal(got, tt.want) {
+		gapless, _ := withoutGaps(tt.text)
+		if got := outsideLonger(tt.said, tt.text, gapless); !slices.Equal(got, tt.want) {
 			t.Errorf("outsideLonger(%q, %q) = %q, want %q", tt.said, tt.text, got, tt.want)
 		}
 	}

@@ -313,9 +313,13 @@ func withoutRoughScene(text string) string {
 // in a count denied (一年到头挣不了几个钱 only sets the scene).
 func asks(c string) bool { return asksAsTyped(roughNumbers.Replace(c)) }
 
-// asksAsTyped is asks with a number said roughly (十几年) taken as asking.
+// asksAsTyped is asks with a number said roughly (十几年) taken as asking;
+// a decade said roughly (九几年) is not.
 func asksAsTyped(c string) bool {
-	return containsAny(reFew.ReplaceAllString(reDecade.ReplaceAllString(c, "$1十年代"), "少"), askingCues) || aNotA(c) || endsAskingTag(c)
+	if strings.Contains(c, "几年") {
+		c = reDecade.ReplaceAllString(c, "$1十年代")
+	}
+	return containsAny(reFew.ReplaceAllString(c, "少"), askingCues) || aNotA(c) || endsAskingTag(c)
 }
 
 // reDecade is a decade said roughly (九几年的老楼, 八几年): it asks nothing.
@@ -453,10 +457,8 @@ func understand(raw, text string, groups [][]string) question {
 	if isEnglish(raw) && !q.how && !q.define && !reYesNo.MatchString(rePoliteTail.ReplaceAllString(lowRaw, "")) && !reWhen.MatchString(lowRaw) && !(reWhatWhich.MatchString(lowRaw) && !whatFigure) {
 		q.figure = true // "rural per capita disposable income 2024" asks for the figure
 	}
-	if isEnglish(raw) && q.figure && !reMeasureEn.MatchString(lowRaw) && !q.growth {
-		if reGoalsEn.MatchString(lowRaw) {
-			q.figure, q.figureSoft = false, true // "what are the main goals of the plan" asks for words; a figure may be among them
-		}
+	if isEnglish(raw) && q.figure && reGoalsEn.MatchString(lowRaw) && !reMeasureEn.MatchString(lowRaw) && !q.growth {
+		q.figure, q.figureSoft, q.units = false, true, nil // "what are the main goals of the plan" asks for words; a figure may be among them
 	}
 	q.across = containsAny(text, acrossCues)
 	switch {

@@ -98,9 +98,10 @@ func ParseVocabulary(text, name string) (*Vocabulary, error) {
 var englishHeads = words.byKey("english_head")
 
 // sameHeads says every English alias ending in a word of englishHeads with
-// the others too, unless a line says that alias already.
+// the others too, unless a line says that alias already; of two lines that
+// end in different heads, the earlier gives the third its terms.
 func (v *Vocabulary) sameHeads(seen map[string]lineOf) {
-	for _, a := range slices.Clone(v.aliases) {
+	for _, a := range v.aliases { // the aliases as parsed: those added here are not looked at again
 		sp := strings.LastIndexByte(a.from, ' ')
 		if !a.latin || sp < 0 {
 			continue
