@@ -30,6 +30,16 @@ type judge struct {
 	kws []keyword
 	rc  *reportCache
 	w   *Weights
+
+	heaviest []int // heaviestAsked, once found (nil before)
+}
+
+// heaviestTopics is heaviestAsked(j), found once for all the candidates.
+func (j *judge) heaviestTopics() []int {
+	if j.heaviest == nil {
+		j.heaviest = heaviestAsked(j)
+	}
+	return j.heaviest
 }
 
 // gates are the rules, in the order they are tried.
@@ -280,7 +290,7 @@ func grewOverYears(j *judge, c *candidate) bool {
 		return false // no year said, no level of one
 	}
 	only := slices.Clone(j.kws)
-	for _, i := range heaviestAsked(j) {
+	for _, i := range j.heaviestTopics() {
 		for m := range only {
 			only[m].verb = j.kws[m].verb || m != i // the others anchor no figure
 		}
@@ -531,7 +541,7 @@ func standout(j *judge, ranked []candidate) bool {
 	if c.f.Coverage < w.StandoutCoverage {
 		return false
 	}
-	heaviest := heaviestAsked(j)
+	heaviest := j.heaviestTopics()
 	why := standoutWhy
 	if len(ranked) > 1 && c.score-ranked[1].score < w.StandoutMargin {
 		if c.f.Coverage < w.OnlySayerCoverage || !onlySayer(j, heaviest, c.s.ID) {
