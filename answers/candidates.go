@@ -20,7 +20,8 @@ type candidate struct {
 	f        features
 	score    float64
 	rejected *gate
-	passed   string // why it answers though the coverage gate rejected it (standout), or ""
+	standout bool // answers though the coverage gate rejected it (standout)
+	sayer    bool // standout as the one sentence saying the topic asked (onlySayer)
 	// open marks a candidate of an unanswered question that would answer
 	// if its section were asked (within.go): a heading offered for the
 	// question leads to it.

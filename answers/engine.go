@@ -209,7 +209,12 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 			if c.rejected != nil {
 				t.Rejected = c.rejected.name + ": " + c.rejected.why
 			}
-			t.Passed = c.passed
+			switch {
+			case c.sayer:
+				t.Passed = onlySayerWhy
+			case c.standout:
+				t.Passed = standoutWhy
+			}
 			trace.Candidates = append(trace.Candidates, t)
 		}
 	}

@@ -542,12 +542,12 @@ func standout(j *judge, ranked []candidate) bool {
 		return false
 	}
 	heaviest := j.heaviestTopics()
-	why := standoutWhy
+	sayer := false
 	if len(ranked) > 1 && c.score-ranked[1].score < w.StandoutMargin {
 		if c.f.Coverage < w.OnlySayerCoverage || !onlySayer(j, heaviest, c.s.ID) {
 			return false
 		}
-		why = onlySayerWhy
+		sayer = true
 	}
 	text := j.rc.lowered(c.s.ID)
 	if !slices.ContainsFunc(heaviest, func(i int) bool { return containsAny(text, j.kws[i].alts) }) {
@@ -556,7 +556,7 @@ func standout(j *judge, ranked []candidate) bool {
 	if laterGate(j, c) != nil {
 		return false // still rejected for its coverage, as the gates found in order
 	}
-	c.rejected, c.passed = nil, why
+	c.rejected, c.standout, c.sayer = nil, true, sayer
 	return true
 }
 

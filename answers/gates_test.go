@@ -152,7 +152,7 @@ func TestStandout(t *testing.T) {
 			if tt.secondPassing {
 				ranked[1].rejected = nil
 			}
-			if got := standout(j, ranked); got != tt.want || (ranked[0].rejected == nil) != tt.want || (ranked[0].passed != "") != tt.want {
+			if got := standout(j, ranked); got != tt.want || (ranked[0].rejected == nil) != tt.want || ranked[0].standout != tt.want {
 				t.Errorf("%s: standout = %v (rejected %v), want %v", tt.name, got, ranked[0].rejected, tt.want)
 			}
 		}

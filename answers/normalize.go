@@ -53,11 +53,13 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 	}
 	q = reMention.ReplaceAllString(q, " ")
 	q = width.Fold.String(q) // full-width ＧＤＰ２０２５ → GDP2025
+	emoji := false
 	q = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\u3000':
 			return ' '
 		case (r >= 0x1F000 || r >= 0x2600 && r <= 0x27BF) && unicode.Is(unicode.So, r):
+			emoji = true
 			return '，' // an emoji (😂, ☀, ✅) parts two clauses: 大学毕业有点慌😂 今年打算新增多少就业
 		case unicode.Is(unicode.So, r), unicode.Is(unicode.Sk, r), unicode.In(r, unicode.Cs, unicode.Co, unicode.Cc) && r != '\n',
 			r >= 0x1F000, r == 0xFE0F, r == 0x200D:
@@ -85,8 +87,11 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 	q = reParticles.ReplaceAllString(q, "$1")
 	q = cnNumerals(q)
 	q = dialectCounts(q)
-	q = reCommas.ReplaceAllString(strings.Join(strings.Fields(q), " "), "，") // 😂😂😂 is one break
-	return strings.Trim(q, " ，")                                             // 谢谢🙏 leaves no comma
+	q = strings.Join(strings.Fields(q), " ")
+	if emoji {
+		q = strings.Trim(reCommas.ReplaceAllString(q, "，"), " ，") // 😂😂😂 is one break; 谢谢🙏 leaves none
+	}
+	return q
 }
 
 // reCommas is a run of the commas emoji became.
