@@ -195,14 +195,10 @@ type passage struct {
 }
 
 // perUnit are the words that make what follows them the base of another
-// thing's figure when an intensity follows that (单位地区生产总值能耗, 规上工业
-// 单位增加值能耗, 万元地区生产总值二氧化碳排放); 限上单位网上零售额 names an
-// organisation, 2万元补贴 a sum. 人均 is none: income is said per head
-// whether asked so or not.
-var perUnit = []string{"单位", "万元"}
-
-// intensities are what is measured per unit of a base (能耗, 二氧化碳排放).
-var intensities = []string{"能耗", "耗能", "二氧化碳", "碳排放", "排放", "用水", "水耗", "用地", "电耗"}
+// thing's figure when one of intensities follows that (单位地区生产总值能耗,
+// 规上工业单位增加值能耗); 限上单位网上零售额 names an organisation, 2万元补贴
+// a sum. 人均 is none: income is said per head whether asked so or not.
+var perUnit, intensities = words.list("per_unit"), words.list("intensity")
 
 // indexNotPerUnit returns the first place from j on where text says a, one
 // of alts, not as a base per unit (nor inside another of alts that is:
@@ -220,11 +216,6 @@ func indexNotPerUnit(text string, alts []string, a string, j int) int {
 		}
 	}
 	return -1
-}
-
-// hasAnySuffix reports whether s ends with one of words.
-func hasAnySuffix(s string, words []string) bool {
-	return slices.ContainsFunc(words, func(w string) bool { return strings.HasSuffix(s, w) })
 }
 
 // nextIndex returns where text says a after its place at, or -1.

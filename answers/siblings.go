@@ -22,22 +22,21 @@ func sibling(j *judge, c *candidate) (s report.Sentence, figs []report.Figure, b
 		return s, nil, false, false
 	}
 	text := j.rc.lowered(c.s.ID)
-	var missing []keyword
-	said := 0
-	only := slices.Clone(j.kws) // the topics c lacks, the others marked as verbs: they anchor no figure
+	said, lacks := 0, 0
+	missing := slices.Clone(j.kws) // the topics c lacks; the others marked as verbs, which anchor no figure
 	for i, k := range j.kws {
-		only[i].verb = true
+		missing[i].verb = true
 		if k.verb || !k.known {
 			continue
 		}
 		if containsAny(text, k.alts) {
 			said++
 		} else {
-			missing = append(missing, k)
-			only[i].verb = false
+			missing[i].verb = false
+			lacks++
 		}
 	}
-	if said == 0 || len(missing) == 0 {
+	if said == 0 || lacks == 0 {
 		return s, nil, false, false
 	}
 	ss := &j.rc.r.Sentences
@@ -54,14 +53,10 @@ func sibling(j *judge, c *candidate) (s report.Sentence, figs []report.Figure, b
 			continue
 		}
 		other := j.rc.lowered(id)
-		all := true
-		for _, k := range missing {
-			all = all && containsAny(other, k.alts)
+		if slices.ContainsFunc(missing, func(k keyword) bool { return !k.verb && !containsAny(other, k.alts) }) {
+			continue // it lacks one too
 		}
-		if !all {
-			continue
-		}
-		figs, found := topicFigures(&o, other, only, 0)
+		figs, found := topicFigures(&o, other, missing, 0)
 		if !found || len(figs) == 0 {
 			figs = o.Figures
 		}

@@ -923,6 +923,11 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
 }
 
+// hasAnySuffix reports whether s ends with one of suffixes.
+func hasAnySuffix(s string, suffixes []string) bool {
+	return slices.ContainsFunc(suffixes, func(x string) bool { return strings.HasSuffix(s, x) })
+}
+
 // senses keeps, of each topic an English word gives through the
 // dictionary, the Chinese words the report says in one sentence with
 // another topic of the question (capacity → 才能, 容量: with 可再生能源 the
@@ -967,14 +972,10 @@ func outsideLonger(said []string, text, gapless string) []string {
 	count := func(w string) int { return max(strings.Count(text, w), strings.Count(gapless, w)) }
 	var out []string
 	for _, a := range said {
-		inside := false
-		for _, b := range said {
-			if len(b) > len(a) && strings.Contains(b, a) && count(a) == count(b)*strings.Count(b, a) {
-				inside = true
-				break
-			}
-		}
-		if !inside {
+		n := count(a)
+		if !slices.ContainsFunc(said, func(b string) bool {
+			return len(b) > len(a) && strings.Contains(b, a) && n == count(b)*strings.Count(b, a)
+		}) {
 			out = append(out, a)
 		}
 	}
