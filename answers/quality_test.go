@@ -357,6 +357,16 @@ var qualitySets = []struct {
 	{"tianjin_2026_pub5", "tianjin_2026_gwr", 66.6, 4.8, 74.9},          // first run 71.4 / 0.0 % wrong, abstention 100
 	{"ningxia_2026_en3", "ningxia_2026_gwr", 76.1, 4.8, 74.9},           // first run 81.0 / 0.0 % wrong, abstention 100
 	{"heilongjiang_2026_en3", "heilongjiang_2026_gwr", 80.9, 9.6, 74.9}, // first run 85.7 / 4.8 % wrong, abstention 100
+	// stop 40, held out at the start (first run on 3f10503)
+	{"fujian_2026_pub3_heldout", "fujian_2026_gwr", 76.1, 4.8, 74.9},    // first run 81.0 / 0.0 % wrong, abstention 100
+	{"guangxi_2026_en3_heldout", "guangxi_2026_gwr", 85.7, 4.8, 74.9},   // first run 90.5 / 0.0 % wrong, abstention 100
+	{"xinjiang_2026_off_heldout", "xinjiang_2026_gwr", 92.3, 3.9, 74.9}, // first run 96.2 / 0.0 % wrong, abstention 100
+	// tuning: the public (25) and English (25), written at the start of stop 40 by new helpers, first run on 3f10503, then tuned on
+	{"hunan_2026_en4", "hunan_2026_gwr", 80.9, 4.8, 74.9},                // first run 85.7 / 0.0 % wrong, abstention 100
+	{"shandong_2026_pub5", "shandong_2026_gwr", 80.9, 9.6, 49.9},         // first run 85.7 / 4.8 % wrong, abstention 75
+	{"tianjin_2026_pub6", "tianjin_2026_gwr", 71.4, 4.8, 74.9},           // first run 76.2 / 0.0 % wrong, abstention 100
+	{"liaoning_2026_en3", "liaoning_2026_gwr", 80.9, 9.6, 49.9},          // first run 85.7 / 4.8 % wrong, abstention 75
+	{"heilongjiang_2026_pub3", "heilongjiang_2026_gwr", 80.9, 9.6, 74.9}, // first run 85.7 / 4.8 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
