@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/width"
@@ -34,8 +35,11 @@ var (
 	// An acronym in the plural: AEDs, SMEs.
 	rePluralAcronym = regexp.MustCompile(`\b([A-Z]{2,})s\b`)
 	// Sentence-final particles, dropped where they end a clause.
-	reParticles = regexp.MustCompile(`[呢呀啊吧啦哦嘛喔噢]+([?？!！。,，~\s]|$)`)
+	reParticles = regexp.MustCompile(`[` + particleRunes + `]+([?？!！。,，~\s]|$)`)
 )
+
+// particleRunes are the sentence-final particles.
+const particleRunes = "呢呀啊吧啦哦嘛喔噢"
 
 // normalise turns a question as typed in a chat into plain Simplified
 // Chinese: no @names, commands or greetings, an emoji a clause break, no
@@ -53,13 +57,13 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 	}
 	q = reMention.ReplaceAllString(q, " ")
 	q = width.Fold.String(q) // full-width ＧＤＰ２０２５ → GDP2025
-	emoji := false
+	breaks := false          // a clause break was put in: emoji, 问一下
 	q = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\u3000':
 			return ' '
 		case (r >= 0x1F000 || r >= 0x2600 && r <= 0x27BF) && unicode.Is(unicode.So, r):
-			emoji = true
+			breaks = true
 			return '，' // an emoji (😂, ☀, ✅) parts two clauses: 大学毕业有点慌😂 今年打算新增多少就业
 		case unicode.Is(unicode.So, r), unicode.Is(unicode.Sk, r), unicode.In(r, unicode.Cs, unicode.Co, unicode.Cc) && r != '\n',
 			r >= 0x1F000, r == 0xFE0F, r == 0x200D:
@@ -79,19 +83,41 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 			q = reWord(n).ReplaceAllString(q, " ")
 			continue
 		}
+		if i := strings.Index(q, n); i > 0 && containsAny(n, askOpeners) && sceneBefore(q[:i]) {
+			breaks = true // what the asker says before 问一下 is the scene: 种地的问一下 今年高标准农田建多少亩
+			q = strings.ReplaceAll(q, n, "，")
+		}
 		q = strings.ReplaceAll(q, n, " ")
 	}
 	for _, f := range fillers {
 		q = strings.ReplaceAll(q, f, "")
 	}
-	q = reParticles.ReplaceAllString(q, "$1")
+	q = reParticles.ReplaceAllStringFunc(q, func(m string) string {
+		end := strings.TrimLeft(m, particleRunes)
+		if strings.TrimSpace(end) == "" && end != "" {
+			return "，" // the particle and a space end a clause: 今年新增多少就业岗位啊 俺在外地打工想回来
+		}
+		return end
+	})
 	q = cnNumerals(q)
 	q = dialectCounts(q)
 	q = strings.Join(strings.Fields(q), " ")
-	if emoji {
+	if breaks {
 		q = strings.Trim(reCommas.ReplaceAllString(q, "，"), " ，") // 😂😂😂 is one break; 谢谢🙏 leaves none
 	}
 	return q
+}
+
+// askOpeners are the words in the noise that open what is asked (请问,
+// 想问一下, 我想知道), unlike 帮忙 or 麻烦.
+var askOpeners = []string{"问", "想知道"}
+
+// sceneBefore reports whether the text before a word like 问一下 ends
+// with a clause of its own, of three characters or more: 种地的问一下 tells
+// who asks; 今年我想知道 does not.
+func sceneBefore(before string) bool {
+	last := strings.TrimSpace(before[strings.LastIndexAny(before, ",，;；.。!！?？")+1:])
+	return utf8.RuneCountInString(last) >= 3
 }
 
 // reCommas is a run of the commas emoji became.

@@ -24,6 +24,10 @@ func TestNormalise(t *testing.T) {
 		{"我妈一个人住，两个老人在家", "我妈一个人住,2个老人在家"}, // 一个 alone is the article
 		{"十四五规划", "十四五规划"},
 		{"粮食产量是多少呢", "粮食产量是多少"},
+		{"今年新增多少就业岗位啊 俺在外地打工想回来", "今年新增多少就业岗位，俺在外地打工想回来"}, // a particle and a space end a clause
+		{"种地的问一下 今年高标准农田建多少亩", "种地的， 今年高标准农田建多少亩"},        // who asks, before 问一下
+		{"今年我想知道学费咋样", "今年 学费咋样"},                         // too short to be a scene
+		{"有没有那种帮忙耕田收割的农机服务", "有没有那种 耕田收割的农机服务"},           // 帮忙 opens nothing asked
 		{"经济到底增长了多少", "经济增长了多少"},
 		{"@四川政务小助手 请问去年PM2.5降到多少了", "去年pm2.5降到多少了"},
 		{"@小九：粮食产量", "粮食产量"},
@@ -370,7 +374,8 @@ func TestANotA(t *testing.T) {
 
 func TestEndsAskingTag(t *testing.T) {
 	for c, want := range map[string]bool{"今年能给修修不": true, "房价涨了没": true, "老板拖着工钱不给": false, "不": false, "还能不": true,
-		"今年能给修修不啊": true, "什么都没": false, "能不能修也没": false} {
+		"今年能给修修不啊": true, "什么都没": false, "能不能修也没": false,
+		"济滨高铁今年能通车bu": true, "what is a gdp ma": false, "gdp bu": false} {
 		if got := endsAskingTag(c); got != want {
 			t.Errorf("endsAskingTag(%q) = %v, want %v", c, got, want)
 		}

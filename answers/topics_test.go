@@ -310,3 +310,22 @@ func TestOutsideLonger(t *testing.T) {
 		}
 	}
 }
+
+func TestVerbFirst(t *testing.T) {
+	// a thing and what is done to it, said the other way round in the
+	// reports' sentences: 今年老旧小区改造多少户 is answered by 开工改造老旧小区15万户
+	tests := []struct {
+		question, alt string
+		want          bool
+	}{
+		{"今年老旧小区改造要弄多少户", "改造老旧小区", true},
+		{"城镇老旧小区有多少", "老旧小区城镇", false}, // no verb
+	}
+	for _, tt := range tests {
+		kws, _ := topicsOf(t, tt.question)
+		has := slices.ContainsFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, tt.alt) })
+		if has != tt.want {
+			t.Errorf("%q: alternative %q = %v, want %v (topics %v)", tt.question, tt.alt, has, tt.want, kws)
+		}
+	}
+}

@@ -328,12 +328,19 @@ var reDecade = regexp.MustCompile(`([五六七八九])几年`)
 // notANotA are idioms shaped like a word said and denied that ask nothing.
 var notANotA = []string{"动不动", "时不时", "理不理", "不得不"}
 
-// endsAskingTag reports whether c ends with 不 or 没, which ask yes or no
+// endsAskingTag reports whether c ends with 不 or 没 (or bu, mei, ma after
+// a Chinese word), which ask yes or no
 // after a verb (今年能修修不啊, 房价涨了没); 都没, 也没 end a statement.
 func endsAskingTag(c string) bool {
 	c = strings.TrimRight(strings.TrimSpace(c), "啊呀呢吧嘛~～ ")
 	if strings.HasSuffix(c, "都没") || strings.HasSuffix(c, "也没") {
 		return false
+	}
+	for _, tag := range tagWords {
+		if isASCII(tag) && strings.HasSuffix(c, tag) {
+			r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(c, tag))
+			return unicode.Is(unicode.Han, r) // 能通车bu: 不 typed in pinyin
+		}
 	}
 	r, _ := utf8.DecodeLastRuneInString(c)
 	return utf8.RuneCountInString(c) > 2 && (r == '不' || r == '没')
