@@ -228,7 +228,8 @@ var stopWords = func() map[string]bool {
 		within throughout since until while large big doing going trying
 		after before during against among between across along around behind beyond toward towards via upon
 		ahead forward back away already really even like unlike rather quite almost
-		deal deals dealing dealt lot lots supposed suppose think thinking coming extra alone actually part kind sort approach worth period`) {
+		deal deals dealing dealt lot lots supposed suppose think thinking coming extra alone actually part kind sort approach worth period
+		ago compared compare comparison versus`) {
 		m[w] = true
 	}
 	return m

@@ -229,3 +229,12 @@ func TestIsOrdinal(t *testing.T) {
 		}
 	}
 }
+
+func TestIsStopWord(t *testing.T) {
+	// words that shape a comparison (compared with five years ago) name no topic
+	for w, want := range map[string]bool{"ago": true, "compared": true, "the": true, "grain": false, "rank": false} {
+		if got := IsStopWord(w); got != want {
+			t.Errorf("IsStopWord(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
