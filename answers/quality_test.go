@@ -373,6 +373,12 @@ var qualitySets = []struct {
 	{"beijing_2026_pub4", "beijing_2026_gwr", 95.2, 4.8, 74.9}, // first run 100.0 / 0.0 % wrong, abstention 100
 	{"yunnan_2026_pub4", "yunnan_2026_gwr", 61.9, 4.8, 74.9},   // first run 66.7 / 0.0 % wrong, abstention 100
 	{"sichuan_2026_en4", "sichuan_2026_gwr", 80.9, 14.3, 74.9}, // first run 85.7 / 9.5 % wrong, abstention 100
+	// tuning: the public (25) and English (25), written mid-stop 40 by new helpers, first run on 51d8b8d, then tuned on
+	{"hebei_2026_pub5", "hebei_2026_gwr", 61.9, 9.6, 49.9},        // first run 66.7 / 4.8 % wrong, abstention 75
+	{"hunan_2026_pub6", "hunan_2026_gwr", 76.1, 9.6, 24.9},        // first run 81.0 / 4.8 % wrong, abstention 50
+	{"guangdong_2026_en4", "guangdong_2026_gwr", 80.9, 4.8, 74.9}, // first run 85.7 / 0.0 % wrong, abstention 100
+	{"shanghai_2026_pub3", "shanghai_2026_gwr", 76.1, 4.8, 49.9},  // first run 81.0 / 0.0 % wrong, abstention 75
+	{"ningxia_2026_pub3", "ningxia_2026_gwr", 71.4, 4.8, 74.9},    // first run 76.2 / 0.0 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
