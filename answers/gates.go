@@ -122,6 +122,9 @@ var gates = []gate{
 		figs, _ := clauseFigures(j, c) // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
 		return !hasUnit(c.s.Text, figs, q.units) && !saysYearsAsked(q, c.s.Text) && !saysNoCost(q, c.s.Text)
 	}},
+	{"each", "an amount for each person or month is asked and the figures are totals (育儿补贴每个娃一个月多少钱 is not answered by 发放育儿补贴49亿元)", "此句的数字是总数，不是每人或每月的", func(j *judge, c *candidate) bool {
+		return j.q.figure && asksEach(j.q.text) && len(c.s.Figures) > 0 && !saysEach(c.s)
+	}},
 	{"rate", "amounts where a rate is asked (上调百分之几 is not answered by 提高20元)", "此句没有所问的比率", func(j *judge, c *candidate) bool {
 		q := j.q
 		if q.ordinal || len(q.units) == 0 || q.units[0] != "%" {
@@ -134,6 +137,25 @@ var gates = []gate{
 		figs, _ := clauseFigures(j, c)
 		return !hasRate(figs) || reachedLevel(c.s.Text[:own[0].Start]) // 社零增至2.79万亿元，…占比升至48%: the rate is another's
 	}},
+}
+
+// reEach asks for each one (每个娃一个月, 每人, per child).
+var reEach = regexp.MustCompile(`每(?:个|位|名)?(?:人|娃|孩子|小孩|老人|学生|月)|一个月|per (?:child|person|capita|head|month)|each (?:child|person|month)|a month\b`)
+
+// reMoney asks an amount of money.
+var reMoney = regexp.MustCompile(`钱|元|how much`)
+
+// asksEach reports whether a question asks an amount of money for each
+// person or each month.
+func asksEach(text string) bool { return reEach.MatchString(text) && reMoney.MatchString(text) }
+
+// saysEach reports whether a sentence says a figure for each one: an
+// amount in yuan, or 每, 人均 or a standard (标准) with its figures.
+func saysEach(s *report.Sentence) bool {
+	if strings.Contains(s.Text, "每") || strings.Contains(s.Text, "人均") || strings.Contains(s.Text, "标准") || strings.Contains(s.Text, "/") {
+		return true
+	}
+	return slices.ContainsFunc(s.Figures, func(f report.Figure) bool { return f.Unit == "元" })
 }
 
 // asksFiveYearTarget reports whether q asks a figure the five-year plan
