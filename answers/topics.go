@@ -211,7 +211,10 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if !out[i].known && !out[i].vocab && !out[i].translated {
 			out[i].chars = rc.rareChars(out[i].alts[0], int(e.w.CharRare))
 		}
-		if !out[i].known && !(out[i].vocab && !rc.containsAny(out[i].parts)) {
+		// a thing of the vocabulary the report never names weighs in full
+		// where a figure is asked (最低工资标准调到多少: no other figure
+		// answers), or where the report says none of its words either
+		if !out[i].known && !(out[i].vocab && (q.figure || !rc.containsAny(out[i].parts))) {
 			out[i].weight *= e.w.UnknownTopic
 			if !out[i].vocab && !out[i].translated && sound.AllHan(out[i].alts[0]) && !anyInRegister(out[i].alts) {
 				out[i].colloquial = true // 爷爷奶奶的养老金: 爷爷 and 奶奶 are how people talk
