@@ -379,6 +379,12 @@ var qualitySets = []struct {
 	{"guangdong_2026_en4", "guangdong_2026_gwr", 80.9, 4.8, 74.9}, // first run 85.7 / 0.0 % wrong, abstention 100
 	{"shanghai_2026_pub3", "shanghai_2026_gwr", 76.1, 4.8, 49.9},  // first run 81.0 / 0.0 % wrong, abstention 75
 	{"ningxia_2026_pub3", "ningxia_2026_gwr", 71.4, 4.8, 74.9},    // first run 76.2 / 0.0 % wrong, abstention 100
+	// tuning: the public (25) and English (25), written mid-stop 40 by new helpers, first run on dfad013, then tuned on
+	{"jiangxi_2026_pub3", "jiangxi_2026_gwr", 76.1, 4.8, 49.9},     // first run 81.0 / 0.0 % wrong, abstention 75
+	{"hainan_2026_pub4", "hainan_2026_gwr", 71.4, 9.6, 74.9},       // first run 76.2 / 4.8 % wrong, abstention 100
+	{"chongqing_2026_pub5", "chongqing_2026_gwr", 76.1, 9.6, 74.9}, // first run 81.0 / 4.8 % wrong, abstention 100
+	{"xizang_2026_pub2", "xizang_2026_gwr", 61.9, 19.1, 74.9},      // first run 66.7 / 14.3 % wrong, abstention 100
+	{"shandong_2026_en4", "shandong_2026_gwr", 71.4, 19.1, 74.9},   // first run 76.2 / 14.3 % wrong, abstention 100
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
