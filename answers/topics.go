@@ -398,9 +398,13 @@ func quotedTopics(text string, rc *reportCache) (string, []keyword) {
 	return text, out
 }
 
-// reNumbered matches a name that a number makes (15号线, 3号机组, 2号航站楼):
-// the number is part of the name.
-var reNumbered = regexp.MustCompile(`\d+号(?:线|机组|航站楼)`)
+// reNumbered matches a name that a number makes (15号线, 3号机组, 2号航站楼,
+// G318, 318国道): the number is part of the name.
+var reNumbered = regexp.MustCompile(`\d+号(?:线|机组|航站楼)|\b[gGsS]\d{1,4}\b|\d{1,4}(?:国道|省道)`)
+
+// roadCodes are the letters of the codes that name the highways of a
+// class: 318国道 is G318, 207省道 S207.
+var roadCodes = map[string]string{"国道": "g", "省道": "s"}
 
 // numberedTopics takes the numbered names of text as topics whole: 地铁8号线
 // asks of line 8, not of any 号线; a report that never names line 8 does
@@ -408,7 +412,13 @@ var reNumbered = regexp.MustCompile(`\d+号(?:线|机组|航站楼)`)
 func numberedTopics(text string) (string, []keyword) {
 	var out []keyword
 	text = reNumbered.ReplaceAllStringFunc(text, func(m string) string {
-		out = append(out, keyword{alts: []string{m}})
+		alts := []string{m}
+		for class, code := range roadCodes {
+			if n, ok := strings.CutSuffix(m, class); ok {
+				alts = append(alts, code+n) // the report's G318 (lowered as every text is)
+			}
+		}
+		out = append(out, keyword{alts: alts})
 		return " "
 	})
 	return text, out

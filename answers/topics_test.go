@@ -278,13 +278,16 @@ func TestNumberedTopics(t *testing.T) {
 	}{
 		{"轻轨15号线今年能通车不", "轻轨 今年能通车不", []string{"15号线"}},
 		{"核电3号机组什么时候投产", "核电 什么时候投产", []string{"3号机组"}},
-		{"1号文件说了啥", "1号文件说了啥", nil}, // a bare 号 may be anything
+		{"1号文件说了啥", "1号文件说了啥", nil},                         // a bare 号 may be anything
+		{"318国道今年修不修", " 今年修不修", []string{"318国道", "g318"}}, // the report says G318
+		{"g219什么时候通", " 什么时候通", []string{"g219"}},
+		{"pm2.5和5g基站", "pm2.5和5g基站", nil},
 	}
 	for _, tt := range tests {
 		rest, kws := numberedTopics(tt.text)
 		var got []string
 		for _, k := range kws {
-			got = append(got, k.alts[0])
+			got = append(got, k.alts...)
 		}
 		if rest != tt.rest || !slices.Equal(got, tt.topics) {
 			t.Errorf("numberedTopics(%q) = %q, %v; want %q, %v", tt.text, rest, got, tt.rest, tt.topics)
