@@ -385,6 +385,10 @@ var qualitySets = []struct {
 	{"chongqing_2026_pub5", "chongqing_2026_gwr", 76.1, 9.6, 74.9}, // first run 81.0 / 4.8 % wrong, abstention 100
 	{"xizang_2026_pub2", "xizang_2026_gwr", 61.9, 19.1, 74.9},      // first run 66.7 / 14.3 % wrong, abstention 100
 	{"shandong_2026_en4", "shandong_2026_gwr", 71.4, 19.1, 74.9},   // first run 76.2 / 14.3 % wrong, abstention 100
+	// tuning: English (25) and officials (30), written late in stop 40 by new helpers, first run on cad36dc, then tuned on
+	{"tianjin_2026_en4", "tianjin_2026_gwr", 80.9, 4.8, 74.9}, // first run 85.7 / 0.0 % wrong, abstention 100
+	{"yunnan_2026_en4", "yunnan_2026_gwr", 61.9, 14.3, 49.9},  // first run 66.7 / 9.5 % wrong, abstention 75
+	{"hunan_2026_off2", "hunan_2026_gwr", 92.3, 3.9, 49.9},    // first run 96.2 / 0.0 % wrong, abstention 75
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
