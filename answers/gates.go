@@ -143,16 +143,18 @@ var gates = []gate{
 var reEach = regexp.MustCompile(`每(?:个|位|名)?(?:人|娃|孩子|小孩|老人|学生|月)|一个月|per (?:child|person|capita|head|month)|each (?:child|person|month)|a month\b`)
 
 // reMoney asks an amount of money.
-var reMoney = regexp.MustCompile(`钱|元|how much`)
+var reMoney = regexp.MustCompile(`钱|\d元|多少元|几元|how much`)
 
 // asksEach reports whether a question asks an amount of money for each
 // person or each month.
 func asksEach(text string) bool { return reEach.MatchString(text) && reMoney.MatchString(text) }
 
 // saysEach reports whether a sentence says a figure for each one: an
-// amount in yuan, or 每, 人均 or a standard (标准) with its figures.
+// amount in yuan, or 每, 人均, a standard (标准) or a rate per unit (元/人)
+// with its figures.
 func saysEach(s *report.Sentence) bool {
-	if strings.Contains(s.Text, "每") || strings.Contains(s.Text, "人均") || strings.Contains(s.Text, "标准") || strings.Contains(s.Text, "/") {
+	text := strings.ReplaceAll(s.Text, "高标准", "") // 高标准农田 sets no amount
+	if strings.Contains(text, "每") || strings.Contains(text, "人均") || strings.Contains(text, "标准") || strings.Contains(text, "/") {
 		return true
 	}
 	return slices.ContainsFunc(s.Figures, func(f report.Figure) bool { return f.Unit == "元" })

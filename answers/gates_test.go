@@ -335,21 +335,24 @@ func TestRankSaid(t *testing.T) {
 }
 
 func TestEachGate(t *testing.T) {
+	each := gates[slices.IndexFunc(gates, func(g gate) bool { return g.name == "each" })]
 	tests := []struct {
 		question, sentence, unit string
 		rejects                  bool
 	}{
 		{"育儿补贴每个娃一个月到底能领多少钱", "发放育儿补贴49亿元。", "亿元", true},
 		{"how much is the childcare subsidy per child per year", "育儿补贴惠及60万人。", "万人", true},
+		{"育儿补贴每个娃一个月到底能领多少钱", "发放育儿补贴49亿元，新建高标准农田500万亩。", "亿元", true}, // 高标准 sets no amount
 		{"城乡居民基础养老金每人每月涨多少钱", "城乡居民基础养老金每人每月提高20元。", "元", false},
 		{"城乡居民基础养老金每人能领多少钱", "城乡居民基础养老金最低标准提高到200元。", "元", false},
 		{"育儿补贴一共发了多少钱", "发放育儿补贴49亿元。", "亿元", false},   // a total asked
 		{"每年开行多少列中欧班列", "中欧班列开行4800列以上。", "列", false}, // no money asked
+		{"每个月单元房租多少", "建设保障性租赁住房2万套。", "万套", false},   // 单元 asks no money
 	}
 	for _, tt := range tests {
+		j := &judge{q: question{text: tt.question, figure: true}}
 		s := report.Sentence{Text: tt.sentence, Figures: []report.Figure{{Unit: tt.unit}}}
-		got := asksEach(tt.question) && !saysEach(&s)
-		if got != tt.rejects {
+		if got := each.rejects(j, &candidate{s: &s}); got != tt.rejects {
 			t.Errorf("%q / %q: each gate rejects = %v, want %v", tt.question, tt.sentence, got, tt.rejects)
 		}
 	}

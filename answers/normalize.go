@@ -95,6 +95,7 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 	q = reParticles.ReplaceAllStringFunc(q, func(m string) string {
 		end := strings.TrimLeft(m, particleRunes)
 		if strings.TrimSpace(end) == "" && end != "" {
+			breaks = true
 			return "，" // the particle and a space end a clause: 今年新增多少就业岗位啊 俺在外地打工想回来
 		}
 		return end
@@ -113,11 +114,13 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 var askOpeners = []string{"问", "想知道"}
 
 // sceneBefore reports whether the text before a word like 问一下 ends
-// with a clause of its own, of three characters or more: 种地的问一下 tells
-// who asks; 今年我想知道 does not.
+// with a clause of its own that tells who asks, three characters or more
+// ending in 的: 种地的问一下 does; 今年我想知道 and 高速公路今年我想问一下修了多少
+// do not.
 func sceneBefore(before string) bool {
-	last := strings.TrimSpace(before[strings.LastIndexAny(before, ",，;；.。!！?？")+1:])
-	return utf8.RuneCountInString(last) >= 3
+	clauses := reClause.Split(before, -1)
+	last := strings.TrimSpace(clauses[len(clauses)-1])
+	return utf8.RuneCountInString(last) >= 3 && strings.HasSuffix(last, "的")
 }
 
 // reCommas is a run of the commas emoji became.

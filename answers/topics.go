@@ -163,7 +163,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 		if negation(w) {
 			continue // 能不能, 让不让, 没人管: whether, not what
 		}
-		if isOneOf(w, tagWords) && endsClause(text, t.End) {
+		if isOneOf(w, tagWords) && endsClause(text, t.End) && afterHan(text[:t.End], w) {
 			continue // 房价止跌了没, 城际铁路今年能通不: the 没 and 不 ask yes or no
 		}
 		if alias := heldAlias(out, w); alias != "" && !rc.contains(w) {
@@ -416,6 +416,8 @@ func numberedTopics(text string) (string, []keyword) {
 		for class, code := range roadCodes {
 			if n, ok := strings.CutSuffix(m, class); ok {
 				alts = append(alts, code+n) // the report's G318 (lowered as every text is)
+			} else if n, ok := strings.CutPrefix(strings.ToLower(m), code); ok && n != "" && n[0] >= '0' && n[0] <= '9' {
+				alts = append(alts, n+class)
 			}
 		}
 		out = append(out, keyword{alts: alts})
@@ -881,11 +883,22 @@ var tagWords = words.list("question.tag")
 // than the tag.
 func tagEnding(w string) string {
 	for _, tag := range tagWords {
-		if len(w) > len(tag) && strings.HasSuffix(w, tag) {
+		if len(w) > len(tag) && strings.HasSuffix(w, tag) && afterHan(w, tag) {
 			return tag
 		}
 	}
 	return ""
+}
+
+// afterHan reports whether tag, which text ends with, is Chinese or
+// follows a Chinese character: bu, ma and mei typed in pinyin end a
+// question after a Chinese word (能通车bu), not an English word (asthma).
+func afterHan(text, tag string) bool {
+	if !isASCII(tag) {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(text, tag))
+	return unicode.Is(unicode.Han, r)
 }
 
 // endsClause reports whether text ends a clause at byte i.

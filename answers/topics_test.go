@@ -175,7 +175,8 @@ func TestNegation(t *testing.T) {
 // TestTagEnding: a yes-or-no tag cut with the word before it (管这事不,
 // 能报不) is not part of the topic.
 func TestTagEnding(t *testing.T) {
-	for w, want := range map[string]string{"事不": "不", "报不": "不", "好了没": "没", "通了没有": "没有", "淹没": "没", "不": "", "不足": "", "保障": ""} {
+	for w, want := range map[string]string{"事不": "不", "报不": "不", "好了没": "没", "通了没有": "没有", "淹没": "没", "不": "", "不足": "", "保障": "",
+		"通车bu": "bu", "asthma": "", "cinema": ""} {
 		if got := tagEnding(w); got != want {
 			t.Errorf("tagEnding(%q) = %q, want %q", w, got, want)
 		}
@@ -280,7 +281,7 @@ func TestNumberedTopics(t *testing.T) {
 		{"核电3号机组什么时候投产", "核电 什么时候投产", []string{"3号机组"}},
 		{"1号文件说了啥", "1号文件说了啥", nil},                         // a bare 号 may be anything
 		{"318国道今年修不修", " 今年修不修", []string{"318国道", "g318"}}, // the report says G318
-		{"g219什么时候通", " 什么时候通", []string{"g219"}},
+		{"g219什么时候通", " 什么时候通", []string{"g219", "219国道"}},
 		{"pm2.5和5g基站", "pm2.5和5g基站", nil},
 	}
 	for _, tt := range tests {

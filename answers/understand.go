@@ -319,8 +319,12 @@ func asksAsTyped(c string) bool {
 	if strings.Contains(c, "几年") {
 		c = reDecade.ReplaceAllString(c, "$1十年代")
 	}
-	return containsAny(reFew.ReplaceAllString(c, "少"), askingCues) || aNotA(c) || endsAskingTag(c)
+	return containsAny(reFew.ReplaceAllString(c, "少"), askingCues) || reHowMuch.MatchString(c) || aNotA(c) || endsAskingTag(c)
 }
+
+// reHowMuch asks how high or how fast (失业率到底多高), not 很多高中生 or
+// 许多快递.
+var reHowMuch = regexp.MustCompile(`(?:^|[^很许好太更最])多(?:高|快)`)
 
 // reDecade is a decade said roughly (九几年的老楼, 八几年): it asks nothing.
 var reDecade = regexp.MustCompile(`([五六七八九])几年`)
@@ -338,8 +342,7 @@ func endsAskingTag(c string) bool {
 	}
 	for _, tag := range tagWords {
 		if isASCII(tag) && strings.HasSuffix(c, tag) {
-			r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(c, tag))
-			return unicode.Is(unicode.Han, r) // 能通车bu: 不 typed in pinyin
+			return afterHan(c, tag) // 能通车bu: 不 typed in pinyin
 		}
 	}
 	r, _ := utf8.DecodeLastRuneInString(c)

@@ -174,7 +174,8 @@ func TestOnlyAsking(t *testing.T) {
 	tests := []struct{ question, asking string }{
 		{"去年失业率到底多高，身边好多人没工作", "去年失业率到底多高"}, // 多高 asks: the rest is the scene
 		{"济滨高铁今年能通车bu，俺是滨州的", "济滨高铁今年能通车bu"},
-		{"俺是滨州的，家里老人多", "俺是滨州的，家里老人多"}, // none asks
+		{"俺是滨州的，家里老人多", "俺是滨州的，家里老人多"},     // none asks
+		{"村里很多高中生辍学，今年教育投入多少", "今年教育投入多少"}, // 很多高中生 asks nothing
 	}
 	for _, tt := range tests {
 		if got := onlyAsking(tt.question); got != tt.asking {
