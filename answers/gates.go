@@ -445,8 +445,9 @@ func withoutDurations(figs []report.Figure) []report.Figure {
 // is one year's average; 全年累计 is one year's sum.
 var spanCues, figureSpanCues = words.list("cue.span"), words.list("cue.figure_span")
 
-// reRank matches an ordinal or a rank, 全国最多 the first.
-var reRank = regexp.MustCompile(`第[0-9一二三四五六七八九十百]+|首位|榜首|首次|第一|(?:全国|全省|全球|世界)(?:最多|最高|最大|最快|最长|最先|领先|前列)`)
+// reRank matches an ordinal or a rank, 全国最多 the first, 前十强 one of
+// the first ten.
+var reRank = regexp.MustCompile(`第[0-9一二三四五六七八九十百]+|首位|榜首|首次|第一|(?:全国|全省|全球|世界)(?:最多|最高|最大|最快|最长|最先|领先|前列)|前[0-9一二三四五六七八九十]+(?:强|名|位)`)
 
 // figureOfYears reports whether a figure of s, or its text, is about one
 // of years.

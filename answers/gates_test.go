@@ -325,8 +325,10 @@ func TestRankSaid(t *testing.T) {
 		"金额居全国第3位": true,
 		"稳居首位":     true,
 		"两证齐全医养结合养老机构增至1125家、全国最多": true,
-		"增至1125家": false,
-		"最多跑一次":   false, // most, of nothing ranked
+		"增至1125家":     false,
+		"最多跑一次":       false, // most, of nothing ranked
+		"经济总量稳居全国前十强": true,
+		"前三季度增长5%":    false,
 	} {
 		if got := reRank.MatchString(text); got != want {
 			t.Errorf("reRank in %q = %v, want %v", text, got, want)

@@ -111,7 +111,7 @@ var (
 	// reWhatPlan asks what is planned or done, not a figure: what are the
 	// plans for the port, what is planned for the railway, what is Hubei
 	// doing about debt, what are its main AI initiatives.
-	reWhatPlan = regexp.MustCompile(`\bplans for\b|\bplanned\b|\bplanning\b|\bmeasures\b|\bsteps\b|\bdoing\b|\binitiatives\b|\bpolicies\b|\bactions\b`)
+	reWhatPlan = regexp.MustCompile(`\bplans for\b|\bplanned\b|\bplanning\b|\bmeasures\b|\bsteps\b|\bdoing\b|\binitiatives\b|\bpolicies\b|\bactions\b|\bthe plans?\b`)
 	// An English question asking when: a year or a date answers it, as it
 	// answers 什么时候.
 	reWhen = regexp.MustCompile(`^(by |until |since )?when\b`)
