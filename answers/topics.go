@@ -123,6 +123,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 			out = append(out, k)
 		}
 	}
+	text = pinyinApart(text, rc)
 	text, en := englishTopics(text, rc)
 	for _, k := range en {
 		if sharing(out, k.alts) < 0 { // passed through: one 通过
@@ -472,6 +473,35 @@ func englishTopics(text string, rc *reportCache) (string, []keyword) {
 	}
 	b.WriteString(text[last:])
 	return b.String(), out
+}
+
+// reLatinRun is a run of Latin words apart by single spaces.
+var reLatinRun = regexp.MustCompile(`[a-z]+(?: [a-z]+)+`)
+
+// maxSyllablesApart is the most words a name spelled in pinyin apart takes.
+const maxSyllablesApart = 4
+
+// pinyinApart writes a Chinese name the question spells in pinyin
+// syllables apart (Dian Chao, Huai He) as the one word of the report it
+// spells (滇超, 淮河), when exactly one word does; English words rarely
+// spell pinyin (the plan), and never one word of the report.
+func pinyinApart(text string, rc *reportCache) string {
+	return reLatinRun.ReplaceAllStringFunc(text, func(run string) string {
+		words := strings.Fields(run)
+		for i := 0; i < len(words); i++ {
+			for n := min(maxSyllablesApart, len(words)-i); n >= 2; n-- {
+				part := words[i : i+n]
+				if slices.ContainsFunc(part, english.IsStopWord) {
+					continue
+				}
+				if found := rc.spelled(strings.Join(part, "")); len(found) == 1 {
+					words = slices.Replace(words, i, i+n, found[0])
+					break
+				}
+			}
+		}
+		return strings.Join(words, " ")
+	})
 }
 
 // isEnglishWord reports whether w is a word of letters only (receive,

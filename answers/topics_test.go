@@ -333,3 +333,18 @@ func TestVerbFirst(t *testing.T) {
 		}
 	}
 }
+
+func TestPinyinApart(t *testing.T) {
+	// a name in pinyin syllables typed apart is the report's one word
+	tests := []struct {
+		question, topic string
+	}{
+		{"what will bao tou build", "包头"},
+	}
+	for _, tt := range tests {
+		kws, _ := topicsOf(t, tt.question)
+		if !slices.ContainsFunc(kws, func(k keyword) bool { return slices.Contains(k.alts, tt.topic) }) {
+			t.Errorf("%q: no topic %q in %v", tt.question, tt.topic, kws)
+		}
+	}
+}
