@@ -116,11 +116,11 @@ var gates = []gate{
 		if q.ordinal || len(q.units) == 0 || q.units[0] == "%" {
 			return false
 		}
-		if own := topicFigs(j, c); len(own) > 0 && onlyRates(own) && !saysYearsAsked(q, c.s.Text) {
+		if own := topicFigs(j, c); len(own) > 0 && onlyRates(own) && !saysYearsAsked(q, c.s.Text) && !coverageRate(q, c.s.Text, own) {
 			return true // 最低工资标准增长近30%，…收入达到41580元: the topic's figure is its growth, the amount another's
 		}
 		figs, _ := clauseFigures(j, c) // a unit may follow in the clause after: 项目38个，协议金额606.99亿元
-		return !hasUnit(c.s.Text, figs, q.units) && !saysYearsAsked(q, c.s.Text) && !saysNoCost(q, c.s.Text)
+		return !hasUnit(c.s.Text, figs, q.units) && !saysYearsAsked(q, c.s.Text) && !saysNoCost(q, c.s.Text) && !coverageRate(q, c.s.Text, figs)
 	}},
 	{"each", "an amount for each person or month is asked and the figures are totals (育儿补贴每个娃一个月多少钱 is not answered by 发放育儿补贴49亿元)", "此句的数字是总数，不是每人或每月的", func(j *judge, c *candidate) bool {
 		return j.q.figure && asksEach(j.q.text) && len(c.s.Figures) > 0 && !saysEach(c.s)
@@ -137,6 +137,13 @@ var gates = []gate{
 		figs, _ := clauseFigures(j, c)
 		return !hasRate(figs) || reachedLevel(c.s.Text[:own[0].Start]) // 社零增至2.79万亿元，…占比升至48%: the rate is another's
 	}},
+}
+
+// coverageRate reports whether text answers how many a thing covers (覆盖
+// 多少人) by the share it covers (签约服务覆盖率达到95%): the rate is how
+// reports count coverage.
+func coverageRate(q question, text string, figs []report.Figure) bool {
+	return strings.Contains(q.text, "覆盖") && strings.Contains(text, "覆盖") && hasRate(figs)
 }
 
 // reEach asks for each one (每个娃一个月, 每人, per child).

@@ -359,3 +359,20 @@ func TestEachGate(t *testing.T) {
 		}
 	}
 }
+
+func TestCoverageRate(t *testing.T) {
+	rate := []report.Figure{{Text: "95%", Unit: "%"}}
+	tests := []struct {
+		question, sentence string
+		want               bool
+	}{
+		{"家庭医生签约今年能覆盖多少人", "重点人群家庭医生签约服务覆盖率达到95%。", true},
+		{"家庭医生签约今年有多少人", "重点人群家庭医生签约服务覆盖率达到95%。", false}, // a count asked
+		{"农村自来水能覆盖多少人", "农村自来水普及率达到95%。", false},         // no coverage said
+	}
+	for _, tt := range tests {
+		if got := coverageRate(question{text: tt.question}, tt.sentence, rate); got != tt.want {
+			t.Errorf("coverageRate(%q, %q) = %v, want %v", tt.question, tt.sentence, got, tt.want)
+		}
+	}
+}
