@@ -389,6 +389,11 @@ var qualitySets = []struct {
 	{"tianjin_2026_en4", "tianjin_2026_gwr", 80.9, 4.8, 74.9}, // first run 85.7 / 0.0 % wrong, abstention 100
 	{"yunnan_2026_en4", "yunnan_2026_gwr", 61.9, 14.3, 49.9},  // first run 66.7 / 9.5 % wrong, abstention 75
 	{"hunan_2026_off2", "hunan_2026_gwr", 92.3, 3.9, 49.9},    // first run 96.2 / 0.0 % wrong, abstention 75
+	// tuning: the public (25) and English (25), written late in stop 40 by new helpers, first run on fd5485a, then tuned on
+	{"sichuan_2026_pub4", "sichuan_2026_gwr", 61.9, 9.6, 74.9},          // first run 66.7 / 4.8 % wrong, abstention 100
+	{"guangdong_2026_pub4", "guangdong_2026_gwr", 38.0, 19.1, 74.9},     // first run 42.9 / 14.3 % wrong, abstention 100
+	{"liaoning_2026_pub3", "liaoning_2026_gwr", 52.3, 9.6, 74.9},        // first run 57.1 / 4.8 % wrong, abstention 100
+	{"heilongjiang_2026_en4", "heilongjiang_2026_gwr", 71.4, 9.6, 49.9}, // first run 76.2 / 4.8 % wrong, abstention 75
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
