@@ -57,6 +57,7 @@ func TestUnderstand(t *testing.T) {
 	}{
 		{"高标准农田目标是多少", wantTarget, true, nil, nil, ""},
 		{"去年粮食产量多少", wantResult, true, nil, nil, "last"},
+		{"去年退休金涨了多少，感觉没涨几个钱", wantResult, true, nil, nil, "last"}, // 没涨几个 asks no count
 		{"2024年完成了多少亩", wantResult, true, []string{"亩", "万亩"}, []int{2024}, ""},
 		{"今年有几家企业要上规", wantTarget, true, []string{"家", "户", "个"}, nil, "this"},
 		{"怎么巩固农牧业基础", anyPeriod, false, nil, nil, ""},

@@ -278,9 +278,9 @@ var reClause = regexp.MustCompile(`[，,；;。！!？?]+`)
 // askingCues are the words that make a clause ask.
 var askingCues = words.list("clause.asks")
 
-// reFew matches a count denied, which says "few", and 好几 (several): they
-// ask nothing (挣不了几个钱, 没几个人, 瘫在床上好几年了).
-var reFew = regexp.MustCompile(`(?:没有|没|不了|不到|没个)(?:几|多少)|好几`)
+// reFew matches a count denied, which says "few" (没涨几个钱), and 好几
+// (several): they ask nothing (挣不了几个钱, 没几个人, 瘫在床上好几年了).
+var reFew = regexp.MustCompile(`(?:没有|没|不了|不到|没个)[涨挣赚剩拿给发领]?(?:几|多少)|好几`)
 
 // roughNumbers writes a number said roughly (十几年, 几十万) the way that
 // counts without asking (十余年, 数十万). Said alone it may be what is asked

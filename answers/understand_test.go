@@ -174,8 +174,9 @@ func TestOnlyAsking(t *testing.T) {
 	tests := []struct{ question, asking string }{
 		{"去年失业率到底多高，身边好多人没工作", "去年失业率到底多高"}, // 多高 asks: the rest is the scene
 		{"济滨高铁今年能通车bu，俺是滨州的", "济滨高铁今年能通车bu"},
-		{"俺是滨州的，家里老人多", "俺是滨州的，家里老人多"},     // none asks
-		{"村里很多高中生辍学，今年教育投入多少", "今年教育投入多少"}, // 很多高中生 asks nothing
+		{"俺是滨州的，家里老人多", "俺是滨州的，家里老人多"},            // none asks
+		{"在广州租房十年了，今年政府对保障房有咩打算", "今年政府对保障房有咩打算"}, // 咩 asks in Cantonese
+		{"村里很多高中生辍学，今年教育投入多少", "今年教育投入多少"},        // 很多高中生 asks nothing
 	}
 	for _, tt := range tests {
 		if got := onlyAsking(tt.question); got != tt.asking {
