@@ -394,6 +394,10 @@ var qualitySets = []struct {
 	{"guangdong_2026_pub4", "guangdong_2026_gwr", 38.0, 19.1, 74.9},     // first run 42.9 / 14.3 % wrong, abstention 100
 	{"liaoning_2026_pub3", "liaoning_2026_gwr", 52.3, 9.6, 74.9},        // first run 57.1 / 4.8 % wrong, abstention 100
 	{"heilongjiang_2026_en4", "heilongjiang_2026_gwr", 71.4, 9.6, 49.9}, // first run 76.2 / 4.8 % wrong, abstention 75
+	// stop 40, held out at the end (first run on d37a453; the stop's first code, 3f10503, gives the same but one wrong answer more)
+	{"hubei_2026_pub3_heldout", "hubei_2026_gwr", 57.1, 14.3, 74.9},        // first run 61.9 / 9.5 % wrong, abstention 100
+	{"shanxi_2026_en2_heldout", "shanxi_2026_gwr", 76.1, 9.6, 49.9},        // first run 81.0 / 4.8 % wrong, abstention 75
+	{"guowuyuan_2022_pub_heldout", "guowuyuan_2022_gwr", 52.3, 33.4, 49.9}, // first run 57.1 / 28.6 % wrong, abstention 75
 }
 
 // TestQuestionSets runs every question set of testdata/ against its
