@@ -38,7 +38,7 @@ var qualitySets = []struct {
 	{"jiangxi_2026_questions", "jiangxi_2026_gwr", 98.3, 1.7, 90.0},
 	{"hubei_2026_questions", "hubei_2026_gwr", 96.6, 1.7, 90.0},
 	{"tianjin_2026_questions", "tianjin_2026_gwr", 95.0, 3.4, 90.0},
-	{"hunan_2026_questions", "hunan_2026_gwr", 93.3, 3.4, 70.0},
+	{"hunan_2026_questions", "hunan_2026_gwr", 94.9, 3.4, 70.0},
 	{"shandong_2026_questions", "shandong_2026_gwr", 84.9, 3.4, 90.0},
 	{"anhui_2026_questions", "anhui_2026_gwr", 96.2, 3.8, 83.3},
 	{"chongqing_2026_questions", "chongqing_2026_gwr", 94.5, 1.9, 80.0},
@@ -74,7 +74,7 @@ var qualitySets = []struct {
 	{"guangxi_2026_v3", "guangxi_2026_gwr", 79.9, 6.1, 80.0},
 	{"guizhou_2026_v3", "guizhou_2026_gwr", 83.9, 2.0, 80.0},
 	// sets written at the start of stop 28 by new helpers, then tuned on
-	{"guangdong_2026_v3", "guangdong_2026_gwr", 73.9, 10.1, 60.0},
+	{"guangdong_2026_v3", "guangdong_2026_gwr", 75.9, 10.1, 60.0},
 	{"hainan_2026_v3", "hainan_2026_gwr", 83.9, 2.0, 80.0},
 	{"sichuan_2026_v3", "sichuan_2026_gwr", 83.9, 8.1, 80.0},
 	// English and colloquial sets of 15 questions a report, written at the start of stop 28 by new helpers, then tuned on
@@ -99,9 +99,9 @@ var qualitySets = []struct {
 	{"hubei_2026_col", "hubei_2026_gwr", 30.8, 7.7, 50.0},         // first run 38.5 / 0.0 % wrong
 	{"yunnan_2026_en", "yunnan_2026_gwr", 84.6, 7.7, 50.0},        // first run 76.9 / 0.0 % wrong
 	{"shandong_2026_en", "shandong_2026_gwr", 53.8, 23.1, 50.0},   // first run 53.8 / 15.4 % wrong
-	{"jiangxi_2026_en", "jiangxi_2026_gwr", 69.2, 15.4, 50.0},     // first run 69.2 / 7.7 % wrong
+	{"jiangxi_2026_en", "jiangxi_2026_gwr", 69.2, 7.7, 50.0},      // first run 69.2 / 7.7 % wrong
 	// English and colloquial sets of 15 questions a report, written in stop 30 by new helpers (first run on its first code), then tuned on
-	{"fujian_2026_col", "fujian_2026_gwr", 53.8, 15.4, 50.0},       // first run 38.5 / 7.7 % wrong
+	{"fujian_2026_col", "fujian_2026_gwr", 61.5, 7.7, 50.0},        // first run 38.5 / 7.7 % wrong
 	{"guangdong_2026_col", "guangdong_2026_gwr", 38.4, 15.4, 50.0}, // first run 38.5 / 7.7 % wrong; 38.5 after how-questions preferred the plan part (stop 34)
 	{"hainan_2026_col", "hainan_2026_gwr", 53.8, 15.4, 50.0},       // first run 46.2 / 7.7 % wrong
 	{"ningxia_2026_col", "ningxia_2026_gwr", 76.9, 7.7, 49.9},      // first run 61.5 / 0.0 % wrong
@@ -111,7 +111,7 @@ var qualitySets = []struct {
 	{"guizhou_2026_en", "guizhou_2026_gwr", 84.6, 7.7, 50.0},       // first run 84.6 / 0.0 % wrong
 	{"hebei_2026_en", "hebei_2026_gwr", 84.6, 7.7, 50.0},           // first run 84.6 / 0.0 % wrong
 	{"hunan_2026_en", "hunan_2026_gwr", 92.3, 7.7, 50.0},           // first run 84.6 / 7.7 % wrong
-	{"shanxi_2026_en", "shanxi_2026_gwr", 84.6, 7.7, 0.0},          // first run 69.2 / 0.0 % wrong
+	{"shanxi_2026_en", "shanxi_2026_gwr", 84.6, 7.7, 49.9},         // first run 69.2 / 0.0 % wrong
 	{"xizang_2026_en", "xizang_2026_gwr", 53.8, 15.4, 50.0},        // first run 53.8 / 7.7 % wrong
 	// city budget reports (from their PDFs), written at the start of stop 27 by new helpers, then tuned on
 	{"baoding_2025_budget_v2", "baoding_2025_budget_report", 79.9, 6.0, 80.0},
@@ -122,7 +122,7 @@ var qualitySets = []struct {
 	{"qinghai_2026_heldout", "qinghai_2026_gwr", 94.9, 1.7, 90.0},
 	{"liaoning_2026_heldout", "liaoning_2026_gwr", 96.2, 1.9, 66.6},
 	{"fujian_2026_heldout", "fujian_2026_gwr", 96.2, 1.9, 83.3},
-	{"heilongjiang_2026_heldout", "heilongjiang_2026_gwr", 92.7, 3.7, 80.0},
+	{"heilongjiang_2026_heldout", "heilongjiang_2026_gwr", 94.5, 3.7, 80.0},
 	{"shanxi_2026_heldout", "shanxi_2026_gwr", 83.6, 1.9, 60.0},
 	{"xizang_2026_heldout", "xizang_2026_gwr", 87.2, 1.9, 60.0},
 	{"xinjiang_2026_heldout", "xinjiang_2026_gwr", 87.2, 3.7, 80.0},
@@ -144,11 +144,11 @@ var qualitySets = []struct {
 	// held out: written at the end of stop 25, first run on its last code
 	{"shanxi_2026_v2_heldout", "shanxi_2026_gwr", 91.9, 2.0, 80.0},
 	{"xizang_2026_v2_heldout", "xizang_2026_gwr", 84.0, 4.0, 60.0},
-	{"xinjiang_2026_v2_heldout", "xinjiang_2026_gwr", 84.0, 6.0, 80.0},
+	{"xinjiang_2026_v2_heldout", "xinjiang_2026_gwr", 85.9, 6.0, 80.0},
 	// held out: written at the end of stop 26, first run on its last code
 	{"jilin_2026_v3_heldout", "jilin_2026_gwr", 75.9, 10.1, 80.0},
 	{"fujian_2026_v3_heldout", "fujian_2026_gwr", 70.0, 2.1, 40.0},
-	{"shaanxi_2026_v3_heldout", "shaanxi_2026_gwr", 72.0, 6.0, 80.0},
+	{"shaanxi_2026_v3_heldout", "shaanxi_2026_gwr", 73.9, 6.0, 80.0},
 	// held out: written at the start of stop 27, first run on its first code
 	{"liaoning_2026_v3_heldout", "liaoning_2026_gwr", 77.9, 6.1, 20.0},
 	{"xinjiang_2026_v3_heldout", "xinjiang_2026_gwr", 87.9, 2.0, 80.0},
@@ -158,7 +158,7 @@ var qualitySets = []struct {
 	{"ningxia_2026_v3_heldout", "ningxia_2026_gwr", 85.9, 4.0, 60.0},
 	{"qinghai_2026_v3_heldout", "qinghai_2026_gwr", 81.9, 6.0, 80.0},
 	// held out: English and colloquial sets of 15 questions a report, written at the start of stop 28, first run on its first code
-	{"fujian_2026_en_heldout", "fujian_2026_gwr", 53.8, 7.7, 0.0},               // first run 53.8 / 7.7 % wrong
+	{"fujian_2026_en_heldout", "fujian_2026_gwr", 61.5, 7.7, 0.0},               // first run 53.8 / 7.7 % wrong
 	{"heilongjiang_2026_col_heldout", "heilongjiang_2026_gwr", 61.5, 7.7, 50.0}, // first run 46.2 / 0.0 % wrong
 	{"jilin_2026_en_heldout", "jilin_2026_gwr", 69.2, 15.4, 50.0},               // first run 53.8 / 7.7 % wrong
 	{"liaoning_2026_en_heldout", "liaoning_2026_gwr", 61.5, 15.4, 50.0},         // first run 46.2 / 7.7 % wrong
@@ -181,7 +181,7 @@ var qualitySets = []struct {
 	{"jilin_2026_col_heldout", "jilin_2026_gwr", 53.8, 15.4, 50.0},       // first run 46.2 / 7.7 % wrong
 	{"liaoning_2026_col_heldout", "liaoning_2026_gwr", 46.1, 7.7, 0.0},   // first run 38.5 / 7.7 % wrong
 	// held out: city budget reports, read from their PDFs
-	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 83.6, 5.5, 80.0},
+	{"baoding_2025_budget_heldout", "baoding_2025_budget_report", 83.6, 3.7, 80.0},
 	{"ezhou_2025_budget_heldout", "ezhou_2025_budget_execution_report", 83.6, 9.1, 39.9},
 	// officials asking in a work chat (terse, abbreviations, a target or a result), written at the start of stop 31 by new helpers
 	{"jiuyuan_2025_off", "jiuyuan_2025_plan_report", 94.1, 5.9, 66.6},
@@ -192,7 +192,7 @@ var qualitySets = []struct {
 	{"xizang_2026_off_heldout", "xizang_2026_gwr", 94.1, 5.9, 33.3},
 	// the public asking in a chat (citizens, a foreign resident, Traditional), written mid-stop 31 by new helpers
 	{"anhui_2026_pub", "anhui_2026_gwr", 58.8, 5.9, 66.6},
-	{"guangdong_2026_pub", "guangdong_2026_gwr", 47.0, 5.9, 33.3},
+	{"guangdong_2026_pub", "guangdong_2026_gwr", 52.9, 5.9, 33.3},
 	{"yunnan_2026_pub", "yunnan_2026_gwr", 41.1, 5.9, 66.6},
 	{"hubei_2026_pub_heldout", "hubei_2026_gwr", 41.1, 11.8, 66.6},
 	{"hunan_2026_pub_heldout", "hunan_2026_gwr", 70.5, 5.9, 66.6},
@@ -223,7 +223,7 @@ var qualitySets = []struct {
 	{"guowuyuan_2024_off_heldout", "guowuyuan_2024_gwr", 88.4, 7.7, 75.0},  // first run 88.5 / 3.8 % wrong, abstention 100
 	{"shandong_2026_mix_heldout", "shandong_2026_gwr", 84.6, 3.9, 75.0},    // first run 88.5 / 0.0 % wrong, abstention 100
 	{"yunnan_2026_mix_heldout", "yunnan_2026_gwr", 92.3, 3.9, 74.9},        // first run 92.3 / 0.0 % wrong, abstention 75
-	{"guangdong_2026_mix_heldout", "guangdong_2026_gwr", 76.9, 11.6, 50.0}, // first run 80.8 / 7.7 % wrong, abstention 75
+	{"guangdong_2026_mix_heldout", "guangdong_2026_gwr", 84.6, 11.6, 50.0}, // first run 80.8 / 7.7 % wrong, abstention 75
 	{"chongqing_2026_off_heldout", "chongqing_2026_gwr", 88.4, 7.7, 75.0},  // first run (on stop 36's last code) 88.5 / 3.8 % wrong, abstention 100
 	{"hebei_2026_mix_heldout", "hebei_2026_gwr", 84.6, 11.6, 74.9},         // first run (on stop 36's last code) 88.5 / 7.7 % wrong, abstention 75
 	{"jiangxi_2026_mix_heldout", "jiangxi_2026_gwr", 92.3, 3.9, 74.9},      // first run (on stop 36's last code) 88.5 / 7.7 % wrong, abstention 75
@@ -234,12 +234,12 @@ var qualitySets = []struct {
 	// held out: officials (30) and mixed (30), written at the end of stop 37 by new helpers, run once on its last code (97a57e7)
 	{"guizhou_2026_off_heldout", "guizhou_2026_gwr", 84.6, 7.7, 75.0},   // first run 88.5 / 3.8 % wrong, abstention 100
 	{"shanghai_2026_off_heldout", "shanghai_2026_gwr", 92.3, 7.7, 25.0}, // first run 96.2 / 3.8 % wrong, abstention 50
-	{"liaoning_2026_mix_heldout", "liaoning_2026_gwr", 84.6, 3.9, 50.0}, // first run 88.5 / 0.0 % wrong, abstention 75
+	{"liaoning_2026_mix_heldout", "liaoning_2026_gwr", 84.6, 3.9, 74.9}, // first run 88.5 / 0.0 % wrong, abstention 75
 	// tuning: officials (30) and mixed sets (30), written at the start of stop 37 by new helpers, first run on its first code (4d3546b), then tuned on
 	{"shanghai_2026_mix", "shanghai_2026_gwr", 88.4, 7.7, 74.9},  // first run 88.5 / 7.7 % wrong, abstention 75
 	{"liaoning_2026_off", "liaoning_2026_gwr", 84.6, 11.6, 50.0}, // first run 80.8 / 11.5 % wrong, abstention 75
 	{"xinjiang_2026_mix", "xinjiang_2026_gwr", 92.3, 7.7, 75.0},  // first run 84.6 / 3.8 % wrong, abstention 100
-	{"fujian_2026_off", "fujian_2026_gwr", 96.1, 3.9, 49.9},      // first run 96.2 / 0.0 % wrong, abstention 50
+	{"fujian_2026_off", "fujian_2026_gwr", 96.1, 3.9, 74.9},      // first run 96.2 / 0.0 % wrong, abstention 50
 	// tuning: the public's chat questions (25) and officials (30), written mid-stop 37 by new helpers, first run on 28db8e0, then tuned on
 	{"anhui_2026_pub3", "anhui_2026_gwr", 80.9, 4.8, 75.0},     // first run 81.0 / 0.0 % wrong, abstention 100
 	{"tianjin_2026_pub3", "tianjin_2026_gwr", 71.4, 4.8, 75.0}, // first run 76.2 / 0.0 % wrong, abstention 100
@@ -247,7 +247,7 @@ var qualitySets = []struct {
 	{"ningxia_2026_off", "ningxia_2026_gwr", 88.4, 7.7, 50.0},  // first run 92.3 / 3.8 % wrong, abstention 75
 	// tuning: English (25) and mixed sets (30), written mid-stop 37 by new helpers, first run on a16c4f9, then tuned on
 	{"hubei_2026_en2", "hubei_2026_gwr", 80.9, 14.3, 74.9},              // first run 81.0 / 9.5 % wrong, abstention 75
-	{"guangdong_2026_en2", "guangdong_2026_gwr", 85.7, 4.8, 50.0},       // first run 76.2 / 4.8 % wrong, abstention 75
+	{"guangdong_2026_en2", "guangdong_2026_gwr", 85.7, 4.8, 74.9},       // first run 76.2 / 4.8 % wrong, abstention 75
 	{"hainan_2026_mix", "hainan_2026_gwr", 88.4, 3.9, 74.9},             // first run 92.3 / 0.0 % wrong, abstention 75
 	{"heilongjiang_2026_mix", "heilongjiang_2026_gwr", 92.3, 3.9, 50.0}, // first run 96.2 / 0.0 % wrong, abstention 75
 	// tuning: the public's chat questions (25), English (25) and mixed (30), written late in stop 37 by new helpers, first run on e600439, then tuned on
@@ -258,7 +258,7 @@ var qualitySets = []struct {
 	// tuning: the public (25), English (26) and officials (30), written at the end of stop 37 by new helpers, first run on 9c42d06, then tuned on
 	{"hunan_2026_pub3", "hunan_2026_gwr", 66.6, 14.3, 75.0},    // first run 61.9 / 9.5 % wrong, abstention 100
 	{"guizhou_2026_pub3", "guizhou_2026_gwr", 76.1, 9.6, 75.0}, // first run 81.0 / 4.8 % wrong, abstention 100
-	{"sichuan_2026_en2", "sichuan_2026_gwr", 86.3, 13.7, 75.0}, // first run 86.4 / 13.6 % wrong, abstention 100
+	{"sichuan_2026_en2", "sichuan_2026_gwr", 86.3, 9.1, 75.0},  // first run 86.4 / 13.6 % wrong, abstention 100
 	{"shanxi_2026_off", "shanxi_2026_gwr", 88.4, 3.9, 75.0},    // first run 92.3 / 0.0 % wrong, abstention 100
 	// tuning: mixed (30) and officials (30), written at the end of stop 37 by new helpers, first run on 3ddf4d2, then tuned on
 	{"beijing_2026_mix", "beijing_2026_gwr", 88.4, 3.9, 75.0}, // first run 88.5 / 0.0 % wrong, abstention 100
@@ -266,11 +266,11 @@ var qualitySets = []struct {
 	{"anhui_2026_mix", "anhui_2026_gwr", 96.1, 3.9, 75.0},     // first run 96.2 / 3.8 % wrong, abstention 100
 	{"hubei_2026_mix", "hubei_2026_gwr", 73.0, 11.6, 75.0},    // first run 73.1 / 7.7 % wrong, abstention 100
 	// held out: English (25), officials (30) and the public (25), written at the start of stop 38 by new helpers, first run on its first code (da56c29)
-	{"beijing_2026_en2_heldout", "beijing_2026_gwr", 76.1, 9.6, 74.9},     // first run 76.2 / 4.8 % wrong, abstention 100
+	{"beijing_2026_en2_heldout", "beijing_2026_gwr", 80.9, 9.6, 74.9},     // first run 76.2 / 4.8 % wrong, abstention 100
 	{"guangdong_2026_off_heldout", "guangdong_2026_gwr", 88.4, 3.9, 49.9}, // first run 92.3 / 0.0 % wrong, abstention 75
 	{"guangxi_2026_pub_heldout", "guangxi_2026_gwr", 57.1, 4.8, 49.9},     // first run 61.9 / 0.0 % wrong, abstention 75
 	// held out: the public (25), English (25) and mixed (30), written at the end of stop 38 by new helpers, run once on its last code (4af7c81)
-	{"xizang_2026_pub_heldout", "xizang_2026_gwr", 66.6, 4.8, 49.9},      // first run 61.9 / 0.0 % wrong, abstention 75
+	{"xizang_2026_pub_heldout", "xizang_2026_gwr", 66.6, 4.8, 74.9},      // first run 61.9 / 0.0 % wrong, abstention 75
 	{"shandong_2026_en3_heldout", "shandong_2026_gwr", 80.9, 19.1, 49.9}, // first run 81.0 / 14.3 % wrong, abstention 75
 	{"fujian_2026_mix_heldout", "fujian_2026_gwr", 88.4, 3.9, 74.9},      // first run 92.3 / 0.0 % wrong, abstention 100
 	// tuning: English (25) and the public (25), written at the start of stop 38 by new helpers, first run on da56c29, then tuned on
@@ -287,12 +287,12 @@ var qualitySets = []struct {
 	{"anhui_2026_en2", "anhui_2026_gwr", 90.4, 4.8, 74.9},               // first run 81.0 / 0.0 % wrong, abstention 100
 	{"tianjin_2026_en2", "tianjin_2026_gwr", 80.9, 9.6, 74.9},           // first run 85.7 / 4.8 % wrong, abstention 100
 	// tuning: the public (25), officials (30), English (25) and mixed (30), written mid-stop 38 by new helpers, first run on a2cbad7, then tuned on
-	{"hebei_2026_pub3", "hebei_2026_gwr", 47.6, 4.8, 74.9},         // first run 47.6 / 0.0 % wrong, abstention 100
-	{"beijing_2026_pub2", "beijing_2026_gwr", 76.1, 9.6, 74.9},     // first run 81.0 / 4.8 % wrong, abstention 100
-	{"yunnan_2026_pub2", "yunnan_2026_gwr", 66.6, 9.6, 74.9},       // first run 66.7 / 9.5 % wrong, abstention 100
-	{"jiangxi_2026_off", "jiangxi_2026_gwr", 92.3, 7.7, 74.9},      // first run 96.2 / 3.8 % wrong, abstention 100
-	{"chongqing_2026_en2", "chongqing_2026_gwr", 71.4, 14.3, 49.9}, // first run 57.1 / 9.5 % wrong, abstention 75
-	{"guangxi_2026_mix2", "guangxi_2026_gwr", 96.1, 3.9, 74.9},     // first run 100.0 / 0.0 % wrong, abstention 100
+	{"hebei_2026_pub3", "hebei_2026_gwr", 47.6, 4.8, 74.9},        // first run 47.6 / 0.0 % wrong, abstention 100
+	{"beijing_2026_pub2", "beijing_2026_gwr", 76.1, 9.6, 74.9},    // first run 81.0 / 4.8 % wrong, abstention 100
+	{"yunnan_2026_pub2", "yunnan_2026_gwr", 66.6, 9.6, 74.9},      // first run 66.7 / 9.5 % wrong, abstention 100
+	{"jiangxi_2026_off", "jiangxi_2026_gwr", 92.3, 7.7, 74.9},     // first run 96.2 / 3.8 % wrong, abstention 100
+	{"chongqing_2026_en2", "chongqing_2026_gwr", 76.1, 9.6, 74.9}, // first run 57.1 / 9.5 % wrong, abstention 75
+	{"guangxi_2026_mix2", "guangxi_2026_gwr", 96.1, 3.9, 74.9},    // first run 100.0 / 0.0 % wrong, abstention 100
 	// tuning: the public (25), English (25) and officials (30), written mid-stop 38 by new helpers, first run on e2f7f37, then tuned on
 	{"sichuan_2026_pub2", "sichuan_2026_gwr", 66.6, 9.6, 74.9},      // first run 66.7 / 4.8 % wrong, abstention 100
 	{"guangdong_2026_pub2", "guangdong_2026_gwr", 57.1, 14.3, 74.9}, // first run 52.4 / 9.5 % wrong, abstention 100
@@ -302,13 +302,13 @@ var qualitySets = []struct {
 	{"yunnan_2026_off", "yunnan_2026_gwr", 88.4, 7.7, 74.9},         // first run 92.3 / 3.8 % wrong, abstention 100
 	// tuning: the public (25) and English (25), written late in stop 38 by new helpers, first run on 08b45be, then tuned on
 	{"anhui_2026_pub4", "anhui_2026_gwr", 66.6, 9.6, 74.9},              // first run 71.4 / 4.8 % wrong, abstention 100
-	{"tianjin_2026_pub4", "tianjin_2026_gwr", 71.4, 14.3, 74.9},         // first run 76.2 / 9.5 % wrong, abstention 100
+	{"tianjin_2026_pub4", "tianjin_2026_gwr", 71.4, 9.6, 74.9},          // first run 76.2 / 9.5 % wrong, abstention 100
 	{"guizhou_2026_pub4", "guizhou_2026_gwr", 71.4, 4.8, 74.9},          // first run 71.4 / 4.8 % wrong, abstention 100
 	{"hunan_2026_pub4", "hunan_2026_gwr", 76.1, 14.3, 24.9},             // first run 81.0 / 9.5 % wrong, abstention 50
 	{"ningxia_2026_en2", "ningxia_2026_gwr", 85.7, 4.8, 74.9},           // first run 85.7 / 0.0 % wrong, abstention 100
 	{"heilongjiang_2026_en2", "heilongjiang_2026_gwr", 85.7, 4.8, 74.9}, // first run 76.2 / 0.0 % wrong, abstention 75
 	// held out: English (25), officials (30) and the public (25), written at the start of stop 39 by new helpers, first run on its first code (a4c73be)
-	{"jiangxi_2026_en2_heldout", "jiangxi_2026_gwr", 66.6, 9.6, 74.9},      // first run 71.4 / 4.8 % wrong, abstention 75
+	{"jiangxi_2026_en2_heldout", "jiangxi_2026_gwr", 71.4, 9.6, 74.9},      // first run 71.4 / 4.8 % wrong, abstention 75
 	{"hainan_2026_off_heldout", "hainan_2026_gwr", 92.3, 7.7, 74.9},        // first run 96.2 / 3.8 % wrong, abstention 100
 	{"chongqing_2026_pub4_heldout", "chongqing_2026_gwr", 61.9, 9.6, 74.9}, // first run 66.7 / 4.8 % wrong, abstention 100
 	// held out: the public (25), English (25) and mixed (30), written at the end of stop 39 by new helpers, run once on its last code (0ccc116)
@@ -328,7 +328,7 @@ var qualitySets = []struct {
 	{"sichuan_2026_en3", "sichuan_2026_gwr", 80.9, 9.6, 49.9},      // first run 81.0 / 4.8 % wrong, abstention 75
 	{"guangdong_2026_en3", "guangdong_2026_gwr", 85.7, 14.3, 49.9}, // first run 85.7 / 9.5 % wrong, abstention 75
 	// tuning: the public (25) and English (25), written mid-stop 39 by new helpers, first run on c999364, then tuned on
-	{"yunnan_2026_pub3", "yunnan_2026_gwr", 71.4, 9.6, 49.9},     // first run 76.2 / 4.8 % wrong, abstention 75
+	{"yunnan_2026_pub3", "yunnan_2026_gwr", 71.4, 9.6, 74.9},     // first run 76.2 / 4.8 % wrong, abstention 75
 	{"hunan_2026_pub5", "hunan_2026_gwr", 80.9, 9.6, 24.9},       // first run 85.7 / 4.8 % wrong, abstention 50
 	{"xinjiang_2026_pub2", "xinjiang_2026_gwr", 57.1, 9.6, 74.9}, // first run 61.9 / 4.8 % wrong, abstention 100
 	{"ningxia_2026_pub2", "ningxia_2026_gwr", 66.6, 4.8, 74.9},   // first run 71.4 / 0.0 % wrong, abstention 100
@@ -346,7 +346,7 @@ var qualitySets = []struct {
 	{"liaoning_2026_pub2", "liaoning_2026_gwr", 66.6, 9.6, 74.9}, // first run 66.7 / 4.8 % wrong, abstention 100
 	{"guizhou_2026_pub5", "guizhou_2026_gwr", 61.9, 4.8, 74.9},   // first run 61.9 / 0.0 % wrong, abstention 100
 	// tuning: English (25), the public (25) and mixed (30), written late in stop 39 by new helpers, first run on 09d3b3d, then tuned on
-	{"beijing_2026_en3", "beijing_2026_gwr", 85.7, 4.8, 74.9},   // first run 76.2 / 0.0 % wrong, abstention 100
+	{"beijing_2026_en3", "beijing_2026_gwr", 90.4, 4.8, 74.9},   // first run 76.2 / 0.0 % wrong, abstention 100
 	{"yunnan_2026_en3", "yunnan_2026_gwr", 61.9, 14.3, 49.9},    // first run 61.9 / 9.5 % wrong, abstention 75
 	{"shanghai_2026_en3", "shanghai_2026_gwr", 80.9, 9.6, 74.9}, // first run 81.0 / 4.8 % wrong, abstention 100
 	{"anhui_2026_pub5", "anhui_2026_gwr", 76.1, 14.3, 74.9},     // first run 81.0 / 9.5 % wrong, abstention 100
@@ -362,38 +362,38 @@ var qualitySets = []struct {
 	{"guangxi_2026_en3_heldout", "guangxi_2026_gwr", 85.7, 4.8, 74.9},   // first run 90.5 / 0.0 % wrong, abstention 100
 	{"xinjiang_2026_off_heldout", "xinjiang_2026_gwr", 92.3, 3.9, 74.9}, // first run 96.2 / 0.0 % wrong, abstention 100
 	// tuning: the public (25) and English (25), written at the start of stop 40 by new helpers, first run on 3f10503, then tuned on
-	{"hunan_2026_en4", "hunan_2026_gwr", 80.9, 4.8, 74.9},                // first run 85.7 / 0.0 % wrong, abstention 100
-	{"shandong_2026_pub5", "shandong_2026_gwr", 80.9, 9.6, 49.9},         // first run 85.7 / 4.8 % wrong, abstention 75
-	{"tianjin_2026_pub6", "tianjin_2026_gwr", 71.4, 4.8, 74.9},           // first run 76.2 / 0.0 % wrong, abstention 100
-	{"liaoning_2026_en3", "liaoning_2026_gwr", 80.9, 9.6, 49.9},          // first run 85.7 / 4.8 % wrong, abstention 75
-	{"heilongjiang_2026_pub3", "heilongjiang_2026_gwr", 80.9, 9.6, 74.9}, // first run 85.7 / 4.8 % wrong, abstention 100
+	{"hunan_2026_en4", "hunan_2026_gwr", 85.7, 4.8, 74.9},                // first run 85.7 / 0.0 % wrong, abstention 100
+	{"shandong_2026_pub5", "shandong_2026_gwr", 90.4, 9.6, 74.9},         // first run 85.7 / 4.8 % wrong, abstention 75
+	{"tianjin_2026_pub6", "tianjin_2026_gwr", 85.7, 4.8, 74.9},           // first run 76.2 / 0.0 % wrong, abstention 100
+	{"liaoning_2026_en3", "liaoning_2026_gwr", 85.7, 9.6, 74.9},          // first run 85.7 / 4.8 % wrong, abstention 75
+	{"heilongjiang_2026_pub3", "heilongjiang_2026_gwr", 85.7, 9.6, 74.9}, // first run 85.7 / 4.8 % wrong, abstention 100
 	// tuning: the public (25) and English (25), written early in stop 40 by new helpers, first run on 3f10503, then tuned on
-	{"guizhou_2026_pub6", "guizhou_2026_gwr", 66.6, 9.6, 74.9}, // first run 71.4 / 4.8 % wrong, abstention 100
-	{"anhui_2026_en4", "anhui_2026_gwr", 71.4, 9.6, 49.9},      // first run 76.2 / 4.8 % wrong, abstention 75
+	{"guizhou_2026_pub6", "guizhou_2026_gwr", 71.4, 9.6, 74.9}, // first run 71.4 / 4.8 % wrong, abstention 100
+	{"anhui_2026_en4", "anhui_2026_gwr", 80.9, 9.6, 49.9},      // first run 76.2 / 4.8 % wrong, abstention 75
 	{"beijing_2026_pub4", "beijing_2026_gwr", 95.2, 4.8, 74.9}, // first run 100.0 / 0.0 % wrong, abstention 100
 	{"yunnan_2026_pub4", "yunnan_2026_gwr", 61.9, 4.8, 74.9},   // first run 66.7 / 0.0 % wrong, abstention 100
 	{"sichuan_2026_en4", "sichuan_2026_gwr", 80.9, 14.3, 74.9}, // first run 85.7 / 9.5 % wrong, abstention 100
 	// tuning: the public (25) and English (25), written mid-stop 40 by new helpers, first run on 51d8b8d, then tuned on
-	{"hebei_2026_pub5", "hebei_2026_gwr", 61.9, 9.6, 49.9},        // first run 66.7 / 4.8 % wrong, abstention 75
-	{"hunan_2026_pub6", "hunan_2026_gwr", 76.1, 9.6, 24.9},        // first run 81.0 / 4.8 % wrong, abstention 50
+	{"hebei_2026_pub5", "hebei_2026_gwr", 61.9, 9.6, 74.9},        // first run 66.7 / 4.8 % wrong, abstention 75
+	{"hunan_2026_pub6", "hunan_2026_gwr", 76.1, 9.6, 49.9},        // first run 81.0 / 4.8 % wrong, abstention 50
 	{"guangdong_2026_en4", "guangdong_2026_gwr", 80.9, 4.8, 74.9}, // first run 85.7 / 0.0 % wrong, abstention 100
-	{"shanghai_2026_pub3", "shanghai_2026_gwr", 76.1, 4.8, 49.9},  // first run 81.0 / 0.0 % wrong, abstention 75
+	{"shanghai_2026_pub3", "shanghai_2026_gwr", 80.9, 4.8, 49.9},  // first run 81.0 / 0.0 % wrong, abstention 75
 	{"ningxia_2026_pub3", "ningxia_2026_gwr", 71.4, 4.8, 74.9},    // first run 76.2 / 0.0 % wrong, abstention 100
 	// tuning: the public (25) and English (25), written mid-stop 40 by new helpers, first run on dfad013, then tuned on
 	{"jiangxi_2026_pub3", "jiangxi_2026_gwr", 76.1, 4.8, 49.9},     // first run 81.0 / 0.0 % wrong, abstention 75
 	{"hainan_2026_pub4", "hainan_2026_gwr", 71.4, 9.6, 74.9},       // first run 76.2 / 4.8 % wrong, abstention 100
 	{"chongqing_2026_pub5", "chongqing_2026_gwr", 76.1, 9.6, 74.9}, // first run 81.0 / 4.8 % wrong, abstention 100
-	{"xizang_2026_pub2", "xizang_2026_gwr", 61.9, 19.1, 74.9},      // first run 66.7 / 14.3 % wrong, abstention 100
-	{"shandong_2026_en4", "shandong_2026_gwr", 71.4, 19.1, 74.9},   // first run 76.2 / 14.3 % wrong, abstention 100
+	{"xizang_2026_pub2", "xizang_2026_gwr", 76.1, 4.8, 74.9},       // first run 66.7 / 14.3 % wrong, abstention 100
+	{"shandong_2026_en4", "shandong_2026_gwr", 76.1, 14.3, 74.9},   // first run 76.2 / 14.3 % wrong, abstention 100
 	// tuning: English (25) and officials (30), written late in stop 40 by new helpers, first run on cad36dc, then tuned on
 	{"tianjin_2026_en4", "tianjin_2026_gwr", 80.9, 4.8, 74.9}, // first run 85.7 / 0.0 % wrong, abstention 100
-	{"yunnan_2026_en4", "yunnan_2026_gwr", 61.9, 14.3, 49.9},  // first run 66.7 / 9.5 % wrong, abstention 75
-	{"hunan_2026_off2", "hunan_2026_gwr", 92.3, 3.9, 49.9},    // first run 96.2 / 0.0 % wrong, abstention 75
+	{"yunnan_2026_en4", "yunnan_2026_gwr", 71.4, 9.6, 49.9},   // first run 66.7 / 9.5 % wrong, abstention 75
+	{"hunan_2026_off2", "hunan_2026_gwr", 96.1, 3.9, 49.9},    // first run 96.2 / 0.0 % wrong, abstention 75
 	// tuning: the public (25) and English (25), written late in stop 40 by new helpers, first run on fd5485a, then tuned on
 	{"sichuan_2026_pub4", "sichuan_2026_gwr", 61.9, 9.6, 74.9},          // first run 66.7 / 4.8 % wrong, abstention 100
-	{"guangdong_2026_pub4", "guangdong_2026_gwr", 38.0, 19.1, 74.9},     // first run 42.9 / 14.3 % wrong, abstention 100
-	{"liaoning_2026_pub3", "liaoning_2026_gwr", 52.3, 9.6, 74.9},        // first run 57.1 / 4.8 % wrong, abstention 100
-	{"heilongjiang_2026_en4", "heilongjiang_2026_gwr", 71.4, 9.6, 49.9}, // first run 76.2 / 4.8 % wrong, abstention 75
+	{"guangdong_2026_pub4", "guangdong_2026_gwr", 47.6, 14.3, 74.9},     // first run 42.9 / 14.3 % wrong, abstention 100
+	{"liaoning_2026_pub3", "liaoning_2026_gwr", 57.1, 9.6, 74.9},        // first run 57.1 / 4.8 % wrong, abstention 100
+	{"heilongjiang_2026_en4", "heilongjiang_2026_gwr", 76.1, 9.6, 49.9}, // first run 76.2 / 4.8 % wrong, abstention 75
 	// stop 40, held out at the end (first run on d37a453; the stop's first code, 3f10503, gives the same but one wrong answer more)
 	{"hubei_2026_pub3_heldout", "hubei_2026_gwr", 57.1, 14.3, 74.9},        // first run 61.9 / 9.5 % wrong, abstention 100
 	{"shanxi_2026_en2_heldout", "shanxi_2026_gwr", 76.1, 9.6, 49.9},        // first run 81.0 / 4.8 % wrong, abstention 75
@@ -473,11 +473,11 @@ func TestQuestionSets(t *testing.T) {
 	// A floor for what an asker gets at once or with one press of a
 	// heading offered, all sets together (the headings alone would fall
 	// whenever a withheld question came to be answered at once): the
-	// figure measured at the end of stop 39 (7,802 + 543, the sets of stop
-	// 39 included), less one question.
+	// figure measured at the end of stop 40 (8,380 + 607, the sets of stop
+	// 40 included), less one question.
 	t.Logf("right at once %d; headings offered for %d withheld questions: one leads to the expected sentence for %d, the first for %d; %d offered none", pressed.right, pressed.withheld, pressed.reach, pressed.first, pressed.none)
-	if n := pressed.right + pressed.reach; n < 8344 && pressed.sets == len(qualitySets) { // not when -run picks some sets
-		t.Errorf("right at once or with one press %d, want at least 8344", n)
+	if n := pressed.right + pressed.reach; n < 8986 && pressed.sets == len(qualitySets) { // not when -run picks some sets
+		t.Errorf("right at once or with one press %d, want at least 8986", n)
 	}
 }
 
