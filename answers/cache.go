@@ -36,6 +36,7 @@ type reportCache struct {
 	dfs      map[string]said    // the sentences that contain a word
 	uses     map[string]bool    // whether the report uses a word anywhere
 	sections map[pathKey]string // lowered section paths, as asked for
+	verbs    map[string]string  // a term said verb first (verbFirst), "" for none
 }
 
 // span is where a sentence is in its report's text.
@@ -51,7 +52,7 @@ type span struct {
 const maxMemo = 2048
 
 func newReportCache(r *index.Loaded) *reportCache {
-	rc := &reportCache{r: r, dfs: map[string]said{}, uses: map[string]bool{}, sections: map[pathKey]string{}}
+	rc := &reportCache{r: r, dfs: map[string]said{}, uses: map[string]bool{}, sections: map[pathKey]string{}, verbs: map[string]string{}}
 	n := r.Sentences.Len()
 	rc.spans = make([]span, 0, n)
 	sorted := true
@@ -237,6 +238,29 @@ func (rc *reportCache) contains(w string) bool {
 	rc.uses[w] = ok
 	rc.memoMu.Unlock()
 	return ok
+}
+
+// verbFirst returns term, a thing and then what is done to it (老旧小区改造),
+// said verb first as the reports write it in a sentence (改造老旧小区), or
+// "" when term is not so made; cut once for each term.
+func (rc *reportCache) verbFirst(term string) string {
+	rc.memoMu.Lock()
+	v, known := rc.verbs[term]
+	rc.memoMu.Unlock()
+	if known {
+		return v
+	}
+	toks := topLevel(rc.r.Seg.Cut(term))
+	if len(toks) == 2 && strings.HasPrefix(toks[1].Pos, "v") && utf8.RuneCountInString(toks[0].Term) >= 2 && utf8.RuneCountInString(toks[1].Term) >= 2 {
+		v = toks[1].Term + toks[0].Term
+	}
+	rc.memoMu.Lock()
+	if len(rc.verbs) >= maxMemo {
+		clear(rc.verbs)
+	}
+	rc.verbs[term] = v
+	rc.memoMu.Unlock()
+	return v
 }
 
 // said reports whether the report's sentences, headings and title

@@ -189,7 +189,7 @@ func (e *Engine) keywords(q question, rc *reportCache) []keyword {
 	out = joinLone(out, q.text, rc)
 	out = senses(out, rc)
 	for i := range out {
-		out[i].alts = withVerbFirst(seg, out[i].alts)
+		out[i].alts = withVerbFirst(rc, out[i].alts)
 		for _, a := range out[i].alts {
 			if strings.Contains(q.text, a) || strings.Contains(gapless, a) { // 新增多少就业 says 新增就业
 				out[i].said = append(out[i].said, a)
@@ -663,14 +663,13 @@ func modifiedOtherwise(h int, kws []keyword, text string, i int) bool {
 // withVerbFirst returns alts and, for each alternative that is a thing
 // and then what is done to it (老旧小区改造), the same said verb first as
 // the reports write it in a sentence (改造老旧小区).
-func withVerbFirst(seg *segment.Segmenter, alts []string) []string {
+func withVerbFirst(rc *reportCache, alts []string) []string {
 	out := alts
 	for _, a := range alts {
-		toks := topLevel(seg.Cut(a))
-		if len(toks) != 2 || !strings.HasPrefix(toks[1].Pos, "v") || utf8.RuneCountInString(toks[0].Term) < 2 || utf8.RuneCountInString(toks[1].Term) < 2 {
-			continue
+		if utf8.RuneCountInString(a) < 4 || !sound.AllHan(a) {
+			continue // two words of two characters at least: 老旧小区改造, not gdp or 改造
 		}
-		if swapped := toks[1].Term + toks[0].Term; !slices.Contains(out, swapped) {
+		if swapped := rc.verbFirst(a); swapped != "" && !slices.Contains(out, swapped) {
 			out = append(slices.Clip(out), swapped)
 		}
 	}
