@@ -224,43 +224,40 @@ func isTopicSentence(ss *index.Sentences, i int) bool {
 // contains reports whether the report uses w anywhere: a sentence, a
 // heading or its title.
 func (rc *reportCache) contains(w string) bool {
-	rc.memoMu.Lock()
-	ok, known := rc.uses[w]
-	rc.memoMu.Unlock()
+	return memoized(&rc.memoMu, rc.uses, w, func() bool { return rc.said(w) })
+}
+
+// memoized returns m[key], found by find the first time and kept: a memo
+// of a report's cache, guarded by mu, that starts again past maxMemo keys
+// so that a long-running bot's memory does not grow with its questions.
+func memoized[V any](mu *sync.Mutex, m map[string]V, key string, find func() V) V {
+	mu.Lock()
+	v, known := m[key]
+	mu.Unlock()
 	if known {
-		return ok
+		return v
 	}
-	ok = rc.said(w)
-	rc.memoMu.Lock()
-	if len(rc.uses) >= maxMemo {
-		clear(rc.uses)
+	v = find()
+	mu.Lock()
+	if len(m) >= maxMemo {
+		clear(m)
 	}
-	rc.uses[w] = ok
-	rc.memoMu.Unlock()
-	return ok
+	m[key] = v
+	mu.Unlock()
+	return v
 }
 
 // verbFirst returns term, a thing and then what is done to it (老旧小区改造),
 // said verb first as the reports write it in a sentence (改造老旧小区), or
 // "" when term is not so made; cut once for each term.
 func (rc *reportCache) verbFirst(term string) string {
-	rc.memoMu.Lock()
-	v, known := rc.verbs[term]
-	rc.memoMu.Unlock()
-	if known {
-		return v
-	}
-	toks := topLevel(rc.r.Seg.Cut(term))
-	if len(toks) == 2 && strings.HasPrefix(toks[1].Pos, "v") && utf8.RuneCountInString(toks[0].Term) >= 2 && utf8.RuneCountInString(toks[1].Term) >= 2 {
-		v = toks[1].Term + toks[0].Term
-	}
-	rc.memoMu.Lock()
-	if len(rc.verbs) >= maxMemo {
-		clear(rc.verbs)
-	}
-	rc.verbs[term] = v
-	rc.memoMu.Unlock()
-	return v
+	return memoized(&rc.memoMu, rc.verbs, term, func() string {
+		toks := topLevel(rc.r.Seg.Cut(term))
+		if len(toks) == 2 && strings.HasPrefix(toks[1].Pos, "v") && utf8.RuneCountInString(toks[0].Term) >= 2 && utf8.RuneCountInString(toks[1].Term) >= 2 {
+			return toks[1].Term + toks[0].Term
+		}
+		return ""
+	})
 }
 
 // said reports whether the report's sentences, headings and title
@@ -321,23 +318,13 @@ const maxSaid = 64
 // sentencesWith returns, in order, the sentences that contain w; a word
 // said by more than maxSaid sentences gives nil and their count.
 func (rc *reportCache) sentencesWith(w string) ([]int, int) {
-	rc.memoMu.Lock()
-	m, ok := rc.dfs[w]
-	rc.memoMu.Unlock()
-	if ok {
-		return m.sentences, m.n
-	}
-	m.sentences = rc.scan(w)
-	m.n = len(m.sentences)
-	if m.n > maxSaid {
-		m.sentences = nil
-	}
-	rc.memoMu.Lock()
-	if len(rc.dfs) >= maxMemo {
-		clear(rc.dfs)
-	}
-	rc.dfs[w] = m
-	rc.memoMu.Unlock()
+	m := memoized(&rc.memoMu, rc.dfs, w, func() said {
+		ids := rc.scan(w)
+		if len(ids) > maxSaid {
+			return said{n: len(ids)}
+		}
+		return said{n: len(ids), sentences: ids}
+	})
 	return m.sentences, m.n
 }
 
