@@ -57,7 +57,9 @@ func normalise(q string, isKnownHan func(rune) bool) string {
 	}
 	q = reMention.ReplaceAllString(q, " ")
 	q = width.Fold.String(q) // full-width ＧＤＰ２０２５ → GDP2025
-	breaks := false          // a clause break was put in: emoji, 问一下
+	// breaks tells that a clause break was put in (an emoji, 问一下, a
+	// particle before a space): the commas are tidied at the end
+	breaks := false
 	q = strings.Map(func(r rune) rune {
 		switch {
 		case r == '\u3000':

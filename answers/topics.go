@@ -483,8 +483,8 @@ const maxSyllablesApart = 4
 
 // pinyinApart writes a Chinese name the question spells in pinyin
 // syllables apart (Dian Chao, Huai He) as the one word of the report it
-// spells (滇超, 淮河), when exactly one word does; English words rarely
-// spell pinyin (the plan), and never one word of the report.
+// spells (滇超, 淮河), when exactly one word does; words that spell none,
+// or several, stay as typed, and no name holds a stop word (the, of).
 func pinyinApart(text string, rc *reportCache) string {
 	return reLatinRun.ReplaceAllStringFunc(text, func(run string) string {
 		words := strings.Fields(run)

@@ -333,8 +333,8 @@ var reDecade = regexp.MustCompile(`([五六七八九])几年`)
 var notANotA = []string{"动不动", "时不时", "理不理", "不得不"}
 
 // endsAskingTag reports whether c ends with 不 or 没 (or bu, mei, ma after
-// a Chinese word), which ask yes or no
-// after a verb (今年能修修不啊, 房价涨了没); 都没, 也没 end a statement.
+// a Chinese word), which ask yes or no after a verb (今年能修修不啊, 房价涨了
+// 没, 能通车bu); 都没, 也没 end a statement.
 func endsAskingTag(c string) bool {
 	c = strings.TrimRight(strings.TrimSpace(c), "啊呀呢吧嘛~～ ")
 	if strings.HasSuffix(c, "都没") || strings.HasSuffix(c, "也没") {
