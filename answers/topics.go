@@ -494,14 +494,33 @@ func pinyinApart(text string, rc *reportCache) string {
 				if slices.ContainsFunc(part, english.IsStopWord) {
 					continue
 				}
-				if found := rc.spelled(strings.Join(part, "")); len(found) == 1 {
-					words = slices.Replace(words, i, i+n, found[0])
+				if found := spelledName(rc, part); found != "" {
+					words = slices.Replace(words, i, i+n, found)
 					break
 				}
 			}
 		}
 		return strings.Join(words, " ")
 	})
+}
+
+// geoSyllables are the syllables an English word for a place's kind
+// stands for at the end of a name in pinyin (Poyang Lake → 鄱阳湖).
+var geoSyllables = map[string][]string{"lake": {"hu"}, "river": {"he", "jiang"}, "mountain": {"shan"}, "island": {"dao"}, "bay": {"wan"}, "port": {"gang"}, "bridge": {"qiao"}}
+
+// spelledName returns the one word of the report that the words spell in
+// pinyin, the last perhaps an English word for the place's kind, or "".
+func spelledName(rc *reportCache, words []string) string {
+	spellings := []string{strings.Join(words, "")}
+	for _, syl := range geoSyllables[words[len(words)-1]] {
+		spellings = append(spellings, strings.Join(words[:len(words)-1], "")+syl)
+	}
+	for _, sp := range spellings {
+		if found := rc.spelled(sp); len(found) == 1 {
+			return found[0]
+		}
+	}
+	return ""
 }
 
 // isEnglishWord reports whether w is a word of letters only (receive,

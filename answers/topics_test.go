@@ -340,6 +340,7 @@ func TestPinyinApart(t *testing.T) {
 		question, topic string
 	}{
 		{"what will bao tou build", "包头"},
+		{"how clean is the huang river", "黄河"}, // river is 河 at the end of a name
 	}
 	for _, tt := range tests {
 		kws, _ := topicsOf(t, tt.question)
