@@ -99,7 +99,7 @@ var qualitySets = []struct {
 	{"hubei_2026_col", "hubei_2026_gwr", 30.8, 7.7, 50.0},         // first run 38.5 / 0.0 % wrong
 	{"yunnan_2026_en", "yunnan_2026_gwr", 84.6, 7.7, 50.0},        // first run 76.9 / 0.0 % wrong
 	{"shandong_2026_en", "shandong_2026_gwr", 53.8, 23.1, 50.0},   // first run 53.8 / 15.4 % wrong
-	{"jiangxi_2026_en", "jiangxi_2026_gwr", 69.2, 7.7, 50.0},      // first run 69.2 / 7.7 % wrong
+	{"jiangxi_2026_en", "jiangxi_2026_gwr", 76.9, 7.7, 50.0},      // first run 69.2 / 7.7 % wrong
 	// English and colloquial sets of 15 questions a report, written in stop 30 by new helpers (first run on its first code), then tuned on
 	{"fujian_2026_col", "fujian_2026_gwr", 61.5, 7.7, 50.0},        // first run 38.5 / 7.7 % wrong
 	{"guangdong_2026_col", "guangdong_2026_gwr", 38.4, 15.4, 50.0}, // first run 38.5 / 7.7 % wrong; 38.5 after how-questions preferred the plan part (stop 34)
@@ -396,12 +396,12 @@ var qualitySets = []struct {
 	{"heilongjiang_2026_en4", "heilongjiang_2026_gwr", 76.1, 9.6, 49.9}, // first run 76.2 / 4.8 % wrong, abstention 75
 	// stop 40, held out at the end (first run on d37a453; the stop's first code, 3f10503, gives the same but one wrong answer more)
 	{"hubei_2026_pub3_heldout", "hubei_2026_gwr", 57.1, 14.3, 74.9},        // first run 61.9 / 9.5 % wrong, abstention 100
-	{"shanxi_2026_en2_heldout", "shanxi_2026_gwr", 76.1, 9.6, 49.9},        // first run 81.0 / 4.8 % wrong, abstention 75
+	{"shanxi_2026_en2_heldout", "shanxi_2026_gwr", 76.1, 9.6, 74.9},        // first run 81.0 / 4.8 % wrong, abstention 75
 	{"guowuyuan_2022_pub_heldout", "guowuyuan_2022_gwr", 52.3, 33.4, 49.9}, // first run 57.1 / 28.6 % wrong, abstention 75
 	// tuning: the public on a national report (25) and English (25), written at the end of stop 40 by new helpers, first run on 94e52f3, then tuned on
 	{"guowuyuan_2024_pub", "guowuyuan_2024_gwr", 85.7, 4.8, 74.9}, // first run 90.5 / 0.0 % wrong, abstention 100
-	{"jiangxi_2026_en3", "jiangxi_2026_gwr", 66.6, 9.6, 74.9},     // first run 71.4 / 4.8 % wrong, abstention 100
-	{"hainan_2026_en2", "hainan_2026_gwr", 71.4, 4.8, 24.9},       // first run 76.2 / 0.0 % wrong, abstention 50
+	{"jiangxi_2026_en3", "jiangxi_2026_gwr", 80.9, 9.6, 74.9},     // first run 71.4 / 4.8 % wrong, abstention 100
+	{"hainan_2026_en2", "hainan_2026_gwr", 80.9, 4.8, 24.9},       // first run 76.2 / 0.0 % wrong, abstention 50
 	{"chongqing_2026_en3", "chongqing_2026_gwr", 76.1, 9.6, 74.9}, // first run 81.0 / 4.8 % wrong, abstention 100
 }
 
@@ -478,11 +478,11 @@ func TestQuestionSets(t *testing.T) {
 	// A floor for what an asker gets at once or with one press of a
 	// heading offered, all sets together (the headings alone would fall
 	// whenever a withheld question came to be answered at once): the
-	// figure measured at the end of stop 40 (8,380 + 607, the sets of stop
+	// figure measured at the end of stop 40 (8,453 + 615, the sets of stop
 	// 40 included), less one question.
 	t.Logf("right at once %d; headings offered for %d withheld questions: one leads to the expected sentence for %d, the first for %d; %d offered none", pressed.right, pressed.withheld, pressed.reach, pressed.first, pressed.none)
-	if n := pressed.right + pressed.reach; n < 8986 && pressed.sets == len(qualitySets) { // not when -run picks some sets
-		t.Errorf("right at once or with one press %d, want at least 8986", n)
+	if n := pressed.right + pressed.reach; n < 9067 && pressed.sets == len(qualitySets) { // not when -run picks some sets
+		t.Errorf("right at once or with one press %d, want at least 9067", n)
 	}
 }
 
