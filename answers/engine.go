@@ -175,6 +175,7 @@ func (e *Engine) answerFrom(r *index.Loaded, vocab *Vocabulary, q question, top 
 		q.groups = append(q.groups, more...)
 	}
 	q.share = asksShare(q)
+	q.each = asksEach(q.text)
 	kws := e.keywords(q, rc)
 	if trace != nil || e.debug != nil {
 		trace = orNew(trace)

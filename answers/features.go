@@ -200,11 +200,11 @@ type passage struct {
 // a sum. 人均 is none: income is said per head whether asked so or not.
 var perUnit, intensities = words.list("per_unit"), words.list("intensity")
 
-// indexNotPerUnit returns the first place from j on where text says a, one
-// of alts, not as a base per unit (nor inside another of alts that is:
+// indexNotPerUnit returns the first place where text says a, one of
+// alts, not as a base per unit (nor inside another of alts that is:
 // 生产总值 of 单位地区生产总值), or -1.
-func indexNotPerUnit(text string, alts []string, a string, j int) int {
-	for at := j; at >= 0; at = nextIndex(text, a, at) {
+func indexNotPerUnit(text string, alts []string, a string) int {
+	for _, at := range occurrences(text, a) {
 		start := at
 		for _, b := range alts {
 			if len(b) > len(a) && strings.HasSuffix(b, a) && strings.HasSuffix(text[:at+len(a)], b) {
@@ -214,14 +214,6 @@ func indexNotPerUnit(text string, alts []string, a string, j int) int {
 		if !hasAnySuffix(text[:start], perUnit) || !hasAnyPrefix(text[at+len(a):], intensities) {
 			return at
 		}
-	}
-	return -1
-}
-
-// nextIndex returns where text says a after its place at, or -1.
-func nextIndex(text, a string, at int) int {
-	if k := strings.Index(text[at+len(a):], a); k >= 0 {
-		return at + len(a) + k
 	}
 	return -1
 }
@@ -248,7 +240,7 @@ func coverage(kws []keyword, p passage, w *Weights) (sum float64, inOrder, liter
 		for _, a := range k.alts {
 			j := strings.Index(p.text, a)
 			if j > 0 && perText {
-				if j = indexNotPerUnit(p.text, k.alts, a, j); j < 0 {
+				if j = indexNotPerUnit(p.text, k.alts, a); j < 0 {
 					perOnly = true
 					continue
 				}

@@ -123,7 +123,7 @@ var gates = []gate{
 		return !hasUnit(c.s.Text, figs, q.units) && !saysYearsAsked(q, c.s.Text) && !saysNoCost(q, c.s.Text) && !coverageRate(q, c.s.Text, figs)
 	}},
 	{"each", "an amount for each person or month is asked and the figures are totals (育儿补贴每个娃一个月多少钱 is not answered by 发放育儿补贴49亿元)", "此句的数字是总数，不是每人或每月的", func(j *judge, c *candidate) bool {
-		return j.q.figure && asksEach(j.q.text) && len(c.s.Figures) > 0 && !saysEach(c.s)
+		return j.q.figure && j.q.each && len(c.s.Figures) > 0 && !saysEach(c.s)
 	}},
 	{"rate", "amounts where a rate is asked (上调百分之几 is not answered by 提高20元)", "此句没有所问的比率", func(j *judge, c *candidate) bool {
 		q := j.q
@@ -320,17 +320,25 @@ func grewOverYears(j *judge, c *candidate) bool {
 	if !reYearWord.MatchString(c.s.Text) {
 		return false // no year said, no level of one
 	}
-	only := slices.Clone(j.kws)
 	for _, i := range j.heaviestTopics() {
-		for m := range only {
-			only[m].verb = j.kws[m].verb || m != i // the others anchor no figure
-		}
+		only := anchoredBy(j.kws, func(m int) bool { return m == i })
 		figs, ok := topicFigures(c.s, j.rc.lowered(c.s.ID), only, 0)
 		if ok && len(figs) > 0 {
 			return !hasRate(figs) && levelsYearsApart(c.s.Text, figs)
 		}
 	}
 	return false
+}
+
+// anchoredBy returns a copy of kws in which only the topics anchors picks
+// (and that are no verbs already) anchor figures (topicFigures): the
+// others are marked as verbs, which anchor none.
+func anchoredBy(kws []keyword, anchors func(i int) bool) []keyword {
+	out := slices.Clone(kws)
+	for i := range out {
+		out[i].verb = kws[i].verb || !anchors(i)
+	}
+	return out
 }
 
 // reYearOwn is a year right before the figure it is the year of: 2020年的,

@@ -352,7 +352,7 @@ func TestEachGate(t *testing.T) {
 		{"每个月单元房租多少", "建设保障性租赁住房2万套。", "万套", false},   // 单元 asks no money
 	}
 	for _, tt := range tests {
-		j := &judge{q: question{text: tt.question, figure: true}}
+		j := &judge{q: question{text: tt.question, figure: true, each: asksEach(tt.question)}}
 		s := report.Sentence{Text: tt.sentence, Figures: []report.Figure{{Unit: tt.unit}}}
 		if got := each.rejects(j, &candidate{s: &s}); got != tt.rejects {
 			t.Errorf("%q / %q: each gate rejects = %v, want %v", tt.question, tt.sentence, got, tt.rejects)

@@ -22,21 +22,19 @@ func sibling(j *judge, c *candidate) (s report.Sentence, figs []report.Figure, b
 		return s, nil, false, false
 	}
 	text := j.rc.lowered(c.s.ID)
-	said, lacks := 0, 0
-	missing := slices.Clone(j.kws) // the topics c lacks; the others marked as verbs, which anchor no figure
+	said, lacks := 0, make([]bool, len(j.kws))
 	for i, k := range j.kws {
-		missing[i].verb = true
 		if k.verb || !k.known {
 			continue
 		}
 		if containsAny(text, k.alts) {
 			said++
 		} else {
-			missing[i].verb = false
-			lacks++
+			lacks[i] = true
 		}
 	}
-	if said == 0 || lacks == 0 {
+	missing := anchoredBy(j.kws, func(i int) bool { return lacks[i] }) // the topics c lacks
+	if said == 0 || !slices.Contains(lacks, true) {
 		return s, nil, false, false
 	}
 	ss := &j.rc.r.Sentences

@@ -506,7 +506,7 @@ func pinyinApart(text string, rc *reportCache) string {
 
 // geoSyllables are the syllables an English word for a place's kind
 // stands for at the end of a name in pinyin (Poyang Lake → 鄱阳湖).
-var geoSyllables = map[string][]string{"lake": {"hu"}, "river": {"he", "jiang"}, "mountain": {"shan"}, "island": {"dao"}, "bay": {"wan"}, "port": {"gang"}, "bridge": {"qiao"}}
+var geoSyllables = words.mapOf("place_kind")
 
 // spelledName returns the one word of the report that the words spell in
 // pinyin, the last perhaps an English word for the place's kind, or "".

@@ -47,6 +47,7 @@ type question struct {
 	share      bool        // asks for a share (比重, 研发投入强度): asksShare, once the vocabulary's groups are known
 	ordinal    bool        // asks a rank or an ordinal: 排第几, 第几届
 	stock      bool        // asks how many there are (总数, 一共有), not how many were added
+	each       bool        // asks money for each person or month (每个娃一个月多少钱): asksEach, once typos are fixed
 	span       report.Span // the span asked: one year (今年, 去年), five (十四五, 这五年), "" either
 	place      string
 	// elsewhere is a place the question names that no report is about
